@@ -1,0 +1,11 @@
+export { GITHUB_LOGIN } from "./login";
+export { GithubOrganization, type GithubOrganizationProps } from "./organization";
+export {
+  type MergeSettings,
+  type PagesSettings,
+  Repository,
+  type RepositoryPermission,
+  type RepositoryProps,
+  type RepositoryVisibility,
+} from "./repository";
+export { Team, type TeamPrivacy, type TeamProps, type TeamRole } from "./team";

@@ -1,0 +1,45 @@
+/**
+ * Diagnostics: the one shape every data problem takes, and the one way it is printed.
+ * Format: `file:line:col: field: problem (expected ...)`, like a compiler, so editors and CI
+ * annotations can jump to the spot.
+ */
+export type Severity = "error" | "warning";
+
+export interface Diagnostic {
+  /** Path relative to the repository root, e.g. `maintainers/alice.yaml`. */
+  readonly file: string;
+  /** 1-based line; 0 when the problem is about the file or data set as a whole. */
+  readonly line: number;
+  /** 1-based column; 0 when unknown. */
+  readonly col: number;
+  /** Dotted field path, e.g. `teams.pkg-committers`, or `(file)` for whole-file problems. */
+  readonly field: string;
+  /** What is wrong and what was expected. */
+  readonly message: string;
+  readonly severity: Severity;
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.line > 0 ? `${d.file}:${d.line}:${d.col}` : d.file;
+  const prefix = d.severity === "warning" ? "warning: " : "";
+  return `${where}: ${prefix}${d.field}: ${d.message}`;
+}
+
+/** Stable order: by file, then position, then field, so output never depends on load order. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col || a.field.localeCompare(b.field),
+  );
+}
+
+export const errorsOf = (diagnostics: readonly Diagnostic[]) =>
+  diagnostics.filter((d) => d.severity === "error");
+
+/** Thrown when input data is invalid; carries every problem found, not just the first. */
+export class DataError extends Error {
+  constructor(readonly diagnostics: readonly Diagnostic[]) {
+    super(sortDiagnostics(diagnostics).map(formatDiagnostic).join("\n"));
+    this.name = "DataError";
+  }
+}

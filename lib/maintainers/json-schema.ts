@@ -1,0 +1,19 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { z } from "zod";
+import { TEAM_NAMES } from "../../estate/github";
+import { maintainerSchema } from "./schema";
+
+export const MAINTAINER_SCHEMA_PATH = "maintainers/schema.json";
+
+/** The JSON Schema editors use for completion, generated from the same zod schema the loader uses. */
+export function maintainerJsonSchema(): string {
+  const schema = z.toJSONSchema(maintainerSchema(TEAM_NAMES as [string, ...string[]]), { io: "input" });
+  return `${JSON.stringify({ ...schema, title: "Maintainer" }, null, 2)}\n`;
+}
+
+/** Writes `content` unless identical; returns whether it differed. */
+export function writeIfChanged(path: string, content: string, { dryRun = false } = {}): boolean {
+  const changed = !existsSync(path) || readFileSync(path, "utf8") !== content;
+  if (changed && !dryRun) writeFileSync(path, content);
+  return changed;
+}

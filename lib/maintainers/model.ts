@@ -1,0 +1,36 @@
+import type { TeamRole } from "./schema";
+
+/** An SSH public key that passed the strength rules. */
+export interface SshKey {
+  readonly type: "ed25519" | "ecdsa" | "rsa";
+  readonly bits: number;
+  /** `SHA256:...`, the identity used to find the same key in two files. */
+  readonly fingerprint: string;
+  readonly text: string;
+}
+
+/** A validated maintainer: what every later stage (constructs, diff, CODEOWNERS) works from. */
+export interface Maintainer {
+  readonly login: string;
+  readonly name: string;
+  readonly githubId?: number;
+  readonly email?: string;
+  /** Team name to role, in team-name order. */
+  readonly teams: Readonly<Record<string, TeamRole>>;
+  readonly orgOwner: boolean;
+  readonly sshKeys: readonly SshKey[];
+  readonly since?: string;
+  /** Repository-relative path of the file this came from. */
+  readonly file: string;
+}
+
+/** Every maintainer, sorted by lower-cased login so no output depends on file order. */
+export interface Roster {
+  readonly people: readonly Maintainer[];
+}
+
+export function teamMembers(roster: Roster, team: string): { login: string; role: TeamRole }[] {
+  return roster.people.flatMap((p) => (p.teams[team] ? [{ login: p.login, role: p.teams[team] }] : []));
+}
+
+export const owners = (roster: Roster) => roster.people.filter((p) => p.orgOwner);

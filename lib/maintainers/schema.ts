@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { GITHUB_LOGIN } from "../../constructs/github/login";
+import type { TeamRole } from "../../constructs/github/team";
+
+/**
+ * The one schema of a maintainer file. It is the source of the TypeScript type, the runtime
+ * validation and the JSON Schema committed as `maintainers/schema.json` (see `npm run schema`).
+ */
+
+export const TEAM_ROLES = ["member", "maintainer"] as const satisfies readonly TeamRole[];
+export type { TeamRole };
+
+export function maintainerSchema(teamNames: readonly [string, ...string[]]) {
+  return z
+    .strictObject({
+      name: z.string().trim().min(1).describe('Display name, e.g. "Alice Liddell".'),
+      github: z
+        .string()
+        .regex(GITHUB_LOGIN, {
+          error:
+            "is not a valid GitHub login (expected 1-39 letters, digits or single hyphens, no hyphen at either end)",
+        })
+        .describe("GitHub login; must equal the file name without .yaml."),
+      github_id: z
+        .int()
+        .positive()
+        .optional()
+        .describe(
+          "Numeric GitHub user id (logins can be renamed, ids cannot): `gh api users/<login> --jq .id`.",
+        ),
+      email: z.email({ error: "is not a valid email address (expected name@example.org)" }).optional(),
+      teams: z
+        .partialRecord(z.enum(teamNames), z.enum(TEAM_ROLES))
+        .default({})
+        .describe("Team name to role: member or maintainer."),
+      org_owner: z
+        .boolean()
+        .default(false)
+        .describe("Organization owner (admin). Reviewed by the operators."),
+      ssh_keys: z
+        .array(z.string().trim().min(1))
+        .default([])
+        .describe("OpenSSH public keys: ed25519, ecdsa, or RSA of at least 3072 bits."),
+      since: z
+        .union([z.string(), z.int()])
+        .optional()
+        .describe("Free-form date the person joined, e.g. 2019-03 or 2019."),
+    })
+    .describe("A Void Linux maintainer: one file per person, named <github-login>.yaml.");
+}
+
+export type MaintainerFile = z.output<ReturnType<typeof maintainerSchema>>;

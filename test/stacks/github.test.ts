@@ -1,0 +1,82 @@
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, test } from "node:test";
+import { synthApp } from "../support/app";
+import { REPO_ROOT } from "../support/project";
+
+const SNAPSHOT = join(REPO_ROOT, "test", "__snapshots__", "github.cdk.tf.json");
+const { stack, outdir } = synthApp();
+const github = stack("github");
+const resources = github.resource ?? {};
+const count = (type: string) => Object.keys(resources[type] ?? {}).length;
+
+describe("github stack from the default data", () => {
+  test("has Void's resource counts", () => {
+    assert.deepEqual(Object.fromEntries(Object.keys(resources).map((t) => [t, count(t)])), {
+      github_membership: 3,
+      github_repository: 29,
+      github_team: 6,
+      github_team_membership: 37,
+      github_team_repository: 30,
+    });
+  });
+
+  test("the three owners are admins", () => {
+    const owners = Object.values(resources.github_membership).map((m) => [m.username, m.role]);
+    assert.deepEqual(owners.sort(), [
+      ["Duncaen", "admin"],
+      ["Gottox", "admin"],
+      ["the-maldridge", "admin"],
+    ]);
+  });
+
+  test("memberships carry the estate's roles", () => {
+    const memberships = resources.github_team_membership;
+    assert.equal(memberships["team_membership_pkg-committers_duncaen"].role, "maintainer");
+    assert.equal(memberships["team_membership_pkg-committers_icp1994"].role, "member");
+    assert.equal(memberships["team_membership_void-ops_vaelatern"].role, "maintainer");
+    assert.equal(memberships.team_membership_webmasters_vaelatern.role, "member");
+    const roles = Object.values(memberships).map((m) => m.role);
+    assert.equal(roles.filter((r) => r === "maintainer").length, 15);
+  });
+
+  test("every team is closed and every grant is push", () => {
+    assert.ok(Object.values(resources.github_team).every((t) => t.privacy === "closed"));
+    assert.ok(Object.values(resources.github_team_repository).every((g) => g.permission === "push"));
+  });
+
+  test("state lives on Void's terrastate server and the provider has no token", () => {
+    const address = "https://terrastate.s.voidlinux.org/state/prod/github";
+    assert.deepEqual(github.terraform?.backend, {
+      http: { address, lock_address: address, unlock_address: address },
+    });
+    assert.deepEqual(github.provider?.github, [{ owner: "void-linux" }]);
+  });
+
+  test("INFRA_BACKEND=local keeps state outside cdktf.out with a relative path", () => {
+    const local = synthApp({ INFRA_BACKEND: "local" }).stack("github");
+    assert.deepEqual(local.terraform?.backend, { local: { path: "../../../terraform.github.tfstate" } });
+  });
+
+  test("an unknown INFRA_BACKEND is refused", () => {
+    assert.throws(
+      () => synthApp({ INFRA_BACKEND: "ftp" }),
+      /INFRA_BACKEND=ftp is not a backend \(expected one of http, local, s3, gcs\)/,
+    );
+  });
+
+  test("synthesis is byte-identical across runs and directories", () => {
+    const again = synthApp().outdir;
+    for (const file of ["manifest.json", "stacks/github/cdk.tf.json"]) {
+      assert.equal(readFileSync(join(again, file), "utf8"), readFileSync(join(outdir, file), "utf8"), file);
+    }
+    assert.doesNotMatch(readFileSync(join(outdir, "manifest.json"), "utf8"), /\/tmp\/|\/work\//);
+  });
+
+  test("matches the committed snapshot (UPDATE_SNAPSHOTS=1 to accept a change)", () => {
+    const actual = readFileSync(join(outdir, "stacks", "github", "cdk.tf.json"), "utf8");
+    if (process.env.UPDATE_SNAPSHOTS) writeFileSync(SNAPSHOT, actual);
+    assert.equal(actual, readFileSync(SNAPSHOT, "utf8"));
+  });
+});

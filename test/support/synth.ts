@@ -1,0 +1,47 @@
+import assert from "node:assert/strict";
+import { type Construct, Testing } from "../../constructs/cdktf";
+
+/** Synthesized Terraform JSON of one stack, as cdktf writes it. */
+export interface StackJson {
+  resource?: Record<string, Record<string, Record<string, unknown>>>;
+  data?: Record<string, Record<string, Record<string, unknown>>>;
+  provider?: Record<string, unknown[]>;
+  terraform?: Record<string, unknown>;
+  module?: Record<string, Record<string, unknown>>;
+  output?: Record<string, Record<string, unknown>>;
+  [key: string]: unknown;
+}
+
+/** Builds constructs in a throw-away stack and returns the synthesized JSON string. */
+export function synthScope(build: (scope: Construct) => void): string {
+  return Testing.synthScope(build);
+}
+
+export function parse(json: string): StackJson {
+  return JSON.parse(json) as StackJson;
+}
+
+/** The resources of one type keyed by logical id (empty when there are none). */
+export function resourcesOf(json: string | StackJson, type: string): Record<string, Record<string, unknown>> {
+  const stack = typeof json === "string" ? parse(json) : json;
+  return stack.resource?.[type] ?? {};
+}
+
+/** cdktf's matcher, with the candidates printed when it fails. */
+export function assertHasResource(
+  json: string,
+  type: string,
+  properties: Record<string, unknown> = {},
+): void {
+  if (Testing.toHaveResourceWithProperties(json, type, properties)) return;
+  assert.fail(
+    `expected a ${type} with ${JSON.stringify(properties)}; found:\n${JSON.stringify(resourcesOf(json, type), null, 2)}`,
+  );
+}
+
+export function assertNoResource(json: string, type: string, properties: Record<string, unknown> = {}): void {
+  assert.ok(
+    !Testing.toHaveResourceWithProperties(json, type, properties),
+    `expected no ${type} with ${JSON.stringify(properties)}`,
+  );
+}
