@@ -1,0 +1,53 @@
+/**
+ * `npm run bench`: wall time and peak RSS of the main commands, printed, never asserted.
+ * Targets (2-core machine): our synth of the default data under 1.5 s and 200 MiB; validation and
+ * synth linear in the number of maintainer files; a 5,000-record zone with 500 hosts under 4 s and
+ * 600 MiB.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { type Measurement, measure, printTable } from "./measure";
+import { copyProject, generateOrg, REPO_ROOT } from "./project";
+
+const node = process.execPath;
+const tsx = ["--import", "tsx"];
+const rows: Measurement[] = [];
+
+const project = copyProject();
+const ours = measure("npm run synth (default data)", node, [...tsx, "main.ts"], project);
+const cli = measure("npx cdktf synth (default data)", "npx", ["cdktf", "synth"], project);
+rows.push(ours, cli);
+
+const sizes = [2500, 5000, 10000];
+const scaled: { validate: number; synth: number }[] = [];
+for (const count of sizes) {
+  const org = copyProject();
+  generateOrg(org, count);
+  const validate = measure(`validate, ${count} maintainer files`, node, [...tsx, "cli/validate.ts"], org, 1);
+  const synth = measure(`synth, ${count} maintainer files`, node, [...tsx, "main.ts"], org, 1);
+  rows.push(validate, synth);
+  scaled.push({ validate: validate.seconds, synth: synth.seconds });
+}
+// Start-up dominates small runs, so linearity shows in the marginal cost between sizes.
+const marginal = sizes.slice(1).map((size, i) => {
+  const thousands = (size - sizes[i]) / 1000;
+  const cost = (key: "validate" | "synth") => ((scaled[i + 1][key] - scaled[i][key]) / thousands).toFixed(3);
+  return `${sizes[i]}→${size}: validate ${cost("validate")} s, synth ${cost("synth")} s`;
+});
+
+if (existsSync(join(REPO_ROOT, "bench", "dns.ts"))) {
+  rows.push(
+    measure(
+      "synth, zone of 5,000 records + 500 hosts",
+      node,
+      [...tsx, "-e", 'require("./bench/dns.ts").benchDns()'],
+      project,
+    ),
+  );
+}
+
+printTable(rows);
+console.log(
+  `\nnpm run synth vs npx cdktf synth: ${(ours.seconds / cli.seconds).toFixed(2)}x the time, ${(ours.peakMiB / cli.peakMiB).toFixed(2)}x the peak RSS`,
+);
+console.log(`marginal seconds per 1,000 maintainer files (equal = linear): ${marginal.join("; ")}`);

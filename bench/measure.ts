@@ -1,0 +1,50 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export interface Measurement {
+  readonly label: string;
+  /** Median wall time in seconds. */
+  readonly seconds: number;
+  /** Largest peak RSS of any node process the command started, in MiB. */
+  readonly peakMiB: number;
+}
+
+const PROBE = join(__dirname, "rss-probe.cjs");
+
+/** Runs a command `runs` times and reports the median wall time and the worst peak RSS. */
+export function measure(label: string, command: string, args: string[], cwd: string, runs = 3): Measurement {
+  const times: number[] = [];
+  let peakKiB = 0;
+  for (let i = 0; i < runs; i++) {
+    const rssFile = join(mkdtempSync(join(tmpdir(), "bench-rss-")), "rss");
+    const start = performance.now();
+    const run = spawnSync(command, args, {
+      cwd,
+      encoding: "utf8",
+      env: {
+        ...process.env,
+        CHECKPOINT_DISABLE: "1",
+        CI: "1",
+        BENCH_RSS_FILE: rssFile,
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${PROBE}`.trim(),
+      },
+    });
+    times.push((performance.now() - start) / 1000);
+    if (run.status !== 0) throw new Error(`${label} failed (exit ${run.status}):\n${run.stderr}`);
+    const peaks = readFileSync(rssFile, "utf8").trim().split("\n").map(Number);
+    peakKiB = Math.max(peakKiB, ...peaks);
+  }
+  times.sort((a, b) => a - b);
+  return { label, seconds: times[Math.floor(times.length / 2)], peakMiB: peakKiB / 1024 };
+}
+
+export function printTable(rows: readonly Measurement[]): void {
+  const width = Math.max(...rows.map((r) => r.label.length));
+  for (const r of rows) {
+    console.log(
+      `${r.label.padEnd(width)}  ${r.seconds.toFixed(2).padStart(7)} s  ${r.peakMiB.toFixed(0).padStart(6)} MiB`,
+    );
+  }
+}

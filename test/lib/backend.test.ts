@@ -1,0 +1,53 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { TerraformStack, Testing } from "../../constructs/cdktf";
+import { configureBackend } from "../../lib/backend";
+
+const settings = { key: "prod/github", httpBaseUrl: "https://state.example.org/state" };
+
+function backendFor(env: NodeJS.ProcessEnv) {
+  const stack = new TerraformStack(Testing.app(), "github");
+  configureBackend(stack, settings, env);
+  return JSON.parse(Testing.synth(stack)).terraform.backend;
+}
+
+describe("configureBackend", () => {
+  test("http by default: address, lock and unlock on the same URL, no credentials", () => {
+    const address = "https://state.example.org/state/prod/github";
+    assert.deepEqual(backendFor({}), { http: { address, lock_address: address, unlock_address: address } });
+  });
+
+  test("local keeps state in the repository root through a relative path", () => {
+    assert.deepEqual(backendFor({ INFRA_BACKEND: "local" }), {
+      local: { path: "../../../terraform.github.tfstate" },
+    });
+  });
+
+  test("s3 uses the native lock file and encryption", () => {
+    assert.deepEqual(
+      backendFor({ INFRA_BACKEND: "s3", INFRA_STATE_BUCKET: "tf", INFRA_STATE_REGION: "eu-west-1" }),
+      {
+        s3: {
+          bucket: "tf",
+          key: "prod/github.tfstate",
+          region: "eu-west-1",
+          encrypt: true,
+          use_lockfile: true,
+        },
+      },
+    );
+  });
+
+  test("gcs stores each stack under its key", () => {
+    assert.deepEqual(backendFor({ INFRA_BACKEND: "gcs", INFRA_STATE_BUCKET: "tf" }), {
+      gcs: { bucket: "tf", prefix: "prod/github" },
+    });
+  });
+
+  test("s3 and gcs need a bucket", () => {
+    assert.throws(
+      () => backendFor({ INFRA_BACKEND: "s3" }),
+      /INFRA_BACKEND=s3 needs INFRA_STATE_BUCKET to be set/,
+    );
+  });
+});
