@@ -4,13 +4,14 @@
  */
 import { runCli } from "./lib/cli";
 import { loadInputs } from "./lib/inputs";
-import { printWarnings } from "./lib/report";
+import { printAnnotations, printWarnings } from "./lib/report";
 import { synthesize } from "./lib/synth";
 
 runCli(() => {
   const inputs = loadInputs();
   printWarnings(inputs.warnings);
   const outdir = process.env.CDKTF_OUTDIR ?? "cdktf.out";
-  const stacks = synthesize(outdir, inputs);
+  const { stacks, annotations } = synthesize(outdir, inputs);
+  printAnnotations(annotations);
   console.log(`synthesized ${stacks.length} stacks into ${outdir}: ${stacks.join(", ")}`);
 });

@@ -18,6 +18,7 @@ export {
   Annotations,
   App,
   Aspects,
+  DISABLE_STACK_TRACE_IN_METADATA,
   Fn,
   GcsBackend,
   HttpBackend,

@@ -1,18 +1,35 @@
 import { join } from "node:path";
 import { TEAM_NAMES } from "../estate/github";
-import type { Diagnostic } from "./diagnostics";
+import { DataError, type Diagnostic } from "./diagnostics";
 import { loadRoster } from "./maintainers/load";
 import type { Roster } from "./maintainers/model";
+import { loadMirrorList, type MirrorEntry } from "./mirrors";
 
 /** Everything people edit as data, validated: what the stacks are built from. */
 export interface Inputs {
   readonly roster: Roster;
+  readonly mirrors: readonly MirrorEntry[];
   /** Problems that do not block synthesis; printed by validate and synth. */
   readonly warnings: readonly Diagnostic[];
 }
 
-/** Loads and validates every data file under `root`; throws one DataError listing every problem. */
+/**
+ * Loads and validates every data file under `root`. Every loader runs even when an earlier one
+ * failed, so one run reports every problem in every file, as one DataError.
+ */
 export function loadInputs(root = process.cwd()): Inputs {
-  const { roster, warnings } = loadRoster({ dir: join(root, "maintainers"), teams: TEAM_NAMES });
-  return { roster, warnings };
+  const problems: Diagnostic[] = [];
+  const attempt = <T>(load: () => T): T | undefined => {
+    try {
+      return load();
+    } catch (error) {
+      if (!(error instanceof DataError)) throw error;
+      problems.push(...error.diagnostics);
+      return undefined;
+    }
+  };
+  const roster = attempt(() => loadRoster({ dir: join(root, "maintainers"), teams: TEAM_NAMES }));
+  const mirrors = attempt(() => loadMirrorList(join(root, "estate", "mirrors.yaml")));
+  if (!roster || !mirrors) throw new DataError(problems);
+  return { roster: roster.roster, mirrors, warnings: roster.warnings };
 }

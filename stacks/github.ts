@@ -1,6 +1,7 @@
 import { type Construct, TerraformStack } from "../constructs/cdktf";
 import { GithubOrganization } from "../constructs/github";
 import { ORGANIZATION, REPOSITORIES, TEAMS, type VoidTeam } from "../estate/github";
+import { moveFromLegacyAddresses } from "../estate/github-legacy";
 import { TERRASTATE_BASE_URL } from "../estate/state";
 import { configureBackend } from "../lib/backend";
 import type { Roster } from "../lib/maintainers/model";
@@ -34,5 +35,7 @@ export class GithubStack extends TerraformStack {
         if (permission) repository.grant(org.team(team), permission);
       }
     }
+
+    moveFromLegacyAddresses(org);
   }
 }

@@ -16,5 +16,6 @@ test("the CI entry point installs from the lockfile and runs the README's test c
   assert.match(readme, /^npm ci && npm run synth /m);
   assert.match(readme, /^npm test /m);
   assert.ok(ci.indexOf("npm ci") < ci.indexOf("npm test"), "npm ci runs first");
-  for (const step of ["npm run lint", "npm run validate", "npm run synth"]) assert.ok(ci.includes(step), step);
+  for (const step of ["npm run lint", "npm run validate", "npm run synth"])
+    assert.ok(ci.includes(step), step);
 });

@@ -1,0 +1,119 @@
+import { type Construct, type TerraformMetaArguments, TerraformResource } from "../../constructs/cdktf";
+import { ACME_GENERATOR_METADATA } from "./provider";
+
+/** A DNS-01 solver (one of lego's DNS providers). */
+export interface CertificateDnsChallenge {
+  /** lego DNS provider name, e.g. `digitalocean`, `route53`. */
+  readonly provider: string;
+  /**
+   * Provider settings (`<PROVIDER>_*` keys); default: read from the environment. Credentials belong
+   * in the environment (e.g. `DO_AUTH_TOKEN`), so only non-secret settings go here.
+   */
+  readonly config?: Readonly<Record<string, string>>;
+}
+
+/** Key types the provider can generate for the certificate (`P256`/`P384` ECDSA, or RSA bits). */
+export type CertificateKeyType = "P256" | "P384" | "2048" | "4096" | "8192";
+
+export interface CertificateConfig extends TerraformMetaArguments {
+  /** The account's private key; pass `acme_registration.account_key_pem` so the account exists first. */
+  readonly accountKeyPem: string;
+  /** Primary domain (required unless `certificateRequestPem` is given). */
+  readonly commonName?: string;
+  /** Further domains on the certificate; default none. */
+  readonly subjectAlternativeNames?: readonly string[];
+  /** Key type of the generated certificate key; provider default `2048` (RSA). */
+  readonly keyType?: CertificateKeyType;
+  /** External CSR in PEM instead of `commonName`/`keyType`; default none. */
+  readonly certificateRequestPem?: string;
+  /** DNS-01 solvers, one per DNS provider; at least one challenge is required. */
+  readonly dnsChallenge?: readonly CertificateDnsChallenge[];
+  /** Resolvers (`host:port`) for the propagation check; default: the system's. */
+  readonly recursiveNameservers?: readonly string[];
+  /** Skip the authoritative-nameserver propagation check; provider default false. */
+  readonly disableCompletePropagation?: boolean;
+  /** Seconds to wait after each challenge record before validation; provider default 0. */
+  readonly preCheckDelay?: number;
+  /** Renew when fewer days remain (negative: never); provider default 30. */
+  readonly minDaysRemaining?: number;
+  /** Request the OCSP must-staple extension; provider default false. */
+  readonly mustStaple?: boolean;
+  /** Common name of the preferred root of an alternate chain; default: the CA's default chain. */
+  readonly preferredChain?: string;
+  /** Revoke on destroy or replacement; provider default true. */
+  readonly revokeCertificateOnDestroy?: boolean;
+  /** Seconds to wait for issuance after the challenges pass; provider default 30. */
+  readonly certTimeout?: number;
+}
+
+/**
+ * `acme_certificate`: a certificate issued by the provider's ACME CA, renewed on apply once fewer
+ * than `min_days_remaining` days are left. `private_key_pem` is sensitive in the provider schema.
+ *
+ * Docs: https://registry.terraform.io/providers/vancluever/acme/2.41.0/docs/resources/certificate
+ */
+export class Certificate extends TerraformResource {
+  static readonly tfResourceType = "acme_certificate";
+  private readonly config: CertificateConfig;
+
+  constructor(scope: Construct, id: string, config: CertificateConfig) {
+    super(scope, id, {
+      terraformResourceType: Certificate.tfResourceType,
+      terraformGeneratorMetadata: ACME_GENERATOR_METADATA,
+      provider: config.provider,
+      dependsOn: config.dependsOn,
+      count: config.count,
+      lifecycle: config.lifecycle,
+      forEach: config.forEach,
+    });
+    this.config = config;
+  }
+
+  /** The leaf certificate in PEM, without the issuer chain. */
+  get certificatePem(): string {
+    return this.getStringAttribute("certificate_pem");
+  }
+
+  /** The intermediate certificates in PEM; append to `certificatePem` for a full chain. */
+  get issuerPem(): string {
+    return this.getStringAttribute("issuer_pem");
+  }
+
+  /** The certificate's private key in PEM (sensitive). */
+  get privateKeyPem(): string {
+    return this.getStringAttribute("private_key_pem");
+  }
+
+  /** Expiry in RFC 3339. */
+  get certificateNotAfter(): string {
+    return this.getStringAttribute("certificate_not_after");
+  }
+
+  get certificateUrl(): string {
+    return this.getStringAttribute("certificate_url");
+  }
+
+  get id(): string {
+    return this.getStringAttribute("id");
+  }
+
+  protected override synthesizeAttributes(): Record<string, unknown> {
+    const c = this.config;
+    return {
+      account_key_pem: c.accountKeyPem,
+      common_name: c.commonName,
+      subject_alternative_names: c.subjectAlternativeNames,
+      key_type: c.keyType,
+      certificate_request_pem: c.certificateRequestPem,
+      dns_challenge: c.dnsChallenge?.map((d) => ({ provider: d.provider, config: d.config })),
+      recursive_nameservers: c.recursiveNameservers,
+      disable_complete_propagation: c.disableCompletePropagation,
+      pre_check_delay: c.preCheckDelay,
+      min_days_remaining: c.minDaysRemaining,
+      must_staple: c.mustStaple,
+      preferred_chain: c.preferredChain,
+      revoke_certificate_on_destroy: c.revokeCertificateOnDestroy,
+      cert_timeout: c.certTimeout,
+    };
+  }
+}

@@ -1,0 +1,45 @@
+import { type Construct, type TerraformMetaArguments, TerraformResource } from "../../constructs/cdktf";
+import { NOMAD_GENERATOR_METADATA } from "./provider";
+
+export interface VariableConfig extends TerraformMetaArguments {
+  /** Variable path, e.g. `nomad/jobs/<job>` (readable by that job's tasks). */
+  readonly path: string;
+  /** Namespace of the variable; provider default `default`. */
+  readonly namespace?: string;
+  /**
+   * Items to store. The provider marks the whole map sensitive: plans never show it, but it is
+   * kept in state, so pass references to other resources' attributes, never literals.
+   */
+  readonly items: Readonly<Record<string, string>>;
+}
+
+/**
+ * `nomad_variable`: a Nomad variable (encrypted key/value items at a path).
+ *
+ * Docs: https://registry.terraform.io/providers/hashicorp/nomad/2.5.2/docs/resources/variable
+ */
+export class Variable extends TerraformResource {
+  static readonly tfResourceType = "nomad_variable";
+  private readonly config: VariableConfig;
+
+  constructor(scope: Construct, id: string, config: VariableConfig) {
+    super(scope, id, {
+      terraformResourceType: Variable.tfResourceType,
+      terraformGeneratorMetadata: NOMAD_GENERATOR_METADATA,
+      provider: config.provider,
+      dependsOn: config.dependsOn,
+      count: config.count,
+      lifecycle: config.lifecycle,
+      forEach: config.forEach,
+    });
+    this.config = config;
+  }
+
+  get id(): string {
+    return this.getStringAttribute("id");
+  }
+
+  protected override synthesizeAttributes(): Record<string, unknown> {
+    return { path: this.config.path, namespace: this.config.namespace, items: this.config.items };
+  }
+}

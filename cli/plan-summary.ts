@@ -1,0 +1,57 @@
+import { Command, InvalidArgumentError, Option } from "commander";
+import { runCli, UsageError } from "../lib/cli";
+import { DEFAULT_MARKDOWN_LIMIT } from "../lib/markdown";
+import { type PlanInput, renderJson, renderMarkdown, stackNameOf, summarizePlanFiles } from "../lib/plan";
+
+runCli(() => {
+  const program = new Command("plan-summary")
+    .description(
+      "Summarize Terraform plans (terraform show -json output, one file per stack) for review. " +
+        "A stack is named after the directory holding its file (plans/github/plan.json: github).",
+    )
+    .argument("[plan.json...]", "plan JSON files; stack named after the directory holding each")
+    .option("--stack <name=file>", "a plan file with an explicit stack name (repeatable)", collectStack, [])
+    .addOption(
+      new Option("--format <format>", "output format").choices(["markdown", "json"]).default("markdown"),
+    )
+    .option("--max-chars <n>", "Markdown size limit in characters", positiveInt, DEFAULT_MARKDOWN_LIMIT)
+    .exitOverride()
+    .configureOutput({ writeErr: () => {} });
+
+  try {
+    program.parse();
+  } catch (error) {
+    const { code, message } = error as { code?: string; message: string };
+    // Commander has already printed the help.
+    if (code === "commander.helpDisplayed") return;
+    throw new UsageError(message.replace(/^error: /, ""));
+  }
+  const options = program.opts<{ stack: PlanInput[]; format: "markdown" | "json"; maxChars: number }>();
+  const inputs: PlanInput[] = [
+    ...program.args.map((file) => ({ stack: stackNameOf(file), file })),
+    ...options.stack,
+  ];
+  if (inputs.length === 0)
+    throw new UsageError("no plan files given (usage: npm run plan-summary -- <plan.json>...)");
+
+  const summaries = summarizePlanFiles(inputs);
+  process.stdout.write(
+    options.format === "json"
+      ? renderJson(summaries)
+      : `${renderMarkdown(summaries, { limit: options.maxChars })}\n`,
+  );
+});
+
+function collectStack(value: string, previous: PlanInput[]): PlanInput[] {
+  const match = value.match(/^([A-Za-z0-9_.-]+)=(.+)$/);
+  if (!match?.[1] || !match[2])
+    throw new InvalidArgumentError("expected <name>=<file>, e.g. github=plans/github.json");
+  return [...previous, { stack: match[1], file: match[2] }];
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1000)
+    throw new InvalidArgumentError("expected a whole number of at least 1000");
+  return n;
+}

@@ -1,0 +1,3 @@
+export * from "./acl-policy";
+export * from "./acl-role";
+export * from "./rules";

@@ -1,0 +1,113 @@
+/**
+ * The one place that turns DNS names into canonical forms. Every other file asks here; none
+ * normalizes a name itself.
+ *
+ * Canonical forms:
+ * - zone name: lower case, no trailing dot (`example.org`);
+ * - record name: relative to the zone, lower case, `@` for the apex (`www`, `*.s`, `@`);
+ * - target (CNAME/MX/SRV value): absolute with a trailing dot (`host.example.org.`).
+ */
+import { Token } from "../cdktf";
+import { logicalId } from "../logical-id";
+
+/** A name that resolved, or the rule it broke. */
+export type NameResult = { readonly name: string } | { readonly problem: string };
+
+const LABEL = /^[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?$/;
+const MAX_NAME_LENGTH = 253;
+
+/** `example.org.` / `Example.org` → `example.org`; the problem when it is not a domain name. */
+export function canonicalZoneName(zoneName: string): NameResult {
+  const name = zoneName.toLowerCase().replace(/\.$/, "");
+  const bad = name.split(".").find((label) => !LABEL.test(label));
+  if (name === "" || bad !== undefined) {
+    return {
+      problem: `zone name "${zoneName}" is not a domain name (expected labels of letters, digits, "-", "_")`,
+    };
+  }
+  return { name };
+}
+
+/**
+ * Converts a record name to its zone-relative form. Accepted inputs: `@` (apex), a relative name
+ * (`www`, `a-hel-fi.m`), an absolute name with a trailing dot (`www.example.org.`), or a name that
+ * already ends with the zone name (`www.example.org`, treated as absolute, as aws-cdk does, so a
+ * forgotten trailing dot cannot silently create `www.example.org.example.org`).
+ */
+export function relativeName(zoneName: string, name: string): NameResult {
+  const lower = name.toLowerCase();
+  if (lower === "") return { problem: `record name is empty (expected "@" for the apex or a relative name)` };
+  if (/\s/.test(lower)) return { problem: `record name "${name}" contains whitespace` };
+  let relative: string;
+  if (lower === "@" || lower === zoneName || lower === `${zoneName}.`) {
+    relative = "@";
+  } else if (lower.endsWith(`.${zoneName}.`)) {
+    relative = lower.slice(0, -(zoneName.length + 2));
+  } else if (lower.endsWith(".")) {
+    return {
+      problem: `record name "${name}" is outside the zone ${zoneName} (expected a name ending in .${zoneName}.)`,
+    };
+  } else if (lower.endsWith(`.${zoneName}`)) {
+    relative = lower.slice(0, -(zoneName.length + 1));
+  } else {
+    relative = lower;
+  }
+  if (relative === "@") return { name: relative };
+  const labels = relative.split(".");
+  for (const [i, label] of labels.entries()) {
+    if (label === "*" && i === 0) continue;
+    if (!LABEL.test(label)) {
+      return {
+        problem: `record name "${name}" has an invalid label "${label}" (expected 1-63 letters, digits, "-" or "_", or "*" as the first label)`,
+      };
+    }
+  }
+  if (relative.length + zoneName.length + 1 > MAX_NAME_LENGTH) {
+    return { problem: `record name "${name}" is longer than ${MAX_NAME_LENGTH} characters in full` };
+  }
+  return { name: relative };
+}
+
+/** `www` → `www.example.org.`; `@` → `example.org.`. Expects a name from {@link relativeName}. */
+export function absoluteName(zoneName: string, relative: string): string {
+  return relative === "@" ? `${zoneName}.` : `${relative}.${zoneName}.`;
+}
+
+/** The absolute name with the trailing dot removed (`www.example.org`), as machines and URLs use it. */
+export function withoutTrailingDot(name: string): string {
+  return name.endsWith(".") ? name.slice(0, -1) : name;
+}
+
+/**
+ * Checks a record target (CNAME, MX, SRV): absolute, trailing dot, valid labels. Unresolved tokens
+ * (e.g. an attribute of another resource) are accepted as they are.
+ */
+export function targetProblem(target: string): string | undefined {
+  if (Token.isUnresolved(target)) return undefined;
+  if (!target.endsWith(".")) {
+    return `target "${target}" is not absolute (expected a fully qualified name with a trailing dot, e.g. "${target}.")`;
+  }
+  const labels = target.toLowerCase().slice(0, -1).split(".");
+  if (labels.some((label) => !LABEL.test(label))) {
+    return `target "${target}" is not a valid domain name (expected labels of letters, digits, "-", "_")`;
+  }
+  return undefined;
+}
+
+/** Whether `name` (relative) lies under `parent` (relative, `@` for the apex) by exactly one label. */
+export function isDirectChild(name: string, parent: string): boolean {
+  if (name === "@") return false;
+  const labels = name.split(".");
+  const parentOfName = labels.slice(1).join(".") || "@";
+  return parentOfName === parent;
+}
+
+/**
+ * A Terraform logical id built from DNS data: lower case, `@` spelled `apex` and `*` spelled
+ * `wildcard`, then sanitized by the shared {@link logicalId} rule.
+ */
+export function terraformId(...parts: readonly string[]): string {
+  return logicalId(
+    ...parts.map((part) => (part === "@" ? "apex" : part.toLowerCase().replace(/\*/g, "wildcard"))),
+  );
+}

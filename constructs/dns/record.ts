@@ -1,0 +1,102 @@
+/** Record types a {@link DnsZone} can hold. */
+export type RecordType = "A" | "AAAA" | "CNAME" | "MX" | "TXT" | "SRV" | "CAA";
+
+/** Something with an absolute name to point at: a literal `host.example.org.` or an object with `fqdn`. */
+export type DnsTarget = string | { readonly fqdn: string };
+
+/** Options shared by every record method. */
+export interface RecordOptions {
+  /** Time to live in seconds, 30..604800; default: the provider's default (DigitalOcean) or 300 (Route53, Cloud DNS). */
+  readonly ttl?: number;
+  /**
+   * Names this value inside a round-robin set for its Terraform logical id; default: the value
+   * itself. A keyed value keeps its id however many members the set has, so give keys to sets whose
+   * membership changes. Needed when the value is only known after apply (a token) and has siblings.
+   */
+  readonly key?: string;
+}
+
+/** One mail exchanger. */
+export interface MxValue {
+  /** Preference, 0..65535, lower is preferred; required. */
+  readonly priority: number;
+  /** Mail host, absolute. */
+  readonly target: DnsTarget;
+}
+
+/** One SRV target (RFC 2782). */
+export interface SrvValue {
+  /** 0..65535, lower is preferred. */
+  readonly priority: number;
+  /** 0..65535, relative weight among equal priorities. */
+  readonly weight: number;
+  /** 0..65535. */
+  readonly port: number;
+  /** Host, absolute. */
+  readonly target: DnsTarget;
+}
+
+/** CAA property tags (RFC 8659). */
+export type CaaTag = "issue" | "issuewild" | "iodef";
+
+/** One CAA record (RFC 8659). */
+export interface CaaValue {
+  /** Flags byte; default 0 (128 = issuer critical). */
+  readonly flags?: number;
+  readonly tag: CaaTag;
+  /** CA domain (`letsencrypt.org`) for issue/issuewild, a URL for iodef. */
+  readonly value: string;
+}
+
+/** One record value as the zone stores it, before a provider renders it. */
+export interface DnsRecord {
+  /** Relative to the zone, `@` for the apex. */
+  readonly name: string;
+  readonly type: RecordType;
+  /** Address (A/AAAA), absolute target (CNAME/MX/SRV), the whole unsplit text (TXT), or the CA value (CAA). */
+  readonly value: string;
+  /** MX and SRV. */
+  readonly priority?: number;
+  /** SRV. */
+  readonly weight?: number;
+  /** SRV. */
+  readonly port?: number;
+  /** CAA. */
+  readonly flags?: number;
+  /** CAA. */
+  readonly tag?: CaaTag;
+  /** Seconds; undefined = provider default. */
+  readonly ttl?: number;
+  /** Distinguishes this value within its set in logical ids. */
+  readonly key: string;
+  /** The key was given explicitly: the value's id carries it even while the set has one member. */
+  readonly keyed: boolean;
+}
+
+/** TTL bounds: 30 s is DigitalOcean's minimum; a week is the ceiling RFC 8767 recommends for caches. */
+export const MIN_TTL = 30;
+export const MAX_TTL = 604_800;
+
+/** Longest single character-string in a TXT record (RFC 1035 section 3.3). */
+export const TXT_CHUNK = 255;
+
+/** Splits text into RFC 1035 character-strings of at most 255 characters. */
+export function txtChunks(text: string): string[] {
+  const chunks: string[] = [];
+  for (let i = 0; i < text.length; i += TXT_CHUNK) chunks.push(text.slice(i, i + TXT_CHUNK));
+  return chunks.length > 0 ? chunks : [""];
+}
+
+/** Presentation-format rdata (`10 mx.example.org.`) used by providers that take whole record strings. */
+export function rdata(record: DnsRecord): string {
+  switch (record.type) {
+    case "MX":
+      return `${record.priority} ${record.value}`;
+    case "SRV":
+      return `${record.priority} ${record.weight} ${record.port} ${record.value}`;
+    case "CAA":
+      return `${record.flags ?? 0} ${record.tag} "${record.value}"`;
+    default:
+      return record.value;
+  }
+}

@@ -1,0 +1,1 @@
+export { MIRROR_REGIONS, Mirror, type MirrorProps, type MirrorRegion } from "./mirror";

@@ -1,0 +1,33 @@
+import { SchedulerConfig } from "../../bindings/nomad/scheduler-config";
+import { Construct } from "../cdktf";
+
+export type SchedulerAlgorithm = "binpack" | "spread";
+export type SchedulerType = "system" | "batch" | "service" | "sysbatch";
+
+export interface NomadSchedulerProps {
+  /** `binpack` fills nodes before using new ones; `spread` balances them. @default "binpack" */
+  readonly algorithm?: SchedulerAlgorithm;
+  /** Let tasks use memory beyond their reservation up to `memory_max`. @default false */
+  readonly memoryOversubscription?: boolean;
+  /** Job types whose scheduler may preempt lower-priority allocations; the others may not. @default ["system"] */
+  readonly preemption?: readonly SchedulerType[];
+}
+
+/** The cluster's scheduler configuration (one per cluster; address `nomad_scheduler_config.config`). */
+export class NomadScheduler extends Construct {
+  constructor(scope: Construct, id: string, props: NomadSchedulerProps = {}) {
+    super(scope, id);
+    const preemption = new Set(props.preemption ?? ["system"]);
+    new SchedulerConfig(this, "resource", {
+      schedulerAlgorithm: props.algorithm ?? "binpack",
+      memoryOversubscriptionEnabled: props.memoryOversubscription ?? false,
+      // Every flag is written so the cluster never keeps a setting nobody declared.
+      preemptionConfig: {
+        systemSchedulerEnabled: preemption.has("system"),
+        batchSchedulerEnabled: preemption.has("batch"),
+        serviceSchedulerEnabled: preemption.has("service"),
+        sysbatchSchedulerEnabled: preemption.has("sysbatch"),
+      },
+    }).overrideLogicalId("config");
+  }
+}

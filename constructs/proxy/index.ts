@@ -1,0 +1,2 @@
+export { PublishedService, type PublishedServiceProps } from "./service";
+export { ProxyTier, type ProxyTierProps } from "./tier";

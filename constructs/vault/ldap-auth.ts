@@ -1,0 +1,101 @@
+import { LdapAuthBackend } from "@cdktf/provider-vault/lib/ldap-auth-backend";
+import { LdapAuthBackendGroup } from "@cdktf/provider-vault/lib/ldap-auth-backend-group";
+import { Policy } from "@cdktf/provider-vault/lib/policy";
+import { Construct } from "../cdktf";
+import { logicalId } from "../logical-id";
+import { checkDeclared } from "../terraform/declarations";
+import { setUniqueLogicalId } from "../terraform/unique-id";
+import { check } from "../validation";
+import { type IVaultPolicy, VaultPolicy } from "./policy";
+
+export interface VaultLdapAuthProps {
+  /** Auth mount path; also part of the addresses. This construct alone owns the mount. @default "ldap" */
+  readonly path?: string;
+  /** LDAP server URL(s), comma-separated, e.g. `ldap://localhost`. */
+  readonly url: string;
+  /** Base DN under which users are searched. */
+  readonly userdn: string;
+  /** Attribute holding the login name, e.g. `uid`. */
+  readonly userattr: string;
+  /** Find the bind DN by searching instead of building it from `userattr`. @default false */
+  readonly discoverdn?: boolean;
+  /** Base DN for the group search. */
+  readonly groupdn: string;
+  /** Go template of the group search filter, e.g. `(uid={{.Username}})`. */
+  readonly groupfilter: string;
+  /** Attribute of the group entries (or user entry) that names the groups, e.g. `memberOf`. */
+  readonly groupattr: string;
+  /** Hard upper limit of token lifetime in seconds; default: the system's maximum. */
+  readonly tokenExplicitMaxTtl?: number;
+  /** Shown by `vault auth list`; default empty. */
+  readonly description?: string;
+}
+
+/**
+ * Vault's LDAP auth method: one `vault_ldap_auth_backend` that both enables the auth mount and
+ * configures it (no separate `vault_auth_backend` for the same path), plus directory groups mapped
+ * to Vault policies with {@link mapGroup}.
+ */
+export class VaultLdapAuth extends Construct {
+  readonly path: string;
+  private readonly backend: LdapAuthBackend;
+  private readonly groups = new Set<string>();
+
+  constructor(scope: Construct, id: string, props: VaultLdapAuthProps) {
+    super(scope, id);
+    this.path = props.path ?? "ldap";
+    check(this, /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/.test(this.path), `auth path "${this.path}" is invalid`);
+    check(this, /^ldaps?:\/\/\S+$/.test(props.url.split(",")[0].trim()), () => {
+      return `url "${props.url}" is not an LDAP URL (expected ldap://host or ldaps://host)`;
+    });
+    this.backend = new LdapAuthBackend(this, "backend", {
+      path: this.path,
+      url: props.url,
+      userdn: props.userdn,
+      userattr: props.userattr,
+      discoverdn: props.discoverdn ?? false,
+      groupdn: props.groupdn,
+      groupfilter: props.groupfilter,
+      groupattr: props.groupattr,
+      tokenExplicitMaxTtl: props.tokenExplicitMaxTtl,
+      description: props.description,
+    });
+    setUniqueLogicalId(this.backend, logicalId(this.path));
+  }
+
+  /**
+   * Members of directory group `group` log in with `policies`. Each policy must be declared in the
+   * app (a {@link VaultPolicy}, or one a module provides); the check runs at synth.
+   */
+  mapGroup(group: string, policies: readonly IVaultPolicy[]): this {
+    const where = `group "${group}"`;
+    check(
+      this,
+      group.length > 0 && !/[\s/]/.test(group),
+      `${where}: name is invalid (expected no spaces or "/")`,
+    );
+    check(this, !this.groups.has(group), `${where}: is mapped twice (expected one mapping per group)`);
+    check(this, policies.length > 0, `${where}: has no policies (expected at least one)`);
+    const names = policies.map((p) => p.policyName);
+    const duplicate = names.find((n, i) => names.indexOf(n) !== i);
+    check(this, duplicate === undefined, `${where}: policy "${duplicate}" is listed twice`);
+    this.groups.add(group);
+
+    // Policies of this stack are referenced by attribute; the others (modules) by depends_on.
+    const external = new Set(
+      policies.flatMap((p) => (p instanceof VaultPolicy || !p.dependable ? [] : [p.dependable])),
+    );
+    const scope = new Construct(this, `group-${group}`);
+    const resource = new LdapAuthBackendGroup(scope, "resource", {
+      backend: this.backend.path,
+      groupname: group,
+      policies: policies.map((p) => (p instanceof VaultPolicy ? p.nameFor(this) : p.policyName)),
+      dependsOn: external.size > 0 ? [...external] : undefined,
+    });
+    setUniqueLogicalId(resource, logicalId(this.path, "group", group));
+    scope.node.addValidation({
+      validate: () => names.flatMap((n) => checkDeclared(scope, "policies", Policy.tfResourceType, n) ?? []),
+    });
+    return this;
+  }
+}

@@ -1,0 +1,66 @@
+import { type CdnDnsRecord, type CdnFrontProps, cdnDnsRecords } from "../constructs/cdn";
+
+/**
+ * Void's Fastly CDN: repo-fastly.voidlinux.org, a World-region tier-1 mirror served by Fastly from
+ * the Helsinki mirror (repo-fi), shielded in Helsinki, with a Let's Encrypt certificate managed by
+ * Fastly. The API key comes from FASTLY_API_KEY at plan time.
+ */
+
+const DAY = 24 * 3600;
+
+/** Package files worth segmenting: compressed repodata/tarballs, binary packages and ISO images. */
+const SEGMENTED_SUFFIXES = ["gz", "xz", "xbps", "iso"] as const;
+
+/** Issued by Fastly for the subscription (one per domain). The record lives in the digitalocean
+ * stack's zone, so the value is written here rather than read from the subscription across stacks. */
+const CHALLENGE_TARGETS: Readonly<Record<string, string>> = {
+  "repo-fastly.voidlinux.org": "q355elndt9ih044oyf.fastly-validations.com.",
+};
+
+export const REPO_FASTLY: Omit<CdnFrontProps, "zone" | "provider"> = {
+  serviceName: "main_repo",
+  domains: [{ name: "repo-fastly.voidlinux.org", comment: "Main Repository" }],
+  origins: [
+    {
+      name: "primary-origin",
+      address: "repo-fi.voidlinux.org",
+      port: 443,
+      tls: true,
+      shield: "hel-helsinki-fi",
+    },
+  ],
+  snippets: [
+    {
+      name: "Enable segment caching for XBPS pool",
+      type: "recv",
+      priority: 60,
+      // Fixed: the original test was the character class `[.gz|.xz|.xbps|.iso]`, which matched any
+      // path ending in one of the characters `. g z | x b p s i o`; this is the intended alternation.
+      content: [
+        `if (req.url.path ~ "\\.(${SEGMENTED_SUFFIXES.join("|")})$") {`,
+        "  set req.enable_segmented_caching = true;",
+        "}",
+        "",
+      ].join("\n"),
+    },
+    {
+      name: "Enable streaming-miss",
+      type: "fetch",
+      content: "set beresp.do_stream = true;",
+    },
+  ],
+  cacheSettings: [{ name: "max-ttl", ttl: 30 * DAY }],
+  edgeTarget: "dualstack.n.sni.global.fastly.net.",
+  certificateAuthority: "lets-encrypt",
+  challengeTargets: CHALLENGE_TARGETS,
+};
+
+/**
+ * The two CNAMEs repo-fastly needs in the voidlinux.org zone (traffic to the edge, ACME challenge),
+ * for the stack that owns the zone.
+ */
+export const REPO_FASTLY_DNS_RECORDS: readonly CdnDnsRecord[] = cdnDnsRecords({
+  domains: REPO_FASTLY.domains.map((d) => d.name),
+  edgeTarget: REPO_FASTLY.edgeTarget,
+  challengeTarget: (domain) => CHALLENGE_TARGETS[domain],
+});

@@ -1,0 +1,267 @@
+import type { ConsulAclPolicyProps } from "../constructs/consul";
+import type {
+  CoarsePolicy,
+  NamespaceGlob,
+  NamespacePolicy,
+  NomadSchedulerProps,
+  VariablePathRule,
+} from "../constructs/nomad";
+import type { VaultLdapAuthProps, VaultMountProps, VaultPathRule } from "../constructs/vault";
+import { CERTIFICATE_CONSUMERS, jobVariablePath, RENEWAL_JOB } from "./tls";
+
+/*
+ * Void's HashiStack ACLs and configuration as typed data. Names that other entries refer to are
+ * literal union types, so a reference to something that does not exist does not compile; the
+ * constructs check the same again at synth.
+ */
+
+export const NOMAD_NAMESPACES = [
+  { name: "monitoring", description: "Monitoring Components" },
+  { name: "infrastructure", description: "Shared Infrastructure" },
+  { name: "apps", description: "Individual applications" },
+  { name: "apps-restricted", description: "Individual Applications (Restricted Management)" },
+  { name: "build", description: "Home of build related tasks" },
+  { name: "mirror", description: "Home of mirror related tasks" },
+] as const;
+export type VoidNamespace = (typeof NOMAD_NAMESPACES)[number]["name"];
+
+export const NOMAD_SCHEDULER: NomadSchedulerProps = {
+  algorithm: "binpack",
+  memoryOversubscription: true,
+  preemption: ["sysbatch"],
+};
+
+/** A Nomad policy in estate form: namespaces by name. */
+export interface VoidNomadPolicy {
+  readonly name: string;
+  readonly description: string;
+  readonly namespaces?: readonly {
+    readonly namespace: VoidNamespace | NamespaceGlob;
+    readonly policy?: NamespacePolicy;
+    readonly variables?: readonly VariablePathRule[];
+  }[];
+  readonly node?: CoarsePolicy;
+  readonly jobAcl?: { readonly namespace: VoidNamespace; readonly job: string };
+}
+
+/** Read access to one job's variables, for that job's workload identity. */
+function jobSecretsReader<Name extends string>(
+  name: Name,
+  description: string,
+  namespace: VoidNamespace,
+  job: string,
+  variablesOf: string,
+) {
+  return {
+    name,
+    description,
+    namespaces: [{ namespace, variables: [{ path: jobVariablePath(variablesOf), capabilities: ["read"] }] }],
+    jobAcl: { namespace, job },
+  } as const;
+}
+
+export const NOMAD_POLICIES = [
+  {
+    name: "anonymous",
+    description: "View and Examine in a read-only context",
+    namespaces: [{ namespace: "*", policy: "read" }],
+    node: "read",
+  },
+  {
+    name: "apps-admin",
+    description: "Manage the general apps pool",
+    namespaces: [{ namespace: "apps", policy: "write" }],
+  },
+  {
+    name: "apps-restricted-admin",
+    description: "Manage the restricted apps pool",
+    namespaces: [{ namespace: "apps-restricted", policy: "write" }],
+  },
+  {
+    name: "certs-admin",
+    description: "Manage certificates in nomad variables",
+    // One rule per certificate consumer, so adding a consumer in estate/tls.ts grants the renewer.
+    namespaces: CERTIFICATE_CONSUMERS.map(({ job, namespace }) => ({
+      namespace,
+      variables: [{ path: jobVariablePath(job), capabilities: ["read", "write"] }],
+    })),
+    jobAcl: RENEWAL_JOB,
+  },
+  jobSecretsReader(
+    "buildbot-worker-admin",
+    "Manage buildbot worker secrets in nomad variables",
+    "build",
+    "buildbot",
+    "buildbot-worker",
+  ),
+  jobSecretsReader(
+    "buildsync-admin",
+    "Manage buildsync secrets in nomad variables",
+    "build",
+    "build-rsyncd",
+    "buildsync",
+  ),
+  jobSecretsReader(
+    "buildsync-buildbot-admin",
+    "Manage buildsync secrets in nomad variables for buildbot",
+    "build",
+    "buildbot-worker",
+    "buildsync",
+  ),
+  jobSecretsReader(
+    "popcorn-admin",
+    "Manage popcorn keys in nomad variables",
+    "apps",
+    "popcorn-report",
+    "popcorn",
+  ),
+] as const satisfies readonly VoidNomadPolicy[];
+export type VoidNomadPolicyName = (typeof NOMAD_POLICIES)[number]["name"];
+
+export const CONSUL_POLICIES: readonly ConsulAclPolicyProps[] = [
+  {
+    name: "void-node-exporter",
+    description: "Policy for node_exporter",
+    rules: { service: { "node-exporter": "write" } },
+  },
+];
+
+/** The resinstack base modules, with what each creates that this root refers to by name. */
+export const RESINSTACK_MODULES = {
+  consul_base: {
+    source: "resinstack/base/consul",
+    version: "0.3.0",
+    inputs: { anonymous_node_read: true, anonymous_service_read: true },
+    provides: {
+      consul_acl_policy: [
+        "resin-anonymous",
+        "resin-consul-agent",
+        "resin-nomad-server",
+        "resin-nomad-client",
+        "resin-vault-server",
+      ],
+      consul_acl_role: ["consul-agent", "nomad-server", "nomad-client", "vault-server", "root"],
+    },
+  },
+  vault_base: {
+    source: "resinstack/base/vault",
+    version: "0.1.2",
+    inputs: {},
+    provides: {
+      vault_mount: ["nomad", "consul"],
+      vault_policy: ["resin-root", "resin-nomad-root", "resin-consul-root", "resin-nomad-server"],
+    },
+  },
+  nomad_base: {
+    source: "resinstack/base/nomad",
+    version: "0.1.0",
+    inputs: {},
+    provides: { nomad_acl_policy: ["root", "read-only"] },
+  },
+} as const;
+export type ResinstackModule = keyof typeof RESINSTACK_MODULES;
+export type ModuleVaultPolicy = (typeof RESINSTACK_MODULES)["vault_base"]["provides"]["vault_policy"][number];
+
+export const VAULT_KV_MOUNT: VaultMountProps = {
+  path: "secret",
+  type: "kv",
+  description: "KV Secrets Store",
+};
+
+/** Roles of the Nomad secrets engine that vault_base mounts at `nomad/`. */
+export const VAULT_NOMAD_ROLES = [
+  { name: "apps-admin", policies: ["anonymous", "apps-admin"] },
+  // Void's role named the nonexistent "restricted-apps-admin"; the policy is apps-restricted-admin.
+  { name: "restricted-apps-admin", policies: ["anonymous", "apps-restricted-admin"] },
+] as const satisfies readonly { name: string; policies: readonly VoidNomadPolicyName[] }[];
+export type VoidNomadRole = (typeof VAULT_NOMAD_ROLES)[number]["name"];
+
+/** A Vault policy in estate form: explicit path rules, or read access to one Nomad role's tokens. */
+export type VoidVaultPolicy =
+  | { readonly name: string; readonly rules: readonly VaultPathRule[] }
+  | { readonly name: string; readonly nomadCredentials: VoidNomadRole; readonly description: string };
+
+export const VAULT_POLICIES = [
+  {
+    name: "void-secrets-admin",
+    rules: [
+      {
+        path: "secret/*",
+        capabilities: ["create", "read", "update", "delete", "list"],
+        description: "allow all on secrets",
+      },
+    ],
+  },
+  {
+    name: "void-nomad-apps-admin",
+    nomadCredentials: "apps-admin",
+    description: "Allow obtaining apps-admin credentials",
+  },
+  {
+    name: "void-nomad-restricted-apps-admin",
+    nomadCredentials: "restricted-apps-admin",
+    description: "Allow obtaining restricted-apps-admin credentials",
+  },
+] as const satisfies readonly VoidVaultPolicy[];
+export type VoidVaultPolicyName = (typeof VAULT_POLICIES)[number]["name"];
+
+/** NetAuth's LDAP front end, which runs next to each Vault server. */
+export const VAULT_LDAP: VaultLdapAuthProps = {
+  path: "ldap",
+  url: "ldap://localhost",
+  userdn: "ou=entities,dc=netauth,dc=voidlinux,dc=org",
+  userattr: "uid",
+  discoverdn: false,
+  groupdn: "ou=entities,dc=netauth,dc=voidlinux,dc=org",
+  groupfilter: "(uid={{.Username}})",
+  groupattr: "memberOf",
+  tokenExplicitMaxTtl: 3600 * 12,
+};
+
+/** NetAuth groups and the Vault policies their members log in with. */
+export const VAULT_LDAP_GROUPS = [
+  { group: "dante", policies: ["resin-root", "resin-consul-root", "resin-nomad-root", "void-secrets-admin"] },
+  { group: "nomad-apps-admin", policies: ["void-nomad-apps-admin"] },
+] as const satisfies readonly {
+  group: string;
+  policies: readonly (VoidVaultPolicyName | ModuleVaultPolicy)[];
+}[];
+
+/**
+ * Void's addresses (terraform/hashistack at 2244e1e) that this code names differently, and where
+ * each went; the stack emits `moved` blocks so adopting it changes no object.
+ */
+export const HASHISTACK_LEGACY_ADDRESSES = {
+  namespaces: {
+    monitoring: "monitoring",
+    infrastructure: "infrastructure",
+    apps: "apps",
+    "apps-restricted": "apps_restricted",
+    build: "build",
+    mirror: "mirror",
+  } satisfies Record<VoidNamespace, string>,
+  nomadPolicies: {
+    anonymous: "guest",
+    "apps-admin": "apps_admin",
+    "apps-restricted-admin": "restricted_apps_admin",
+    "certs-admin": "certs_admin",
+    "buildbot-worker-admin": "buildbot_worker_admin",
+    "buildsync-admin": "buildsync_admin",
+    "buildsync-buildbot-admin": "buildsync_buildbot_admin",
+    "popcorn-admin": "popcorn_admin",
+  } satisfies Record<VoidNomadPolicyName, string>,
+  vaultPolicies: {
+    "void-secrets-admin": "secrets_admin",
+    "void-nomad-apps-admin": "apps_admin",
+    "void-nomad-restricted-apps-admin": "restricted_apps_admin",
+  } satisfies Record<VoidVaultPolicyName, string>,
+  nomadRoles: {
+    "apps-admin": "nomad_role_apps_admin",
+    "restricted-apps-admin": "nomad_role_restricted_apps_admin",
+  } satisfies Record<VoidNomadRole, string>,
+  ldapGroups: { dante: "dante", "nomad-apps-admin": "nomad_apps_admin" },
+  consulPolicies: { "void-node-exporter": "node_exporter" } as Record<string, string>,
+  kvMount: "secret",
+  /** `vault_auth_backend.ldap` doubled `vault_ldap_auth_backend.ldap`'s mount; it is forgotten, not destroyed. */
+  forgotten: ["vault_auth_backend.ldap"],
+} as const;

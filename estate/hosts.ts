@@ -1,0 +1,192 @@
+/**
+ * Void's machines (void-estate.md section 9): one entry per host. Names follow
+ * `<letter>-<site>-<cc>`; records are published as `<name>.m.voidlinux.org`. Roles are the Ansible
+ * inventory groups. Only a-sfo3-us is created by Terraform (a DigitalOcean droplet); every other
+ * machine exists already and its addresses are given.
+ */
+import type { DigitalOceanEnvironment } from "../constructs/host";
+
+/** Zone-relative parent of every machine name (`a-hel-fi.m.voidlinux.org`). */
+export const MACHINE_SUBDOMAIN = "m";
+
+/** Ansible inventory groups, used as host roles. */
+export type VoidRole =
+  | "buildworker"
+  | "hashimaster"
+  | "hashimirror"
+  | "hashimx"
+  | "hashiworker"
+  | "musl"
+  | "net_static"
+  | "netauth"
+  | "netlogon"
+  | "prod"
+  | "root_mirror"
+  | "unmanaged";
+
+/** Nomad datacenters a client can belong to. */
+export type NomadDatacenter = "VOID" | "VOID-CONTROL" | "VOID-MIRROR" | "VOID-MX";
+
+/** A droplet Terraform creates in the account described by {@link DIGITALOCEAN}. */
+export interface VoidDropletSpec {
+  readonly region: string;
+  readonly size: string;
+  /** Custom image looked up by name, or a public slug. */
+  readonly image: { readonly name: string } | { readonly slug: string };
+}
+
+export interface VoidHostSpec {
+  /** Public IPv4 of an existing machine. */
+  readonly ipv4?: string;
+  /** Public IPv6 published as AAAA. */
+  readonly ipv6?: string;
+  /** Created by Terraform on DigitalOcean instead of existing; addresses then come from the droplet. */
+  readonly droplet?: VoidDropletSpec;
+  /** WireGuard mesh address (void0, 192.168.99.0/24). */
+  readonly mesh?: string;
+  readonly nomadDatacenter?: NomadDatacenter;
+  readonly roles: readonly VoidRole[];
+  /** Guests (VMs) named `<label>.<host>`, with their addresses. */
+  readonly guests?: Readonly<Record<string, { readonly ipv4?: string; readonly ipv6?: string }>>;
+}
+
+export const VOID_HOSTS = {
+  "a-hel-fi": {
+    ipv4: "95.216.76.97",
+    ipv6: "2a01:4f9:2b:c9e::2",
+    mesh: "192.168.99.100",
+    nomadDatacenter: "VOID",
+    roles: ["buildworker", "netlogon", "hashiworker", "prod", "net_static"],
+  },
+  "b-hel-fi": {
+    ipv4: "65.21.160.177",
+    ipv6: "2a01:4f9:4b:42dc::d01",
+    mesh: "192.168.99.113",
+    nomadDatacenter: "VOID-MIRROR",
+    roles: ["netlogon", "hashimirror", "prod", "musl", "net_static"],
+  },
+  "c-hel-fi": {
+    ipv4: "95.217.132.25",
+    ipv6: "2a01:4f9:c012:498a::2",
+    mesh: "192.168.99.118",
+    nomadDatacenter: "VOID-MX",
+    roles: ["netlogon", "hashimx", "prod", "musl", "net_static"],
+  },
+  "d-hel-fi": {
+    ipv4: "135.181.160.58",
+    ipv6: "2a01:4f9:3a:17d7::2",
+    mesh: "192.168.99.119",
+    nomadDatacenter: "VOID-MIRROR",
+    roles: ["netlogon", "hashimirror", "prod", "musl", "net_static"],
+  },
+  "e-hel-fi": {
+    ipv4: "95.216.161.173",
+    ipv6: "2a01:4f9:c010:ddfd::2",
+    mesh: "192.168.99.120",
+    nomadDatacenter: "VOID-CONTROL",
+    roles: ["netlogon", "hashimaster", "prod", "net_static"],
+  },
+  "f-hel-fi": {
+    ipv4: "65.21.149.215",
+    ipv6: "2a01:4f9:c012:7a9e::2",
+    mesh: "192.168.99.121",
+    nomadDatacenter: "VOID-CONTROL",
+    roles: ["netlogon", "hashimaster", "prod", "net_static"],
+  },
+  "g-hel-fi": {
+    ipv4: "95.217.130.28",
+    ipv6: "2a01:4f9:c012:65::2",
+    mesh: "192.168.99.122",
+    nomadDatacenter: "VOID-CONTROL",
+    roles: ["netlogon", "hashimaster", "prod", "net_static"],
+  },
+  "h-hel-fi": {
+    ipv4: "65.21.145.134",
+    ipv6: "2a01:4f9:c012:8db::2",
+    mesh: "192.168.99.123",
+    nomadDatacenter: "VOID",
+    roles: ["netlogon", "hashiworker", "prod", "net_static"],
+  },
+  "i-hel-fi": {
+    ipv4: "95.216.191.60",
+    ipv6: "2a01:4f9:c012:be3::2",
+    mesh: "192.168.99.124",
+    roles: ["netauth", "netlogon", "prod", "net_static"],
+  },
+  "j-hel-fi": {
+    ipv4: "95.216.203.66",
+    ipv6: "2a01:4f9:c013:c508::2",
+    mesh: "192.168.99.125",
+    nomadDatacenter: "VOID",
+    roles: ["netlogon", "hashiworker", "prod", "musl", "net_static"],
+  },
+  "a-fra-de": {
+    ipv4: "212.83.43.28",
+    ipv6: "2a00:f48:2000:1031::3",
+    mesh: "192.168.99.117",
+    nomadDatacenter: "VOID-MIRROR",
+    roles: ["netlogon", "hashimirror", "prod", "musl", "net_static"],
+  },
+  "a-fsn-de": {
+    ipv4: "138.201.204.130",
+    ipv6: "2a01:4f8:173:1481::2",
+    mesh: "192.168.99.112",
+    nomadDatacenter: "VOID",
+    roles: ["buildworker", "root_mirror", "netlogon", "hashiworker", "prod", "net_static"],
+  },
+  "b-fsn-de": {
+    ipv4: "168.119.90.174",
+    ipv6: "2a01:4f8:251:5391:5054:ff:fe89:6714",
+    mesh: "192.168.99.115",
+    nomadDatacenter: "VOID",
+    roles: ["buildworker", "netlogon", "hashiworker", "prod"],
+  },
+  "a-lej-de": {
+    ipv4: "136.243.133.13",
+    roles: ["unmanaged", "prod"],
+    guests: { vm3: { ipv4: "148.251.199.113" } },
+  },
+  // host_vars also list 2a01:4f8:c17:da9::2, but DNS has never published it (known defect kept as is).
+  "b-lej-de": {
+    ipv4: "78.46.212.193",
+    mesh: "192.168.99.101",
+    nomadDatacenter: "VOID",
+    roles: ["netlogon", "hashiworker", "prod", "net_static"],
+  },
+  "a-sfo3-us": {
+    droplet: { region: "sfo3", size: "s-1vcpu-1gb", image: { name: "void-linux-20200730RC1" } },
+    mesh: "192.168.99.103",
+    roles: ["netauth", "netlogon", "prod"],
+  },
+  "a-sea-us": {
+    ipv4: "199.255.18.172",
+    mesh: "192.168.99.126",
+    nomadDatacenter: "VOID",
+    roles: ["netlogon", "hashiworker", "prod"],
+  },
+} as const satisfies Record<string, VoidHostSpec>;
+
+export type VoidHostName = keyof typeof VOID_HOSTS;
+
+/** Hosts the Nomad `sync` job copies the repository to (void-estate.md section 8). */
+export const MIRROR_SYNC_HOSTS: readonly VoidHostName[] = ["d-hel-fi", "a-fra-de"];
+
+/** The DigitalOcean account's shared pieces: VPC, SSH key, project and the custom-image bucket. */
+export const DIGITALOCEAN = {
+  vpc: { name: "void-prod", region: "sfo3", ipRange: "192.168.100.0/24" },
+  sshKeys: [
+    {
+      name: "maldridge1",
+      publicKey:
+        "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC9KC4FQ9SR0LOiZPAeNbiW2bpWHUdACkfMkmZoyuSGRdNazMwOFu3X5UR08if7uVIwbQItMDauxEP8H2zq/ChcOl5ZDbPO9EhIFZmnRCGHB2YtaMeT+w43zbLrnA9FC3Z3wNsNvqzerwaF2nmb1RNaJzLdzEj6dx+rqnPfk2FZj3v0Lgl+A2UAqK0W+uK+l/sS0vMTlWVdTKZuOgmu1nLt3ljeFVYOqWcaeqN+oIOargVA+4yas+N1YTAtNp6ShLqhIaNQS03kXSqHROFT6u5U4Aub7ryQPVyYasriW8dvxWQ41FZ26GcBPL1isMq348Ljgk7W5enGaDc7Xpmy8OMR maldridge@theGibson",
+    },
+  ],
+  project: {
+    name: "Production",
+    description: "Production Infrastructure",
+    purpose: "Host Void",
+    environment: "Production" as DigitalOceanEnvironment,
+  },
+  /** Spaces bucket the custom droplet images are uploaded to. */
+  imageBucket: { name: "void-prod-s3-images", region: "sfo2" },
+} as const;

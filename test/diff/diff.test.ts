@@ -1,0 +1,129 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { NO_CHANGES, readSynthOutput, renderMarkdown, reviewDiff } from "../../lib/diff";
+import { runEntry } from "../support/project";
+import { ALICE, Scratch } from "./support";
+
+const DIFF = "cli/diff.ts";
+
+test("adding a maintainer file prints the human line and one resource to create", () => {
+  const scratch = new Scratch();
+  const base = scratch.synthBase();
+  scratch.write("maintainers/alice.yaml", ALICE);
+  scratch.synth();
+
+  const run = runEntry(DIFF, scratch.dir, ["--base", base]);
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /^### Review diff: 1 to create, 0 to update, 0 to delete$/m);
+  assert.match(run.stdout, /^\| github \| 1 \| 0 \| 0 \|$/m);
+  assert.match(run.stdout, /^- `github`: adds @alice to pkg-committers \(member\)$/m);
+  assert.doesNotMatch(run.stdout, /⚠️/, "an ordinary onboarding has nothing to warn about");
+  assert.match(run.stdout, /^\+ github_team_membership\.team_membership_pkg-committers_alice \(create\)$/m);
+  assert.match(run.stdout, /^\+ {3}username = "alice"$/m);
+});
+
+test("deleting an org owner's file puts the owner warning first", () => {
+  const scratch = new Scratch();
+  const base = scratch.synthBase();
+  scratch.remove("maintainers/Gottox.yaml");
+  scratch.synth();
+
+  const run = runEntry(DIFF, scratch.dir, ["--base", base]);
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /^### Review diff: 0 to create, 0 to update, 5 to delete$/m);
+  const lines = run.stdout.split("\n").filter((l) => /^(> )?- (⚠️ )?`/.test(l));
+  assert.deepEqual(lines, [
+    "> - ⚠️ `github`: removes @Gottox as org owner",
+    "> - ⚠️ `github`: removes @Gottox from pkg-committers",
+    "> - ⚠️ `github`: removes @Gottox from runit-devs",
+    "> - ⚠️ `github`: removes @Gottox from void-ops",
+    "> - ⚠️ `github`: removes @Gottox from webmasters",
+  ]);
+  assert.ok(
+    run.stdout.indexOf("[!CAUTION]") < run.stdout.indexOf("<details>"),
+    "warnings come before the details",
+  );
+});
+
+test("changing a role says from what to what", () => {
+  const scratch = new Scratch();
+  const base = scratch.synthBase();
+  const file = "maintainers/ericonr.yaml";
+  scratch.write(
+    file,
+    readFileSync(join(scratch.dir, file), "utf8").replace("doc-writers: member", "doc-writers: maintainer"),
+  );
+  scratch.synth();
+
+  const report = reviewDiff(readSynthOutput(base), readSynthOutput(join(scratch.dir, "cdktf.out")));
+  assert.deepEqual(report.summary, [{ stack: "github", create: 0, update: 1, delete: 0 }]);
+  assert.deepEqual(
+    report.lines.map((l) => [l.severity, l.text]),
+    [["info", "changes @ericonr in doc-writers: member → maintainer"]],
+  );
+  assert.deepEqual(report.changes[0].attributes, [{ path: "role", before: "member", after: "maintainer" }]);
+});
+
+test("identical outputs print exactly one line", () => {
+  const scratch = new Scratch();
+  const base = scratch.synthBase();
+  scratch.synth();
+  const run = runEntry(DIFF, scratch.dir, ["--base", base]);
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout, `${NO_CHANGES}\n`);
+});
+
+test("--format json carries the summary, the lines with severity and every attribute", () => {
+  const scratch = new Scratch();
+  const base = scratch.synthBase();
+  scratch.write("maintainers/alice.yaml", ALICE.replace("teams:", "org_owner: true\nteams:"));
+  scratch.synth();
+
+  const run = runEntry(DIFF, scratch.dir, ["--base", base, "--head", "cdktf.out", "--format", "json"]);
+  assert.equal(run.status, 0, run.stderr);
+  const json = JSON.parse(run.stdout);
+  assert.deepEqual(json.summary, [{ stack: "github", create: 2, update: 0, delete: 0 }]);
+  assert.deepEqual(json.totals, { create: 2, update: 0, delete: 0 });
+  assert.deepEqual(
+    json.lines.map((l: { severity: string; text: string }) => [l.severity, l.text]),
+    [
+      ["warning", "makes @alice an org owner"],
+      ["info", "adds @alice to pkg-committers (member)"],
+    ],
+  );
+  const owner = json.changes.find(
+    (c: { address: string }) => c.address === "github_membership.org_owner_alice",
+  );
+  assert.deepEqual(owner.attributes, [
+    { path: "role", after: "admin" },
+    { path: "username", after: "alice" },
+  ]);
+});
+
+test("the comment stays under the limit by cutting details, never the summary or warnings", () => {
+  const scratch = new Scratch();
+  const head = readSynthOutput(scratch.synth());
+  const report = reviewDiff(new Map(), head);
+  const full = renderMarkdown(report, { limit: 10_000_000 });
+  assert.ok(full.length > 20_000, "the whole estate makes a long diff");
+
+  const limit = 20_000;
+  const capped = renderMarkdown(report, { limit });
+  assert.ok(capped.length < limit, `${capped.length} characters`);
+  assert.match(capped, /Output truncated to stay under 20,000 characters: \d+ detail sections? omitted/);
+  assert.match(capped, /^### Review diff: \d+ to create/m);
+  assert.match(capped, /^\| \*\*Total\*\* \|/m);
+  for (const warning of report.lines.filter((l) => l.severity === "warning"))
+    assert.ok(capped.includes(warning.text), `warning kept: ${warning.text}`);
+
+  assert.ok(renderMarkdown(report).length < 60_000, "the default limit holds for the whole estate");
+});
+
+test("a missing base is a usage error", () => {
+  const scratch = new Scratch();
+  const run = runEntry(DIFF, scratch.dir, []);
+  assert.equal(run.status, 1);
+  assert.match(run.stderr, /^error: give exactly one of --base <dir> or --base-ref <git-ref>$/m);
+});

@@ -1,0 +1,331 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { type Construct, Lazy } from "../../constructs/cdktf";
+import { type DnsProvider, DnsZone } from "../../constructs/dns";
+import { assertHasResource, resourcesOf, synthScope } from "../support/synth";
+
+const zoneIn = (scope: Construct, provider?: DnsProvider) =>
+  new DnsZone(scope, "zone", { zoneName: "example.org", provider });
+
+/** Runs `build` against a fresh DigitalOcean zone and returns the error message it throws. */
+function failure(build: (zone: DnsZone) => void): string {
+  let message = "";
+  synthScope((scope) => {
+    try {
+      build(zoneIn(scope));
+    } catch (error) {
+      message = (error as Error).message;
+    }
+  });
+  assert.notEqual(message, "", "expected the zone to reject the input");
+  return message;
+}
+
+const LONG_TXT = `v=DKIM1; k=rsa; p=${"A".repeat(300)}`;
+
+describe("DnsZone on DigitalOcean (default)", () => {
+  const json = synthScope((scope) => {
+    zoneIn(scope)
+      .a("@", "192.0.2.1")
+      .aaaa("@", "2001:db8::1")
+      .mx("@", { priority: 10, target: "mx.example.org." })
+      .txt("@", "v=spf1 mx ~all")
+      .a("proxy", ["192.0.2.10", "192.0.2.11"])
+      .cname("www.example.org.", "proxy.example.org.", { ttl: 3600 })
+      .txt("default._domainkey.example.org", LONG_TXT)
+      .srv("_imaps._tcp", { priority: 0, weight: 5, port: 993, target: "mx.example.org." })
+      .caa("@", { tag: "issue", value: "letsencrypt.org" });
+  });
+
+  it("creates the domain and one record per value with relative names", () => {
+    assertHasResource(json, "digitalocean_domain", { name: "example.org" });
+    const records = resourcesOf(json, "digitalocean_record");
+    assert.equal(Object.keys(records).length, 10);
+    assert.deepEqual(records.record_www_cname, {
+      domain: "${digitalocean_domain.zone_example_org.name}",
+      name: "www",
+      type: "CNAME",
+      value: "proxy.example.org.",
+      ttl: 3600,
+    });
+    assertHasResource(json, "digitalocean_record", {
+      name: "@",
+      type: "MX",
+      value: "mx.example.org.",
+      priority: 10,
+    });
+    assertHasResource(json, "digitalocean_record", {
+      name: "_imaps._tcp",
+      type: "SRV",
+      value: "mx.example.org.",
+      priority: 0,
+      weight: 5,
+      port: 993,
+    });
+    assertHasResource(json, "digitalocean_record", {
+      name: "@",
+      type: "CAA",
+      value: "letsencrypt.org",
+      tag: "issue",
+      flags: 0,
+    });
+  });
+
+  it("passes long TXT values whole (DigitalOcean splits them) at the normalized name", () => {
+    assert.deepEqual(resourcesOf(json, "digitalocean_record").record_default__domainkey_txt?.value, LONG_TXT);
+  });
+
+  it("gives round-robin members ids from their values", () => {
+    const ids = Object.keys(resourcesOf(json, "digitalocean_record"));
+    assert.ok(ids.includes("record_proxy_a_192_0_2_10"));
+    assert.ok(ids.includes("record_proxy_a_192_0_2_11"));
+    assert.ok(ids.includes("record_apex_a"));
+  });
+
+  it("produces the same ids whatever order records are added in", () => {
+    const forward = synthScope((scope) => {
+      zoneIn(scope).a("p", "192.0.2.1").a("p", "192.0.2.2").cname("w", "p.example.org.");
+    });
+    const backward = synthScope((scope) => {
+      zoneIn(scope).cname("w", "p.example.org.").a("p", "192.0.2.2").a("p", "192.0.2.1");
+    });
+    assert.deepEqual(
+      resourcesOf(forward, "digitalocean_record"),
+      resourcesOf(backward, "digitalocean_record"),
+    );
+  });
+
+  it("writes records only into an existing zone", () => {
+    const existing = synthScope((scope) => {
+      new DnsZone(scope, "zone", { zoneName: "example.org", existing: true }).a("x", "192.0.2.1");
+    });
+    assert.deepEqual(resourcesOf(existing, "digitalocean_domain"), {});
+    assertHasResource(existing, "digitalocean_record", { domain: "example.org", name: "x" });
+  });
+});
+
+describe("DnsZone on Route53", () => {
+  const json = synthScope((scope) => {
+    zoneIn(scope, { kind: "route53", comment: "test" })
+      .a("proxy", ["192.0.2.11", "192.0.2.10"])
+      .mx("@", [
+        { priority: 20, target: "mx2.example.org." },
+        { priority: 10, target: "mx1.example.org." },
+      ])
+      .txt("dkim", LONG_TXT)
+      .txt("quoted", 'say "hi"')
+      .cname("www", "proxy.example.org.", { ttl: 60 });
+  });
+
+  it("creates the hosted zone and one record set per name and type", () => {
+    assertHasResource(json, "aws_route53_zone", { name: "example.org", comment: "test" });
+    assertHasResource(json, "aws_route53_record", {
+      name: "proxy.example.org",
+      type: "A",
+      ttl: 300,
+      records: ["192.0.2.10", "192.0.2.11"],
+      zone_id: "${aws_route53_zone.zone_example_org.zone_id}",
+    });
+    assertHasResource(json, "aws_route53_record", {
+      name: "example.org",
+      type: "MX",
+      records: ["10 mx1.example.org.", "20 mx2.example.org."],
+    });
+    assertHasResource(json, "aws_route53_record", {
+      name: "www.example.org",
+      ttl: 60,
+      records: ["proxy.example.org."],
+    });
+  });
+
+  it('splits TXT longer than 255 characters with "" and escapes quotes', () => {
+    const records = resourcesOf(json, "aws_route53_record");
+    assert.deepEqual(records.record_dkim_txt?.records, [`${LONG_TXT.slice(0, 255)}""${LONG_TXT.slice(255)}`]);
+    assert.deepEqual(records.record_quoted_txt?.records, ['say \\"hi\\"']);
+  });
+
+  it("needs a zone id for an existing zone", () => {
+    let message = "";
+    synthScope((scope) => {
+      try {
+        new DnsZone(scope, "zone", {
+          zoneName: "example.org",
+          provider: { kind: "route53" },
+          existing: true,
+        });
+      } catch (error) {
+        message = (error as Error).message;
+      }
+    });
+    assert.match(message, /zone: an existing Route53 zone needs provider.zoneId/);
+  });
+});
+
+describe("DnsZone on Google Cloud DNS", () => {
+  const json = synthScope((scope) => {
+    zoneIn(scope, { kind: "google", project: "void-dns" })
+      .a("@", "192.0.2.1")
+      .cname("www", "example.org.")
+      .txt("dkim", LONG_TXT);
+  });
+
+  it("creates the managed zone and record sets with absolute names", () => {
+    assertHasResource(json, "google_dns_managed_zone", {
+      name: "example-org",
+      dns_name: "example.org.",
+      project: "void-dns",
+    });
+    assertHasResource(json, "google_dns_record_set", {
+      name: "example.org.",
+      type: "A",
+      ttl: 300,
+      rrdatas: ["192.0.2.1"],
+      managed_zone: "${google_dns_managed_zone.zone_example_org.name}",
+    });
+    assertHasResource(json, "google_dns_record_set", {
+      name: "www.example.org.",
+      type: "CNAME",
+      rrdatas: ["example.org."],
+    });
+  });
+
+  it("writes long TXT as quoted 255-character strings", () => {
+    const rrdatas = resourcesOf(json, "google_dns_record_set").record_dkim_txt?.rrdatas;
+    assert.deepEqual(rrdatas, [`"${LONG_TXT.slice(0, 255)}" "${LONG_TXT.slice(255)}"`]);
+  });
+});
+
+describe("DnsZone validation", () => {
+  it("rejects malformed IPv4 and IPv6 addresses", () => {
+    assert.match(
+      failure((z) => z.a("x", "192.0.2.300")),
+      /^[^ ]*\/zone: record "x" A: "192.0.2.300" is not an IPv4 address/,
+    );
+    assert.match(
+      failure((z) => z.aaaa("x", "2001:db8:::1")),
+      /zone: record "x" AAAA: "2001:db8:::1" is not an IPv6 address/,
+    );
+    assert.match(
+      failure((z) => z.aaaa("x", "192.0.2.1")),
+      /is not an IPv6 address/,
+    );
+  });
+
+  it("rejects a CNAME that shares its name with another record, in either order", () => {
+    assert.match(
+      failure((z) => z.a("www", "192.0.2.1").cname("www", "x.example.org.")),
+      /zone: record "www" CNAME: a CNAME cannot share its name with other records \(found A\)/,
+    );
+    assert.match(
+      failure((z) => z.cname("www", "x.example.org.").txt("www", "hello")),
+      /zone: record "www" TXT: the name already has a CNAME/,
+    );
+    assert.match(
+      failure((z) => z.cname("www", "x.example.org.").cname("www.example.org.", "y.example.org.")),
+      /record "www" CNAME: a name can hold only one CNAME/,
+    );
+  });
+
+  it("rejects a CNAME at the apex", () => {
+    assert.match(
+      failure((z) => z.cname("@", "x.example.net.")),
+      /zone: record "@" CNAME: a CNAME cannot be at the zone apex/,
+    );
+  });
+
+  it("requires absolute CNAME, MX and SRV targets", () => {
+    assert.match(
+      failure((z) => z.cname("www", "proxy")),
+      /record "www" CNAME: target "proxy" is not absolute/,
+    );
+    assert.match(
+      failure((z) => z.mx("@", { priority: 10, target: "mx.example.org" })),
+      /record "@" MX: target "mx.example.org" is not absolute \(expected a fully qualified name with a trailing dot/,
+    );
+    assert.match(
+      failure((z) => z.srv("_sip._tcp", { priority: 1, weight: 1, port: 5060, target: "sip" })),
+      /record "_sip._tcp" SRV: target "sip" is not absolute/,
+    );
+  });
+
+  it("requires an MX priority", () => {
+    const noPriority = { target: "mx.example.org." } as unknown as { priority: number; target: string };
+    assert.match(
+      failure((z) => z.mx("@", noPriority)),
+      /zone: record "@" MX: priority is missing \(expected an integer 0..65535\)/,
+    );
+    assert.match(
+      failure((z) => z.mx("@", { priority: 70000, target: "mx.example.org." })),
+      /priority 70000 is out of range/,
+    );
+  });
+
+  it("rejects duplicate records", () => {
+    assert.match(
+      failure((z) => z.a("x", "192.0.2.1").a("x.example.org.", "192.0.2.1")),
+      /zone: record "x" A: duplicate record 192.0.2.1 \(each value may appear once\)/,
+    );
+  });
+
+  it("enforces TTL bounds and one TTL per set", () => {
+    assert.match(
+      failure((z) => z.a("x", "192.0.2.1", { ttl: 10 })),
+      /zone: record "x" A: TTL 10 is out of bounds \(expected an integer 30..604800 seconds\)/,
+    );
+    assert.match(
+      failure((z) => z.a("x", "192.0.2.1", { ttl: 700_000 })),
+      /TTL 700000 is out of bounds/,
+    );
+    assert.match(
+      failure((z) => z.a("x", "192.0.2.1", { ttl: 60 }).a("x", "192.0.2.2", { ttl: 120 })),
+      /TTL 120 differs from the set's TTL 60/,
+    );
+  });
+
+  it("rejects names outside the zone", () => {
+    assert.match(
+      failure((z) => z.a("www.example.net.", "192.0.2.1")),
+      /zone: record name "www.example.net." is outside the zone example.org/,
+    );
+  });
+
+  it("rejects a CAA tag outside the closed set", () => {
+    const bad = { tag: "issuer", value: "ca.example" } as unknown as { tag: "issue"; value: string };
+    assert.match(
+      failure((z) => z.caa("@", bad)),
+      /CAA: tag "issuer" is not a CAA tag/,
+    );
+  });
+
+  it("needs a key for a value known only after apply inside a round-robin set", () => {
+    const later = Lazy.stringValue({ produce: () => "192.0.2.9" });
+    assert.match(
+      failure((z) => z.a("x", later).a("x", "192.0.2.2")),
+      /zone: record "x" A: a value known only after apply is part of a round-robin set \(expected options.key/,
+    );
+    const json = synthScope((scope) => {
+      zoneIn(scope).a("x", later, { key: "web1" }).a("x", "192.0.2.2", { key: "web2" });
+    });
+    assertHasResource(json, "digitalocean_record", { name: "x", value: "192.0.2.9" });
+    assert.ok("record_x_a_web1" in resourcesOf(json, "digitalocean_record"));
+  });
+
+  it("detects names that collide after sanitizing into one Terraform id", () => {
+    assert.match(
+      failure((z) => z.txt("a.b", "one").txt("a_b", "two")),
+      /zone: record a_b TXT two and record a.b TXT one both map to Terraform id digitalocean_record.record_a_b_txt/,
+    );
+  });
+
+  it("refuses an invalid zone name", () => {
+    let message = "";
+    synthScope((scope) => {
+      try {
+        new DnsZone(scope, "zone", { zoneName: "not a zone" });
+      } catch (error) {
+        message = (error as Error).message;
+      }
+    });
+    assert.match(message, /zone: zone name "not a zone" is not a domain name/);
+  });
+});

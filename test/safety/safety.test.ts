@@ -1,0 +1,117 @@
+import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, test } from "node:test";
+import { formatDiagnostic, sortDiagnostics } from "../../lib/diagnostics";
+import { checkSafety, type Overrides, parseOverrides, readRosterDir } from "../../lib/safety";
+
+const FIXTURES = join(__dirname, "..", "fixtures", "safety");
+const BASE = join(FIXTURES, "base");
+
+/** A head maintainers directory: the base files, minus `remove`, plus one fixture case's files. */
+function head({ remove = [] as string[], overlay = undefined as string | undefined } = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), "safety-"));
+  cpSync(BASE, dir, { recursive: true });
+  for (const name of remove) rmSync(join(dir, `${name}.yaml`));
+  if (overlay) cpSync(join(FIXTURES, overlay), dir, { recursive: true });
+  return dir;
+}
+
+function check(dir: string, overrides: Overrides = {}, baseOverrides?: Overrides): string[] {
+  const diagnostics = checkSafety(readRosterDir(BASE), readRosterDir(dir), {
+    overrides,
+    baseOverrides,
+    readHeadFile: (file) => readFileSync(join(dir, file.replace(/^maintainers\//, "")), "utf8"),
+  });
+  return sortDiagnostics(diagnostics).map(formatDiagnostic);
+}
+
+describe("mass removals", () => {
+  test("offboarding one person is ordinary and passes", () => {
+    assert.deepEqual(check(head({ remove: ["erin"] })), []);
+  });
+
+  test("removing more than 25% of maintainers, and of a team, is refused and names the override", () => {
+    assert.deepEqual(check(head({ remove: ["carol", "erin", "frank"] })), [
+      'maintainers: (maintainers): refused: removes 3 of 8 maintainers at once (38%: carol, erin, frank; expected at most 25% per change); if intended, add allow_mass_removal: "<reason, PR link>" to OVERRIDES.yaml, which the operators must approve',
+      'maintainers: teams.core: refused: removes 3 of 8 members of core at once (38%: carol, erin, frank; expected at most 25% per change); if intended, add allow_mass_removal: "<reason, PR link>" to OVERRIDES.yaml, which the operators must approve',
+    ]);
+  });
+
+  test("leaving a team counts even when the person stays", () => {
+    const dir = head();
+    for (const name of ["dave", "grace"]) {
+      const file = join(dir, `${name}.yaml`);
+      writeFileSync(file, readFileSync(file, "utf8").replace("  docs: member\n", ""));
+    }
+    assert.deepEqual(check(dir), [
+      'maintainers: teams.docs: refused: removes 2 of 4 members of docs at once (50%: dave, grace; expected at most 25% per change); if intended, add allow_mass_removal: "<reason, PR link>" to OVERRIDES.yaml, which the operators must approve',
+    ]);
+  });
+
+  test("two removals of 8 (exactly 25%) pass", () => {
+    assert.deepEqual(check(head({ remove: ["erin", "frank"] })), []);
+  });
+
+  test("a new override turns the refusal into a visible warning", () => {
+    const reason = "inactive since 2020, https://github.com/void-linux/void-infrastructure/pull/7";
+    assert.deepEqual(check(head({ remove: ["carol", "erin", "frank"] }), { allow_mass_removal: reason }), [
+      `maintainers: warning: (maintainers): removes 3 of 8 maintainers at once (38%: carol, erin, frank; expected at most 25% per change); allowed by OVERRIDES.yaml allow_mass_removal: "${reason}"`,
+      `maintainers: warning: teams.core: removes 3 of 8 members of core at once (38%: carol, erin, frank; expected at most 25% per change); allowed by OVERRIDES.yaml allow_mass_removal: "${reason}"`,
+    ]);
+  });
+
+  test("an override left over from an earlier change does not count again", () => {
+    const old = { allow_mass_removal: "cleanup, #3" };
+    const [first] = check(head({ remove: ["carol", "erin", "frank"] }), old, old);
+    assert.equal(
+      first,
+      "maintainers: (maintainers): refused: removes 3 of 8 maintainers at once (38%: carol, erin, frank; expected at most 25% per change); OVERRIDES.yaml allow_mass_removal is unchanged from the base, so it belongs to an earlier change; give this change's reason and PR link there",
+    );
+  });
+});
+
+describe("renames", () => {
+  test("a login that changed only in case is a warning at the login, not a removal (2 of 8 left: allowed)", () => {
+    assert.deepEqual(check(head({ remove: ["carol", "erin", "frank"], overlay: "renamed-case" })), [
+      'maintainers/Carol.yaml:2:9: warning: github: login changed only in case, "carol" → "Carol" (GitHub logins are case-insensitive: expected the spelling of the account\'s profile; memberships are updated, not recreated)',
+    ]);
+  });
+
+  test("a github_id now under another login is a warning, not a removal", () => {
+    assert.deepEqual(check(head({ remove: ["carol", "erin", "frank"], overlay: "renamed-id" })), [
+      'maintainers/caroline.yaml:3:12: warning: github_id: github_id 1003 belonged to "carol" in the base and now to "caroline" (a GitHub rename? expected the same person: check https://api.github.com/user/1003)',
+    ]);
+  });
+
+  test("a login whose github_id changed may be a different account", () => {
+    const dir = head();
+    writeFileSync(join(dir, "bob.yaml"), readFileSync(join(dir, "bob.yaml"), "utf8").replace("1002", "9999"));
+    assert.deepEqual(check(dir), [
+      'maintainers/bob.yaml:3:12: warning: github_id: github_id changed from 1002 to 9999 for "bob" (the login may now belong to a different account; expected the id of the same person)',
+    ]);
+  });
+});
+
+describe("the override file", () => {
+  const problems = (name: string) =>
+    parseOverrides(readFileSync(join(FIXTURES, name), "utf8")).diagnostics.map(formatDiagnostic);
+
+  test("an unknown override is an error with a suggestion", () => {
+    assert.deepEqual(problems("overrides-typo.yaml"), [
+      'OVERRIDES.yaml:2:1: allow_mass_remova: unknown override (did you mean "allow_mass_removal"?) (expected one of: allow_mass_removal)',
+    ]);
+  });
+
+  test("an override needs a reason", () => {
+    assert.deepEqual(problems("overrides-empty.yaml"), [
+      'OVERRIDES.yaml:1:21: allow_mass_removal: must be a non-empty reason (expected "<why, PR link>")',
+    ]);
+  });
+
+  test("no file and an empty file mean no overrides", () => {
+    assert.deepEqual(parseOverrides(undefined), { overrides: {}, diagnostics: [] });
+    assert.deepEqual(parseOverrides("# nothing to override\n"), { overrides: {}, diagnostics: [] });
+  });
+});

@@ -1,0 +1,192 @@
+import assert from "node:assert/strict";
+import { before, describe, it } from "node:test";
+import { Testing } from "../../constructs/cdktf";
+import type { VoidNomadPolicyName } from "../../estate/hashistack";
+import { HashistackStack } from "../../stacks/hashistack";
+import { TlsStack } from "../../stacks/tls";
+import { parse, resourcesOf, type StackJson } from "../support/synth";
+
+let json: StackJson;
+
+before(() => {
+  const app = Testing.app();
+  const hashistack = new HashistackStack(app, "hashistack");
+  new TlsStack(app, "tls", { namespaces: hashistack.namespaces });
+  json = parse(Testing.synth(hashistack, true));
+});
+
+const count = (type: string) => Object.keys(resourcesOf(json, type)).length;
+
+describe("hashistack stack", () => {
+  it("has the estate's resource counts", () => {
+    assert.deepEqual(
+      {
+        nomad_acl_policy: count("nomad_acl_policy"),
+        nomad_namespace: count("nomad_namespace"),
+        nomad_scheduler_config: count("nomad_scheduler_config"),
+        consul_acl_policy: count("consul_acl_policy"),
+        vault_policy: count("vault_policy"),
+        vault_generic_endpoint: count("vault_generic_endpoint"),
+        vault_mount: count("vault_mount"),
+        vault_ldap_auth_backend: count("vault_ldap_auth_backend"),
+        vault_ldap_auth_backend_group: count("vault_ldap_auth_backend_group"),
+        vault_auth_backend: count("vault_auth_backend"),
+        modules: Object.keys(json.module ?? {}).length,
+      },
+      {
+        nomad_acl_policy: 8,
+        nomad_namespace: 6,
+        nomad_scheduler_config: 1,
+        consul_acl_policy: 1,
+        vault_policy: 3,
+        vault_generic_endpoint: 2,
+        vault_mount: 1,
+        vault_ldap_auth_backend: 1,
+        vault_ldap_auth_backend_group: 2,
+        vault_auth_backend: 0,
+        modules: 3,
+      },
+    );
+  });
+
+  it("calls the resinstack modules with the estate's sources, versions and inputs", () => {
+    assert.deepEqual(json.module, {
+      consul_base: {
+        source: "resinstack/base/consul",
+        version: "0.3.0",
+        anonymous_node_read: true,
+        anonymous_service_read: true,
+      },
+      vault_base: { source: "resinstack/base/vault", version: "0.1.2" },
+      nomad_base: { source: "resinstack/base/nomad", version: "0.1.0" },
+    });
+  });
+
+  it("fixes Void's role defect: restricted-apps-admin tokens carry apps-restricted-admin", () => {
+    const roles = resourcesOf(json, "vault_generic_endpoint");
+    assert.deepEqual(
+      Object.values(roles).map((r) => [r.path, JSON.parse(r.data_json as string)]),
+      [
+        ["nomad/role/apps-admin", { policies: ["anonymous", "apps-admin"] }],
+        ["nomad/role/restricted-apps-admin", { policies: ["anonymous", "apps-restricted-admin"] }],
+      ],
+    );
+    const declared = new Set(Object.values(resourcesOf(json, "nomad_acl_policy")).map((p) => p.name));
+    for (const role of Object.values(roles)) {
+      for (const policy of JSON.parse(role.data_json as string).policies)
+        assert.ok(declared.has(policy), policy);
+    }
+  });
+
+  it("makes Void's misspelt policy name a compile error in the estate", () => {
+    // @ts-expect-error "restricted-apps-admin" is not a declared Nomad policy
+    const typo: VoidNomadPolicyName = "restricted-apps-admin";
+    const real: VoidNomadPolicyName = "apps-restricted-admin";
+    assert.notEqual(typo, real);
+  });
+
+  it("orders the Nomad roles after vault_base, which mounts nomad/", () => {
+    for (const role of Object.values(resourcesOf(json, "vault_generic_endpoint"))) {
+      assert.deepEqual(role.depends_on, ["module.vault_base"]);
+    }
+  });
+
+  it("lets one resource own the ldap auth path and forgets Void's second owner without destroying it", () => {
+    assert.equal(resourcesOf(json, "vault_ldap_auth_backend").ldap.path, "ldap");
+    assert.deepEqual(json.removed, [{ from: "vault_auth_backend.ldap", lifecycle: { destroy: false } }]);
+  });
+
+  it("maps the LDAP groups to policies with ordering edges", () => {
+    assert.deepEqual(resourcesOf(json, "vault_ldap_auth_backend_group"), {
+      ldap_group_dante: {
+        backend: "${vault_ldap_auth_backend.ldap.path}",
+        groupname: "dante",
+        policies: [
+          "resin-root",
+          "resin-consul-root",
+          "resin-nomad-root",
+          "${vault_policy.policy_void-secrets-admin.name}",
+        ],
+        depends_on: ["module.vault_base"],
+      },
+      "ldap_group_nomad-apps-admin": {
+        backend: "${vault_ldap_auth_backend.ldap.path}",
+        groupname: "nomad-apps-admin",
+        policies: ["${vault_policy.policy_void-nomad-apps-admin.name}"],
+      },
+    });
+  });
+
+  it("renders certs-admin for the certificate consumers, attached to cert-renew", () => {
+    assert.deepEqual(resourcesOf(json, "nomad_acl_policy")["policy_certs-admin"], {
+      name: "certs-admin",
+      description: "Manage certificates in nomad variables",
+      job_acl: { namespace: "infrastructure", job_id: "cert-renew" },
+      rules_hcl: `namespace "mirror" {
+  variables {
+    path "nomad/jobs/nginx" {
+      capabilities = ["write", "read"]
+    }
+  }
+}
+
+namespace "infrastructure" {
+  variables {
+    path "nomad/jobs/nginx-control" {
+      capabilities = ["write", "read"]
+    }
+  }
+}
+
+namespace "apps-restricted" {
+  variables {
+    path "nomad/jobs/maddy" {
+      capabilities = ["write", "read"]
+    }
+  }
+}
+`,
+    });
+  });
+
+  it("grants read on the role's credentials path in the Vault policies", () => {
+    assert.equal(
+      resourcesOf(json, "vault_policy")["policy_void-nomad-restricted-apps-admin"].policy,
+      `# Allow obtaining restricted-apps-admin credentials
+path "nomad/creds/restricted-apps-admin" {
+  capabilities = ["read"]
+}
+`,
+    );
+  });
+
+  it("moves Void's addresses to the new ones", () => {
+    const moved = new Map((json.moved as { from: string; to: string }[]).map((m) => [m.from, m.to]));
+    assert.equal(moved.size, 23);
+    assert.equal(moved.get("nomad_acl_policy.guest"), "nomad_acl_policy.policy_anonymous");
+    assert.equal(
+      moved.get("nomad_acl_policy.restricted_apps_admin"),
+      "nomad_acl_policy.policy_apps-restricted-admin",
+    );
+    assert.equal(
+      moved.get("vault_generic_endpoint.nomad_role_restricted_apps_admin"),
+      "vault_generic_endpoint.nomad_role_restricted-apps-admin",
+    );
+    assert.equal(moved.get("vault_mount.secret"), "vault_mount.mount_secret");
+  });
+
+  it("pins providers, takes credentials from the environment and uses Void's state key", () => {
+    assert.deepEqual(json.terraform?.required_providers, {
+      consul: { source: "hashicorp/consul", version: "2.10.1" },
+      nomad: { source: "hashicorp/nomad", version: "2.5.2" },
+      vault: { source: "hashicorp/vault", version: "5.6.0" },
+    });
+    assert.deepEqual(json.provider, { consul: [{}], nomad: [{}], vault: [{}] });
+    if ((process.env.INFRA_BACKEND ?? "http") === "http") {
+      assert.equal(
+        (json.terraform as { backend: { http: { address: string } } }).backend.http.address,
+        "https://terrastate.s.voidlinux.org/state/prod/hashistack",
+      );
+    }
+  });
+});

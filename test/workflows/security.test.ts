@@ -1,0 +1,251 @@
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, test } from "node:test";
+import { parse } from "yaml";
+import { formatDiagnostic, sortDiagnostics } from "../../lib/diagnostics";
+import { checkWorkflow, parseWorkflow } from "../../lib/workflows/policy";
+import { REPO_ROOT } from "../support/project";
+
+const DIR = join(REPO_ROOT, ".github", "workflows");
+const FIXTURES = join(REPO_ROOT, "test", "fixtures", "workflows");
+const FILES = readdirSync(DIR)
+  .filter((name) => /\.ya?ml$/.test(name))
+  .sort();
+const STACKS = ["github", "digitalocean", "fastly", "hashistack", "tls"];
+
+/** The parts of GitHub's workflow schema these tests read. */
+interface Step {
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+}
+interface Job {
+  if?: string;
+  environment?: string;
+  needs?: string;
+  permissions?: string | Record<string, string>;
+  strategy?: { matrix: { stack: string[] } };
+  steps?: Step[];
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  permissions?: unknown;
+  concurrency?: unknown;
+  jobs: Record<string, Job>;
+}
+
+const text = (name: string) => readFileSync(join(DIR, name), "utf8");
+const load = (name: string) => parse(text(name)) as Workflow;
+const jobsOf = (wf: Workflow) => Object.entries(wf.jobs);
+const stepsOf = (wf: Workflow) => jobsOf(wf).flatMap(([, job]) => job.steps ?? []);
+const permissionsOf = (job: Job) => (typeof job.permissions === "object" ? job.permissions : {});
+
+describe("workflow security properties", () => {
+  test("the five workflows exist", () => {
+    assert.deepEqual(FILES, ["apply.yml", "ci.yml", "drift.yml", "plan.yml", "review-comment.yml"]);
+  });
+
+  for (const name of FILES) {
+    describe(name, () => {
+      const wf = load(name);
+
+      test("declares top-level permissions and never write-all", () => {
+        assert.ok(wf.permissions !== undefined, "top-level permissions");
+        assert.equal(typeof wf.permissions, "object");
+        for (const level of Object.values(wf.permissions as object))
+          assert.ok(level === "read" || level === "none");
+        assert.doesNotMatch(text(name), /write-all/);
+        for (const [, job] of jobsOf(wf)) assert.notEqual(job.permissions, "write-all");
+      });
+
+      test("pins every third-party action to a full commit SHA with a version comment", () => {
+        const lines = text(name)
+          .split("\n")
+          .filter((line) => /^\s*-?\s*uses:/.test(line));
+        assert.ok(lines.length > 0);
+        for (const line of lines) {
+          const ref = line.replace(/^\s*-?\s*uses:\s*/, "").replace(/\s*#.*$/, "");
+          if (ref.startsWith("./")) continue;
+          assert.match(ref, /^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/, line);
+          assert.match(line, /# v\d+\.\d+\.\d+$/, line);
+        }
+      });
+
+      test("never triggers on pull_request_target", () => {
+        assert.ok(!Object.keys(wf.on).includes("pull_request_target"));
+        assert.doesNotMatch(text(name), /pull_request_target/);
+      });
+
+      test("no ${{ github.event.* }} (or any expression) inside run: scripts", () => {
+        for (const step of stepsOf(wf)) {
+          if (typeof step.run !== "string") continue;
+          assert.doesNotMatch(step.run, /\$\{\{[^}]*github\.event\./);
+          assert.doesNotMatch(step.run, /\$\{\{/);
+        }
+      });
+
+      test("checkouts drop the token", () => {
+        for (const step of stepsOf(wf).filter((s) => String(s.uses).startsWith("actions/checkout@"))) {
+          assert.equal(step.with?.["persist-credentials"], false);
+        }
+      });
+
+      test("passes every rule of lib/workflows/policy.ts", () => {
+        assert.deepEqual(checkWorkflow(parseWorkflow(join(DIR, name))).map(formatDiagnostic), []);
+      });
+    });
+  }
+
+  test("ci.yml and the comment workflow reference no secrets", () => {
+    for (const name of ["ci.yml", "review-comment.yml"]) assert.doesNotMatch(text(name), /secrets[.[]/, name);
+  });
+
+  test("ci.yml is read-only and uploads the review diff with the PR number", () => {
+    const wf = load("ci.yml");
+    assert.deepEqual(Object.keys(wf.on), ["pull_request", "push"]);
+    assert.deepEqual(wf.permissions, { contents: "read" });
+    const runs = stepsOf(wf).map((s) => String(s.run ?? ""));
+    for (const command of [
+      "npm ci",
+      "npm run lint",
+      "npm run lint:workflows",
+      "npm test",
+      "npm run validate",
+      "npm run synth",
+      "npm run codeowners -- --check",
+    ]) {
+      assert.ok(runs.includes(command), command);
+    }
+    const diff = runs.find((r) => r.includes("npm run --silent diff"));
+    assert.match(diff ?? "", /--base-ref "origin\/\$BASE_REF" --head cdktf\.out > review\/review\.md/);
+    assert.match(diff ?? "", /"\$PR_NUMBER" > review\/pr-number/);
+    assert.match(diff ?? "", />> "\$GITHUB_STEP_SUMMARY"/);
+    const upload = stepsOf(wf).find((s) => String(s.uses).startsWith("actions/upload-artifact@"));
+    assert.equal(upload?.with?.name, "review");
+  });
+
+  test("the comment workflow runs on ci's workflow_run, never checks out, validates the artifact", () => {
+    const wf = load("review-comment.yml");
+    assert.deepEqual(wf.on, { workflow_run: { workflows: ["ci"], types: ["completed"] } });
+    assert.deepEqual(wf.permissions, {});
+    const steps = stepsOf(wf);
+    assert.ok(steps.every((s) => !String(s.uses ?? "").startsWith("actions/checkout@")));
+    assert.ok(
+      steps.every((s) => s.run === undefined),
+      "no shell steps at all",
+    );
+    const script = String(
+      steps.find((s) => String(s.uses).startsWith("actions/github-script@"))?.with?.script,
+    );
+    assert.match(script, /\/\^\[0-9\]\{1,9\}\$\/\.test\(prText\)/, "PR number must be digits");
+    assert.match(script, /pr\.head\.sha !== run\.head_sha/, "PR must be at the commit CI ran on");
+    assert.match(script, /MAX_BYTES = 60000/, "size limit");
+    assert.match(script, /<!-- void-infra:review-diff -->/, "hidden marker");
+    assert.deepEqual(jobsOf(wf)[0][1].permissions, { actions: "read", "pull-requests": "write" });
+  });
+
+  test("plan.yml restricts pull requests to this repository's branches", () => {
+    const wf = load("plan.yml");
+    assert.deepEqual(Object.keys(wf.on), ["push", "pull_request"]);
+    for (const [, job] of jobsOf(wf)) {
+      assert.equal(
+        job.if,
+        "github.event_name == 'push' || github.event.pull_request.head.repo.full_name == github.repository",
+      );
+      assert.equal(job.environment, "plan");
+      assert.deepEqual(job.strategy?.matrix.stack, STACKS);
+    }
+    const run = stepsOf(wf)
+      .map((s) => String(s.run ?? ""))
+      .join("\n");
+    assert.match(run, /terraform -chdir="\$dir" plan -lock=false -input=false -out=tfplan/);
+    assert.match(run, /terraform -chdir="\$dir" show -json tfplan > "\$dir\/plan\.json"/);
+    assert.match(run, /npm run --silent plan-summary -- "cdktf\.out\/stacks\/\$STACK\/plan\.json"/);
+  });
+
+  test("apply.yml: manual, per-stack concurrency never cancelled, environment production", () => {
+    const wf = load("apply.yml");
+    const dispatch = wf.on.workflow_dispatch as { inputs: { stack: { type: string; options: string[] } } };
+    assert.equal(dispatch.inputs.stack.type, "choice");
+    assert.deepEqual(dispatch.inputs.stack.options, STACKS);
+    assert.deepEqual(wf.concurrency, { group: "apply-${{ inputs.stack }}", "cancel-in-progress": false });
+    const [, apply] = jobsOf(wf).find(([id]) => id === "apply") ?? assert.fail("no apply job");
+    assert.equal(apply.environment, "production");
+    assert.equal(apply.needs, "review");
+    const script = (apply.steps ?? []).map((s) => String(s.run ?? "")).join("\n");
+    assert.match(script, /terraform -chdir="\$dir" apply -input=false tfplan/, "applies the saved plan");
+    assert.match(
+      script,
+      /"\$fingerprint" != "\$REVIEWED_FINGERPRINT"/,
+      "refuses a plan that differs from the reviewed one",
+    );
+    for (const [, job] of jobsOf(wf))
+      assert.equal(job.if ?? "github.ref == 'refs/heads/main'", "github.ref == 'refs/heads/main'");
+  });
+
+  test("drift.yml: nightly, -detailed-exitcode, issues: write only in the job that runs no code", () => {
+    const wf = load("drift.yml");
+    assert.ok(Array.isArray(wf.on.schedule) && "workflow_dispatch" in wf.on);
+    for (const [id, job] of jobsOf(wf)) {
+      assert.deepEqual(job.strategy?.matrix.stack, STACKS);
+      const writes = permissionsOf(job).issues === "write";
+      assert.equal(writes, id === "report", id);
+      if (writes)
+        assert.ok((job.steps ?? []).every((s) => !String(s.uses ?? "").startsWith("actions/checkout@")));
+    }
+    const run = stepsOf(wf)
+      .map((s) => String(s.run ?? ""))
+      .join("\n");
+    assert.match(run, /plan -detailed-exitcode -lock=false/);
+    assert.match(run, /gh issue list --state open --label drift/);
+  });
+});
+
+describe("the rules catch insecure workflows", () => {
+  const problems = (name: string) =>
+    sortDiagnostics(
+      checkWorkflow(parseWorkflow(join(FIXTURES, name), readFileSync(join(FIXTURES, name), "utf8"))),
+    ).map((d) => formatDiagnostic(d).replace(`${join(FIXTURES, name)}:`, ""));
+
+  test("a pull_request workflow with every mistake", () => {
+    assert.deepEqual(problems("insecure-pr.yml"), [
+      "4:3: on: uses pull_request_target (expected pull_request, plus workflow_run for anything that writes)",
+      '6:14: permissions: is "write-all" (expected {} or read-only scopes)',
+      "8:3: env: puts a secret in workflow-wide env (expected it on the step that uses it)",
+      "11:5: jobs.build: uses secrets outside a GitHub environment (expected environment: plan or production)",
+      "11:5: jobs.build: can run with credentials for a fork's pull request (expected if: ... github.event.pull_request.head.repo.full_name == github.repository)",
+      "15:7: jobs.build.env: puts a secret in job-wide env (expected it on the step that uses it)",
+      "17:15: jobs.build.steps[0].uses: actions/checkout@v4 is not pinned to a commit (expected owner/repo@<40-hex SHA> # vX.Y.Z)",
+      "17:15: jobs.build.steps[0].uses: keeps the token in .git/config (expected with: persist-credentials: false)",
+      "17:15: jobs.build.steps[0].uses: checks out code in a job with contents: write (expected a separate read-only job)",
+      '18:15: jobs.build.steps[1].uses: actions/setup-node@49933ea5288caeca8642d1e84afbd3f7d6820020 has no version comment (expected "# vX.Y.Z" after the SHA)',
+      "19:15: jobs.build.steps[2].uses: docker://alpine:3.20 is not pinned (expected docker://image@sha256:<digest>)",
+      "20:14: jobs.build.steps[3].run: expands ${{ }} inside the script (expected the value in env: and $NAME in the script)",
+      "22:5: jobs.deploy: can run with credentials for a fork's pull request (expected if: ... github.event.pull_request.head.repo.full_name == github.repository)",
+      "25:18: jobs.deploy.permissions: is read-all (expected a list of the scopes the job needs)",
+    ]);
+  });
+
+  test("a workflow_run job that checks out code next to a write token", () => {
+    assert.deepEqual(problems("insecure-comment.yml"), [
+      "9:18: permissions.pull-requests: is write at the top level (expected read or none; widen it in the job that needs it)",
+      "16:15: jobs.comment.steps[0].uses: checks out code in a job with pull-requests: write (expected a separate read-only job)",
+      "16:15: jobs.comment.steps[0].uses: brings repository code into a workflow_run job (expected the artifact as data only)",
+      "19:15: jobs.comment.steps[1].uses: brings repository code into a workflow_run job (expected the artifact as data only)",
+    ]);
+  });
+
+  test("an apply without production reviewers or per-stack concurrency", () => {
+    assert.deepEqual(problems("insecure-apply.yml"), [
+      "10:3: concurrency: does not serialize applies per stack (expected group: apply-${{ inputs.stack }}, cancel-in-progress: false)",
+      "13:5: jobs.apply: runs terraform apply outside environment production (expected environment: production)",
+    ]);
+  });
+
+  test("a workflow without top-level permissions", () => {
+    assert.deepEqual(problems("no-permissions.yml"), [
+      "1:1: (file): declares no top-level permissions (expected permissions: {} or read-only scopes)",
+    ]);
+  });
+});
