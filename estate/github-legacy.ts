@@ -3,22 +3,22 @@ import { Repository } from "@cdktf/provider-github/lib/repository";
 import { Team } from "@cdktf/provider-github/lib/team";
 import { TeamMembership } from "@cdktf/provider-github/lib/team-membership";
 import { TeamRepository } from "@cdktf/provider-github/lib/team-repository";
-import type { IConstruct } from "constructs";
+import type { TerraformResource } from "../constructs/cdktf";
 import { Team as TeamConstruct } from "../constructs/github";
 
 /**
- * Where each resource lived in Void's hand-written `terraform/github` root. A `moved` block per
- * resource lets the first apply against the existing state rename instead of destroying and
- * re-creating teams, memberships and repositories. Terraform ignores a move whose source is not in
- * the state, so the blocks are harmless once the state has been migrated.
+ * Where each resource lived in Void's hand-written `terraform/github` root, so the stack can emit
+ * `moved` blocks: the first apply against the existing state renames teams, memberships and
+ * repositories instead of destroying and re-creating them. Terraform ignores a move whose source
+ * is not in the state, so the blocks stay harmless after the migration.
  */
-const STANDALONE_REPOSITORIES: Record<string, string> = {
+const STANDALONE_REPOSITORIES: Readonly<Record<string, string>> = {
   "void-linux.github.io": "void_linux_github_io",
   xmirror: "xmirror",
   xbps: "xbps",
 };
 
-function legacyAddress(resource: IConstruct): string | undefined {
+export function legacyGithubAddress(resource: TerraformResource): string | undefined {
   if (resource instanceof Membership) {
     return `github_membership.org-owner_${resource.usernameInput?.toLowerCase()}`;
   }
@@ -41,12 +41,4 @@ function legacyAddress(resource: IConstruct): string | undefined {
       : `github_team_repository.team_repositories["${repository}_${team}"]`;
   }
   return undefined;
-}
-
-/** Adds a `moved` block from the legacy address to every resource under `scope`. */
-export function moveFromLegacyAddresses(scope: IConstruct): void {
-  for (const construct of scope.node.findAll()) {
-    const from = legacyAddress(construct);
-    if (from) (construct as Membership).moveFromId(from);
-  }
 }

@@ -5,7 +5,9 @@ import { assignLogicalId, DnsZone, terraformId, withoutTrailingDot } from "../co
 import { DigitalOceanProject, DigitalOceanSshKey, DigitalOceanVpc, Host } from "../constructs/host";
 import { Mirror } from "../constructs/mirror";
 import { ProxyTier, PublishedService } from "../constructs/proxy";
+import { addStateMigration, legacyMoves } from "../constructs/terraform/state-migration";
 import { ValidationError } from "../constructs/validation";
+import { legacyDigitalOceanAddress } from "../estate/digitalocean-legacy";
 import {
   GITHUB_PAGES,
   GITHUB_PAGES_A,
@@ -143,6 +145,7 @@ export class DigitalOceanStack extends TerraformStack {
     for (const verification of VERIFICATIONS) zone.txt(verification.name, verification.text);
     zone.txt("_dmarc", MAIL.dmarc);
     zone.txt(`${MAIL.dkim.selector}._domainkey`, MAIL.dkim.record);
+    addStateMigration(this, { moved: legacyMoves(this, legacyDigitalOceanAddress) });
   }
 
   private addMirrors(

@@ -1,7 +1,8 @@
 import { type Construct, TerraformStack } from "../constructs/cdktf";
 import { GithubOrganization } from "../constructs/github";
+import { addStateMigration, legacyMoves } from "../constructs/terraform/state-migration";
 import { ORGANIZATION, REPOSITORIES, TEAMS, type VoidTeam } from "../estate/github";
-import { moveFromLegacyAddresses } from "../estate/github-legacy";
+import { legacyGithubAddress } from "../estate/github-legacy";
 import { TERRASTATE_BASE_URL } from "../estate/state";
 import { configureBackend } from "../lib/backend";
 import type { Roster } from "../lib/maintainers/model";
@@ -36,6 +37,6 @@ export class GithubStack extends TerraformStack {
       }
     }
 
-    moveFromLegacyAddresses(org);
+    addStateMigration(this, { moved: legacyMoves(org, legacyGithubAddress) });
   }
 }

@@ -15,6 +15,22 @@ export function terraformAddress(construct: IConstruct): string {
   return `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
 }
 
+/**
+ * A move for every resource under `scope` that `legacyAddress` knows an old address for: how a
+ * stack adopts a state written by differently named, hand-written Terraform.
+ */
+export function legacyMoves(
+  scope: IConstruct,
+  legacyAddress: (resource: TerraformResource) => string | undefined,
+): { from: string; to: string }[] {
+  return scope.node.findAll().flatMap((construct) => {
+    if (!TerraformResource.isTerraformResource(construct)) return [];
+    const resource = construct as TerraformResource;
+    const from = legacyAddress(resource);
+    return from ? [{ from, to: `${resource.terraformResourceType}.${resource.friendlyUniqueId}` }] : [];
+  });
+}
+
 export interface StateMigration {
   /** Old address → new address; Terraform moves state instead of replacing objects. Default none. */
   readonly moved?: readonly { readonly from: string; readonly to: string }[];

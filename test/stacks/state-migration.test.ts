@@ -1,0 +1,40 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { synthApp } from "../support/app";
+import { readEstate } from "../support/estate";
+
+const { addresses } = readEstate();
+const { stack } = synthApp();
+
+/** Our stack → Void's root of the same resources, whose state we adopt. */
+const ROOTS = { github: "github", digitalocean: "do" } as const;
+
+describe("adopting Void's existing state destroys nothing", () => {
+  for (const [name, root] of Object.entries(ROOTS)) {
+    test(`${name}: every resource of terraform/${root} moves to its new address`, () => {
+      const json = stack(name);
+      const moved = (json.moved ?? []) as { from: string; to: string }[];
+      const legacy = (addresses[root] as string[]).filter((a) => !a.startsWith("data."));
+      assert.deepEqual(moved.map((m) => m.from).sort(), [...legacy].sort());
+      const ours = new Set(
+        Object.entries(json.resource ?? {}).flatMap(([type, byId]) =>
+          Object.keys(byId).map((id) => `${type}.${id}`),
+        ),
+      );
+      for (const { to } of moved) assert.ok(ours.has(to), `${to} is not a resource of the stack`);
+      assert.equal(new Set(moved.map((m) => m.to)).size, moved.length, "no two moves share a target");
+    });
+  }
+
+  test("records move by content: the DKIM record keeps its state under its fixed name", () => {
+    const moved = (stack("digitalocean").moved ?? []) as { from: string; to: string }[];
+    assert.deepEqual(
+      moved.find((m) => m.from === "digitalocean_record.__dkim"),
+      { from: "digitalocean_record.__dkim", to: "digitalocean_record.record_default__domainkey_txt" },
+    );
+    assert.deepEqual(
+      moved.find((m) => m.from === "digitalocean_record.a_sfo3_us"),
+      { from: "digitalocean_record.a_sfo3_us", to: "digitalocean_record.record_a-sfo3-us_m_a" },
+    );
+  });
+});
