@@ -140,7 +140,7 @@ describe("workflow security properties", () => {
     );
     assert.match(script, /\/\^\[0-9\]\{1,9\}\$\/\.test\(prText\)/, "PR number must be digits");
     assert.match(script, /pr\.head\.sha !== run\.head_sha/, "PR must be at the commit CI ran on");
-    assert.match(script, /MAX_BYTES = 60000/, "size limit");
+    assert.match(script, /MAX_BYTES = 65000/, "size limit");
     assert.match(script, /<!-- void-infra:review-diff -->/, "hidden marker");
     assert.deepEqual(jobsOf(wf)[0][1].permissions, { actions: "read", "pull-requests": "write" });
   });
