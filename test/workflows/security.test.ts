@@ -111,12 +111,17 @@ describe("workflow security properties", () => {
       "npm run lint",
       "npm run lint:workflows",
       "npm test",
-      "npm run validate",
       "npm run synth",
       "npm run codeowners -- --check",
     ]) {
       assert.ok(runs.includes(command), command);
     }
+    const validate = runs.find((r) => r.includes("npm run validate"));
+    assert.match(
+      validate ?? "",
+      /npm run validate -- --base-ref "origin\/\$BASE_REF"/,
+      "safety valves on pull requests",
+    );
     const diff = runs.find((r) => r.includes("npm run --silent diff"));
     assert.match(diff ?? "", /--base-ref "origin\/\$BASE_REF" --head cdktf\.out > review\/review\.md/);
     assert.match(diff ?? "", /"\$PR_NUMBER" > review\/pr-number/);
