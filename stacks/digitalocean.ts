@@ -1,8 +1,9 @@
 import { DigitaloceanProvider } from "@cdktf/provider-digitalocean/lib/provider";
 import { SpacesBucket } from "@cdktf/provider-digitalocean/lib/spaces-bucket";
 import { type Construct, TerraformStack } from "../constructs/cdktf";
-import { assignLogicalId, DnsZone, terraformId, withoutTrailingDot } from "../constructs/dns";
+import { DnsZone, terraformId, withoutTrailingDot } from "../constructs/dns";
 import { DigitalOceanProject, DigitalOceanSshKey, DigitalOceanVpc, Host } from "../constructs/host";
+import { claimLogicalId } from "../constructs/logical-id";
 import { Mirror } from "../constructs/mirror";
 import { ProxyTier, PublishedService } from "../constructs/proxy";
 import { addStateMigration, legacyMoves } from "../constructs/terraform/state-migration";
@@ -65,12 +66,10 @@ export class DigitalOceanStack extends TerraformStack {
     );
     const project = new DigitalOceanProject(this, "project", DIGITALOCEAN.project);
     const bucket = new SpacesBucket(this, "image-bucket", DIGITALOCEAN.imageBucket);
-    assignLogicalId(
-      this,
-      bucket,
-      terraformId("spaces_bucket", DIGITALOCEAN.imageBucket.name),
-      "image bucket",
-    );
+    claimLogicalId(bucket, terraformId("spaces_bucket", DIGITALOCEAN.imageBucket.name), {
+      owner: this,
+      what: "image bucket",
+    });
     project.addResource(bucket.urn);
 
     const hosts = new Map<VoidHostName, Host>();

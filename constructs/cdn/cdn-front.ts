@@ -7,9 +7,9 @@ import {
   TlsSubscription,
 } from "../../bindings/fastly";
 import { didYouMean } from "../../lib/suggest";
-import { Construct, type TerraformProvider, TerraformResource, TerraformStack } from "../cdktf";
+import { Construct, type TerraformProvider } from "../cdktf";
 import { type IDnsZone, targetProblem } from "../dns";
-import { logicalId } from "../logical-id";
+import { claimLogicalId, logicalId } from "../logical-id";
 import { check, ValidationError } from "../validation";
 import { acmeChallengeName, type CdnDnsRecord, cdnDnsRecords } from "./dns-records";
 import { alternationInCharacterClass } from "./vcl-lint";
@@ -102,7 +102,7 @@ export class CdnFront extends Construct {
       cacheSetting: props.cacheSettings,
       provider: props.provider,
     });
-    claimLogicalId(this, this.service, logicalId(props.serviceName));
+    claimLogicalId(this.service, logicalId(props.serviceName), { owner: this });
 
     // The certificate can only be issued for domains a service already serves.
     this.tlsSubscription = new TlsSubscription(this, "tls", {
@@ -111,11 +111,9 @@ export class CdnFront extends Construct {
       dependsOn: [this.service],
       provider: props.provider,
     });
-    claimLogicalId(
-      this,
-      this.tlsSubscription,
-      logicalId(this.domainNames[0]?.replace(/[^A-Za-z0-9]/g, "_") ?? ""),
-    );
+    // Underscores for every separator: the address Void's state already has.
+    const firstDomain = this.domainNames[0]?.replace(/[^A-Za-z0-9]/g, "_") ?? "";
+    claimLogicalId(this.tlsSubscription, logicalId(firstDomain), { owner: this });
 
     const given = props.challengeTargets;
     this.dnsRecords = cdnDnsRecords({
@@ -261,25 +259,4 @@ function checkUnique(scope: Construct, what: string, names: readonly string[]): 
 function checkAbsolute(scope: Construct, field: string, target: string): void {
   const problem = targetProblem(target);
   check(scope, problem === undefined, () => `${field}: ${problem}`);
-}
-
-/** Gives `resource` the data-derived Terraform name `id`, refusing one another resource already has. */
-function claimLogicalId(scope: Construct, resource: TerraformResource, id: string): void {
-  const stack = TerraformStack.of(scope);
-  const clash = stack.node
-    .findAll()
-    .find(
-      (c) =>
-        c !== resource &&
-        c instanceof TerraformResource &&
-        c.terraformResourceType === resource.terraformResourceType &&
-        c.friendlyUniqueId === id,
-    );
-  check(
-    scope,
-    clash === undefined,
-    () =>
-      `${resource.terraformResourceType}.${id} is already defined by ${clash?.node.path} (expected unique service names and first domains)`,
-  );
-  resource.overrideLogicalId(id);
 }

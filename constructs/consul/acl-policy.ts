@@ -1,8 +1,7 @@
 import { AclPolicy } from "../../bindings/consul/acl-policy";
 import { Construct } from "../cdktf";
-import { logicalId } from "../logical-id";
+import { claimLogicalId, logicalId } from "../logical-id";
 import { declare } from "../terraform/declarations";
-import { setUniqueLogicalId } from "../terraform/unique-id";
 import { check } from "../validation";
 import {
   CONSUL_NAMED_RESOURCES,
@@ -69,7 +68,7 @@ export class ConsulAclPolicy extends Construct implements IConsulAclPolicy {
       rules: this.rules,
       datacenters: props.datacenters,
     });
-    setUniqueLogicalId(resource, logicalId("policy", props.name));
+    claimLogicalId(resource, logicalId("policy", props.name));
     this.policyId = resource.id;
     declare(this, AclPolicy.tfResourceType, props.name);
   }

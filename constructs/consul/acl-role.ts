@@ -1,7 +1,6 @@
 import { AclRole } from "../../bindings/consul/acl-role";
 import { Construct } from "../cdktf";
-import { logicalId } from "../logical-id";
-import { setUniqueLogicalId } from "../terraform/unique-id";
+import { claimLogicalId, logicalId } from "../logical-id";
 import { check } from "../validation";
 import type { ConsulAclPolicy } from "./acl-policy";
 
@@ -47,6 +46,6 @@ export class ConsulAclRole extends Construct {
           : undefined,
       serviceIdentities: identities.length > 0 ? identities : undefined,
     });
-    setUniqueLogicalId(resource, logicalId("role", props.name));
+    claimLogicalId(resource, logicalId("role", props.name));
   }
 }

@@ -1,8 +1,8 @@
 import { Domain } from "@cdktf/provider-digitalocean/lib/domain";
 import { Record as DoRecord } from "@cdktf/provider-digitalocean/lib/record";
 import type { Construct } from "../cdktf";
+import { claimLogicalId, releaseLogicalId } from "../logical-id";
 import type { RecordSet, ZoneBackend } from "./backend";
-import { assignLogicalId, releaseLogicalId } from "./logical-ids";
 import { terraformId } from "./names";
 import type { DnsRecord } from "./record";
 
@@ -26,7 +26,7 @@ export class DigitalOceanZoneBackend implements ZoneBackend {
       this.domainName = zoneName;
     } else {
       this.domain = new Domain(zone, "domain", { name: zoneName });
-      assignLogicalId(zone, this.domain, terraformId("zone", zoneName), `zone ${zoneName}`);
+      claimLogicalId(this.domain, terraformId("zone", zoneName), { owner: zone, what: `zone ${zoneName}` });
       this.domainName = this.domain.name;
     }
   }
@@ -55,7 +55,7 @@ export class DigitalOceanZoneBackend implements ZoneBackend {
     if (set.records.length === 2 && first && !first.keyed) this.rename(first, this.idOf(first, true));
     const id = this.idOf(record, record.keyed || set.records.length > 1);
     this.resources.set(record, { resource, id });
-    assignLogicalId(this.zone, resource, id, describe(record));
+    claimLogicalId(resource, id, { owner: this.zone, what: describe(record) });
   }
 
   private idOf(record: DnsRecord, inSet: boolean): string {
@@ -67,9 +67,9 @@ export class DigitalOceanZoneBackend implements ZoneBackend {
   private rename(record: DnsRecord, id: string): void {
     const entry = this.resources.get(record);
     if (!entry) return;
-    releaseLogicalId(this.zone, entry.resource, entry.id);
+    releaseLogicalId(entry.resource, entry.id);
     entry.id = id;
-    assignLogicalId(this.zone, entry.resource, id, describe(record));
+    claimLogicalId(entry.resource, id, { owner: this.zone, what: describe(record) });
   }
 }
 

@@ -1,8 +1,8 @@
 import { DnsManagedZone } from "@cdktf/provider-google/lib/dns-managed-zone";
 import { DnsRecordSet } from "@cdktf/provider-google/lib/dns-record-set";
 import { type Construct, Lazy } from "../cdktf";
+import { claimLogicalId } from "../logical-id";
 import type { RecordSet, ZoneBackend } from "./backend";
-import { assignLogicalId } from "./logical-ids";
 import { absoluteName, terraformId } from "./names";
 import { type DnsRecord, rdata, txtChunks } from "./record";
 
@@ -35,7 +35,7 @@ export class GoogleZoneBackend implements ZoneBackend {
         project: settings.project,
         description: settings.description,
       });
-      assignLogicalId(zone, managed, terraformId("zone", zoneName), `zone ${zoneName}`);
+      claimLogicalId(managed, terraformId("zone", zoneName), { owner: zone, what: `zone ${zoneName}` });
       this.managedZone = managed.name;
     }
   }
@@ -50,12 +50,10 @@ export class GoogleZoneBackend implements ZoneBackend {
       ttl: set.ttl ?? GOOGLE_DEFAULT_TTL,
       rrdatas: Lazy.listValue({ produce: () => set.records.map(googleValue).sort() }),
     });
-    assignLogicalId(
-      this.zone,
-      resource,
-      terraformId(this.idPrefix, set.name, set.type),
-      `set ${set.name} ${set.type}`,
-    );
+    claimLogicalId(resource, terraformId(this.idPrefix, set.name, set.type), {
+      owner: this.zone,
+      what: `set ${set.name} ${set.type}`,
+    });
   }
 }
 

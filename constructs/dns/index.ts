@@ -1,6 +1,5 @@
 export { ipv4Problem, ipv6Problem } from "./address";
 export type { RecordSet, ZoneBackend } from "./backend";
-export { assignLogicalId } from "./logical-ids";
 export {
   absoluteName,
   canonicalZoneName,

@@ -1,8 +1,8 @@
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
 import { type Construct, Lazy } from "../cdktf";
+import { claimLogicalId } from "../logical-id";
 import type { RecordSet, ZoneBackend } from "./backend";
-import { assignLogicalId } from "./logical-ids";
 import { terraformId, withoutTrailingDot } from "./names";
 import { type DnsRecord, rdata, txtChunks } from "./record";
 
@@ -29,7 +29,7 @@ export class Route53ZoneBackend implements ZoneBackend {
       this.zoneId = existingZoneId;
     } else {
       const hostedZone = new Route53Zone(zone, "hosted-zone", { name: zoneName, comment });
-      assignLogicalId(zone, hostedZone, terraformId("zone", zoneName), `zone ${zoneName}`);
+      claimLogicalId(hostedZone, terraformId("zone", zoneName), { owner: zone, what: `zone ${zoneName}` });
       this.zoneId = hostedZone.zoneId;
     }
   }
@@ -44,12 +44,10 @@ export class Route53ZoneBackend implements ZoneBackend {
       ttl: set.ttl ?? ROUTE53_DEFAULT_TTL,
       records: Lazy.listValue({ produce: () => set.records.map(route53Value).sort() }),
     });
-    assignLogicalId(
-      this.zone,
-      resource,
-      terraformId(this.idPrefix, set.name, set.type),
-      `set ${set.name} ${set.type}`,
-    );
+    claimLogicalId(resource, terraformId(this.idPrefix, set.name, set.type), {
+      owner: this.zone,
+      what: `set ${set.name} ${set.type}`,
+    });
   }
 }
 

@@ -1,7 +1,7 @@
 import { Membership } from "@cdktf/provider-github/lib/membership";
 import { GithubProvider } from "@cdktf/provider-github/lib/provider";
 import { Construct } from "../cdktf";
-import { logicalId } from "../logical-id";
+import { claimLogicalId, logicalId } from "../logical-id";
 import { check, ValidationError } from "../validation";
 import { GITHUB_LOGIN } from "./login";
 import { Repository, type RepositoryProps } from "./repository";
@@ -19,7 +19,6 @@ export interface GithubOrganizationProps {
 export class GithubOrganization extends Construct {
   readonly name: string;
   private readonly teams = new Map<string, Team>();
-  private readonly repositories = new Map<string, Repository>();
   private readonly owners = new Set<string>();
 
   constructor(scope: Construct, id: string, props: GithubOrganizationProps) {
@@ -47,15 +46,7 @@ export class GithubOrganization extends Construct {
   }
 
   addRepository(props: RepositoryProps): Repository {
-    const key = logicalId(props.name);
-    check(
-      this,
-      !this.repositories.has(key),
-      `repository ${props.name} collides with another repository's address`,
-    );
-    const repository = new Repository(this, props);
-    this.repositories.set(key, repository);
-    return repository;
+    return new Repository(this, props);
   }
 
   /** Makes a person an organization owner (role admin). */
@@ -64,9 +55,8 @@ export class GithubOrganization extends Construct {
     const key = login.toLowerCase();
     check(this, !this.owners.has(key), `${login} is already an owner`);
     this.owners.add(key);
-    new Membership(this, `owner-${key}`, { username: login, role: "admin" }).overrideLogicalId(
-      logicalId("org_owner", key),
-    );
+    const membership = new Membership(this, `owner-${key}`, { username: login, role: "admin" });
+    claimLogicalId(membership, logicalId("org_owner", key));
     return this;
   }
 }

@@ -1,7 +1,7 @@
 import { Repository as GithubRepository } from "@cdktf/provider-github/lib/repository";
 import { TeamRepository } from "@cdktf/provider-github/lib/team-repository";
 import { Construct } from "../cdktf";
-import { logicalId } from "../logical-id";
+import { claimLogicalId, logicalId } from "../logical-id";
 import { check } from "../validation";
 import type { Team } from "./team";
 
@@ -85,7 +85,7 @@ export class Repository extends Construct {
       );
     }
     const { pages, merge } = props;
-    new GithubRepository(this, "repository", {
+    const repository = new GithubRepository(this, "repository", {
       name: props.name,
       description: props.description,
       homepageUrl: props.homepageUrl,
@@ -98,7 +98,8 @@ export class Repository extends Construct {
       allowSquashMerge: merge?.allowSquashMerge,
       allowRebaseMerge: merge?.allowRebaseMerge,
       pages: pages && { cname: pages.cname, source: { branch: pages.branch, path: pages.path ?? "/" } },
-    }).overrideLogicalId(logicalId("repo", props.name));
+    });
+    claimLogicalId(repository, logicalId("repo", props.name));
   }
 
   /** Gives a team a role on this repository (one role per team). */
@@ -109,11 +110,12 @@ export class Repository extends Construct {
       `team ${team.name} already has ${this.grants.get(team.name)} (expected one permission per team)`,
     );
     this.grants.set(team.name, permission);
-    new TeamRepository(this, `team-${team.name}`, {
+    const grant = new TeamRepository(this, `team-${team.name}`, {
       teamId: team.id,
       repository: this.name,
       permission,
-    }).overrideLogicalId(logicalId("team_repo", this.name, team.name));
+    });
+    claimLogicalId(grant, logicalId("team_repo", this.name, team.name));
     return this;
   }
 }

@@ -1,7 +1,7 @@
 import { Team as GithubTeam } from "@cdktf/provider-github/lib/team";
 import { TeamMembership } from "@cdktf/provider-github/lib/team-membership";
 import { Construct } from "../cdktf";
-import { logicalId } from "../logical-id";
+import { claimLogicalId, logicalId } from "../logical-id";
 import { check } from "../validation";
 import { GITHUB_LOGIN } from "./login";
 
@@ -32,7 +32,7 @@ export class Team extends Construct {
       description: props.description,
       privacy: props.privacy ?? "closed",
     });
-    team.overrideLogicalId(logicalId("team", props.name));
+    claimLogicalId(team, logicalId("team", props.name));
     this.id = team.id;
   }
 
@@ -42,9 +42,8 @@ export class Team extends Construct {
     const key = login.toLowerCase();
     check(this, !this.members.has(key), `${login} is already a member of team ${this.name}`);
     this.members.set(key, role);
-    new TeamMembership(this, `member-${key}`, { teamId: this.id, username: login, role }).overrideLogicalId(
-      logicalId("team_membership", this.name, key),
-    );
+    const membership = new TeamMembership(this, `member-${key}`, { teamId: this.id, username: login, role });
+    claimLogicalId(membership, logicalId("team_membership", this.name, key));
     return this;
   }
 

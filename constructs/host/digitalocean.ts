@@ -5,7 +5,8 @@ import { SshKey } from "@cdktf/provider-digitalocean/lib/ssh-key";
 import { Vpc } from "@cdktf/provider-digitalocean/lib/vpc";
 import sshpk from "sshpk";
 import { Construct, Lazy, TerraformStack, Token } from "../cdktf";
-import { assignLogicalId, terraformId } from "../dns";
+import { terraformId } from "../dns";
+import { claimLogicalId } from "../logical-id";
 import { check } from "../validation";
 
 export interface DigitalOceanVpcProps {
@@ -32,7 +33,7 @@ export class DigitalOceanVpc extends Construct {
       () => `ipRange "${props.ipRange}" is not an IPv4 CIDR block (expected e.g. 10.10.10.0/24)`,
     );
     const vpc = new Vpc(this, "vpc", props);
-    assignLogicalId(this, vpc, terraformId("vpc", props.name), `vpc ${props.name}`);
+    claimLogicalId(vpc, terraformId("vpc", props.name), { owner: this, what: `vpc ${props.name}` });
     this.id = vpc.id;
     this.region = props.region;
   }
@@ -63,7 +64,7 @@ export class DigitalOceanSshKey extends Construct {
       `publicKey of ${props.name} is not an OpenSSH public key (expected "<type> <base64> [comment]")`,
     );
     const key = new SshKey(this, "key", props);
-    assignLogicalId(this, key, terraformId("ssh_key", props.name), `ssh key ${props.name}`);
+    claimLogicalId(key, terraformId("ssh_key", props.name), { owner: this, what: `ssh key ${props.name}` });
     this.fingerprint = key.fingerprint;
   }
 }
@@ -93,12 +94,15 @@ export class DigitalOceanProject extends Construct {
     super(scope, id);
     const project = new Project(this, "project", props);
     const name = terraformId("project", props.name);
-    assignLogicalId(this, project, name, `project ${props.name}`);
+    claimLogicalId(project, name, { owner: this, what: `project ${props.name}` });
     const members = new ProjectResources(this, "resources", {
       project: project.id,
       resources: Lazy.listValue({ produce: () => this.urns }),
     });
-    assignLogicalId(this, members, terraformId("project_resources", props.name), `project ${props.name}`);
+    claimLogicalId(members, terraformId("project_resources", props.name), {
+      owner: this,
+      what: `project ${props.name}`,
+    });
     this.id = project.id;
   }
 

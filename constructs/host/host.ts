@@ -2,14 +2,8 @@ import { Instance } from "@cdktf/provider-aws/lib/instance";
 import { Droplet } from "@cdktf/provider-digitalocean/lib/droplet";
 import { ComputeInstance } from "@cdktf/provider-google/lib/compute-instance";
 import { Construct, Fn, type TerraformResource, Token } from "../cdktf";
-import {
-  assignLogicalId,
-  type IDnsZone,
-  ipv4Problem,
-  ipv6Problem,
-  terraformId,
-  withoutTrailingDot,
-} from "../dns";
+import { type IDnsZone, ipv4Problem, ipv6Problem, terraformId, withoutTrailingDot } from "../dns";
+import { claimLogicalId } from "../logical-id";
 import { check, ValidationError } from "../validation";
 import {
   type DigitalOceanProject,
@@ -236,7 +230,10 @@ export class Host extends Construct {
           sshKeys: machine.sshKeys?.map((key) => key.fingerprint),
           ipv6: machine.ipv6 ? true : undefined,
         });
-        assignLogicalId(this, droplet, terraformId("droplet", this.name), `host ${this.name}`);
+        claimLogicalId(droplet, terraformId("droplet", this.name), {
+          owner: this,
+          what: `host ${this.name}`,
+        });
         machine.project?.addResource(droplet.urn);
         return {
           machine: droplet,
@@ -260,7 +257,10 @@ export class Host extends Construct {
             },
           ],
         });
-        assignLogicalId(this, instance, terraformId("instance", this.name), `host ${this.name}`);
+        claimLogicalId(instance, terraformId("instance", this.name), {
+          owner: this,
+          what: `host ${this.name}`,
+        });
         const nic = instance.networkInterface.get(0);
         return {
           machine: instance,
@@ -278,7 +278,10 @@ export class Host extends Construct {
           ipv6AddressCount: machine.ipv6 ? 1 : undefined,
           tags: { Name: withoutTrailingDot(this.fqdn) },
         });
-        assignLogicalId(this, instance, terraformId("instance", this.name), `host ${this.name}`);
+        claimLogicalId(instance, terraformId("instance", this.name), {
+          owner: this,
+          what: `host ${this.name}`,
+        });
         return {
           machine: instance,
           ipv4: instance.publicIp,

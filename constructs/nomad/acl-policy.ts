@@ -1,9 +1,8 @@
 import { AclPolicy } from "../../bindings/nomad/acl-policy";
 import { Construct, Lazy } from "../cdktf";
-import { logicalId } from "../logical-id";
+import { claimLogicalId, logicalId } from "../logical-id";
 import { declare } from "../terraform/declarations";
 import type { RegistryModule } from "../terraform/registry-module";
-import { setUniqueLogicalId } from "../terraform/unique-id";
 import { check } from "../validation";
 import { checkNamespaceDeclared, type INomadNamespace, NOMAD_NAME } from "./namespace";
 import {
@@ -147,7 +146,7 @@ export class NomadAclPolicy extends Construct implements INomadAclPolicy {
         task: jobAcl.task,
       },
     });
-    setUniqueLogicalId(resource, logicalId("policy", props.name));
+    claimLogicalId(resource, logicalId("policy", props.name));
     declare(this, AclPolicy.tfResourceType, props.name);
 
     this.node.addValidation({

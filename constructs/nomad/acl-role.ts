@@ -1,9 +1,8 @@
 import { AclPolicy } from "../../bindings/nomad/acl-policy";
 import { AclRole } from "../../bindings/nomad/acl-role";
 import { Construct } from "../cdktf";
-import { logicalId } from "../logical-id";
+import { claimLogicalId, logicalId } from "../logical-id";
 import { checkDeclared } from "../terraform/declarations";
-import { setUniqueLogicalId } from "../terraform/unique-id";
 import { check } from "../validation";
 import type { INomadAclPolicy } from "./acl-policy";
 import { NOMAD_NAME } from "./namespace";
@@ -38,7 +37,7 @@ export class NomadAclRole extends Construct {
       description: props.description,
       policies: [...names].sort(),
     });
-    setUniqueLogicalId(resource, logicalId("role", props.name));
+    claimLogicalId(resource, logicalId("role", props.name));
     this.node.addValidation({
       validate: () =>
         names.flatMap((n) => checkDeclared(this, "policies", AclPolicy.tfResourceType, n) ?? []),

@@ -1,8 +1,7 @@
 import { Namespace } from "../../bindings/nomad/namespace";
 import { Construct } from "../cdktf";
-import { logicalId } from "../logical-id";
+import { claimLogicalId, logicalId } from "../logical-id";
 import { checkDeclared, declare } from "../terraform/declarations";
-import { setUniqueLogicalId } from "../terraform/unique-id";
 import { check } from "../validation";
 
 /** Nomad's rule for namespace, policy and job-scoped names. */
@@ -54,7 +53,7 @@ export class NomadNamespace extends Construct implements INomadNamespace {
       description: props.description,
       meta: props.meta,
     });
-    setUniqueLogicalId(resource, logicalId("namespace", props.name));
+    claimLogicalId(resource, logicalId("namespace", props.name));
     declare(this, Namespace.tfResourceType, props.name);
   }
 }

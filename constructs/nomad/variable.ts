@@ -1,7 +1,6 @@
 import { Variable } from "../../bindings/nomad/variable";
 import { Construct } from "../cdktf";
-import { logicalId } from "../logical-id";
-import { setUniqueLogicalId } from "../terraform/unique-id";
+import { claimLogicalId, logicalId } from "../logical-id";
 import { check } from "../validation";
 import { checkNamespaceDeclared, type INomadNamespace } from "./namespace";
 
@@ -41,7 +40,7 @@ export class NomadVariable extends Construct {
     this.path = path;
     this.namespace = namespace;
     const resource = new Variable(this, "resource", { path, namespace: namespace.namespaceName, items });
-    setUniqueLogicalId(resource, logicalId("variable", namespace.namespaceName, path));
+    claimLogicalId(resource, logicalId("variable", namespace.namespaceName, path));
     this.node.addValidation({
       validate: () => {
         const problem = checkNamespaceDeclared(this, "namespace", namespace);

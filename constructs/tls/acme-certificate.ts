@@ -2,10 +2,9 @@ import { PrivateKey } from "@cdktf/provider-tls/lib/private-key";
 import { Certificate, type CertificateKeyType } from "../../bindings/acme/certificate";
 import { Registration } from "../../bindings/acme/registration";
 import { Construct } from "../cdktf";
-import { logicalId } from "../logical-id";
+import { claimLogicalId, logicalId } from "../logical-id";
 import type { INomadNamespace } from "../nomad/namespace";
 import { NomadVariable } from "../nomad/variable";
-import { setUniqueLogicalId } from "../terraform/unique-id";
 import { check } from "../validation";
 
 /** A DNS name or a `*.` wildcard of one, without trailing dot. */
@@ -90,12 +89,12 @@ export class AcmeCertificate extends Construct {
 
     const name = props.commonName;
     const accountKey = new PrivateKey(this, "account-key", { algorithm: "RSA" });
-    setUniqueLogicalId(accountKey, logicalId("account_key", name));
+    claimLogicalId(accountKey, logicalId("account_key", name));
     const registration = new Registration(this, "registration", {
       accountKeyPem: accountKey.privateKeyPem,
       emailAddress: props.email,
     });
-    setUniqueLogicalId(registration, logicalId("registration", name));
+    claimLogicalId(registration, logicalId("registration", name));
     const certificate = new Certificate(this, "certificate", {
       accountKeyPem: registration.accountKeyPem,
       commonName: props.commonName,
@@ -106,7 +105,7 @@ export class AcmeCertificate extends Construct {
       recursiveNameservers: props.recursiveNameservers,
       dnsChallenge: props.dnsChallenges,
     });
-    setUniqueLogicalId(certificate, logicalId("certificate", name));
+    claimLogicalId(certificate, logicalId("certificate", name));
     this.fullChainPem = `${certificate.certificatePem}${certificate.issuerPem}`;
     this.privateKeyPem = certificate.privateKeyPem;
     this.notAfter = certificate.certificateNotAfter;

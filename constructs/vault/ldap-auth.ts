@@ -2,9 +2,8 @@ import { LdapAuthBackend } from "@cdktf/provider-vault/lib/ldap-auth-backend";
 import { LdapAuthBackendGroup } from "@cdktf/provider-vault/lib/ldap-auth-backend-group";
 import { Policy } from "@cdktf/provider-vault/lib/policy";
 import { Construct } from "../cdktf";
-import { logicalId } from "../logical-id";
+import { claimLogicalId, logicalId } from "../logical-id";
 import { checkDeclared } from "../terraform/declarations";
-import { setUniqueLogicalId } from "../terraform/unique-id";
 import { check } from "../validation";
 import { type IVaultPolicy, VaultPolicy } from "./policy";
 
@@ -60,7 +59,7 @@ export class VaultLdapAuth extends Construct {
       tokenExplicitMaxTtl: props.tokenExplicitMaxTtl,
       description: props.description,
     });
-    setUniqueLogicalId(this.backend, logicalId(this.path));
+    claimLogicalId(this.backend, logicalId(this.path));
   }
 
   /**
@@ -92,7 +91,7 @@ export class VaultLdapAuth extends Construct {
       policies: policies.map((p) => (p instanceof VaultPolicy ? p.nameFor(this) : p.policyName)),
       dependsOn: external.size > 0 ? [...external] : undefined,
     });
-    setUniqueLogicalId(resource, logicalId(this.path, "group", group));
+    claimLogicalId(resource, logicalId(this.path, "group", group));
     scope.node.addValidation({
       validate: () => names.flatMap((n) => checkDeclared(scope, "policies", Policy.tfResourceType, n) ?? []),
     });

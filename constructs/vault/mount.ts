@@ -1,9 +1,8 @@
 import { Mount } from "@cdktf/provider-vault/lib/mount";
 import { Construct, type ITerraformDependable } from "../cdktf";
-import { logicalId } from "../logical-id";
+import { claimLogicalId, logicalId } from "../logical-id";
 import { declare } from "../terraform/declarations";
 import type { RegistryModule } from "../terraform/registry-module";
-import { setUniqueLogicalId } from "../terraform/unique-id";
 import { check } from "../validation";
 
 /** Mount paths are written without the trailing slash Vault lists them with (`secret/` → `secret`). */
@@ -68,7 +67,7 @@ export class VaultMount extends Construct implements IVaultMount {
       maxLeaseTtlSeconds: props.maxLeaseTtlSeconds,
       options: props.options ? { ...props.options } : undefined,
     });
-    setUniqueLogicalId(resource, logicalId("mount", path));
+    claimLogicalId(resource, logicalId("mount", path));
     this.dependable = resource;
     declare(this, Mount.tfResourceType, path);
   }

@@ -2,10 +2,9 @@ import { GenericEndpoint } from "@cdktf/provider-vault/lib/generic-endpoint";
 import { Mount } from "@cdktf/provider-vault/lib/mount";
 import { AclPolicy as NomadAclPolicyResource } from "../../bindings/nomad/acl-policy";
 import { Construct } from "../cdktf";
-import { logicalId } from "../logical-id";
+import { claimLogicalId, logicalId } from "../logical-id";
 import type { INomadAclPolicy } from "../nomad/acl-policy";
 import { checkDeclared } from "../terraform/declarations";
-import { setUniqueLogicalId } from "../terraform/unique-id";
 import { check } from "../validation";
 import type { IVaultMount } from "./mount";
 
@@ -62,7 +61,7 @@ export class VaultNomadRole extends Construct {
       ignoreAbsentFields: true,
       dependsOn: props.mount.dependable ? [props.mount.dependable] : undefined,
     });
-    setUniqueLogicalId(resource, logicalId("nomad_role", props.name));
+    claimLogicalId(resource, logicalId("nomad_role", props.name));
 
     this.node.addValidation({
       validate: () => [

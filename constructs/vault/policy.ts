@@ -1,9 +1,8 @@
 import { Policy } from "@cdktf/provider-vault/lib/policy";
 import { Construct, type ITerraformDependable, TerraformStack } from "../cdktf";
-import { logicalId } from "../logical-id";
+import { claimLogicalId, logicalId } from "../logical-id";
 import { declare } from "../terraform/declarations";
 import type { RegistryModule } from "../terraform/registry-module";
-import { setUniqueLogicalId } from "../terraform/unique-id";
 import { check } from "../validation";
 import { renderVaultPolicy, VAULT_CAPABILITIES, type VaultPathRule } from "./policy-document";
 
@@ -66,7 +65,7 @@ export class VaultPolicy extends Construct implements IVaultPolicy {
     this.policyName = props.name;
     this.document = renderVaultPolicy(props.rules);
     this.resource = new Policy(this, "resource", { name: props.name, policy: this.document });
-    setUniqueLogicalId(this.resource, logicalId("policy", props.name));
+    claimLogicalId(this.resource, logicalId("policy", props.name));
     this.dependable = this.resource;
     declare(this, Policy.tfResourceType, props.name);
   }

@@ -231,7 +231,7 @@ describe("CdnFront validation", () => {
     new CdnFront(stack, "one", BASE);
     assert.throws(() => new CdnFront(stack, "two", { ...BASE, domains: [{ name: "other.example.org" }] }), {
       message:
-        "stack/two: fastly_service_vcl.assets is already defined by stack/one/service (expected unique service names and first domains)",
+        'stack/two: Terraform address fastly_service_vcl.assets is already used by stack/one (expected names that stay distinct once characters other than letters, digits, "_" and "-" become "_")',
     });
   });
 
@@ -243,7 +243,7 @@ describe("CdnFront validation", () => {
         new CdnFront(stack, "two", { ...BASE, serviceName: "other", domains: [{ name: "cdn-example.org" }] }),
       {
         message:
-          "stack/two: fastly_tls_subscription.cdn_example_org is already defined by stack/one/tls (expected unique service names and first domains)",
+          'stack/two: Terraform address fastly_tls_subscription.cdn_example_org is already used by stack/one (expected names that stay distinct once characters other than letters, digits, "_" and "-" become "_")',
       },
     );
   });

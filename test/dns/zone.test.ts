@@ -313,7 +313,7 @@ describe("DnsZone validation", () => {
   it("detects names that collide after sanitizing into one Terraform id", () => {
     assert.match(
       failure((z) => z.txt("a.b", "one").txt("a_b", "two")),
-      /zone: record a_b TXT two and record a.b TXT one both map to Terraform id digitalocean_record.record_a_b_txt/,
+      /zone: record a_b TXT two and record a.b TXT one both map to Terraform address digitalocean_record.record_a_b_txt/,
     );
   });
 

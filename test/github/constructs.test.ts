@@ -119,7 +119,7 @@ describe("GithubOrganization validation names the construct path", () => {
         o.addRepository({ name: "a.b", description: "" });
         o.addRepository({ name: "a_b", description: "" });
       }),
-      /stack\/org: repository a_b collides/,
+      /stack\/org\/a_b: Terraform address github_repository.repo_a_b is already used by stack\/org\/a.b/,
     );
   });
 });

@@ -344,7 +344,7 @@ describe("NomadVariable", () => {
     );
     assert.match(
       message,
-      /^stack\/two\/resource: Terraform address nomad_variable\.variable_default_a_b is already used by stack\/one\/resource/,
+      /^stack\/two: Terraform address nomad_variable\.variable_default_a_b is already used by stack\/one /,
     );
   });
 });
