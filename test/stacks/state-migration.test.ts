@@ -7,27 +7,34 @@ const { addresses } = readEstate();
 const { stack } = synthApp();
 
 /** Our stack → Void's root of the same resources, whose state we adopt. */
-const ROOTS = { github: "github", digitalocean: "do" } as const;
+const ROOTS = { github: "github", digitalocean: "do", fastly: "fastly", hashistack: "hashistack", tls: "le" };
+
+type Moved = { from: string; to: string };
 
 describe("adopting Void's existing state destroys nothing", () => {
   for (const [name, root] of Object.entries(ROOTS)) {
-    test(`${name}: every resource of terraform/${root} moves to its new address`, () => {
+    test(`${name}: every resource of terraform/${root} is kept, moved, or deliberately forgotten`, () => {
       const json = stack(name);
-      const moved = (json.moved ?? []) as { from: string; to: string }[];
-      const legacy = (addresses[root] as string[]).filter((a) => !a.startsWith("data."));
-      assert.deepEqual(moved.map((m) => m.from).sort(), [...legacy].sort());
+      const moved = (json.moved ?? []) as Moved[];
+      const removed = (json.removed ?? []) as { from: string; lifecycle: { destroy: boolean } }[];
+      for (const r of removed)
+        assert.equal(r.lifecycle.destroy, false, `${r.from} is forgotten, never destroyed`);
       const ours = new Set(
         Object.entries(json.resource ?? {}).flatMap(([type, byId]) =>
           Object.keys(byId).map((id) => `${type}.${id}`),
         ),
       );
+      const accounted = new Set([...moved.map((m) => m.from), ...removed.map((r) => r.from)]);
+      for (const address of (addresses[root] as string[]).filter((a) => !a.startsWith("data."))) {
+        assert.ok(ours.has(address) || accounted.has(address), `${address} would be destroyed`);
+      }
       for (const { to } of moved) assert.ok(ours.has(to), `${to} is not a resource of the stack`);
       assert.equal(new Set(moved.map((m) => m.to)).size, moved.length, "no two moves share a target");
     });
   }
 
   test("records move by content: the DKIM record keeps its state under its fixed name", () => {
-    const moved = (stack("digitalocean").moved ?? []) as { from: string; to: string }[];
+    const moved = (stack("digitalocean").moved ?? []) as Moved[];
     assert.deepEqual(
       moved.find((m) => m.from === "digitalocean_record.__dkim"),
       { from: "digitalocean_record.__dkim", to: "digitalocean_record.record_default__domainkey_txt" },
