@@ -1,4 +1,5 @@
-import { type Construct, type TerraformMetaArguments, TerraformResource } from "../../constructs/cdktf";
+import type { Construct, TerraformMetaArguments } from "../../constructs/cdktf";
+import { BoundResource } from "../base";
 import { ACME_GENERATOR_METADATA } from "./provider";
 
 /** A DNS-01 solver (one of lego's DNS providers). */
@@ -52,21 +53,11 @@ export interface CertificateConfig extends TerraformMetaArguments {
  *
  * Docs: https://registry.terraform.io/providers/vancluever/acme/2.41.0/docs/resources/certificate
  */
-export class Certificate extends TerraformResource {
+export class Certificate extends BoundResource<CertificateConfig> {
   static readonly tfResourceType = "acme_certificate";
-  private readonly config: CertificateConfig;
 
   constructor(scope: Construct, id: string, config: CertificateConfig) {
-    super(scope, id, {
-      terraformResourceType: Certificate.tfResourceType,
-      terraformGeneratorMetadata: ACME_GENERATOR_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      forEach: config.forEach,
-    });
-    this.config = config;
+    super(scope, id, Certificate.tfResourceType, ACME_GENERATOR_METADATA, config);
   }
 
   /** The leaf certificate in PEM, without the issuer chain. */

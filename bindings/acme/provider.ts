@@ -1,18 +1,11 @@
-import {
-  type Construct,
-  TerraformProvider,
-  type TerraformProviderGeneratorMetadata,
-} from "../../constructs/cdktf";
+import type { Construct } from "../../constructs/cdktf";
+import { BoundProvider, pinnedRelease } from "../base";
 
 /** The vancluever/acme provider release Void's le root pins exactly. */
 export const ACME_PROVIDER_VERSION = "2.41.0";
 
 /** Shared by every acme binding so all of them pin the same provider release. */
-export const ACME_GENERATOR_METADATA: TerraformProviderGeneratorMetadata = {
-  providerName: "acme",
-  providerVersion: ACME_PROVIDER_VERSION,
-  providerVersionConstraint: ACME_PROVIDER_VERSION,
-};
+export const ACME_GENERATOR_METADATA = pinnedRelease("acme", ACME_PROVIDER_VERSION);
 
 /** Let's Encrypt's production ACME v2 directory. */
 export const LETS_ENCRYPT_PRODUCTION = "https://acme-v02.api.letsencrypt.org/directory";
@@ -31,21 +24,11 @@ export interface AcmeProviderConfig {
  *
  * Docs: https://registry.terraform.io/providers/vancluever/acme/2.41.0/docs
  */
-export class AcmeProvider extends TerraformProvider {
+export class AcmeProvider extends BoundProvider<AcmeProviderConfig> {
   static readonly tfResourceType = "acme";
-  private readonly config: AcmeProviderConfig;
 
   constructor(scope: Construct, id: string, config: AcmeProviderConfig) {
-    super(scope, id, {
-      terraformResourceType: AcmeProvider.tfResourceType,
-      terraformGeneratorMetadata: ACME_GENERATOR_METADATA,
-      terraformProviderSource: "vancluever/acme",
-    });
-    this.config = config;
-  }
-
-  override get alias(): string | undefined {
-    return this.config.alias;
+    super(scope, id, AcmeProvider.tfResourceType, "vancluever/acme", ACME_GENERATOR_METADATA, config);
   }
 
   protected override synthesizeAttributes(): Record<string, unknown> {

@@ -1,4 +1,5 @@
-import { type Construct, type TerraformMetaArguments, TerraformResource } from "../../constructs/cdktf";
+import type { Construct, TerraformMetaArguments } from "../../constructs/cdktf";
+import { BoundResource } from "../base";
 import { ACME_GENERATOR_METADATA } from "./provider";
 
 /** Links the account to an account at a commercial CA. */
@@ -23,21 +24,11 @@ export interface RegistrationConfig extends TerraformMetaArguments {
  *
  * Docs: https://registry.terraform.io/providers/vancluever/acme/2.41.0/docs/resources/registration
  */
-export class Registration extends TerraformResource {
+export class Registration extends BoundResource<RegistrationConfig> {
   static readonly tfResourceType = "acme_registration";
-  private readonly config: RegistrationConfig;
 
   constructor(scope: Construct, id: string, config: RegistrationConfig) {
-    super(scope, id, {
-      terraformResourceType: Registration.tfResourceType,
-      terraformGeneratorMetadata: ACME_GENERATOR_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      forEach: config.forEach,
-    });
-    this.config = config;
+    super(scope, id, Registration.tfResourceType, ACME_GENERATOR_METADATA, config);
   }
 
   /** The account key, as a reference; using it orders certificates after the registration. */

@@ -1,4 +1,5 @@
-import { type Construct, type TerraformMetaArguments, TerraformResource } from "../../constructs/cdktf";
+import type { Construct, TerraformMetaArguments } from "../../constructs/cdktf";
+import { BoundResource } from "../base";
 import { CONSUL_GENERATOR_METADATA } from "./provider";
 
 export interface AclPolicyConfig extends TerraformMetaArguments {
@@ -19,21 +20,11 @@ export interface AclPolicyConfig extends TerraformMetaArguments {
  *
  * Docs: https://registry.terraform.io/providers/hashicorp/consul/2.10.1/docs/resources/acl_policy
  */
-export class AclPolicy extends TerraformResource {
+export class AclPolicy extends BoundResource<AclPolicyConfig> {
   static readonly tfResourceType = "consul_acl_policy";
-  private readonly config: AclPolicyConfig;
 
   constructor(scope: Construct, id: string, config: AclPolicyConfig) {
-    super(scope, id, {
-      terraformResourceType: AclPolicy.tfResourceType,
-      terraformGeneratorMetadata: CONSUL_GENERATOR_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      forEach: config.forEach,
-    });
-    this.config = config;
+    super(scope, id, AclPolicy.tfResourceType, CONSUL_GENERATOR_METADATA, config);
   }
 
   /** The policy's ID, assigned by Consul. */

@@ -1,4 +1,5 @@
-import { type Construct, type TerraformMetaArguments, TerraformResource } from "../../constructs/cdktf";
+import type { Construct, TerraformMetaArguments } from "../../constructs/cdktf";
+import { BoundResource } from "../base";
 import { CONSUL_GENERATOR_METADATA } from "./provider";
 
 /** Grants the role the permissions of a service's synthetic identity. */
@@ -27,21 +28,11 @@ export interface AclRoleConfig extends TerraformMetaArguments {
  *
  * Docs: https://registry.terraform.io/providers/hashicorp/consul/2.10.1/docs/resources/acl_role
  */
-export class AclRole extends TerraformResource {
+export class AclRole extends BoundResource<AclRoleConfig> {
   static readonly tfResourceType = "consul_acl_role";
-  private readonly config: AclRoleConfig;
 
   constructor(scope: Construct, id: string, config: AclRoleConfig) {
-    super(scope, id, {
-      terraformResourceType: AclRole.tfResourceType,
-      terraformGeneratorMetadata: CONSUL_GENERATOR_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      forEach: config.forEach,
-    });
-    this.config = config;
+    super(scope, id, AclRole.tfResourceType, CONSUL_GENERATOR_METADATA, config);
   }
 
   get id(): string {

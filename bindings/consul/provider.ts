@@ -1,18 +1,11 @@
-import {
-  type Construct,
-  TerraformProvider,
-  type TerraformProviderGeneratorMetadata,
-} from "../../constructs/cdktf";
+import type { Construct } from "../../constructs/cdktf";
+import { BoundProvider, pinnedRelease } from "../base";
 
 /** The hashicorp/consul provider release Void's hashistack root has locked (`~> 2.10.0` → 2.10.1). */
 export const CONSUL_PROVIDER_VERSION = "2.10.1";
 
 /** Shared by every consul binding so all of them pin the same provider release. */
-export const CONSUL_GENERATOR_METADATA: TerraformProviderGeneratorMetadata = {
-  providerName: "consul",
-  providerVersion: CONSUL_PROVIDER_VERSION,
-  providerVersionConstraint: CONSUL_PROVIDER_VERSION,
-};
+export const CONSUL_GENERATOR_METADATA = pinnedRelease("consul", CONSUL_PROVIDER_VERSION);
 
 export interface ConsulProviderConfig {
   /** HTTP API address (`host:port`); default: `CONSUL_HTTP_ADDR`, else `localhost:8500`. */
@@ -41,21 +34,11 @@ export interface ConsulProviderConfig {
  *
  * Docs: https://registry.terraform.io/providers/hashicorp/consul/2.10.1/docs
  */
-export class ConsulProvider extends TerraformProvider {
+export class ConsulProvider extends BoundProvider<ConsulProviderConfig> {
   static readonly tfResourceType = "consul";
-  private readonly config: ConsulProviderConfig;
 
   constructor(scope: Construct, id: string, config: ConsulProviderConfig = {}) {
-    super(scope, id, {
-      terraformResourceType: ConsulProvider.tfResourceType,
-      terraformGeneratorMetadata: CONSUL_GENERATOR_METADATA,
-      terraformProviderSource: "hashicorp/consul",
-    });
-    this.config = config;
-  }
-
-  override get alias(): string | undefined {
-    return this.config.alias;
+    super(scope, id, ConsulProvider.tfResourceType, "hashicorp/consul", CONSUL_GENERATOR_METADATA, config);
   }
 
   protected override synthesizeAttributes(): Record<string, unknown> {

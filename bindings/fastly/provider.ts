@@ -1,8 +1,5 @@
-import {
-  type Construct,
-  TerraformProvider,
-  type TerraformProviderGeneratorMetadata,
-} from "../../constructs/cdktf";
+import type { Construct } from "../../constructs/cdktf";
+import { BoundProvider, pinnedRelease } from "../base";
 
 /**
  * The fastly/fastly provider release these bindings follow. It is the version Void's `fastly` root
@@ -13,11 +10,7 @@ import {
 export const FASTLY_PROVIDER_VERSION = "3.0.4";
 
 /** Shared by every fastly binding so all of them pin the same provider release. */
-export const FASTLY_GENERATOR_METADATA: TerraformProviderGeneratorMetadata = {
-  providerName: "fastly",
-  providerVersion: FASTLY_PROVIDER_VERSION,
-  providerVersionConstraint: FASTLY_PROVIDER_VERSION,
-};
+export const FASTLY_GENERATOR_METADATA = pinnedRelease("fastly", FASTLY_PROVIDER_VERSION);
 
 export interface FastlyProviderConfig {
   /** Fastly API endpoint; default: `FASTLY_API_URL` from the environment, else the public API. */
@@ -36,21 +29,11 @@ export interface FastlyProviderConfig {
  *
  * Docs: https://registry.terraform.io/providers/fastly/fastly/3.0.4/docs
  */
-export class FastlyProvider extends TerraformProvider {
+export class FastlyProvider extends BoundProvider<FastlyProviderConfig> {
   static readonly tfResourceType = "fastly";
-  private readonly config: FastlyProviderConfig;
 
   constructor(scope: Construct, id: string, config: FastlyProviderConfig = {}) {
-    super(scope, id, {
-      terraformResourceType: FastlyProvider.tfResourceType,
-      terraformGeneratorMetadata: FASTLY_GENERATOR_METADATA,
-      terraformProviderSource: "fastly/fastly",
-    });
-    this.config = config;
-  }
-
-  override get alias(): string | undefined {
-    return this.config.alias;
+    super(scope, id, FastlyProvider.tfResourceType, "fastly/fastly", FASTLY_GENERATOR_METADATA, config);
   }
 
   protected override synthesizeAttributes(): Record<string, unknown> {

@@ -1,4 +1,5 @@
-import { type Construct, type TerraformMetaArguments, TerraformResource } from "../../constructs/cdktf";
+import type { Construct, TerraformMetaArguments } from "../../constructs/cdktf";
+import { BoundResource } from "../base";
 import { FASTLY_GENERATOR_METADATA } from "./provider";
 
 /**
@@ -258,23 +259,11 @@ export interface ServiceVclConfig extends TerraformMetaArguments {
   readonly requestSetting?: readonly ServiceVclRequestSetting[];
 }
 
-export class ServiceVcl extends TerraformResource {
+export class ServiceVcl extends BoundResource<ServiceVclConfig> {
   static readonly tfResourceType = "fastly_service_vcl";
-  readonly config: ServiceVclConfig;
 
   constructor(scope: Construct, id: string, config: ServiceVclConfig) {
-    super(scope, id, {
-      terraformResourceType: ServiceVcl.tfResourceType,
-      terraformGeneratorMetadata: FASTLY_GENERATOR_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
-    });
-    this.config = config;
+    super(scope, id, ServiceVcl.tfResourceType, FASTLY_GENERATOR_METADATA, config);
   }
 
   /** The Fastly service id. */

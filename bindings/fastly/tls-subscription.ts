@@ -3,9 +3,9 @@ import {
   Fn,
   propertyAccess,
   type TerraformMetaArguments,
-  TerraformResource,
   Token,
 } from "../../constructs/cdktf";
+import { BoundResource } from "../base";
 import { FASTLY_GENERATOR_METADATA } from "./provider";
 
 /** Certificate authorities fastly/fastly 3.0.4 accepts (`certainly` arrived in 3.2.0). */
@@ -30,23 +30,11 @@ export interface TlsSubscriptionConfig extends TerraformMetaArguments {
  *
  * Docs: https://registry.terraform.io/providers/fastly/fastly/3.0.4/docs/resources/tls_subscription
  */
-export class TlsSubscription extends TerraformResource {
+export class TlsSubscription extends BoundResource<TlsSubscriptionConfig> {
   static readonly tfResourceType = "fastly_tls_subscription";
-  readonly config: TlsSubscriptionConfig;
 
   constructor(scope: Construct, id: string, config: TlsSubscriptionConfig) {
-    super(scope, id, {
-      terraformResourceType: TlsSubscription.tfResourceType,
-      terraformGeneratorMetadata: FASTLY_GENERATOR_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
-    });
-    this.config = config;
+    super(scope, id, TlsSubscription.tfResourceType, FASTLY_GENERATOR_METADATA, config);
   }
 
   /** The subscription id. */

@@ -1,4 +1,5 @@
-import { type Construct, type TerraformMetaArguments, TerraformResource } from "../../constructs/cdktf";
+import type { Construct, TerraformMetaArguments } from "../../constructs/cdktf";
+import { BoundResource } from "../base";
 import { NOMAD_GENERATOR_METADATA } from "./provider";
 
 /** Attaches a policy to a job's workload identity (Nomad 1.7+). */
@@ -29,21 +30,11 @@ export interface AclPolicyConfig extends TerraformMetaArguments {
  *
  * Docs: https://registry.terraform.io/providers/hashicorp/nomad/2.5.2/docs/resources/acl_policy
  */
-export class AclPolicy extends TerraformResource {
+export class AclPolicy extends BoundResource<AclPolicyConfig> {
   static readonly tfResourceType = "nomad_acl_policy";
-  private readonly config: AclPolicyConfig;
 
   constructor(scope: Construct, id: string, config: AclPolicyConfig) {
-    super(scope, id, {
-      terraformResourceType: AclPolicy.tfResourceType,
-      terraformGeneratorMetadata: NOMAD_GENERATOR_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      forEach: config.forEach,
-    });
-    this.config = config;
+    super(scope, id, AclPolicy.tfResourceType, NOMAD_GENERATOR_METADATA, config);
   }
 
   /** The policy name (its Terraform id), as a reference that orders dependents after it. */

@@ -1,4 +1,5 @@
-import { type Construct, type TerraformMetaArguments, TerraformResource } from "../../constructs/cdktf";
+import type { Construct, TerraformMetaArguments } from "../../constructs/cdktf";
+import { BoundResource } from "../base";
 import { NOMAD_GENERATOR_METADATA } from "./provider";
 
 export interface AclRoleConfig extends TerraformMetaArguments {
@@ -15,21 +16,11 @@ export interface AclRoleConfig extends TerraformMetaArguments {
  *
  * Docs: https://registry.terraform.io/providers/hashicorp/nomad/2.5.2/docs/resources/acl_role
  */
-export class AclRole extends TerraformResource {
+export class AclRole extends BoundResource<AclRoleConfig> {
   static readonly tfResourceType = "nomad_acl_role";
-  private readonly config: AclRoleConfig;
 
   constructor(scope: Construct, id: string, config: AclRoleConfig) {
-    super(scope, id, {
-      terraformResourceType: AclRole.tfResourceType,
-      terraformGeneratorMetadata: NOMAD_GENERATOR_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      forEach: config.forEach,
-    });
-    this.config = config;
+    super(scope, id, AclRole.tfResourceType, NOMAD_GENERATOR_METADATA, config);
   }
 
   get id(): string {

@@ -1,4 +1,5 @@
-import { type Construct, type TerraformMetaArguments, TerraformResource } from "../../constructs/cdktf";
+import type { Construct, TerraformMetaArguments } from "../../constructs/cdktf";
+import { BoundResource } from "../base";
 import { NOMAD_GENERATOR_METADATA } from "./provider";
 
 /** Task drivers and network modes jobs in the namespace may use. */
@@ -43,21 +44,11 @@ export interface NamespaceConfig extends TerraformMetaArguments {
  *
  * Docs: https://registry.terraform.io/providers/hashicorp/nomad/2.5.2/docs/resources/namespace
  */
-export class Namespace extends TerraformResource {
+export class Namespace extends BoundResource<NamespaceConfig> {
   static readonly tfResourceType = "nomad_namespace";
-  private readonly config: NamespaceConfig;
 
   constructor(scope: Construct, id: string, config: NamespaceConfig) {
-    super(scope, id, {
-      terraformResourceType: Namespace.tfResourceType,
-      terraformGeneratorMetadata: NOMAD_GENERATOR_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      forEach: config.forEach,
-    });
-    this.config = config;
+    super(scope, id, Namespace.tfResourceType, NOMAD_GENERATOR_METADATA, config);
   }
 
   get name(): string {

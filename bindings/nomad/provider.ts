@@ -1,8 +1,5 @@
-import {
-  type Construct,
-  TerraformProvider,
-  type TerraformProviderGeneratorMetadata,
-} from "../../constructs/cdktf";
+import type { Construct } from "../../constructs/cdktf";
+import { BoundProvider, pinnedRelease } from "../base";
 
 /**
  * The hashicorp/nomad provider release every Nomad binding follows, in every stack. Void pinned
@@ -13,11 +10,7 @@ import {
 export const NOMAD_PROVIDER_VERSION = "2.5.2";
 
 /** Shared by every nomad binding so all of them pin the same provider release. */
-export const NOMAD_GENERATOR_METADATA: TerraformProviderGeneratorMetadata = {
-  providerName: "nomad",
-  providerVersion: NOMAD_PROVIDER_VERSION,
-  providerVersionConstraint: NOMAD_PROVIDER_VERSION,
-};
+export const NOMAD_GENERATOR_METADATA = pinnedRelease("nomad", NOMAD_PROVIDER_VERSION);
 
 export interface NomadProviderConfig {
   /** HTTP API address; default: `NOMAD_ADDR` from the environment, else `http://127.0.0.1:4646`. */
@@ -42,21 +35,11 @@ export interface NomadProviderConfig {
  *
  * Docs: https://registry.terraform.io/providers/hashicorp/nomad/2.5.2/docs
  */
-export class NomadProvider extends TerraformProvider {
+export class NomadProvider extends BoundProvider<NomadProviderConfig> {
   static readonly tfResourceType = "nomad";
-  private readonly config: NomadProviderConfig;
 
   constructor(scope: Construct, id: string, config: NomadProviderConfig = {}) {
-    super(scope, id, {
-      terraformResourceType: NomadProvider.tfResourceType,
-      terraformGeneratorMetadata: NOMAD_GENERATOR_METADATA,
-      terraformProviderSource: "hashicorp/nomad",
-    });
-    this.config = config;
-  }
-
-  override get alias(): string | undefined {
-    return this.config.alias;
+    super(scope, id, NomadProvider.tfResourceType, "hashicorp/nomad", NOMAD_GENERATOR_METADATA, config);
   }
 
   protected override synthesizeAttributes(): Record<string, unknown> {

@@ -1,4 +1,5 @@
-import { type Construct, type TerraformMetaArguments, TerraformResource } from "../../constructs/cdktf";
+import type { Construct, TerraformMetaArguments } from "../../constructs/cdktf";
+import { BoundResource } from "../base";
 import { NOMAD_GENERATOR_METADATA } from "./provider";
 
 export type SchedulerAlgorithm = "binpack" | "spread";
@@ -30,21 +31,11 @@ export interface SchedulerConfigConfig extends TerraformMetaArguments {
  *
  * Docs: https://registry.terraform.io/providers/hashicorp/nomad/2.5.2/docs/resources/scheduler_config
  */
-export class SchedulerConfig extends TerraformResource {
+export class SchedulerConfig extends BoundResource<SchedulerConfigConfig> {
   static readonly tfResourceType = "nomad_scheduler_config";
-  private readonly config: SchedulerConfigConfig;
 
   constructor(scope: Construct, id: string, config: SchedulerConfigConfig = {}) {
-    super(scope, id, {
-      terraformResourceType: SchedulerConfig.tfResourceType,
-      terraformGeneratorMetadata: NOMAD_GENERATOR_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      forEach: config.forEach,
-    });
-    this.config = config;
+    super(scope, id, SchedulerConfig.tfResourceType, NOMAD_GENERATOR_METADATA, config);
   }
 
   protected override synthesizeAttributes(): Record<string, unknown> {

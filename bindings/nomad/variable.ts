@@ -1,4 +1,5 @@
-import { type Construct, type TerraformMetaArguments, TerraformResource } from "../../constructs/cdktf";
+import type { Construct, TerraformMetaArguments } from "../../constructs/cdktf";
+import { BoundResource } from "../base";
 import { NOMAD_GENERATOR_METADATA } from "./provider";
 
 export interface VariableConfig extends TerraformMetaArguments {
@@ -18,21 +19,11 @@ export interface VariableConfig extends TerraformMetaArguments {
  *
  * Docs: https://registry.terraform.io/providers/hashicorp/nomad/2.5.2/docs/resources/variable
  */
-export class Variable extends TerraformResource {
+export class Variable extends BoundResource<VariableConfig> {
   static readonly tfResourceType = "nomad_variable";
-  private readonly config: VariableConfig;
 
   constructor(scope: Construct, id: string, config: VariableConfig) {
-    super(scope, id, {
-      terraformResourceType: Variable.tfResourceType,
-      terraformGeneratorMetadata: NOMAD_GENERATOR_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      forEach: config.forEach,
-    });
-    this.config = config;
+    super(scope, id, Variable.tfResourceType, NOMAD_GENERATOR_METADATA, config);
   }
 
   get id(): string {
