@@ -25,11 +25,13 @@ runCli(() => {
         ? { dir: options.base }
         : undefined;
 
-  const { roster, warnings } = loadInputs();
+  const { roster, mirrors, warnings } = loadInputs();
   const diagnostics = [...warnings, ...safetyDiagnostics(process.cwd(), roster, base)];
   if (errorsOf(diagnostics).length > 0) throw new DataError(diagnostics);
   printWarnings(diagnostics);
   const owners = roster.people.filter((p) => p.orgOwner).length;
   const against = base ? `; safety valves passed against ${"ref" in base ? base.ref : base.dir}` : "";
-  console.log(`ok: ${roster.people.length} maintainers, ${owners} org owners${against}`);
+  console.log(
+    `ok: ${roster.people.length} maintainers, ${owners} org owners, ${mirrors.length} mirrors${against}`,
+  );
 });
