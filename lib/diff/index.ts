@@ -3,7 +3,8 @@ import { describeChanges } from "./describe";
 import type { Action, BlockKind, DiffReport, StackSummary, SynthOutput } from "./model";
 
 export { compareOutputs, readSynthOutput } from "./compare";
-export { describeChanges, ruleDiff } from "./describe";
+export { describeChanges } from "./describe";
+export { ruleDiff } from "./describers/policy";
 export type * from "./model";
 export { NO_CHANGES, renderJson, renderMarkdown } from "./render";
 export { withSynthesizedRef } from "./synth-ref";

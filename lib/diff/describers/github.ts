@@ -1,0 +1,134 @@
+import type { Change } from "../model";
+import {
+  beforeAfter,
+  body,
+  type Context,
+  changed,
+  changedAttributes,
+  code,
+  type Describer,
+  type Draft,
+  followFor,
+  genericUpdate,
+  text,
+} from "./shared";
+
+/** GitHub: owners, team memberships, teams, repositories and team access, as sentences. */
+
+export const githubMembership: Describer = (change) => {
+  const login = `@${text(body(change).username)}`;
+  const [roleBefore, roleAfter] = beforeAfter(change, "role");
+  switch (change.action) {
+    case "create":
+      return roleAfter === "admin"
+        ? [{ text: `makes ${login} an org owner`, sensitive: true }]
+        : [{ text: `adds ${login} to the organization (${text(roleAfter ?? "member")})` }];
+    case "delete":
+      return roleBefore === "admin"
+        ? [{ text: `removes ${login} as org owner`, sensitive: true }]
+        : [{ text: `removes ${login} from the organization` }];
+    case "update": {
+      const drafts: Draft[] = [];
+      if (roleAfter === "admin" && roleBefore !== "admin")
+        drafts.push({
+          text: `makes ${login} an org owner (was ${text(roleBefore ?? "member")})`,
+          sensitive: true,
+        });
+      else if (roleBefore === "admin" && roleAfter !== "admin")
+        drafts.push({
+          text: `removes ${login} as org owner (stays ${text(roleAfter ?? "member")})`,
+          sensitive: true,
+        });
+      if (changed(change, "username"))
+        drafts.push({
+          text: `renames org ${roleAfter === "admin" ? "owner" : "member"} @${text(change.before?.username)} → ${login}`,
+          sensitive: roleAfter === "admin",
+        });
+      return drafts.length > 0 ? drafts : genericUpdate(change);
+    }
+  }
+};
+
+export function teamOf(change: Change, context: Context): string {
+  const teamId = body(change).team_id ?? body(change).team_slug;
+  return followFor(change, teamId, context, "name") ?? text(teamId);
+}
+
+export const githubTeamMembership: Describer = (change, context) => {
+  const login = `@${text(body(change).username)}`;
+  const team = teamOf(change, context);
+  const [roleBefore, roleAfter] = beforeAfter(change, "role");
+  switch (change.action) {
+    case "create":
+      return [{ text: `adds ${login} to ${team} (${text(roleAfter ?? "member")})` }];
+    case "delete":
+      return [{ text: `removes ${login} from ${team}` }];
+    case "update": {
+      const drafts: Draft[] = [];
+      if (changed(change, "role"))
+        drafts.push({
+          text: `changes ${login} in ${team}: ${text(roleBefore ?? "member")} → ${text(roleAfter ?? "member")}`,
+        });
+      if (changed(change, "username"))
+        drafts.push({ text: `renames @${text(change.before?.username)} → ${login} in ${team}` });
+      return drafts.length > 0 ? drafts : genericUpdate(change);
+    }
+  }
+};
+
+export const githubTeam: Describer = (change) => {
+  const team = code(body(change).name);
+  switch (change.action) {
+    case "create":
+      return [{ text: `creates team ${team}` }];
+    case "delete":
+      return [{ text: `deletes team ${team} and its memberships` }];
+    case "update":
+      return [{ text: `changes team ${team}: ${changedAttributes(change)}` }];
+  }
+};
+
+export const githubRepository: Describer = (change) => {
+  const repo = code(body(change).name);
+  switch (change.action) {
+    case "create":
+      return [{ text: `adds repository ${repo}${body(change).archived === true ? " (archived)" : ""}` }];
+    case "delete":
+      return [{ text: `deletes repository ${repo}`, sensitive: change.before?.archive_on_destroy !== true }];
+    case "update": {
+      const drafts: Draft[] = [];
+      const [wasArchived, isArchived] = beforeAfter(change, "archived");
+      if (changed(change, "archived"))
+        drafts.push({
+          text: `${isArchived === true ? "archives" : wasArchived === true ? "unarchives" : "changes archiving of"} repository ${repo}`,
+        });
+      const rest = { ...change, attributes: change.attributes.filter((a) => a.path !== "archived") };
+      if (rest.attributes.length > 0)
+        drafts.push({ text: `changes repository ${repo}: ${changedAttributes(rest)}` });
+      return drafts;
+    }
+  }
+};
+
+export const githubTeamRepository: Describer = (change, context) => {
+  const team = teamOf(change, context);
+  const repo = code(
+    followFor(change, body(change).repository, context, "name") ?? text(body(change).repository),
+  );
+  const [before, after] = beforeAfter(change, "permission");
+  switch (change.action) {
+    case "create":
+      return [{ text: `grants ${team} ${text(after ?? "pull")} on ${repo}`, sensitive: after === "admin" }];
+    case "delete":
+      return [{ text: `revokes ${team}'s ${text(before ?? "pull")} access to ${repo}` }];
+    case "update":
+      return changed(change, "permission")
+        ? [
+            {
+              text: `changes ${team} on ${repo}: ${text(before ?? "pull")} → ${text(after ?? "pull")}`,
+              sensitive: before === "admin" || after === "admin",
+            },
+          ]
+        : genericUpdate(change);
+  }
+};
