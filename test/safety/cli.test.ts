@@ -41,7 +41,10 @@ test("validate --base-ref refuses a mass removal until a new, reviewed override 
   writeFileSync(join(dir, "OVERRIDES.yaml"), 'allow_mass_removal: "inactive committers, #42"\n');
   const allowed = runEntry("cli/validate.ts", dir, ["--base-ref", "HEAD"]);
   assert.equal(allowed.status, 0, allowed.stderr);
-  assert.match(allowed.stdout, /^ok: 16 maintainers, 3 org owners, 40 mirrors; safety valves passed against HEAD$/m);
+  assert.match(
+    allowed.stdout,
+    /^ok: 16 maintainers, 3 org owners, 40 mirrors; safety valves passed against HEAD$/m,
+  );
   assert.match(
     allowed.stderr,
     /warning: \(maintainers\): .* allowed by OVERRIDES\.yaml allow_mass_removal: "inactive committers, #42"/,
