@@ -187,11 +187,6 @@ export interface SafetyOptions {
   readonly baseOverrides?: Overrides;
   /** Largest share of maintainers, or of a team, one change may remove. @default 0.25 */
   readonly maxRemovedShare?: number;
-  /**
-   * Fewest removals that count as a mass removal. @default 2: offboarding one person is the
-   * ordinary process and must not need an override, even from a small team.
-   */
-  readonly minMassRemoval?: number;
   /** Reads a head file's text to point warnings at the right line. @default none (line 0) */
   readonly readHeadFile?: (file: string) => string | undefined;
 }
@@ -216,8 +211,7 @@ export function checkSafety(
     renamedTo.get(p.login.toLowerCase());
 
   const maxShare = options.maxRemovedShare ?? 0.25;
-  const minCount = options.minMassRemoval ?? 2;
-  const tooMany = (removed: number, total: number) => removed >= minCount && removed > total * maxShare;
+  const tooMany = (removed: number, total: number) => removed > total * maxShare;
   const refusals: { field: string; message: string }[] = [];
 
   const gone = base.people.filter((p) => !stillHere(p));

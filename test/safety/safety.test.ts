@@ -50,6 +50,22 @@ describe("mass removals", () => {
     ]);
   });
 
+  test("one person leaving a two-member team is more than 25% of it: refused", () => {
+    const base = head();
+    for (const name of ["alice", "bob"]) {
+      const file = join(base, `${name}.yaml`);
+      writeFileSync(file, readFileSync(file, "utf8").replace("teams:\n", "teams:\n  ops: member\n"));
+    }
+    const after = mkdtempSync(join(tmpdir(), "safety-"));
+    cpSync(base, after, { recursive: true });
+    const bob = join(after, "bob.yaml");
+    writeFileSync(bob, readFileSync(bob, "utf8").replace("  ops: member\n", ""));
+    const diagnostics = checkSafety(readRosterDir(base), readRosterDir(after), { overrides: {} });
+    assert.deepEqual(diagnostics.map(formatDiagnostic), [
+      'maintainers: teams.ops: refused: removes 1 of 2 members of ops at once (50%: bob; expected at most 25% per change); if intended, add allow_mass_removal: "<reason, PR link>" to OVERRIDES.yaml, which the operators must approve',
+    ]);
+  });
+
   test("two removals of 8 (exactly 25%) pass", () => {
     assert.deepEqual(check(head({ remove: ["erin", "frank"] })), []);
   });
