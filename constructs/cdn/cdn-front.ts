@@ -9,7 +9,7 @@ import {
 import { didYouMean } from "../../lib/suggest";
 import { Construct, type TerraformProvider } from "../cdktf";
 import { type IDnsZone, targetProblem } from "../dns";
-import { claimLogicalId, logicalId } from "../logical-id";
+import { claimLogicalId, logicalId } from "../terraform/logical-id";
 import { check, ValidationError } from "../validation";
 import { acmeChallengeName, type CdnDnsRecord, cdnDnsRecords } from "./dns-records";
 import { alternationInCharacterClass } from "./vcl-lint";

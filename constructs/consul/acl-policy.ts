@@ -1,7 +1,7 @@
 import { AclPolicy } from "../../bindings/consul/acl-policy";
 import { Construct } from "../cdktf";
-import { claimLogicalId, logicalId } from "../logical-id";
 import { declare } from "../terraform/declarations";
+import { claimLogicalId, logicalId } from "../terraform/logical-id";
 import { check } from "../validation";
 import {
   CONSUL_NAMED_RESOURCES,

@@ -1,6 +1,6 @@
 import { AclRole } from "../../bindings/consul/acl-role";
 import { Construct } from "../cdktf";
-import { claimLogicalId, logicalId } from "../logical-id";
+import { claimLogicalId, logicalId } from "../terraform/logical-id";
 import { check } from "../validation";
 import type { ConsulAclPolicy } from "./acl-policy";
 

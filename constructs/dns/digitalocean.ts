@@ -1,7 +1,7 @@
 import { Domain } from "@cdktf/provider-digitalocean/lib/domain";
 import { Record as DoRecord } from "@cdktf/provider-digitalocean/lib/record";
 import type { Construct } from "../cdktf";
-import { claimLogicalId, releaseLogicalId } from "../logical-id";
+import { claimLogicalId, releaseLogicalId } from "../terraform/logical-id";
 import type { RecordSet, ZoneBackend } from "./backend";
 import { terraformId } from "./names";
 import type { DnsRecord } from "./record";

@@ -1,7 +1,7 @@
 import { DnsManagedZone } from "@cdktf/provider-google/lib/dns-managed-zone";
 import { DnsRecordSet } from "@cdktf/provider-google/lib/dns-record-set";
 import { type Construct, Lazy } from "../cdktf";
-import { claimLogicalId } from "../logical-id";
+import { claimLogicalId } from "../terraform/logical-id";
 import type { RecordSet, ZoneBackend } from "./backend";
 import { absoluteName, terraformId } from "./names";
 import { type DnsRecord, rdata, txtChunks } from "./record";

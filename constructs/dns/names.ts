@@ -8,7 +8,7 @@
  * - target (CNAME/MX/SRV value): absolute with a trailing dot (`host.example.org.`).
  */
 import { Token } from "../cdktf";
-import { logicalId } from "../logical-id";
+import { logicalId } from "../terraform/logical-id";
 
 /** A name that resolved, or the rule it broke. */
 export type NameResult = { readonly name: string } | { readonly problem: string };

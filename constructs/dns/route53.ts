@@ -1,7 +1,7 @@
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
 import { type Construct, Lazy } from "../cdktf";
-import { claimLogicalId } from "../logical-id";
+import { claimLogicalId } from "../terraform/logical-id";
 import type { RecordSet, ZoneBackend } from "./backend";
 import { terraformId, withoutTrailingDot } from "./names";
 import { type DnsRecord, rdata, txtChunks } from "./record";

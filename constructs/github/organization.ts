@@ -1,7 +1,7 @@
 import { Membership } from "@cdktf/provider-github/lib/membership";
 import { GithubProvider } from "@cdktf/provider-github/lib/provider";
 import { Construct } from "../cdktf";
-import { claimLogicalId, logicalId } from "../logical-id";
+import { claimLogicalId, logicalId } from "../terraform/logical-id";
 import { check, ValidationError } from "../validation";
 import { GITHUB_LOGIN } from "./login";
 import { Repository, type RepositoryProps } from "./repository";

@@ -1,7 +1,7 @@
 import { Repository as GithubRepository } from "@cdktf/provider-github/lib/repository";
 import { TeamRepository } from "@cdktf/provider-github/lib/team-repository";
 import { Construct } from "../cdktf";
-import { claimLogicalId, logicalId } from "../logical-id";
+import { claimLogicalId, logicalId } from "../terraform/logical-id";
 import { check } from "../validation";
 import type { Team } from "./team";
 

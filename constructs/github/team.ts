@@ -1,7 +1,7 @@
 import { Team as GithubTeam } from "@cdktf/provider-github/lib/team";
 import { TeamMembership } from "@cdktf/provider-github/lib/team-membership";
 import { Construct } from "../cdktf";
-import { claimLogicalId, logicalId } from "../logical-id";
+import { claimLogicalId, logicalId } from "../terraform/logical-id";
 import { check } from "../validation";
 import { GITHUB_LOGIN } from "./login";
 

@@ -6,7 +6,7 @@ import { Vpc } from "@cdktf/provider-digitalocean/lib/vpc";
 import sshpk from "sshpk";
 import { Construct, Lazy, TerraformStack, Token } from "../cdktf";
 import { terraformId } from "../dns";
-import { claimLogicalId } from "../logical-id";
+import { claimLogicalId } from "../terraform/logical-id";
 import { check } from "../validation";
 
 export interface DigitalOceanVpcProps {

@@ -3,7 +3,7 @@ import { Droplet } from "@cdktf/provider-digitalocean/lib/droplet";
 import { ComputeInstance } from "@cdktf/provider-google/lib/compute-instance";
 import { Construct, Fn, type TerraformResource, Token } from "../cdktf";
 import { type IDnsZone, ipv4Problem, ipv6Problem, terraformId, withoutTrailingDot } from "../dns";
-import { claimLogicalId } from "../logical-id";
+import { claimLogicalId } from "../terraform/logical-id";
 import { check, ValidationError } from "../validation";
 import {
   type DigitalOceanProject,

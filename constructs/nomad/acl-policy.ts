@@ -1,7 +1,7 @@
 import { AclPolicy } from "../../bindings/nomad/acl-policy";
 import { Construct, Lazy } from "../cdktf";
-import { claimLogicalId, logicalId } from "../logical-id";
 import { declare } from "../terraform/declarations";
+import { claimLogicalId, logicalId } from "../terraform/logical-id";
 import type { RegistryModule } from "../terraform/registry-module";
 import { check } from "../validation";
 import { checkNamespaceDeclared, type INomadNamespace, NOMAD_NAME } from "./namespace";

@@ -1,8 +1,8 @@
 import { AclPolicy } from "../../bindings/nomad/acl-policy";
 import { AclRole } from "../../bindings/nomad/acl-role";
 import { Construct } from "../cdktf";
-import { claimLogicalId, logicalId } from "../logical-id";
 import { checkDeclared } from "../terraform/declarations";
+import { claimLogicalId, logicalId } from "../terraform/logical-id";
 import { check } from "../validation";
 import type { INomadAclPolicy } from "./acl-policy";
 import { NOMAD_NAME } from "./namespace";

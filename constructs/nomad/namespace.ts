@@ -1,7 +1,7 @@
 import { Namespace } from "../../bindings/nomad/namespace";
 import { Construct } from "../cdktf";
-import { claimLogicalId, logicalId } from "../logical-id";
 import { checkDeclared, declare } from "../terraform/declarations";
+import { claimLogicalId, logicalId } from "../terraform/logical-id";
 import { check } from "../validation";
 
 /** Nomad's rule for namespace, policy and job-scoped names. */

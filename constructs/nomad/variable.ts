@@ -1,6 +1,6 @@
 import { Variable } from "../../bindings/nomad/variable";
 import { Construct } from "../cdktf";
-import { claimLogicalId, logicalId } from "../logical-id";
+import { claimLogicalId, logicalId } from "../terraform/logical-id";
 import { check } from "../validation";
 import { checkNamespaceDeclared, type INomadNamespace } from "./namespace";
 

@@ -1,7 +1,7 @@
 import { type Construct, type ITerraformDependable, TerraformModule } from "../cdktf";
-import { logicalId } from "../logical-id";
 import { check } from "../validation";
 import { declare } from "./declarations";
+import { logicalId } from "./logical-id";
 
 const REGISTRY_SOURCE = /^[A-Za-z0-9][A-Za-z0-9_-]*\/[A-Za-z0-9][A-Za-z0-9_-]*\/[A-Za-z0-9][A-Za-z0-9_-]*$/;
 const EXACT_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;

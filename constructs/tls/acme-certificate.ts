@@ -2,9 +2,9 @@ import { PrivateKey } from "@cdktf/provider-tls/lib/private-key";
 import { Certificate, type CertificateKeyType } from "../../bindings/acme/certificate";
 import { Registration } from "../../bindings/acme/registration";
 import { Construct } from "../cdktf";
-import { claimLogicalId, logicalId } from "../logical-id";
 import type { INomadNamespace } from "../nomad/namespace";
 import { NomadVariable } from "../nomad/variable";
+import { claimLogicalId, logicalId } from "../terraform/logical-id";
 import { check } from "../validation";
 
 /** A DNS name or a `*.` wildcard of one, without trailing dot. */

@@ -2,8 +2,8 @@ import { LdapAuthBackend } from "@cdktf/provider-vault/lib/ldap-auth-backend";
 import { LdapAuthBackendGroup } from "@cdktf/provider-vault/lib/ldap-auth-backend-group";
 import { Policy } from "@cdktf/provider-vault/lib/policy";
 import { Construct } from "../cdktf";
-import { claimLogicalId, logicalId } from "../logical-id";
 import { checkDeclared } from "../terraform/declarations";
+import { claimLogicalId, logicalId } from "../terraform/logical-id";
 import { check } from "../validation";
 import { type IVaultPolicy, VaultPolicy } from "./policy";
 

@@ -1,7 +1,7 @@
 import { Mount } from "@cdktf/provider-vault/lib/mount";
 import { Construct, type ITerraformDependable } from "../cdktf";
-import { claimLogicalId, logicalId } from "../logical-id";
 import { declare } from "../terraform/declarations";
+import { claimLogicalId, logicalId } from "../terraform/logical-id";
 import type { RegistryModule } from "../terraform/registry-module";
 import { check } from "../validation";
 

@@ -2,9 +2,9 @@ import { GenericEndpoint } from "@cdktf/provider-vault/lib/generic-endpoint";
 import { Mount } from "@cdktf/provider-vault/lib/mount";
 import { AclPolicy as NomadAclPolicyResource } from "../../bindings/nomad/acl-policy";
 import { Construct } from "../cdktf";
-import { claimLogicalId, logicalId } from "../logical-id";
 import type { INomadAclPolicy } from "../nomad/acl-policy";
 import { checkDeclared } from "../terraform/declarations";
+import { claimLogicalId, logicalId } from "../terraform/logical-id";
 import { check } from "../validation";
 import type { IVaultMount } from "./mount";
 

@@ -1,7 +1,7 @@
 import { Policy } from "@cdktf/provider-vault/lib/policy";
 import { Construct, type ITerraformDependable, TerraformStack } from "../cdktf";
-import { claimLogicalId, logicalId } from "../logical-id";
 import { declare } from "../terraform/declarations";
+import { claimLogicalId, logicalId } from "../terraform/logical-id";
 import type { RegistryModule } from "../terraform/registry-module";
 import { check } from "../validation";
 import { renderVaultPolicy, VAULT_CAPABILITIES, type VaultPathRule } from "./policy-document";

@@ -1,6 +1,6 @@
 import type { IConstruct } from "constructs";
-import { type TerraformResource, TerraformStack } from "./cdktf";
-import { ValidationError } from "./validation";
+import { type TerraformResource, TerraformStack } from "../cdktf";
+import { ValidationError } from "../validation";
 
 /**
  * Terraform addresses derived from data, never from construct order, so reordering a list never
