@@ -1,1 +1,2 @@
-export { MIRROR_REGIONS, Mirror, type MirrorProps, type MirrorRegion } from "./mirror";
+export { Mirror, type MirrorProps } from "./mirror";
+export { MIRROR_REGIONS, type MirrorRegion } from "./region";

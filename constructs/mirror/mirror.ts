@@ -2,10 +2,7 @@ import { Annotations, Construct } from "../cdktf";
 import { type IDnsZone, targetProblem, withoutTrailingDot } from "../dns";
 import type { Host } from "../host";
 import { check, ValidationError } from "../validation";
-
-/** Regions as xmirror lists them. */
-export type MirrorRegion = "AF" | "AN" | "AS" | "EU" | "NA" | "OC" | "SA" | "World";
-export const MIRROR_REGIONS: readonly MirrorRegion[] = ["AF", "AN", "AS", "EU", "NA", "OC", "SA", "World"];
+import { MIRROR_REGIONS, type MirrorRegion } from "./region";
 
 export interface MirrorProps {
   /** Zone the mirror's name lives in. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MIRROR_REGIONS, type MirrorRegion } from "../../constructs/mirror/region";
 import { didYouMean } from "../suggest";
 
 /**
@@ -8,9 +9,7 @@ import { didYouMean } from "../suggest";
  * Field names in the file stay xmirror's snake_case; the parsed entries are camelCase.
  */
 
-/** Continents as xmirror names them, plus `World` for CDNs. */
-export const MIRROR_REGIONS = ["AF", "AN", "AS", "EU", "NA", "OC", "SA", "World"] as const;
-export type MirrorRegion = (typeof MIRROR_REGIONS)[number];
+export { MIRROR_REGIONS, type MirrorRegion };
 
 /** Long region names, as xmirror's web page shows them. */
 export const MIRROR_REGION_NAMES: Readonly<Record<MirrorRegion, string>> = {
