@@ -23,7 +23,7 @@ export interface StateSettings {
   readonly httpBaseUrl: string;
 }
 
-export function backendKind(env: NodeJS.ProcessEnv = process.env): BackendKind {
+function backendKind(env: NodeJS.ProcessEnv = process.env): BackendKind {
   const kind = env.INFRA_BACKEND ?? "http";
   if (!BACKEND_KINDS.includes(kind as BackendKind)) {
     throw new UsageError(

@@ -40,7 +40,6 @@ const overridesSchema = z.strictObject({
 });
 
 export type Overrides = z.output<typeof overridesSchema>;
-export type OverrideName = keyof Overrides;
 
 export interface LoadedOverrides {
   readonly overrides: Overrides;

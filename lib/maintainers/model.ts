@@ -28,9 +28,3 @@ export interface Maintainer {
 export interface Roster {
   readonly people: readonly Maintainer[];
 }
-
-export function teamMembers(roster: Roster, team: string): { login: string; role: TeamRole }[] {
-  return roster.people.flatMap((p) => (p.teams[team] ? [{ login: p.login, role: p.teams[team] }] : []));
-}
-
-export const owners = (roster: Roster) => roster.people.filter((p) => p.orgOwner);

@@ -39,7 +39,6 @@ export type MirrorTier = (typeof MIRROR_TIERS)[number];
 
 /** The YAML keys of one entry, in the order xmirror's file writes them. */
 export const MIRROR_FIELDS = ["base_url", "region", "location", "tier", "enabled"] as const;
-export type MirrorField = (typeof MIRROR_FIELDS)[number];
 
 const URL_EXAMPLE = "https://repo-fi.voidlinux.org/";
 

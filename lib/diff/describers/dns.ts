@@ -3,7 +3,7 @@ import { body, type Context, changedAttributes, code, type Describer, followFor,
 
 /** DNS: DigitalOcean records, Route 53 record sets and Cloud DNS record sets, as sentences. */
 
-export interface RecordView {
+interface RecordView {
   readonly name: string;
   readonly type: string;
   readonly values: string;
@@ -34,7 +34,7 @@ export function short(values: string): string {
   return unwrapped.length > MAX_VALUE_IN_LINE ? `${unwrapped.slice(0, MAX_VALUE_IN_LINE)}…` : unwrapped;
 }
 
-export const MAX_VALUE_IN_LINE = 80;
+const MAX_VALUE_IN_LINE = 80;
 
 export const recordSetView =
   (valuesKey: string) =>

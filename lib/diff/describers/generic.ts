@@ -13,7 +13,7 @@ import {
 /** Everything without a specific describer: providers, modules, backends and other resources. */
 
 /** Resource types that grant access although no specific describer knows them. */
-export const SENSITIVE_TYPE =
+const SENSITIVE_TYPE =
   /^vault_|^(nomad|consul)_acl_|^github_(membership|organization_settings|actions_secret)/;
 
 export function describerForKind(change: Change): Describer {
@@ -45,9 +45,9 @@ export function describerForKind(change: Change): Describer {
   }
 }
 
-export const verb = (action: Action) => ({ create: "adds", update: "changes", delete: "removes" })[action];
+const verb = (action: Action) => ({ create: "adds", update: "changes", delete: "removes" })[action];
 
-export const genericResource: Describer = (change) => {
+const genericResource: Describer = (change) => {
   const sensitive = change.kind === "resource" && SENSITIVE_TYPE.test(change.type);
   return change.action === "update"
     ? genericUpdate(change, sensitive)
@@ -76,7 +76,7 @@ export const backend: Describer = (change) => {
   }
 };
 
-export const requiredProvider: Describer = (change) => {
+const requiredProvider: Describer = (change) => {
   const [before, after] = beforeAfter(change, "version");
   const name = code(text(body(change).source ?? change.name));
   switch (change.action) {

@@ -49,7 +49,7 @@ export const githubMembership: Describer = (change) => {
   }
 };
 
-export function teamOf(change: Change, context: Context): string {
+function teamOf(change: Change, context: Context): string {
   const teamId = body(change).team_id ?? body(change).team_slug;
   return followFor(change, teamId, context, "name") ?? text(teamId);
 }

@@ -14,7 +14,7 @@ import {
 
 /** Policies and grants (Nomad, Consul, Vault): always sensitive, with a small rule diff. */
 
-export const MAX_RULE_DIFF_LINES = 40;
+const MAX_RULE_DIFF_LINES = 40;
 
 /** A unified diff of two rule texts without file headers, capped so one policy cannot flood the summary. */
 export function ruleDiff(before: string, after: string): string {
@@ -72,7 +72,7 @@ export const policy =
  * Names of granted policies, from a list of strings or of `{ name }` blocks (Nomad roles), with
  * references to policies of the same stack replaced by their names.
  */
-export function policyNames(value: unknown, stack: StackJson | undefined): string[] {
+function policyNames(value: unknown, stack: StackJson | undefined): string[] {
   if (!Array.isArray(value)) return typeof value === "string" ? [value] : [];
   return value.map((v) => {
     const name = v !== null && typeof v === "object" && "name" in v ? v.name : v;
@@ -80,11 +80,11 @@ export function policyNames(value: unknown, stack: StackJson | undefined): strin
   });
 }
 
-export const referencedAttribute = (value: unknown) =>
+const referencedAttribute = (value: unknown) =>
   typeof value === "string" ? (/\.([A-Za-z0-9_]+)\}$/.exec(value)?.[1] ?? "name") : "name";
 
 /** Fields holding the policies a role, group or token grants. */
-export const GRANT_FIELDS = ["policies", "token_policies", "policy", "policy_ids", "identity_policies"];
+const GRANT_FIELDS = ["policies", "token_policies", "policy", "policy_ids", "identity_policies"];
 
 /**
  * Roles, groups and tokens: anything that hands out policies. Always sensitive, with the granted

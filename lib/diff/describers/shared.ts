@@ -42,7 +42,7 @@ export function changedAttributes(change: Change, limit = 5): string {
   return names.length > limit ? `${shown} and ${names.length - limit} more` : shown;
 }
 
-export const REFERENCE = /^\$\{([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.[A-Za-z0-9_]+\}$/;
+const REFERENCE = /^\$\{([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.[A-Za-z0-9_]+\}$/;
 
 /** The literal `attribute` of the resource a `${type.name.attr}` reference points at, if any. */
 export function follow(value: unknown, stack: StackJson | undefined, attribute: string): string | undefined {
