@@ -33,11 +33,19 @@ function backendKind(env: NodeJS.ProcessEnv = process.env): BackendKind {
   return kind as BackendKind;
 }
 
-export function configureBackend(
+/**
+ * The oldest Terraform that reads every block the stacks write: `removed` (state adoption) and
+ * the S3 backend's `use_lockfile` need 1.7 and 1.10.
+ */
+export const REQUIRED_TERRAFORM = ">= 1.10";
+
+/** Sets where `stack` keeps its state and the Terraform versions that can work on it. */
+export function configureState(
   stack: TerraformStack,
   settings: StateSettings,
   env: NodeJS.ProcessEnv = process.env,
 ): void {
+  stack.addOverride("terraform.required_version", REQUIRED_TERRAFORM);
   const kind = backendKind(env);
   const stackName = stack.node.id;
   switch (kind) {

@@ -31,7 +31,7 @@ import {
 } from "../estate/hosts";
 import { HASHI_UIS, PROXIED_SERVICES, PROXY_TIERS, type ProxyTierName } from "../estate/services";
 import { TERRASTATE_BASE_URL } from "../estate/state";
-import { configureBackend } from "../lib/backend";
+import { configureState } from "../lib/backend";
 import { type MirrorEntry, mirrorCountry } from "../lib/mirrors";
 
 export interface DigitalOceanStackProps {
@@ -51,7 +51,7 @@ export class DigitalOceanStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, props: DigitalOceanStackProps) {
     super(scope, id);
-    configureBackend(this, { key: "prod/digitalocean", httpBaseUrl: TERRASTATE_BASE_URL });
+    configureState(this, { key: "prod/digitalocean", httpBaseUrl: TERRASTATE_BASE_URL });
     const provider = new DigitaloceanProvider(this, "digitalocean", {});
     // Pin exactly the provider release the typed bindings were generated from.
     const version = provider.terraformGeneratorMetadata?.providerVersion;

@@ -3,7 +3,7 @@ import { type Construct, TerraformStack } from "../constructs/cdktf";
 import { CdnFront } from "../constructs/cdn";
 import { REPO_FASTLY } from "../estate/fastly";
 import { TERRASTATE_BASE_URL } from "../estate/state";
-import { configureBackend } from "../lib/backend";
+import { configureState } from "../lib/backend";
 
 /**
  * Void's Fastly root: the CDN service for repo-fastly.voidlinux.org and its TLS subscription. Its
@@ -15,7 +15,7 @@ export class FastlyStack extends TerraformStack {
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    configureBackend(this, { key: "prod/fastly", httpBaseUrl: TERRASTATE_BASE_URL });
+    configureState(this, { key: "prod/fastly", httpBaseUrl: TERRASTATE_BASE_URL });
     new FastlyProvider(this, "fastly");
     this.repo = new CdnFront(this, "repo-fastly", REPO_FASTLY);
   }

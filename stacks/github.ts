@@ -4,7 +4,7 @@ import { addStateMigration, legacyMoves } from "../constructs/terraform/state-mi
 import { ORGANIZATION, REPOSITORIES, TEAMS, type VoidTeam } from "../estate/github";
 import { legacyGithubAddress } from "../estate/github-legacy";
 import { TERRASTATE_BASE_URL } from "../estate/state";
-import { configureBackend } from "../lib/backend";
+import { configureState } from "../lib/backend";
 import type { Roster } from "../lib/maintainers/model";
 
 export interface GithubStackProps {
@@ -16,7 +16,7 @@ export interface GithubStackProps {
 export class GithubStack extends TerraformStack {
   constructor(scope: Construct, id: string, { roster }: GithubStackProps) {
     super(scope, id);
-    configureBackend(this, { key: "prod/github", httpBaseUrl: TERRASTATE_BASE_URL });
+    configureState(this, { key: "prod/github", httpBaseUrl: TERRASTATE_BASE_URL });
 
     const org = new GithubOrganization(this, "org", { name: ORGANIZATION });
     for (const team of TEAMS) org.addTeam(team);

@@ -31,7 +31,7 @@ import {
   type VoidNomadRole,
 } from "../estate/hashistack";
 import { TERRASTATE_BASE_URL } from "../estate/state";
-import { configureBackend } from "../lib/backend";
+import { configureState } from "../lib/backend";
 
 /**
  * The HashiStack's ACLs and configuration: Nomad namespaces, scheduler and policies; the Consul
@@ -43,7 +43,7 @@ export class HashistackStack extends TerraformStack {
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    configureBackend(this, { key: "prod/hashistack", httpBaseUrl: TERRASTATE_BASE_URL });
+    configureState(this, { key: "prod/hashistack", httpBaseUrl: TERRASTATE_BASE_URL });
     // Addresses and tokens come from NOMAD_*, CONSUL_HTTP_* and VAULT_* in the environment.
     new NomadProvider(this, "nomad-provider");
     new ConsulProvider(this, "consul-provider");

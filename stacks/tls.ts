@@ -8,7 +8,7 @@ import { AcmeCertificate } from "../constructs/tls";
 import type { VoidNamespace } from "../estate/hashistack";
 import { TERRASTATE_BASE_URL } from "../estate/state";
 import { ACME_SERVER_URL, CERTIFICATE_CONSUMERS, jobVariablePath, WILDCARD_CERTIFICATE } from "../estate/tls";
-import { configureBackend } from "../lib/backend";
+import { configureState } from "../lib/backend";
 
 export interface TlsStackProps {
   /** The Nomad namespaces the certificate is delivered into (declared by the hashistack stack). */
@@ -22,7 +22,7 @@ export interface TlsStackProps {
 export class TlsStack extends TerraformStack {
   constructor(scope: Construct, id: string, { namespaces }: TlsStackProps) {
     super(scope, id);
-    configureBackend(this, { key: "tls/letsencrypt", httpBaseUrl: TERRASTATE_BASE_URL });
+    configureState(this, { key: "tls/letsencrypt", httpBaseUrl: TERRASTATE_BASE_URL });
     new AcmeProvider(this, "acme", { serverUrl: ACME_SERVER_URL });
     // Declared (Void left tls implicit), so required_providers pins it.
     new TlsProvider(this, "tls");

@@ -1,17 +1,23 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { TerraformStack, Testing } from "../../constructs/cdktf";
-import { configureBackend } from "../../lib/backend";
+import { configureState } from "../../lib/backend";
 
 const settings = { key: "prod/github", httpBaseUrl: "https://state.example.org/state" };
 
 function backendFor(env: NodeJS.ProcessEnv) {
   const stack = new TerraformStack(Testing.app(), "github");
-  configureBackend(stack, settings, env);
+  configureState(stack, settings, env);
   return JSON.parse(Testing.synth(stack)).terraform.backend;
 }
 
-describe("configureBackend", () => {
+describe("configureState", () => {
+  test("requires a Terraform that reads removed blocks and S3 lock files", () => {
+    const stack = new TerraformStack(Testing.app(), "github");
+    configureState(stack, settings, {});
+    assert.equal(JSON.parse(Testing.synth(stack)).terraform.required_version, ">= 1.10");
+  });
+
   test("http by default: address, lock and unlock on the same URL, no credentials", () => {
     const address = "https://state.example.org/state/prod/github";
     assert.deepEqual(backendFor({}), { http: { address, lock_address: address, unlock_address: address } });
