@@ -2,24 +2,13 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { type Construct, Lazy } from "../../constructs/cdktf";
 import { type DnsProvider, DnsZone } from "../../constructs/dns";
-import { assertHasResource, resourcesOf, synthScope } from "../support/synth";
+import { assertHasResource, failureOf, resourcesOf, synthScope } from "../support/synth";
 
 const zoneIn = (scope: Construct, provider?: DnsProvider) =>
   new DnsZone(scope, "zone", { zoneName: "example.org", provider });
 
 /** Runs `build` against a fresh DigitalOcean zone and returns the error message it throws. */
-function failure(build: (zone: DnsZone) => void): string {
-  let message = "";
-  synthScope((scope) => {
-    try {
-      build(zoneIn(scope));
-    } catch (error) {
-      message = (error as Error).message;
-    }
-  });
-  assert.notEqual(message, "", "expected the zone to reject the input");
-  return message;
-}
+const failure = (build: (zone: DnsZone) => void) => failureOf((scope) => build(zoneIn(scope)));
 
 const LONG_TXT = `v=DKIM1; k=rsa; p=${"A".repeat(300)}`;
 
@@ -145,17 +134,12 @@ describe("DnsZone on Route53", () => {
   });
 
   it("needs a zone id for an existing zone", () => {
-    let message = "";
-    synthScope((scope) => {
-      try {
-        new DnsZone(scope, "zone", {
-          zoneName: "example.org",
-          provider: { kind: "route53" },
-          existing: true,
-        });
-      } catch (error) {
-        message = (error as Error).message;
-      }
+    const message = failureOf((scope) => {
+      new DnsZone(scope, "zone", {
+        zoneName: "example.org",
+        provider: { kind: "route53" },
+        existing: true,
+      });
     });
     assert.match(message, /zone: an existing Route53 zone needs provider.zoneId/);
   });
@@ -318,13 +302,8 @@ describe("DnsZone validation", () => {
   });
 
   it("refuses an invalid zone name", () => {
-    let message = "";
-    synthScope((scope) => {
-      try {
-        new DnsZone(scope, "zone", { zoneName: "not a zone" });
-      } catch (error) {
-        message = (error as Error).message;
-      }
+    const message = failureOf((scope) => {
+      new DnsZone(scope, "zone", { zoneName: "not a zone" });
     });
     assert.match(message, /zone: zone name "not a zone" is not a domain name/);
   });

@@ -5,7 +5,7 @@ import type { Construct } from "../../constructs/cdktf";
 import { DnsZone } from "../../constructs/dns";
 import { Host } from "../../constructs/host";
 import { Mirror, type MirrorProps } from "../../constructs/mirror";
-import { assertHasResource, synthScope } from "../support/synth";
+import { assertHasResource, failureOf, synthScope } from "../support/synth";
 
 /** cdktf annotation warnings attached to `construct`. */
 function warnings(construct: IConstruct): string[] {
@@ -44,18 +44,8 @@ function mirrorProps(w: World, over: Partial<MirrorProps>): MirrorProps {
   };
 }
 
-function failure(build: (scope: Construct, w: World) => void): string {
-  let message = "";
-  synthScope((scope) => {
-    try {
-      build(scope, world(scope));
-    } catch (error) {
-      message = (error as Error).message;
-    }
-  });
-  assert.notEqual(message, "", "expected a validation error");
-  return message;
-}
+const failure = (build: (scope: Construct, w: World) => void) =>
+  failureOf((scope) => build(scope, world(scope)));
 
 describe("Mirror", () => {
   it("publishes repo-<code> as a CNAME to its host, with aliases", () => {

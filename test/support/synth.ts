@@ -17,6 +17,22 @@ export function synthScope(build: (scope: Construct) => void): string {
   return Testing.synthScope(build);
 }
 
+/**
+ * The message of the error `build` throws while building in a throw-away stack (whose path is
+ * `stack`); fails the test when nothing is thrown.
+ */
+export function failureOf(build: (scope: Construct) => void): string {
+  let message: string | undefined;
+  Testing.synthScope((scope) => {
+    try {
+      build(scope);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+  });
+  return message ?? assert.fail("expected a validation error");
+}
+
 export function parse(json: string): StackJson {
   return JSON.parse(json) as StackJson;
 }
