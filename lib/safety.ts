@@ -6,7 +6,8 @@ import { z } from "zod";
 import { UsageError } from "./cli";
 import type { Diagnostic } from "./diagnostics";
 import type { Maintainer } from "./maintainers/model";
-import { didYouMean } from "./suggest";
+import { TEAM_ROLES, type TeamRole } from "./maintainers/schema";
+import { unknownMessage } from "./suggest";
 import { YamlSource } from "./yaml-source";
 
 /**
@@ -59,11 +60,7 @@ export function parseOverrides(text: string | undefined, file = OVERRIDES_FILE):
   const diagnostics = parsed.error.issues.flatMap((issue): Diagnostic[] => {
     if (issue.code === "unrecognized_keys")
       return issue.keys.map((key) =>
-        source.diagnostic(
-          [key],
-          `unknown override${didYouMean(key, known)} (expected one of: ${known.join(", ")})`,
-          { key: true },
-        ),
+        source.diagnostic([key], unknownMessage("override", key, known), { key: true }),
       );
     const path = issue.path as (string | number)[];
     return [
@@ -92,8 +89,7 @@ function snapshotOf(name: string, text: string, displayDir: string): PersonSnaps
   if (data === null || typeof data !== "object") return undefined;
   const teams = Object.fromEntries(
     Object.entries((data.teams as Record<string, unknown> | undefined) ?? {}).filter(
-      (entry): entry is [string, "member" | "maintainer"] =>
-        entry[1] === "member" || entry[1] === "maintainer",
+      (entry): entry is [string, TeamRole] => (TEAM_ROLES as readonly unknown[]).includes(entry[1]),
     ),
   );
   return {

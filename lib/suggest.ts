@@ -7,3 +7,8 @@ export function didYouMean(input: string, candidates: readonly string[]): string
   const limit = Math.max(2, Math.floor(best.length / 3));
   return distance(input.toLowerCase(), best.toLowerCase()) <= limit ? ` (did you mean "${best}"?)` : "";
 }
+
+/** `unknown <what> (did you mean "x"?) (expected one of: a, b)`: the one wording for every closed set. */
+export function unknownMessage(what: string, input: string, known: readonly string[]): string {
+  return `unknown ${what}${didYouMean(input, known)} (expected one of: ${known.join(", ")})`;
+}

@@ -1,7 +1,8 @@
-import { chmodSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { buildApp } from "./app";
 import type { Inputs } from "./inputs";
+import { replaceDirectory } from "./replace-directory";
 
 /** A warning or note a construct attached during synthesis (e.g. a disabled mirror's mismatch). */
 export interface Annotation {
@@ -16,25 +17,14 @@ export interface SynthResult {
 }
 
 /**
- * Synthesizes every stack into a temporary directory beside `outdir` and swaps it into place only
- * when synthesis succeeded, so a failed run never leaves a half-written `cdktf.out`.
+ * Synthesizes every stack into a staging directory that replaces `outdir` only when synthesis
+ * succeeded, so a failed run never leaves a half-written `cdktf.out`.
  */
 export function synthesize(outdir: string, inputs: Inputs): SynthResult {
-  const target = resolve(outdir);
-  const staging = mkdtempSync(join(dirname(target), `.${basename(target)}.`));
-  chmodSync(staging, 0o755);
-  try {
+  return replaceDirectory(outdir, (staging) => {
     buildApp(staging, inputs).synth();
-    const result = readManifest(staging);
-    const previous = `${staging}.previous`;
-    if (existsSync(target)) renameSync(target, previous);
-    renameSync(staging, target);
-    rmSync(previous, { recursive: true, force: true });
-    return result;
-  } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
-    throw error;
-  }
+    return readManifest(staging);
+  });
 }
 
 function readManifest(dir: string): SynthResult {

@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../diagnostics";
-import { didYouMean } from "../suggest";
+import { unknownMessage } from "../suggest";
 import type { YamlSource } from "../yaml-source";
 import type { SshKey } from "./model";
 import type { MaintainerFile } from "./schema";
@@ -141,5 +141,5 @@ export const ROSTER_CHECKS: readonly RosterCheck[] = [
 
 /** Message for a team name the organization does not declare. */
 export function unknownTeamMessage(team: string, teams: readonly string[]): string {
-  return `unknown team "${team}"${didYouMean(team, teams)} (expected one of: ${teams.join(", ")})`;
+  return unknownMessage(`team "${team}"`, team, teams);
 }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { z } from "zod";
 import { DataError, type Diagnostic, errorsOf } from "../diagnostics";
-import { didYouMean } from "../suggest";
+import { unknownMessage } from "../suggest";
 import { type FieldPath, YamlSource } from "../yaml-source";
 import { type CheckedFile, FILE_CHECKS, ROSTER_CHECKS, type RosterRules, unknownTeamMessage } from "./checks";
 import type { Maintainer, Roster, SshKey } from "./model";
@@ -84,9 +84,7 @@ function describeIssue(
       return issue.keys.map((key) =>
         source.diagnostic(
           [...path, key],
-          inTeams
-            ? unknownTeamMessage(key, rules.teams)
-            : `unknown key${didYouMean(key, known)} (expected one of: ${known.join(", ")})`,
+          inTeams ? unknownTeamMessage(key, rules.teams) : unknownMessage("key", key, known),
           { key: true },
         ),
       );

@@ -1,15 +1,7 @@
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
-import { basename, dirname, join, normalize, resolve } from "node:path";
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, normalize, resolve } from "node:path";
 import { UsageError } from "../cli";
+import { replaceDirectory } from "../replace-directory";
 
 /** One generated file: its path inside the output directory and its exact bytes. */
 export interface Artifact {
@@ -19,9 +11,8 @@ export interface Artifact {
 }
 
 /**
- * Writes `artifacts` as the complete contents of `outDir`, all or nothing: everything is written
- * to a fresh sibling directory first, which then replaces `outDir` by rename. Readers (and a
- * failed run) never see a half-written set. Refuses to replace a directory that holds anything
+ * Writes `artifacts` as the complete contents of `outDir`, all or nothing (see
+ * {@link replaceDirectory}). Refuses to replace a directory that holds anything
  * the artifact list does not produce, so a mistyped `--out .` cannot delete a checkout.
  */
 export function writeArtifacts(outDir: string, artifacts: readonly Artifact[]): void {
@@ -29,26 +20,13 @@ export function writeArtifacts(outDir: string, artifacts: readonly Artifact[]): 
   for (const artifact of artifacts) checkArtifactPath(artifact.path);
   if (existsSync(target)) checkReplaceable(target, artifacts);
 
-  mkdirSync(dirname(target), { recursive: true });
-  const staging = mkdtempSync(join(dirname(target), `.${basename(target)}.new-`));
-  try {
+  replaceDirectory(target, (staging) => {
     for (const artifact of artifacts) {
       const file = join(staging, artifact.path);
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, artifact.content);
     }
-    if (existsSync(target)) {
-      // Two renames: the old directory stays complete until the new one takes its place.
-      const old = `${staging}.old`;
-      renameSync(target, old);
-      renameSync(staging, target);
-      rmSync(old, { recursive: true, force: true });
-    } else {
-      renameSync(staging, target);
-    }
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
-  }
+  });
 }
 
 function checkArtifactPath(path: string): void {

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import type { z } from "zod";
 import { DataError, type Diagnostic, errorsOf } from "../diagnostics";
-import { didYouMean } from "../suggest";
+import { unknownMessage } from "../suggest";
 import { type FieldPath, fieldName, YamlSource } from "../yaml-source";
 import { MIRROR_FIELDS, type MirrorEntry, mirrorListSchema, mirrorUrlProblem, showValue } from "./schema";
 
@@ -52,11 +52,7 @@ function describeIssue(source: YamlSource, issue: z.core.$ZodIssue): Diagnostic[
   const path = issue.path as FieldPath;
   if (issue.code === "unrecognized_keys") {
     return issue.keys.map((key) =>
-      source.diagnostic(
-        [...path, key],
-        `unknown key${didYouMean(key, MIRROR_FIELDS)} (expected one of: ${MIRROR_FIELDS.join(", ")})`,
-        { key: true },
-      ),
+      source.diagnostic([...path, key], unknownMessage("key", key, MIRROR_FIELDS), { key: true }),
     );
   }
   // Every schema field carries its own "problem (expected ...)" message.
