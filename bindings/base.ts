@@ -35,6 +35,11 @@ export abstract class BoundResource<Config extends TerraformMetaArguments> exten
       forEach: config.forEach,
     });
   }
+
+  /** The id the provider assigns, as a reference. */
+  get id(): string {
+    return this.getStringAttribute("id");
+  }
 }
 
 /** Base of the hand-written provider bindings; the provider's alias comes from its config. */

@@ -84,10 +84,6 @@ export class Certificate extends BoundResource<CertificateConfig> {
     return this.getStringAttribute("certificate_url");
   }
 
-  get id(): string {
-    return this.getStringAttribute("id");
-  }
-
   protected override synthesizeAttributes(): Record<string, unknown> {
     const c = this.config;
     return {

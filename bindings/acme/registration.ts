@@ -40,10 +40,6 @@ export class Registration extends BoundResource<RegistrationConfig> {
     return this.getStringAttribute("registration_url");
   }
 
-  get id(): string {
-    return this.getStringAttribute("id");
-  }
-
   protected override synthesizeAttributes(): Record<string, unknown> {
     const eab = this.config.externalAccountBinding;
     return {

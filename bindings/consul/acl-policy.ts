@@ -27,11 +27,6 @@ export class AclPolicy extends BoundResource<AclPolicyConfig> {
     super(scope, id, AclPolicy.tfResourceType, CONSUL_GENERATOR_METADATA, config);
   }
 
-  /** The policy's ID, assigned by Consul. */
-  get id(): string {
-    return this.getStringAttribute("id");
-  }
-
   get name(): string {
     return this.getStringAttribute("name");
   }

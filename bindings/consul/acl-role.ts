@@ -35,10 +35,6 @@ export class AclRole extends BoundResource<AclRoleConfig> {
     super(scope, id, AclRole.tfResourceType, CONSUL_GENERATOR_METADATA, config);
   }
 
-  get id(): string {
-    return this.getStringAttribute("id");
-  }
-
   protected override synthesizeAttributes(): Record<string, unknown> {
     return {
       name: this.config.name,

@@ -266,11 +266,6 @@ export class ServiceVcl extends BoundResource<ServiceVclConfig> {
     super(scope, id, ServiceVcl.tfResourceType, FASTLY_GENERATOR_METADATA, config);
   }
 
-  /** The Fastly service id. */
-  get id(): string {
-    return this.getStringAttribute("id");
-  }
-
   /** The version currently active. */
   get activeVersion(): number {
     return this.getNumberAttribute("active_version");

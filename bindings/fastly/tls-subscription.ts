@@ -37,11 +37,6 @@ export class TlsSubscription extends BoundResource<TlsSubscriptionConfig> {
     super(scope, id, TlsSubscription.tfResourceType, FASTLY_GENERATOR_METADATA, config);
   }
 
-  /** The subscription id. */
-  get id(): string {
-    return this.getStringAttribute("id");
-  }
-
   /** The id of the certificate issued for the subscription. */
   get certificateId(): string {
     return this.getStringAttribute("certificate_id");

@@ -42,10 +42,6 @@ export class AclPolicy extends BoundResource<AclPolicyConfig> {
     return this.getStringAttribute("name");
   }
 
-  get id(): string {
-    return this.getStringAttribute("id");
-  }
-
   protected override synthesizeAttributes(): Record<string, unknown> {
     const { jobAcl } = this.config;
     return {

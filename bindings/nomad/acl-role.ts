@@ -23,10 +23,6 @@ export class AclRole extends BoundResource<AclRoleConfig> {
     super(scope, id, AclRole.tfResourceType, NOMAD_GENERATOR_METADATA, config);
   }
 
-  get id(): string {
-    return this.getStringAttribute("id");
-  }
-
   protected override synthesizeAttributes(): Record<string, unknown> {
     return {
       name: this.config.name,

@@ -55,10 +55,6 @@ export class Namespace extends BoundResource<NamespaceConfig> {
     return this.getStringAttribute("name");
   }
 
-  get id(): string {
-    return this.getStringAttribute("id");
-  }
-
   protected override synthesizeAttributes(): Record<string, unknown> {
     const { capabilities: c, nodePoolConfig: n } = this.config;
     return {

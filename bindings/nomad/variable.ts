@@ -26,10 +26,6 @@ export class Variable extends BoundResource<VariableConfig> {
     super(scope, id, Variable.tfResourceType, NOMAD_GENERATOR_METADATA, config);
   }
 
-  get id(): string {
-    return this.getStringAttribute("id");
-  }
-
   protected override synthesizeAttributes(): Record<string, unknown> {
     return { path: this.config.path, namespace: this.config.namespace, items: this.config.items };
   }
