@@ -3,7 +3,9 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } fr
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import sshpk from "sshpk";
-import { TEAM_NAMES } from "../estate/github";
+import { VOID_ESTATE } from "../estate";
+
+const TEAM_NAMES = VOID_ESTATE.github.teams.map((t) => t.name);
 
 export const REPO_ROOT = resolve(__dirname, "..");
 const SKIP = new Set(["node_modules", ".git", "cdktf.out"]);

@@ -3,40 +3,44 @@
  * rules (lib/workflows/policy.ts) over `.github/workflows/*.yml`, or the files given. Prints one
  * `file:line:col: rule: message` per finding and exits 1 if there is any.
  */
-import { readdirSync } from "node:fs";
-import { join } from "node:path";
-import { Command } from "commander";
-import { runCli, UsageError } from "../lib/cli";
-import { formatDiagnostic, sortDiagnostics } from "../lib/diagnostics";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { Command as Program } from "commander";
+import { type Command, parseArgs, UsageError } from "../lib/cli";
+import { displayPath, formatDiagnostic, sortDiagnostics } from "../lib/diagnostics";
 import { lintWorkflows } from "../lib/workflows/actionlint";
 import { checkWorkflow, parseWorkflow } from "../lib/workflows/policy";
 
 const WORKFLOWS_DIR = ".github/workflows";
 
-runCli(async () => {
-  const program = new Command("lint:workflows").argument("[files...]", "workflow files").parse();
+export const lintWorkflowsCommand: Command = async (args, io) => {
+  const program = new Program("lint:workflows").argument("[files...]", "workflow files");
+  parseArgs(program, args, io);
   const given: string[] = program.processedArgs[0];
-  const files = given.length > 0 ? given : workflowFiles(WORKFLOWS_DIR);
+  const files = (given.length > 0 ? given : workflowFiles(join(io.cwd, WORKFLOWS_DIR))).map((file) =>
+    displayPath(io.cwd, resolve(io.cwd, file)),
+  );
   if (files.length === 0) throw new UsageError(`no workflow files in ${WORKFLOWS_DIR}`);
 
+  const workflows = files.map((file) => ({ file, text: readFileSync(resolve(io.cwd, file), "utf8") }));
   const problems = [
-    ...(await lintWorkflows(files)),
-    ...files.flatMap((file) => checkWorkflow(parseWorkflow(file))),
+    ...(await lintWorkflows(workflows)),
+    ...workflows.flatMap(({ file, text }) => checkWorkflow(parseWorkflow(file, text))),
   ];
-  for (const problem of sortDiagnostics(problems)) console.error(formatDiagnostic(problem));
+  for (const problem of sortDiagnostics(problems)) io.err(`${formatDiagnostic(problem)}\n`);
   if (problems.length > 0) {
-    process.exitCode = 1;
-    console.error(
-      `\n${problems.length} problem${problems.length === 1 ? "" : "s"} in ${files.length} workflow files`,
+    io.err(
+      `\n${problems.length} problem${problems.length === 1 ? "" : "s"} in ${files.length} workflow files\n`,
     );
-    return;
+    return 1;
   }
-  console.log(`${files.length} workflow files: actionlint and security rules pass`);
-});
+  io.out(`${files.length} workflow files: actionlint and security rules pass\n`);
+  return 0;
+};
 
 function workflowFiles(dir: string): string[] {
   return readdirSync(dir)
     .filter((name) => /\.ya?ml$/.test(name))
     .sort()
-    .map((name) => join(dir, name));
+    .map((name) => join(WORKFLOWS_DIR, name));
 }

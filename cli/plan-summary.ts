@@ -1,10 +1,15 @@
-import { Command, InvalidArgumentError, Option } from "commander";
-import { runCli, UsageError } from "../lib/cli";
+/**
+ * `npm run plan-summary -- <plan.json>...`: a review summary of `terraform show -json` plans, one
+ * per stack, as Markdown or `--format json`.
+ */
+import { resolve } from "node:path";
+import { InvalidArgumentError, Option, Command as Program } from "commander";
+import { type Command, parseArgs, UsageError } from "../lib/cli";
 import { DEFAULT_MARKDOWN_LIMIT } from "../lib/markdown";
 import { type PlanInput, renderJson, renderMarkdown, stackNameOf, summarizePlanFiles } from "../lib/plan";
 
-runCli(() => {
-  const program = new Command("plan-summary")
+export const planSummary: Command = (args, io) => {
+  const program = new Program("plan-summary")
     .description(
       "Summarize Terraform plans (terraform show -json output, one file per stack) for review. " +
         "A stack is named after the directory holding its file (plans/github/plan.json: github).",
@@ -14,33 +19,27 @@ runCli(() => {
     .addOption(
       new Option("--format <format>", "output format").choices(["markdown", "json"]).default("markdown"),
     )
-    .option("--max-chars <n>", "Markdown size limit in characters", positiveInt, DEFAULT_MARKDOWN_LIMIT)
-    .exitOverride()
-    .configureOutput({ writeErr: () => {} });
-
-  try {
-    program.parse();
-  } catch (error) {
-    const { code, message } = error as { code?: string; message: string };
-    // Commander has already printed the help.
-    if (code === "commander.helpDisplayed") return;
-    throw new UsageError(message.replace(/^error: /, ""));
-  }
-  const options = program.opts<{ stack: PlanInput[]; format: "markdown" | "json"; maxChars: number }>();
+    .option("--max-chars <n>", "Markdown size limit in characters", positiveInt, DEFAULT_MARKDOWN_LIMIT);
+  const options = parseArgs<{ stack: PlanInput[]; format: "markdown" | "json"; maxChars: number }>(
+    program,
+    args,
+    io,
+  );
   const inputs: PlanInput[] = [
-    ...program.args.map((file) => ({ stack: stackNameOf(file), file })),
+    ...program.args.map((file) => ({ stack: stackNameOf(file, io.cwd), file })),
     ...options.stack,
-  ];
+  ].map((input) => ({ ...input, path: resolve(io.cwd, input.file) }));
   if (inputs.length === 0)
     throw new UsageError("no plan files given (usage: npm run plan-summary -- <plan.json>...)");
 
   const summaries = summarizePlanFiles(inputs);
-  process.stdout.write(
+  io.out(
     options.format === "json"
       ? renderJson(summaries)
       : `${renderMarkdown(summaries, { limit: options.maxChars })}\n`,
   );
-});
+  return 0;
+};
 
 function collectStack(value: string, previous: PlanInput[]): PlanInput[] {
   const match = value.match(/^([A-Za-z0-9_.-]+)=(.+)$/);

@@ -2,13 +2,23 @@
  * `npm run schema`: writes `maintainers/schema.json` from the zod schema (the single source).
  * `npm run schema -- --check` fails when the committed file is stale (CI runs it through the tests).
  */
-import { Command } from "commander";
-import { runCli } from "../lib/cli";
+import { join } from "node:path";
+import { Command as Program } from "commander";
+import type { Estate } from "../estate";
+import { type Command, parseArgs, UsageError } from "../lib/cli";
 import { MAINTAINER_SCHEMA_PATH, maintainerJsonSchema, writeIfChanged } from "../lib/maintainers/json-schema";
 
-runCli(() => {
-  const { check } = new Command().option("--check", "fail if the committed schema is stale").parse().opts();
-  const changed = writeIfChanged(MAINTAINER_SCHEMA_PATH, maintainerJsonSchema(), { dryRun: Boolean(check) });
-  if (check && changed) throw new Error(`${MAINTAINER_SCHEMA_PATH} is stale: run npm run schema`);
-  console.log(changed ? `wrote ${MAINTAINER_SCHEMA_PATH}` : `${MAINTAINER_SCHEMA_PATH} is up to date`);
-});
+export const schema =
+  (estate: Estate): Command =>
+  (args, io) => {
+    const { check } = parseArgs<{ check?: boolean }>(
+      new Program("schema").option("--check", "fail if the committed schema is stale"),
+      args,
+      io,
+    );
+    const path = join(io.cwd, MAINTAINER_SCHEMA_PATH);
+    const changed = writeIfChanged(path, maintainerJsonSchema(estate), { dryRun: Boolean(check) });
+    if (check && changed) throw new UsageError(`${MAINTAINER_SCHEMA_PATH} is stale: run npm run schema`);
+    io.out(changed ? `wrote ${MAINTAINER_SCHEMA_PATH}\n` : `${MAINTAINER_SCHEMA_PATH} is up to date\n`);
+    return 0;
+  };

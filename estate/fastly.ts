@@ -1,4 +1,7 @@
-import { type CdnDnsRecord, type CdnFrontProps, cdnDnsRecords } from "../constructs/cdn";
+import type { CdnFrontProps } from "../constructs/cdn";
+
+/** A CDN front as data: everything but the zone and provider objects the stack supplies. */
+export type CdnFrontSpec = Omit<CdnFrontProps, "zone" | "provider">;
 
 /**
  * Void's Fastly CDN: repo-fastly.voidlinux.org, a World-region tier-1 mirror served by Fastly from
@@ -11,13 +14,7 @@ const DAY = 24 * 3600;
 /** Package files worth segmenting: compressed repodata/tarballs, binary packages and ISO images. */
 const SEGMENTED_SUFFIXES = ["gz", "xz", "xbps", "iso"] as const;
 
-/** Issued by Fastly for the subscription (one per domain). The record lives in the digitalocean
- * stack's zone, so the value is written here rather than read from the subscription across stacks. */
-const CHALLENGE_TARGETS: Readonly<Record<string, string>> = {
-  "repo-fastly.voidlinux.org": "q355elndt9ih044oyf.fastly-validations.com.",
-};
-
-export const REPO_FASTLY: Omit<CdnFrontProps, "zone" | "provider"> = {
+export const REPO_FASTLY: CdnFrontSpec = {
   serviceName: "main_repo",
   domains: [{ name: "repo-fastly.voidlinux.org", comment: "Main Repository" }],
   origins: [
@@ -52,15 +49,7 @@ export const REPO_FASTLY: Omit<CdnFrontProps, "zone" | "provider"> = {
   cacheSettings: [{ name: "max-ttl", ttl: 30 * DAY }],
   edgeTarget: "dualstack.n.sni.global.fastly.net.",
   certificateAuthority: "lets-encrypt",
-  challengeTargets: CHALLENGE_TARGETS,
+  // Issued by Fastly for the subscription (one per domain). The record lives in the digitalocean
+  // stack's zone, so the value is written here rather than read from the subscription across stacks.
+  challengeTargets: { "repo-fastly.voidlinux.org": "q355elndt9ih044oyf.fastly-validations.com." },
 };
-
-/**
- * The two CNAMEs repo-fastly needs in the voidlinux.org zone (traffic to the edge, ACME challenge),
- * for the stack that owns the zone.
- */
-export const REPO_FASTLY_DNS_RECORDS: readonly CdnDnsRecord[] = cdnDnsRecords({
-  domains: REPO_FASTLY.domains.map((d) => d.name),
-  edgeTarget: REPO_FASTLY.edgeTarget,
-  challengeTarget: (domain) => CHALLENGE_TARGETS[domain],
-});

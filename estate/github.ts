@@ -4,9 +4,9 @@ import type { RepositoryPermission, RepositoryProps, TeamProps } from "../constr
  * Void's GitHub organization: teams and repositories. People live in `maintainers/*.yaml`; this
  * file is the structure operators edit. Settings left out fall back to the provider's defaults.
  */
-export const ORGANIZATION = "void-linux";
+const ORGANIZATION = "void-linux";
 
-export const TEAMS = [
+const TEAMS = [
   { name: "pkg-committers", description: "The people with push access" },
   { name: "xbps-developers", description: "The people that build XBPS" },
   { name: "void-ops", description: "Infrastructure Operators" },
@@ -15,16 +15,30 @@ export const TEAMS = [
   { name: "runit-devs", description: "Maintainers of runit" },
 ] as const satisfies readonly TeamProps[];
 
-export type VoidTeam = (typeof TEAMS)[number]["name"];
-export const TEAM_NAMES: readonly VoidTeam[] = TEAMS.map((t) => t.name);
+type VoidTeam = (typeof TEAMS)[number]["name"];
 
-/** A repository and which teams get which role on it. */
-export interface VoidRepository extends RepositoryProps {
+/** A repository and which teams get which role on it (team name → permission). */
+export interface RepositorySpec extends RepositoryProps {
+  readonly access: Readonly<Partial<Record<string, RepositoryPermission>>>;
+}
+
+/** The organization as the github stack builds it; people come from `maintainers/`. */
+export interface GithubEstate {
+  readonly organization: string;
+  readonly teams: readonly TeamProps[];
+  /** The operators' team: its members run the infrastructure, so joining it is a grant of power. */
+  readonly operatorTeam: string;
+  /** Settings every repository gets unless it sets its own; `topics` lead every repository's topics. */
+  readonly repositoryDefaults: Pick<RepositoryProps, "hasIssues" | "topics">;
+  readonly repositories: readonly RepositorySpec[];
+}
+
+/** A repository of Void's, with access by team name (a typo is a compile error). */
+interface VoidRepository extends RepositoryProps {
   readonly access: Partial<Record<VoidTeam, RepositoryPermission>>;
 }
 
-/** Every repository has issues on; topics always lead with "voidlinux" (added by the stack). */
-export const REPOSITORIES: readonly VoidRepository[] = [
+const REPOSITORIES: readonly VoidRepository[] = [
   {
     name: "void-infrastructure",
     description: "Infrastructure configuration data for Void systems",
@@ -237,3 +251,11 @@ export const REPOSITORIES: readonly VoidRepository[] = [
     access: { "xbps-developers": "push" },
   },
 ];
+
+export const GITHUB: GithubEstate = {
+  organization: ORGANIZATION,
+  teams: TEAMS,
+  operatorTeam: "void-ops" satisfies VoidTeam,
+  repositoryDefaults: { hasIssues: true, topics: ["voidlinux"] },
+  repositories: REPOSITORIES,
+};

@@ -1,13 +1,15 @@
 import type { ConsulAclPolicyProps } from "../constructs/consul";
-import type {
-  CoarsePolicy,
-  NamespaceGlob,
-  NamespacePolicy,
-  NomadSchedulerProps,
-  VariablePathRule,
+import {
+  type CoarsePolicy,
+  jobVariablePath,
+  type NamespaceGlob,
+  type NamespacePolicy,
+  type NomadNamespaceProps,
+  type NomadSchedulerProps,
+  type VariablePathRule,
 } from "../constructs/nomad";
 import type { VaultLdapAuthProps, VaultMountProps, VaultPathRule } from "../constructs/vault";
-import { CERTIFICATE_CONSUMERS, jobVariablePath, RENEWAL_JOB } from "./tls";
+import { CERTIFICATE_CONSUMERS, RENEWAL_JOB } from "./tls";
 
 /*
  * Void's HashiStack ACLs and configuration as typed data. Names that other entries refer to are
@@ -31,16 +33,26 @@ export const NOMAD_SCHEDULER: NomadSchedulerProps = {
   preemption: ["sysbatch"],
 };
 
-/** A Nomad policy in estate form: namespaces by name. */
-export interface VoidNomadPolicy {
+/** A Nomad policy in estate form: namespaces by name (or a glob such as `*`). */
+export interface NomadPolicySpec {
   readonly name: string;
   readonly description: string;
+  readonly namespaces?: readonly {
+    readonly namespace: string;
+    readonly policy?: NamespacePolicy;
+    readonly variables?: readonly VariablePathRule[];
+  }[];
+  readonly node?: CoarsePolicy;
+  readonly jobAcl?: { readonly namespace: string; readonly job: string };
+}
+
+/** Void's policies, with namespace names checked at compile time. */
+interface VoidNomadPolicy extends NomadPolicySpec {
   readonly namespaces?: readonly {
     readonly namespace: VoidNamespace | NamespaceGlob;
     readonly policy?: NamespacePolicy;
     readonly variables?: readonly VariablePathRule[];
   }[];
-  readonly node?: CoarsePolicy;
   readonly jobAcl?: { readonly namespace: VoidNamespace; readonly job: string };
 }
 
@@ -227,41 +239,52 @@ export const VAULT_LDAP_GROUPS = [
   policies: readonly (VoidVaultPolicyName | ModuleVaultPolicy)[];
 }[];
 
-/**
- * Void's addresses (terraform/hashistack at 2244e1e) that this code names differently, and where
- * each went; the stack emits `moved` blocks so adopting it changes no object.
- */
-export const HASHISTACK_LEGACY_ADDRESSES = {
-  namespaces: {
-    monitoring: "monitoring",
-    infrastructure: "infrastructure",
-    apps: "apps",
-    "apps-restricted": "apps_restricted",
-    build: "build",
-    mirror: "mirror",
-  } satisfies Record<VoidNamespace, string>,
-  nomadPolicies: {
-    anonymous: "guest",
-    "apps-admin": "apps_admin",
-    "apps-restricted-admin": "restricted_apps_admin",
-    "certs-admin": "certs_admin",
-    "buildbot-worker-admin": "buildbot_worker_admin",
-    "buildsync-admin": "buildsync_admin",
-    "buildsync-buildbot-admin": "buildsync_buildbot_admin",
-    "popcorn-admin": "popcorn_admin",
-  } satisfies Record<VoidNomadPolicyName, string>,
-  vaultPolicies: {
-    "void-secrets-admin": "secrets_admin",
-    "void-nomad-apps-admin": "apps_admin",
-    "void-nomad-restricted-apps-admin": "restricted_apps_admin",
-  } satisfies Record<VoidVaultPolicyName, string>,
-  nomadRoles: {
-    "apps-admin": "nomad_role_apps_admin",
-    "restricted-apps-admin": "nomad_role_restricted_apps_admin",
-  } satisfies Record<VoidNomadRole, string>,
-  ldapGroups: { dante: "dante", "nomad-apps-admin": "nomad_apps_admin" },
-  consulPolicies: { "void-node-exporter": "node_exporter" } as Record<string, string>,
-  kvMount: "secret",
-  /** `vault_auth_backend.ldap` doubled `vault_ldap_auth_backend.ldap`'s mount; it is forgotten, not destroyed. */
-  forgotten: ["vault_auth_backend.ldap"],
-} as const;
+/** A Terraform registry module call, with what it creates that this root refers to by name. */
+export interface ModuleSpec {
+  readonly source: string;
+  readonly version: string;
+  readonly inputs: Readonly<Record<string, unknown>>;
+  /** Names of the objects the module creates, by Terraform resource type. */
+  readonly provides: Readonly<Record<string, readonly string[]>>;
+}
+
+/** A Vault policy: explicit path rules, or read access to one Nomad role's tokens. */
+export type VaultPolicySpec =
+  | { readonly name: string; readonly rules: readonly VaultPathRule[] }
+  | { readonly name: string; readonly nomadCredentials: string; readonly description: string };
+
+/** The HashiStack's ACLs and configuration, as the hashistack stack builds them. */
+export interface HashistackEstate {
+  readonly nomad: {
+    readonly namespaces: readonly NomadNamespaceProps[];
+    readonly scheduler: NomadSchedulerProps;
+    readonly policies: readonly NomadPolicySpec[];
+  };
+  readonly consul: { readonly policies: readonly ConsulAclPolicyProps[] };
+  /** Module calls by name (the name is also the module's address). */
+  readonly modules: Readonly<Record<string, ModuleSpec>>;
+  readonly vault: {
+    readonly kvMount: VaultMountProps;
+    /** Where a module mounts the Nomad secrets engine that the roles live in. */
+    readonly nomadSecrets: { readonly module: string; readonly path: string };
+    readonly nomadRoles: readonly { readonly name: string; readonly policies: readonly string[] }[];
+    readonly policies: readonly VaultPolicySpec[];
+    readonly ldap: VaultLdapAuthProps;
+    /** Directory groups and the policies (of this root or of a module) their members log in with. */
+    readonly ldapGroups: readonly { readonly group: string; readonly policies: readonly string[] }[];
+  };
+}
+
+export const HASHISTACK: HashistackEstate = {
+  nomad: { namespaces: NOMAD_NAMESPACES, scheduler: NOMAD_SCHEDULER, policies: NOMAD_POLICIES },
+  consul: { policies: CONSUL_POLICIES },
+  modules: RESINSTACK_MODULES,
+  vault: {
+    kvMount: VAULT_KV_MOUNT,
+    nomadSecrets: { module: "vault_base" satisfies ResinstackModule, path: "nomad" },
+    nomadRoles: VAULT_NOMAD_ROLES,
+    policies: VAULT_POLICIES,
+    ldap: VAULT_LDAP,
+    ldapGroups: VAULT_LDAP_GROUPS,
+  },
+};

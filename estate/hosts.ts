@@ -4,13 +4,14 @@
  * inventory groups. Only a-sfo3-us is created by Terraform (a DigitalOcean droplet); every other
  * machine exists already and its addresses are given.
  */
-import type { DigitalOceanEnvironment } from "../constructs/host";
-
-/** Zone-relative parent of every machine name (`a-hel-fi.m.voidlinux.org`). */
-export const MACHINE_SUBDOMAIN = "m";
+import type {
+  DigitalOceanProjectProps,
+  DigitalOceanSshKeyProps,
+  DigitalOceanVpcProps,
+} from "../constructs/host";
 
 /** Ansible inventory groups, used as host roles. */
-export type VoidRole =
+type VoidRole =
   | "buildworker"
   | "hashimaster"
   | "hashimirror"
@@ -27,30 +28,38 @@ export type VoidRole =
 /** Nomad datacenters a client can belong to. */
 export type NomadDatacenter = "VOID" | "VOID-CONTROL" | "VOID-MIRROR" | "VOID-MX";
 
-/** A droplet Terraform creates in the account described by {@link DIGITALOCEAN}. */
-export interface VoidDropletSpec {
+/** A droplet Terraform creates in the account's VPC, with its SSH keys, in its project. */
+export interface DropletSpec {
   readonly region: string;
   readonly size: string;
   /** Custom image looked up by name, or a public slug. */
   readonly image: { readonly name: string } | { readonly slug: string };
 }
 
-export interface VoidHostSpec {
+/** One machine: an existing one with its addresses, or a droplet Terraform creates. */
+export interface MachineSpec {
   /** Public IPv4 of an existing machine. */
   readonly ipv4?: string;
   /** Public IPv6 published as AAAA. */
   readonly ipv6?: string;
   /** Created by Terraform on DigitalOcean instead of existing; addresses then come from the droplet. */
-  readonly droplet?: VoidDropletSpec;
+  readonly droplet?: DropletSpec;
   /** WireGuard mesh address (void0, 192.168.99.0/24). */
   readonly mesh?: string;
-  readonly nomadDatacenter?: NomadDatacenter;
-  readonly roles: readonly VoidRole[];
+  readonly nomadDatacenter?: string;
+  /** Ansible inventory groups. */
+  readonly roles: readonly string[];
   /** Guests (VMs) named `<label>.<host>`, with their addresses. */
   readonly guests?: Readonly<Record<string, { readonly ipv4?: string; readonly ipv6?: string }>>;
 }
 
-export const VOID_HOSTS = {
+/** Void's vocabulary checked at compile time: roles and datacenters are closed sets. */
+interface VoidMachine extends MachineSpec {
+  readonly roles: readonly VoidRole[];
+  readonly nomadDatacenter?: NomadDatacenter;
+}
+
+const VOID_HOSTS = {
   "a-hel-fi": {
     ipv4: "95.216.76.97",
     ipv6: "2a01:4f9:2b:c9e::2",
@@ -164,15 +173,29 @@ export const VOID_HOSTS = {
     nomadDatacenter: "VOID",
     roles: ["netlogon", "hashiworker", "prod"],
   },
-} as const satisfies Record<string, VoidHostSpec>;
+} as const satisfies Record<string, VoidMachine>;
 
 export type VoidHostName = keyof typeof VOID_HOSTS;
 
-/** Hosts the Nomad `sync` job copies the repository to (void-estate.md section 8). */
-export const MIRROR_SYNC_HOSTS: readonly VoidHostName[] = ["d-hel-fi", "a-fra-de"];
+/** The DigitalOcean account's shared pieces: VPC, SSH keys, project and the custom-image bucket. */
+export interface DigitalOceanAccountSpec {
+  readonly vpc: DigitalOceanVpcProps;
+  readonly sshKeys: readonly DigitalOceanSshKeyProps[];
+  readonly project: DigitalOceanProjectProps;
+  /** Spaces bucket the custom droplet images are uploaded to. */
+  readonly imageBucket: { readonly name: string; readonly region: string };
+}
 
-/** The DigitalOcean account's shared pieces: VPC, SSH key, project and the custom-image bucket. */
-export const DIGITALOCEAN = {
+export interface HostsEstate {
+  /** Zone-relative parent of every machine name (`m` → `a-hel-fi.m.voidlinux.org`). */
+  readonly subdomain: string;
+  readonly machines: Readonly<Record<string, MachineSpec>>;
+  /** Hosts the Nomad `sync` job copies the repository to (void-estate.md section 8). */
+  readonly mirrorSyncHosts: readonly string[];
+  readonly digitalocean: DigitalOceanAccountSpec;
+}
+
+const DIGITALOCEAN: DigitalOceanAccountSpec = {
   vpc: { name: "void-prod", region: "sfo3", ipRange: "192.168.100.0/24" },
   sshKeys: [
     {
@@ -185,8 +208,14 @@ export const DIGITALOCEAN = {
     name: "Production",
     description: "Production Infrastructure",
     purpose: "Host Void",
-    environment: "Production" as DigitalOceanEnvironment,
+    environment: "Production",
   },
-  /** Spaces bucket the custom droplet images are uploaded to. */
   imageBucket: { name: "void-prod-s3-images", region: "sfo2" },
-} as const;
+};
+
+export const HOSTS: HostsEstate = {
+  subdomain: "m",
+  machines: VOID_HOSTS,
+  mirrorSyncHosts: ["d-hel-fi", "a-fra-de"] satisfies VoidHostName[],
+  digitalocean: DIGITALOCEAN,
+};

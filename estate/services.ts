@@ -6,30 +6,31 @@
  */
 import type { NomadDatacenter, VoidHostName } from "./hosts";
 
-export type ProxyTierName = "omniproxy" | "cproxy";
+type ProxyTierName = "omniproxy" | "cproxy";
 
 export interface ProxyTierSpec {
   /** Hosts in DNS rotation. */
-  readonly members: readonly VoidHostName[];
+  readonly members: readonly string[];
   /** Publish AAAA records too. */
   readonly ipv6: boolean;
   /** Parents whose undefined children are sent to the tier by wildcard CNAME (`@` = the apex). */
   readonly wildcards: readonly string[];
   /** Nomad system job that runs the proxy. */
   readonly job: string;
+  readonly namespace: string;
+  readonly datacenter: string;
+}
+
+type NomadNamespace = "apps" | "apps-restricted" | "build" | "infrastructure" | "mirror" | "monitoring";
+
+/** Void's tier data, with host names checked at compile time. */
+interface VoidProxyTier extends ProxyTierSpec {
+  readonly members: readonly VoidHostName[];
   readonly namespace: NomadNamespace;
   readonly datacenter: NomadDatacenter;
 }
 
-export type NomadNamespace =
-  | "apps"
-  | "apps-restricted"
-  | "build"
-  | "infrastructure"
-  | "mirror"
-  | "monitoring";
-
-export const PROXY_TIERS: Readonly<Record<ProxyTierName, ProxyTierSpec>> = {
+const PROXY_TIERS: Readonly<Record<ProxyTierName, VoidProxyTier>> = {
   // The nginx job also runs on b-hel-fi, but only these two are in DNS.
   omniproxy: {
     members: ["d-hel-fi", "a-fra-de"],
@@ -53,18 +54,25 @@ export interface ProxiedService {
   /** Consul service name; undefined when the Nomad service block has none (Nomad's default name). */
   readonly service?: string;
   readonly job: string;
-  readonly namespace: NomadNamespace;
-  readonly datacenters: readonly NomadDatacenter[];
+  readonly namespace: string;
+  readonly datacenters: readonly string[];
   /** Names (relative) that the proxies answer for the service: the `nginx_names` meta. */
   readonly names: readonly string[];
   /** Tier whose names reach the service. */
-  readonly tier: ProxyTierName;
+  readonly tier: string;
   /** DNS points straight at this member of the tier instead of the tier's wildcard. */
+  readonly pinnedTo?: string;
+}
+
+interface VoidProxiedService extends ProxiedService {
+  readonly namespace: NomadNamespace;
+  readonly datacenters: readonly NomadDatacenter[];
+  readonly tier: ProxyTierName;
   readonly pinnedTo?: VoidHostName;
 }
 
 /** Services consul-template publishes through the proxies (`nginx_enable` meta). */
-export const PROXIED_SERVICES: readonly ProxiedService[] = [
+const PROXIED_SERVICES: readonly VoidProxiedService[] = [
   svc("alps", "apps-restricted", ["VOID"], ["alps.s", "alps"]),
   svc("debuginfod", "apps", ["VOID"], ["debuginfod.s", "debuginfod"]),
   {
@@ -104,7 +112,7 @@ export const PROXIED_SERVICES: readonly ProxiedService[] = [
 export interface FragmentService {
   /** Name (relative) the tier answers. */
   readonly name: string;
-  readonly tier: ProxyTierName;
+  readonly tier: string;
   /** Where nginx sends the requests. */
   readonly upstream: string;
   /** Site fragment that defines the server. */
@@ -112,7 +120,7 @@ export interface FragmentService {
 }
 
 /** The HashiStack UIs, served by the control tier (05-hashi.conf); their names are explicit CNAMEs. */
-export const HASHI_UIS: readonly FragmentService[] = [
+const HASHI_UIS: readonly (FragmentService & { readonly tier: ProxyTierName })[] = [
   { name: "nomad", tier: "cproxy", upstream: "nomad.service.consul:4646", fragment: "05-hashi.conf" },
   { name: "consul", tier: "cproxy", upstream: "consul.service.consul:8500", fragment: "05-hashi.conf" },
   { name: "vault", tier: "cproxy", upstream: "active.vault.service.consul:8200", fragment: "05-hashi.conf" },
@@ -123,6 +131,19 @@ function svc(
   namespace: NomadNamespace,
   datacenters: readonly NomadDatacenter[],
   names: readonly string[],
-): ProxiedService {
+): VoidProxiedService {
   return { service, job: service, namespace, datacenters, names, tier: "omniproxy" };
 }
+
+/** The proxy tiers (by name), the services published through them, and fixed-fragment names. */
+export interface ServicesEstate {
+  readonly tiers: Readonly<Record<string, ProxyTierSpec>>;
+  readonly proxied: readonly ProxiedService[];
+  readonly fragments: readonly FragmentService[];
+}
+
+export const SERVICES: ServicesEstate = {
+  tiers: PROXY_TIERS,
+  proxied: PROXIED_SERVICES,
+  fragments: HASHI_UIS,
+};

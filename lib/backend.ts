@@ -2,8 +2,8 @@ import { GcsBackend, HttpBackend, LocalBackend, S3Backend, type TerraformStack }
 import { UsageError } from "./cli";
 
 /**
- * Where each stack keeps its Terraform state. One switch for every stack: the `INFRA_BACKEND`
- * environment variable (http | local | s3 | gcs), default http.
+ * Where every stack keeps its Terraform state, chosen once for the whole app from the
+ * `INFRA_BACKEND` environment variable (http | local | s3 | gcs), default http.
  *
  * - http: a terrastate-style server; address = lock = unlock = `<baseUrl>/<key>`, credentials from
  *   TF_HTTP_USERNAME / TF_HTTP_PASSWORD at plan time (never in the synthesized JSON).
@@ -13,24 +13,42 @@ import { UsageError } from "./cli";
  *   S3 lock file (`use_lockfile`), key `<key>.tfstate`.
  * - gcs: bucket from INFRA_STATE_BUCKET, prefix `<key>` (GCS locks natively).
  */
-export type BackendKind = "http" | "local" | "s3" | "gcs";
-export const BACKEND_KINDS: readonly BackendKind[] = ["http", "local", "s3", "gcs"];
+export type StateBackend =
+  | { readonly kind: "http"; readonly baseUrl: string }
+  | { readonly kind: "local" }
+  | { readonly kind: "s3"; readonly bucket: string; readonly region: string }
+  | { readonly kind: "gcs"; readonly bucket: string };
+
+export const BACKEND_KINDS: readonly StateBackend["kind"][] = ["http", "local", "s3", "gcs"];
+
+/** The backend `env` asks for; `httpBaseUrl` is the organization's state server. */
+export function stateBackendFromEnv(env: NodeJS.ProcessEnv, httpBaseUrl: string): StateBackend {
+  const kind = env.INFRA_BACKEND ?? "http";
+  const bucket = () => {
+    const value = env.INFRA_STATE_BUCKET;
+    if (!value) throw new UsageError(`INFRA_BACKEND=${kind} needs INFRA_STATE_BUCKET to be set`);
+    return value;
+  };
+  switch (kind) {
+    case "http":
+      return { kind, baseUrl: httpBaseUrl };
+    case "local":
+      return { kind };
+    case "s3":
+      return { kind, bucket: bucket(), region: env.INFRA_STATE_REGION ?? "us-east-1" };
+    case "gcs":
+      return { kind, bucket: bucket() };
+    default:
+      throw new UsageError(
+        `INFRA_BACKEND=${kind} is not a backend (expected one of ${BACKEND_KINDS.join(", ")})`,
+      );
+  }
+}
 
 export interface StateSettings {
   /** State key, e.g. `prod/github`. */
   readonly key: string;
-  /** Base URL of the http state server, e.g. `https://terrastate.example.org/state`. */
-  readonly httpBaseUrl: string;
-}
-
-function backendKind(env: NodeJS.ProcessEnv = process.env): BackendKind {
-  const kind = env.INFRA_BACKEND ?? "http";
-  if (!BACKEND_KINDS.includes(kind as BackendKind)) {
-    throw new UsageError(
-      `INFRA_BACKEND=${kind} is not a backend (expected one of ${BACKEND_KINDS.join(", ")})`,
-    );
-  }
-  return kind as BackendKind;
+  readonly backend: StateBackend;
 }
 
 /**
@@ -40,40 +58,28 @@ function backendKind(env: NodeJS.ProcessEnv = process.env): BackendKind {
 export const REQUIRED_TERRAFORM = ">= 1.10";
 
 /** Sets where `stack` keeps its state and the Terraform versions that can work on it. */
-export function configureState(
-  stack: TerraformStack,
-  settings: StateSettings,
-  env: NodeJS.ProcessEnv = process.env,
-): void {
+export function configureState(stack: TerraformStack, { key, backend }: StateSettings): void {
   stack.addOverride("terraform.required_version", REQUIRED_TERRAFORM);
-  const kind = backendKind(env);
-  const stackName = stack.node.id;
-  switch (kind) {
+  switch (backend.kind) {
     case "http": {
-      const address = `${settings.httpBaseUrl}/${settings.key}`;
+      const address = `${backend.baseUrl}/${key}`;
       new HttpBackend(stack, { address, lockAddress: address, unlockAddress: address });
       return;
     }
     case "local":
-      new LocalBackend(stack, { path: `../../../terraform.${stackName}.tfstate` });
+      new LocalBackend(stack, { path: `../../../terraform.${stack.node.id}.tfstate` });
       return;
     case "s3":
       stack.addOverride("terraform.backend.s3.use_lockfile", true);
       new S3Backend(stack, {
-        bucket: requireEnv(env, "INFRA_STATE_BUCKET", kind),
-        key: `${settings.key}.tfstate`,
-        region: env.INFRA_STATE_REGION ?? "us-east-1",
+        bucket: backend.bucket,
+        key: `${key}.tfstate`,
+        region: backend.region,
         encrypt: true,
       });
       return;
     case "gcs":
-      new GcsBackend(stack, { bucket: requireEnv(env, "INFRA_STATE_BUCKET", kind), prefix: settings.key });
+      new GcsBackend(stack, { bucket: backend.bucket, prefix: key });
       return;
   }
-}
-
-function requireEnv(env: NodeJS.ProcessEnv, name: string, kind: BackendKind): string {
-  const value = env[name];
-  if (!value) throw new UsageError(`INFRA_BACKEND=${kind} needs ${name} to be set`);
-  return value;
 }

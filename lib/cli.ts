@@ -1,3 +1,4 @@
+import type { Command as Program } from "commander";
 import { DataError, formatDiagnostic, sortDiagnostics } from "./diagnostics";
 
 /** An error whose message is meant for the person at the terminal, without a stack trace. */
@@ -5,28 +6,53 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
+/** Where a command reads its context and writes its output; tests pass their own. */
+export interface Io {
+  /** Directory that relative paths and the project's data are resolved against. */
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  /** Writes to standard output as is (callers end lines with "\n"). */
+  out(text: string): void;
+  /** Writes to standard error as is. */
+  err(text: string): void;
+}
+
+/** A command-line tool: arguments after the command name; returns its exit code (default 0). */
+export type Command = (args: readonly string[], io: Io) => Promise<number | undefined> | number | undefined;
+
+export function processIo(): Io {
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    out: (text) => void process.stdout.write(text),
+    err: (text) => void process.stderr.write(text),
+  };
+}
+
 /**
- * Runs a command-line entry point. Expected failures (bad data, bad usage, construct validation)
- * print their message and exit 1; only genuine bugs print a stack trace.
+ * Runs a command and turns its failure into an exit code. Expected failures (bad data, bad usage,
+ * construct validation) print their message; only genuine bugs print a stack trace.
  */
-export function runCli(main: () => Promise<void> | void): void {
-  Promise.resolve()
-    .then(main)
-    .catch((error: unknown) => {
-      process.exitCode = 1;
-      if (error instanceof DataError) {
-        for (const d of sortDiagnostics(error.diagnostics)) console.error(formatDiagnostic(d));
-        const count = error.diagnostics.filter((d) => d.severity === "error").length;
-        console.error(`\n${count} problem${count === 1 ? "" : "s"} found; nothing was written.`);
-      } else if (error instanceof UsageError) {
-        console.error(`error: ${error.message}`);
-      } else if (error instanceof Error && isConstructValidation(error)) {
-        console.error(error.message);
-        console.error("\nConstruct validation failed; nothing was written.");
-      } else {
-        console.error(error);
-      }
-    });
+export async function runCommand(command: Command, args: readonly string[], io: Io): Promise<number> {
+  try {
+    return (await command(args, io)) ?? 0;
+  } catch (error) {
+    if (error instanceof HelpShown) return 0;
+    io.err(failureText(error));
+    return 1;
+  }
+}
+
+function failureText(error: unknown): string {
+  if (error instanceof DataError) {
+    const lines = sortDiagnostics(error.diagnostics).map(formatDiagnostic);
+    const count = error.diagnostics.filter((d) => d.severity === "error").length;
+    return `${lines.join("\n")}\n\n${count} problem${count === 1 ? "" : "s"} found; nothing was written.\n`;
+  }
+  if (error instanceof UsageError) return `error: ${error.message}\n`;
+  if (error instanceof Error && isConstructValidation(error))
+    return `${error.message}\n\nConstruct validation failed; nothing was written.\n`;
+  return `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`;
 }
 
 /** Messages thrown by our constructs start with the construct path (`stack/construct: ...`). */
@@ -34,4 +60,31 @@ function isConstructValidation(error: Error): boolean {
   return (
     error.name === "ValidationError" || /^Validation failed with the following errors/.test(error.message)
   );
+}
+
+/** Thrown by {@link parseArgs} after commander printed the help: not a failure. */
+class HelpShown extends Error {}
+
+/** Parses `args` with a commander program, its output going to `io`; bad usage is a UsageError. */
+export function parseArgs<T>(program: Program, args: readonly string[], io: Io): T {
+  program
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: () => undefined })
+    .showSuggestionAfterError(true);
+  try {
+    program.parse([...args], { from: "user" });
+  } catch (error) {
+    const { code, message } = error as { code?: string; message: string };
+    if (code === "commander.helpDisplayed" || code === "commander.help" || code === "commander.version")
+      throw new HelpShown();
+    throw new UsageError(message.replace(/^error: /, ""));
+  }
+  return program.opts<T & Record<string, unknown>>() as T;
+}
+
+/** Runs `command` as this process: the process's arguments, directory and output. */
+export function main(command: Command, args: readonly string[] = process.argv.slice(2)): void {
+  void runCommand(command, args, processIo()).then((code) => {
+    process.exitCode = code;
+  });
 }

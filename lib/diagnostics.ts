@@ -1,3 +1,5 @@
+import { isAbsolute, relative } from "node:path";
+
 /**
  * Diagnostics: the one shape every data problem takes, and the one way it is printed.
  * Format: `file:line:col: field: problem (expected ...)`, like a compiler, so editors and CI
@@ -42,4 +44,10 @@ export class DataError extends Error {
     super(sortDiagnostics(diagnostics).map(formatDiagnostic).join("\n"));
     this.name = "DataError";
   }
+}
+
+/** How messages name `file`: relative to `cwd` when inside it (as diagnostics expect), else absolute. */
+export function displayPath(cwd: string, file: string): string {
+  const rel = relative(cwd, file);
+  return rel.startsWith("..") || isAbsolute(rel) ? file : rel;
 }

@@ -1,9 +1,9 @@
 import { join } from "node:path";
-import { TEAM_NAMES } from "../estate/github";
+import type { Estate } from "../estate";
 import { DataError, type Diagnostic } from "./diagnostics";
 import { loadRoster } from "./maintainers/load";
 import type { Roster } from "./maintainers/model";
-import { loadMirrorList, type MirrorEntry } from "./mirrors";
+import { loadMirrorList, MIRRORS_FILE, type MirrorEntry } from "./mirrors";
 
 /** Everything people edit as data, validated: what the stacks are built from. */
 export interface Inputs {
@@ -14,10 +14,10 @@ export interface Inputs {
 }
 
 /**
- * Loads and validates every data file under `root`. Every loader runs even when an earlier one
+ * Loads and validates every data file under `root` against the organization's teams. Every loader runs even when an earlier one
  * failed, so one run reports every problem in every file, as one DataError.
  */
-export function loadInputs(root = process.cwd()): Inputs {
+export function loadInputs(root: string, estate: Pick<Estate, "github">): Inputs {
   const problems: Diagnostic[] = [];
   const attempt = <T>(load: () => T): T | undefined => {
     try {
@@ -28,8 +28,10 @@ export function loadInputs(root = process.cwd()): Inputs {
       return undefined;
     }
   };
-  const roster = attempt(() => loadRoster({ dir: join(root, "maintainers"), teams: TEAM_NAMES }));
-  const mirrors = attempt(() => loadMirrorList(join(root, "estate", "mirrors.yaml")));
+  const roster = attempt(() =>
+    loadRoster({ dir: join(root, "maintainers"), teams: estate.github.teams.map((t) => t.name) }),
+  );
+  const mirrors = attempt(() => loadMirrorList(join(root, MIRRORS_FILE), MIRRORS_FILE));
   if (!roster || !mirrors) throw new DataError(problems);
   return { roster: roster.roster, mirrors, warnings: roster.warnings };
 }

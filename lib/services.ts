@@ -1,34 +1,33 @@
 import { absoluteName, relativeName, withoutTrailingDot } from "../constructs/dns";
-import { VOID_ZONE } from "../estate/dns";
-import { MACHINE_SUBDOMAIN } from "../estate/hosts";
-import { HASHI_UIS, PROXIED_SERVICES, PROXY_TIERS, type ProxyTierName } from "../estate/services";
-
-/** Host name as nginx and Consul meta spell it: absolute, no trailing dot. */
-function hostName(name: string): string {
-  const relative = relativeName(VOID_ZONE, name);
-  if ("problem" in relative) throw new Error(relative.problem);
-  return withoutTrailingDot(absoluteName(VOID_ZONE, relative.name));
-}
+import type { Estate } from "../estate";
 
 /**
  * The proxied-services artifact (`services/proxied.json` next to the mirror list): the proxy
  * tiers, every service consul-template publishes with the `nginx_names` meta it must carry, and
  * the fixed site-fragment names. Deterministic: estate order, two-space indent, final newline.
  */
-export function proxiedServicesJson(): string {
+export function proxiedServicesJson({
+  dns,
+  hosts,
+  services,
+}: Pick<Estate, "dns" | "hosts" | "services">): string {
+  /** Host name as nginx and Consul meta spell it: absolute, no trailing dot. */
+  const hostName = (name: string): string => {
+    const relative = relativeName(dns.zone, name);
+    if ("problem" in relative) throw new Error(relative.problem);
+    return withoutTrailingDot(absoluteName(dns.zone, relative.name));
+  };
   const document = {
-    zone: VOID_ZONE,
-    tiers: (Object.entries(PROXY_TIERS) as [ProxyTierName, (typeof PROXY_TIERS)[ProxyTierName]][]).map(
-      ([tier, spec]) => ({
-        tier,
-        name: hostName(tier),
-        job: spec.job,
-        namespace: spec.namespace,
-        datacenter: spec.datacenter,
-        members: spec.members.map((member) => hostName(`${member}.${MACHINE_SUBDOMAIN}`)),
-      }),
-    ),
-    services: PROXIED_SERVICES.map((service) => {
+    zone: dns.zone,
+    tiers: Object.entries(services.tiers).map(([tier, spec]) => ({
+      tier,
+      name: hostName(tier),
+      job: spec.job,
+      namespace: spec.namespace,
+      datacenter: spec.datacenter,
+      members: spec.members.map((member) => hostName(`${member}.${hosts.subdomain}`)),
+    })),
+    services: services.proxied.map((service) => {
       const names = service.names.map(hostName);
       return {
         service: service.service ?? null,
@@ -40,7 +39,7 @@ export function proxiedServicesJson(): string {
         meta: { nginx_enable: "true", nginx_names: names.join(" ") },
       };
     }),
-    fragments: HASHI_UIS.map((ui) => ({
+    fragments: services.fragments.map((ui) => ({
       name: hostName(ui.name),
       tier: ui.tier,
       upstream: ui.upstream,

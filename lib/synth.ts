@@ -1,8 +1,10 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { Estate } from "../estate";
 import { buildApp } from "./app";
 import type { Inputs } from "./inputs";
 import { replaceDirectory } from "./replace-directory";
+import { SOURCES_FILE, sourceFingerprint } from "./sources";
 
 /** A warning or note a construct attached during synthesis (e.g. a disabled mirror's mismatch). */
 export interface Annotation {
@@ -16,13 +18,25 @@ export interface SynthResult {
   readonly annotations: readonly Annotation[];
 }
 
+export interface SynthOptions {
+  /** The checkout the inputs came from; its fingerprint is recorded next to the output. */
+  readonly root: string;
+  readonly outdir: string;
+  readonly estate: Estate;
+  readonly inputs: Inputs;
+  /** Chooses the state backend (`INFRA_BACKEND` and friends). */
+  readonly env: NodeJS.ProcessEnv;
+}
+
 /**
  * Synthesizes every stack into a staging directory that replaces `outdir` only when synthesis
- * succeeded, so a failed run never leaves a half-written `cdktf.out`.
+ * succeeded, so a failed run never leaves a half-written `cdktf.out`. The output records the
+ * fingerprint of its sources, so a later review diff can tell whether it is current.
  */
-export function synthesize(outdir: string, inputs: Inputs): SynthResult {
+export function synthesize({ root, outdir, estate, inputs, env }: SynthOptions): SynthResult {
   return replaceDirectory(outdir, (staging) => {
-    buildApp(staging, inputs).synth();
+    buildApp(staging, estate, inputs, env).synth();
+    writeFileSync(join(staging, SOURCES_FILE), `${sourceFingerprint(root)}\n`);
     return readManifest(staging);
   });
 }

@@ -1,38 +1,40 @@
 import { type Construct, TerraformStack } from "../constructs/cdktf";
 import { GithubOrganization } from "../constructs/github";
 import { addStateMigration, legacyMoves } from "../constructs/terraform/state-migration";
-import { ORGANIZATION, REPOSITORIES, TEAMS, type VoidTeam } from "../estate/github";
+import type { GithubEstate } from "../estate/github";
 import { legacyGithubAddress } from "../estate/github-legacy";
-import { TERRASTATE_BASE_URL } from "../estate/state";
-import { configureState } from "../lib/backend";
+import { configureState, type StateSettings } from "../lib/backend";
 import type { Roster } from "../lib/maintainers/model";
 
 export interface GithubStackProps {
+  readonly github: GithubEstate;
   /** The validated maintainer files. */
   readonly roster: Roster;
+  readonly state: StateSettings;
 }
 
-/** The void-linux GitHub organization: owners, teams, memberships, repositories and team access. */
+/** The GitHub organization: owners, teams, memberships, repositories and team access. */
 export class GithubStack extends TerraformStack {
-  constructor(scope: Construct, id: string, { roster }: GithubStackProps) {
+  constructor(scope: Construct, id: string, { github, roster, state }: GithubStackProps) {
     super(scope, id);
-    configureState(this, { key: "prod/github", httpBaseUrl: TERRASTATE_BASE_URL });
+    configureState(this, state);
 
-    const org = new GithubOrganization(this, "org", { name: ORGANIZATION });
-    for (const team of TEAMS) org.addTeam(team);
+    const org = new GithubOrganization(this, "org", { name: github.organization });
+    for (const team of github.teams) org.addTeam(team);
 
     for (const person of roster.people) {
       if (person.orgOwner) org.addOwner(person.login);
       for (const [team, role] of Object.entries(person.teams)) org.team(team).addMember(person.login, role);
     }
 
-    for (const { access, topics = [], ...settings } of REPOSITORIES) {
+    const defaults = github.repositoryDefaults;
+    for (const { access, topics = [], ...settings } of github.repositories) {
       const repository = org.addRepository({
-        hasIssues: true,
+        hasIssues: defaults.hasIssues,
         ...settings,
-        topics: ["voidlinux", ...topics],
+        topics: [...(defaults.topics ?? []), ...topics],
       });
-      for (const [team, permission] of Object.entries(access) as [VoidTeam, (typeof access)[VoidTeam]][]) {
+      for (const [team, permission] of Object.entries(access)) {
         if (permission) repository.grant(org.team(team), permission);
       }
     }

@@ -2,36 +2,41 @@ import { TlsProvider } from "@cdktf/provider-tls/lib/provider";
 import { AcmeProvider } from "../bindings/acme/provider";
 import { NomadProvider } from "../bindings/nomad/provider";
 import { type Construct, TerraformStack } from "../constructs/cdktf";
-import type { INomadNamespace } from "../constructs/nomad";
+import { type INomadNamespace, jobVariablePath } from "../constructs/nomad";
 import { addStateMigration, terraformAddress } from "../constructs/terraform/state-migration";
 import { AcmeCertificate } from "../constructs/tls";
-import type { VoidNamespace } from "../estate/hashistack";
-import { TERRASTATE_BASE_URL } from "../estate/state";
-import { ACME_SERVER_URL, CERTIFICATE_CONSUMERS, jobVariablePath, WILDCARD_CERTIFICATE } from "../estate/tls";
-import { configureState } from "../lib/backend";
+import { ValidationError } from "../constructs/validation";
+import type { TlsEstate } from "../estate/tls";
+import { configureState, type StateSettings } from "../lib/backend";
 
 export interface TlsStackProps {
+  readonly tls: TlsEstate;
   /** The Nomad namespaces the certificate is delivered into (declared by the hashistack stack). */
-  readonly namespaces: ReadonlyMap<VoidNamespace, INomadNamespace>;
+  readonly namespaces: ReadonlyMap<string, INomadNamespace>;
+  readonly state: StateSettings;
 }
 
 /**
- * The Let's Encrypt wildcard certificate for voidlinux.org, delivered into the Nomad variables of
- * the jobs that terminate TLS. Applied weekly by the Nomad batch job `cert-renew`.
+ * The certificate, delivered into the Nomad variables of the jobs that terminate TLS. Applied
+ * weekly by the Nomad batch job that renews it.
  */
 export class TlsStack extends TerraformStack {
-  constructor(scope: Construct, id: string, { namespaces }: TlsStackProps) {
+  constructor(scope: Construct, id: string, { tls, namespaces, state }: TlsStackProps) {
     super(scope, id);
-    configureState(this, { key: "tls/letsencrypt", httpBaseUrl: TERRASTATE_BASE_URL });
-    new AcmeProvider(this, "acme", { serverUrl: ACME_SERVER_URL });
+    configureState(this, state);
+    new AcmeProvider(this, "acme", { serverUrl: tls.acmeServerUrl });
     // Declared (Void left tls implicit), so required_providers pins it.
     new TlsProvider(this, "tls");
     new NomadProvider(this, "nomad");
 
-    const certificate = new AcmeCertificate(this, "wildcard", WILDCARD_CERTIFICATE);
-    const variables = CERTIFICATE_CONSUMERS.map(({ job, namespace }) => {
+    const certificate = new AcmeCertificate(this, "wildcard", tls.certificate);
+    const variables = tls.consumers.map(({ job, namespace }) => {
       const target = namespaces.get(namespace);
-      if (!target) throw new Error(`namespace ${namespace} is missing from TlsStackProps.namespaces`);
+      if (!target)
+        throw new ValidationError(
+          this,
+          `consumer ${job}: Nomad namespace "${namespace}" is not declared (expected one of: ${[...namespaces.keys()].join(", ")})`,
+        );
       return { job, variable: certificate.deliverToNomad(target, jobVariablePath(job)) };
     });
 

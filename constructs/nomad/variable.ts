@@ -4,6 +4,11 @@ import { claimLogicalId, logicalId } from "../terraform/logical-id";
 import { check } from "../validation";
 import { checkNamespaceDeclared, type INomadNamespace } from "./namespace";
 
+/** The variable path a job's tasks read with their workload identity: `nomad/jobs/<job>`. */
+export function jobVariablePath(job: string): string {
+  return `nomad/jobs/${job}`;
+}
+
 /** Nomad's variable path alphabet and length. */
 const VARIABLE_PATH = /^[a-zA-Z0-9_~/-]{1,128}$/;
 

@@ -1,20 +1,52 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { UsageError } from "../cli";
+import { SOURCES_FILE, sourceFingerprint } from "../sources";
 import type { Action, AttributeChange, BlockKind, Change, StackJson, SynthOutput } from "./model";
 
 /**
- * Reads every `stacks/<name>/cdk.tf.json` of a cdktf output directory. A directory without stacks
- * (or a missing one, for a base ref that predates synthesis) is an empty output.
+ * Reads every stack of a synthesized output directory, as its `manifest.json` lists them. A
+ * directory that holds no manifest is refused: it is not an output of `npm run synth`.
  */
 export function readSynthOutput(dir: string): SynthOutput {
-  const stacksDir = join(dir, "stacks");
+  const manifestFile = join(dir, "manifest.json");
+  if (!existsSync(manifestFile))
+    throw new UsageError(
+      `${dir} is not a synthesized output (expected a directory written by npm run synth, with manifest.json)`,
+    );
+  const manifest = parseJson(manifestFile) as { stacks?: Record<string, { synthesizedStackPath?: unknown }> };
   const stacks = new Map<string, StackJson>();
-  if (!existsSync(stacksDir)) return stacks;
-  for (const name of readdirSync(stacksDir).sort()) {
-    const file = join(stacksDir, name, "cdk.tf.json");
-    if (existsSync(file)) stacks.set(name, JSON.parse(readFileSync(file, "utf8")) as StackJson);
+  for (const [name, entry] of Object.entries(manifest.stacks ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const path = typeof entry?.synthesizedStackPath === "string" ? entry.synthesizedStackPath : "";
+    if (!/^stacks\/[A-Za-z0-9_-]+\/cdk\.tf\.json$/.test(path))
+      throw new UsageError(
+        `${manifestFile}: stack ${JSON.stringify(name)} has no stacks/<name>/cdk.tf.json path`,
+      );
+    stacks.set(name, parseJson(join(dir, path)) as StackJson);
   }
   return stacks;
+}
+
+/**
+ * {@link readSynthOutput} of an output that must be current: synthesized from exactly the sources
+ * now in `root`, so a review never compares what the checkout no longer says.
+ */
+export function readCurrentOutput(dir: string, root: string): SynthOutput {
+  const recorded = join(dir, SOURCES_FILE);
+  const fingerprint = existsSync(recorded) ? readFileSync(recorded, "utf8").trim() : undefined;
+  if (fingerprint !== sourceFingerprint(root))
+    throw new UsageError(
+      `${dir} is stale: it was not synthesized from the data and code now in this checkout (run npm run synth, or leave out --head to synthesize the head now)`,
+    );
+  return readSynthOutput(dir);
+}
+
+function parseJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new UsageError(`${file} is not readable JSON: ${(error as Error).message.split("\n")[0]}`);
+  }
 }
 
 /** A block of a stack, keyed by its Terraform address. */

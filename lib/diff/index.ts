@@ -2,12 +2,12 @@ import { compareOutputs } from "./compare";
 import { describeChanges } from "./describe";
 import type { Action, BlockKind, DiffReport, StackSummary, SynthOutput } from "./model";
 
-export { compareOutputs, readSynthOutput } from "./compare";
+export { compareOutputs, readCurrentOutput, readSynthOutput } from "./compare";
 export { describeChanges } from "./describe";
 export { ruleDiff } from "./describers/policy";
 export type * from "./model";
 export { NO_CHANGES, renderJson, renderMarkdown } from "./render";
-export { withSynthesizedRef } from "./synth-ref";
+export { resolveRef, synthesizeRef } from "./synth-ref";
 
 /** Kinds counted in the summary: what `terraform apply` creates, updates or destroys. */
 const COUNTED: readonly BlockKind[] = ["resource", "module"];

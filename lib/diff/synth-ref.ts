@@ -1,58 +1,72 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, symlinkSync, unlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { UsageError } from "../cli";
+import { withScratchDir } from "../scratch";
 import { readSynthOutput } from "./compare";
 import type { SynthOutput } from "./model";
 
+/** A git ref as given and the commit it named when resolved. */
+export interface GitRef {
+  readonly name: string;
+  readonly commit: string;
+}
+
+/** Resolves `ref` in the repository holding `cwd`: cheap, so a typo fails before any synthesis. */
+export function resolveRef(ref: string, cwd: string): GitRef {
+  git(cwd, ["rev-parse", "--show-toplevel"], "--base-ref needs a git repository");
+  const commit = git(
+    cwd,
+    ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`],
+    `unknown git ref "${ref}"`,
+  );
+  return { name: ref, commit: commit.trim() };
+}
+
 export interface SynthesizeRefOptions {
-  /** Any directory inside the repository. @default the current directory */
-  readonly cwd?: string;
-  /** Environment of the synthesis, e.g. the same INFRA_BACKEND as the head. @default process.env */
-  readonly env?: NodeJS.ProcessEnv;
+  /** Any directory inside the repository; its `node_modules` serves the ref's synthesis. */
+  readonly cwd: string;
+  /** Environment of the synthesis, e.g. the same INFRA_BACKEND as the head. */
+  readonly env: NodeJS.ProcessEnv;
 }
 
 /**
- * Synthesizes `ref` in a temporary detached git worktree with that ref's own code and data, and
- * reads the result. A ref without `main.ts` or without stacks yields an empty output, so everything
- * in the head shows as added. The worktree is removed afterwards, also when synthesis fails.
+ * Synthesizes `ref` with that ref's own code and data, exported with `git archive` into a
+ * temporary directory (no worktree is registered, so nothing is left in `.git` even if the process
+ * is killed), and reads the result. A ref without `main.ts` yields an empty output, so everything
+ * in the head shows as added. The directory is removed afterwards, also when synthesis fails or
+ * the process is interrupted.
  */
-export function withSynthesizedRef(ref: string, options: SynthesizeRefOptions = {}): SynthOutput {
-  const cwd = options.cwd ?? process.cwd();
-  const top = git(cwd, ["rev-parse", "--show-toplevel"], "--base-ref needs a git repository").trim();
-  const commit = git(
-    top,
-    ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`],
-    `unknown git ref "${ref}"`,
+export function synthesizeRef({ name, commit }: GitRef, { cwd, env }: SynthesizeRefOptions): SynthOutput {
+  const prefix = git(
+    cwd,
+    ["rev-parse", "--show-prefix"],
+    "cannot locate the project in the repository",
   ).trim();
+  return withScratchDir("void-infra-base-", (scratch) => {
+    const tree = join(scratch, "tree");
+    const archive = join(scratch, "tree.tar");
+    mkdirSync(tree);
+    git(cwd, ["archive", "--format=tar", "-o", archive, `${commit}:${prefix}`], `cannot export ${name}`);
+    const untar = spawnSync("tar", ["-xf", archive, "-C", tree], { encoding: "utf8" });
+    if (untar.status !== 0)
+      throw new UsageError(`cannot unpack ${name}: ${(untar.stderr || String(untar.error)).trim()}`);
+    if (!existsSync(join(tree, "main.ts"))) return new Map();
 
-  const scratch = mkdtempSync(join(tmpdir(), "void-infra-base-"));
-  const worktree = join(scratch, "base");
-  git(top, ["worktree", "add", "--detach", "--quiet", worktree, commit], `cannot check out ${ref}`);
-  const modules = join(worktree, "node_modules");
-  try {
-    if (!existsSync(join(worktree, "main.ts"))) return new Map();
-    if (existsSync(join(top, "node_modules")) && !existsSync(modules))
-      symlinkSync(join(top, "node_modules"), modules);
-    const outdir = join(worktree, "cdktf.out");
+    if (existsSync(join(cwd, "node_modules")) && !existsSync(join(tree, "node_modules")))
+      symlinkSync(join(cwd, "node_modules"), join(tree, "node_modules"));
+    const outdir = join(scratch, "cdktf.out");
     const run = spawnSync(process.execPath, ["--import", "tsx", "main.ts"], {
-      cwd: worktree,
+      cwd: tree,
       encoding: "utf8",
-      env: { ...(options.env ?? process.env), CDKTF_OUTDIR: outdir },
+      env: { ...env, CDKTF_OUTDIR: outdir },
     });
     if (run.status !== 0)
       throw new UsageError(
-        `synthesizing ${ref} (${commit.slice(0, 12)}) failed:\n${(run.stderr || run.stdout || String(run.error)).trim()}`,
+        `synthesizing ${name} (${commit.slice(0, 12)}) failed:\n${(run.stderr || run.stdout || String(run.error)).trim()}`,
       );
     return readSynthOutput(outdir);
-  } finally {
-    // Unlink first so removing the worktree can never follow the link into the real node_modules.
-    if (existsSync(modules)) unlinkSync(modules);
-    spawnSync("git", ["worktree", "remove", "--force", worktree], { cwd: top });
-    rmSync(scratch, { recursive: true, force: true });
-    spawnSync("git", ["worktree", "prune"], { cwd: top });
-  }
+  });
 }
 
 function git(cwd: string, args: readonly string[], failure: string): string {

@@ -1,13 +1,14 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { z } from "zod";
-import { TEAM_NAMES } from "../../estate/github";
+import type { Estate } from "../../estate";
 import { maintainerSchema } from "./schema";
 
 export const MAINTAINER_SCHEMA_PATH = "maintainers/schema.json";
 
 /** The JSON Schema editors use for completion, generated from the same zod schema the loader uses. */
-export function maintainerJsonSchema(): string {
-  const schema = z.toJSONSchema(maintainerSchema(TEAM_NAMES as [string, ...string[]]), { io: "input" });
+export function maintainerJsonSchema(estate: Pick<Estate, "github">): string {
+  const teams = estate.github.teams.map((t) => t.name) as [string, ...string[]];
+  const schema = z.toJSONSchema(maintainerSchema(teams), { io: "input" });
   return `${JSON.stringify({ ...schema, title: "Maintainer" }, null, 2)}\n`;
 }
 

@@ -1,6 +1,4 @@
 import { readFileSync } from "node:fs";
-import { isAbsolute, relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import type { z } from "zod";
 import { DataError, type Diagnostic, errorsOf } from "../diagnostics";
@@ -8,15 +6,16 @@ import { unknownMessage } from "../suggest";
 import { type FieldPath, fieldName, YamlSource } from "../yaml-source";
 import { MIRROR_FIELDS, type MirrorEntry, mirrorListSchema, mirrorUrlProblem, showValue } from "./schema";
 
-/** The estate's mirror list (a copy of xmirror's `mirrors.yaml`). */
-export const MIRRORS_FILE = fileURLToPath(new URL("../../estate/mirrors.yaml", import.meta.url));
+/** Where the estate's mirror list (a copy of xmirror's `mirrors.yaml`) lives in the repository. */
+export const MIRRORS_FILE = "estate/mirrors.yaml";
 
 /**
- * Reads and validates a mirror list. Every problem in the file is collected and thrown as one
- * {@link DataError}; entries come back in file order only when the whole file is sound.
+ * Reads and validates a mirror list; `display` is how messages name the file. Every problem in the
+ * file is collected and thrown as one {@link DataError}; entries come back in file order only when
+ * the whole file is sound.
  */
-export function loadMirrorList(file: string = MIRRORS_FILE): MirrorEntry[] {
-  return parseMirrorList(readFileSync(file, "utf8"), displayPath(file));
+export function loadMirrorList(file: string, display = file): MirrorEntry[] {
+  return parseMirrorList(readFileSync(file, "utf8"), display);
 }
 
 /** {@link loadMirrorList} on text already in memory; `file` is the name used in messages. */
@@ -40,12 +39,6 @@ export function parseMirrorList(text: string, file: string): MirrorEntry[] {
   );
   if (errorsOf(diagnostics).length > 0 || !parsed.success) throw new DataError(diagnostics);
   return parsed.data;
-}
-
-/** Repository-relative when the file is inside the working directory, as diagnostics expect. */
-function displayPath(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel.startsWith("..") || isAbsolute(rel) ? file : rel;
 }
 
 function describeIssue(source: YamlSource, issue: z.core.$ZodIssue): Diagnostic[] {

@@ -21,7 +21,10 @@ export { type AttributeChange, SENSITIVE, UNKNOWN } from "./values";
 /** One plan file and the stack it belongs to. */
 export interface PlanInput {
   readonly stack: string;
+  /** As given on the command line; messages name the file this way. */
   readonly file: string;
+  /** Where to read it; default `file`. */
+  readonly path?: string;
 }
 
 /**
@@ -29,7 +32,7 @@ export interface PlanInput {
  * (`plans/github/plan.json` → `github`), or, for a file in the current directory, its name without
  * `.json` (`github.json` → `github`).
  */
-export function stackNameOf(file: string, cwd = process.cwd()): string {
+export function stackNameOf(file: string, cwd: string): string {
   const dir = dirname(resolve(cwd, file));
   return dir === resolve(cwd) ? basename(file).replace(/\.json$/, "") : basename(dir);
 }
@@ -47,10 +50,10 @@ export function summarizePlanFiles(inputs: readonly PlanInput[]): StackSummary[]
   }
   const diagnostics: Diagnostic[] = [];
   const summaries: StackSummary[] = [];
-  for (const { stack, file } of inputs) {
+  for (const { stack, file, path = file } of inputs) {
     let text: string;
     try {
-      text = readFileSync(file, "utf8");
+      text = readFileSync(path, "utf8");
     } catch (error) {
       throw new UsageError(
         `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,

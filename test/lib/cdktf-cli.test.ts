@@ -1,10 +1,9 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { REPO_ROOT, runEntry } from "../support/project";
+import { REPO_ROOT, tempDir } from "../support/project";
 
 /** Every file under `dir`, relative, sorted. */
 function files(dir: string, prefix = ""): string[] {
@@ -14,14 +13,19 @@ function files(dir: string, prefix = ""): string[] {
 }
 
 test("`npx cdktf synth` writes the same files, byte for byte, as `npm run synth`", () => {
-  const ours = join(mkdtempSync(join(tmpdir(), "ours-")), "cdktf.out");
-  const theirs = join(mkdtempSync(join(tmpdir(), "cdktf-")), "cdktf.out");
-  const env = { CHECKPOINT_DISABLE: "1", CI: "1" };
-  assert.equal(runEntry("main.ts", REPO_ROOT, [], { ...env, CDKTF_OUTDIR: ours }).status, 0);
+  const ours = join(tempDir("ours-"), "cdktf.out");
+  const theirs = join(tempDir("cdktf-"), "cdktf.out");
+  const env = { ...process.env, CHECKPOINT_DISABLE: "1", CI: "1" };
+  const synth = spawnSync("npm", ["run", "-s", "synth"], {
+    cwd: REPO_ROOT,
+    encoding: "utf8",
+    env: { ...env, CDKTF_OUTDIR: ours },
+  });
+  assert.equal(synth.status, 0, synth.stderr);
   const cli = spawnSync("npx", ["cdktf", "synth", "--output", theirs], {
     cwd: REPO_ROOT,
     encoding: "utf8",
-    env: { ...process.env, ...env },
+    env,
   });
   assert.equal(cli.status, 0, cli.stderr);
   assert.deepEqual(files(theirs), files(ours));

@@ -1,39 +1,24 @@
 import assert from "node:assert/strict";
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
+import { mirrors } from "../../cli/mirrors";
 import { writeArtifacts } from "../../lib/mirrors/artifacts";
-import { REPO_ROOT, runEntry } from "../support/project";
+import { ADOPTION_ESTATE } from "../support/app";
+import { REPO_ROOT, run, scratchProject, tempDir } from "../support/project";
 
 const FIXTURES = join(REPO_ROOT, "test", "fixtures", "mirrors");
-const scratch = () => mkdtempSync(join(tmpdir(), "void-mirrors-"));
-
-/** A working directory for the CLI: empty but for node_modules, which tsx is loaded from. */
-function workDir(): string {
-  const dir = scratch();
-  symlinkSync(join(REPO_ROOT, "node_modules"), join(dir, "node_modules"));
-  return dir;
-}
-
-const entriesOf = (dir: string) => readdirSync(dir).filter((name) => name !== "node_modules");
+const scratch = () => tempDir("void-mirrors-");
+const mirrorsIn = (dir: string, args: string[]) => run(mirrors(ADOPTION_ESTATE), dir, args);
 
 describe("npm run mirrors", () => {
-  test("writes the three files, identical to xmirror's, replacing a previous run", () => {
-    const dir = workDir();
+  test("writes the three files, identical to xmirror's, replacing a previous run", async () => {
+    const dir = scratchProject();
     mkdirSync(join(dir, "site", "v0"), { recursive: true });
     writeFileSync(join(dir, "site", "v0", "stale.json"), "old");
-    const run = runEntry("cli/mirrors.ts", dir, ["--out", "site"]);
-    assert.equal(run.status, 0, run.stderr);
-    assert.match(run.stdout, /40 mirrors, 30 enabled/);
+    const result = await mirrorsIn(dir, ["--out", "site"]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /40 mirrors, 30 enabled/);
     for (const path of ["v0/mirrors.json", "raw/mirrors.lst", "metrics/prometheus.json"]) {
       assert.equal(
         readFileSync(join(dir, "site", path), "utf8"),
@@ -42,36 +27,35 @@ describe("npm run mirrors", () => {
       );
     }
     assert.ok(!existsSync(join(dir, "site", "v0", "stale.json")), "the directory is replaced as a whole");
-    assert.deepEqual(entriesOf(dir), ["site"], "no staging directory is left behind");
+    assert.deepEqual(
+      readdirSync(dir).sort(),
+      ["estate", "maintainers", "site"],
+      "no staging directory is left",
+    );
   });
 
-  test("invalid data exits 1 with diagnostics and writes nothing", () => {
-    const dir = workDir();
-    const run = runEntry("cli/mirrors.ts", dir, [
-      "--file",
-      join(FIXTURES, "bad-entries.yaml"),
-      "--out",
-      "site",
-    ]);
-    assert.equal(run.status, 1);
-    assert.match(run.stderr, /bad-entries\.yaml:3:11: \[0\]\.region: "Europe" is not a region/);
-    assert.match(run.stderr, /11 problems found; nothing was written\./);
-    assert.doesNotMatch(run.stderr, /\n\s+at /, "no stack trace");
-    assert.deepEqual(entriesOf(dir), []);
+  test("invalid data exits 1 with diagnostics and writes nothing", async () => {
+    const dir = scratch();
+    const result = await mirrorsIn(dir, ["--file", join(FIXTURES, "bad-entries.yaml"), "--out", "site"]);
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /bad-entries\.yaml:3:11: \[0\]\.region: "Europe" is not a region/);
+    assert.match(result.stderr, /11 problems found; nothing was written\./);
+    assert.doesNotMatch(result.stderr, /\n\s+at /, "no stack trace");
+    assert.deepEqual(readdirSync(dir), []);
   });
 
-  test("refuses to replace a directory it did not generate, and requires --out", () => {
+  test("refuses to replace a directory it did not generate, and requires --out", async () => {
     const dir = scratch();
     writeFileSync(join(dir, "README.md"), "mine");
-    const run = runEntry("cli/mirrors.ts", REPO_ROOT, ["--out", dir]);
-    assert.equal(run.status, 1);
+    const result = await mirrorsIn(scratchProject(), ["--out", dir]);
+    assert.equal(result.status, 1);
     assert.match(
-      run.stderr,
+      result.stderr,
       /^error: refusing to replace .*: it holds README\.md, which this command does not write/m,
     );
     assert.equal(readFileSync(join(dir, "README.md"), "utf8"), "mine");
 
-    const missing = runEntry("cli/mirrors.ts", REPO_ROOT);
+    const missing = await mirrorsIn(scratchProject(), []);
     assert.equal(missing.status, 1);
     assert.match(missing.stderr, /^error: --out <dir> is required/m);
   });

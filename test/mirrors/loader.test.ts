@@ -10,7 +10,7 @@ import {
   mirrorCountry,
   parseMirrorList,
 } from "../../lib/mirrors";
-import { REPO_ROOT } from "../support/project";
+import { ADOPTION_ROOT, REPO_ROOT } from "../support/project";
 
 const FIXTURES = join(REPO_ROOT, "test", "fixtures", "mirrors");
 
@@ -26,8 +26,11 @@ function problemsOf(name: string): string[] {
   return assert.fail(`${name} loaded without problems`);
 }
 
-describe("loadMirrorList on the estate's list", () => {
-  const mirrors = loadMirrorList();
+/** The mirror list as it was at adoption (void-estate.md section 8). */
+const ADOPTION_LIST = join(ADOPTION_ROOT, MIRRORS_FILE);
+
+describe("loadMirrorList on the adoption-time list", () => {
+  const mirrors = loadMirrorList(ADOPTION_LIST);
 
   test("reads all 40 entries in file order as camelCase objects", () => {
     assert.equal(mirrors.length, 40);
@@ -63,8 +66,8 @@ describe("loadMirrorList on the estate's list", () => {
     );
   });
 
-  test("the estate file is xmirror's file plus the schema comment", () => {
-    const lines = readFileSync(MIRRORS_FILE, "utf8").split("\n");
+  test("is xmirror's file plus the schema comment", () => {
+    const lines = readFileSync(ADOPTION_LIST, "utf8").split("\n");
     assert.equal(lines[0], "# yaml-language-server: $schema=./mirrors.schema.json");
     assert.equal(lines[1], "- base_url: https://repo-fi.voidlinux.org/");
     assert.equal(lines.length, 202, "200 lines of data, the comment, and the final newline");
@@ -72,7 +75,7 @@ describe("loadMirrorList on the estate's list", () => {
 });
 
 describe("mirrorCountry", () => {
-  const mirrors = loadMirrorList();
+  const mirrors = loadMirrorList(ADOPTION_LIST);
   const byUrl = (url: string) => mirrors.find((m) => m.baseUrl === url) ?? assert.fail(`no ${url}`);
 
   test("takes the country from the last part of the location", () => {

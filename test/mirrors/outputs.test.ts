@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { loadMirrorList, renderMirrorJsonSchema } from "../../lib/mirrors";
+import { loadMirrorList, MIRRORS_FILE, renderMirrorJsonSchema } from "../../lib/mirrors";
 import {
   prometheusTarget,
   pythonJson,
@@ -10,15 +10,15 @@ import {
   renderMirrorsLst,
   renderPrometheusTargets,
 } from "../../lib/mirrors/render";
-import { REPO_ROOT } from "../support/project";
+import { ADOPTION_ROOT, REPO_ROOT } from "../support/project";
 
 const FIXTURES = join(REPO_ROOT, "test", "fixtures", "mirrors");
 // Golden files written by xmirror's own generator (web/generate-site.py at commit 35b1eb0) from
-// estate/mirrors.yaml and from edge.yaml.
+// the adoption-time estate/mirrors.yaml and from edge.yaml.
 const golden = (dir: string, path: string) => readFileSync(join(FIXTURES, dir, path), "utf8");
 
-describe("xmirror outputs from the estate's list", () => {
-  const mirrors = loadMirrorList();
+describe("xmirror outputs from the adoption-time list", () => {
+  const mirrors = loadMirrorList(join(ADOPTION_ROOT, MIRRORS_FILE));
 
   test("v0/mirrors.json: all 40 entries, file order, YAML field names, one line without newline", () => {
     const json = renderMirrorsJson(mirrors);
@@ -98,7 +98,7 @@ describe("xmirror output formatting", () => {
   });
 
   test("an empty enabled set writes an empty mirrors.lst, as xmirror does", () => {
-    const all = loadMirrorList().map((m) => ({ ...m, enabled: false }));
+    const all = loadMirrorList(join(ADOPTION_ROOT, MIRRORS_FILE)).map((m) => ({ ...m, enabled: false }));
     assert.equal(renderMirrorsLst(all), "");
   });
 });

@@ -1,25 +1,23 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { basename, join, relative } from "node:path";
 import { describe, test } from "node:test";
+import { planSummary } from "../../cli/plan-summary";
 import { DataError, formatDiagnostic } from "../../lib/diagnostics";
 import { stackNameOf, summarizePlanFiles } from "../../lib/plan";
-import { REPO_ROOT } from "../support/project";
+import { REPO_ROOT, run } from "../support/project";
 
 const FIXTURES = join(REPO_ROOT, "test", "fixtures", "plan");
 const rel = (...parts: string[]) => relative(REPO_ROOT, join(FIXTURES, ...parts));
 
 /** The formatted diagnostics of summarizing `files` (relative paths, as a user would type them). */
 function problems(...files: string[]): string[] {
-  const cwd = process.cwd();
-  process.chdir(REPO_ROOT);
   try {
-    summarizePlanFiles(files.map((file) => ({ stack: basename(file, ".json"), file })));
+    summarizePlanFiles(
+      files.map((file) => ({ stack: basename(file, ".json"), file, path: join(REPO_ROOT, file) })),
+    );
   } catch (error) {
     if (error instanceof DataError) return error.diagnostics.map(formatDiagnostic);
     throw error;
-  } finally {
-    process.chdir(cwd);
   }
   assert.fail("expected a DataError");
 }
@@ -59,14 +57,10 @@ describe("plan input validation", () => {
 });
 
 describe("plan-summary CLI", () => {
-  const run = (...args: string[]) =>
-    spawnSync(process.execPath, ["--import", "tsx", "cli/plan-summary.ts", ...args], {
-      cwd: REPO_ROOT,
-      encoding: "utf8",
-    });
+  const summary = (...args: string[]) => run(planSummary, REPO_ROOT, args);
 
-  test("renders Markdown for plans named by directory and by --stack", () => {
-    const result = run(
+  test("renders Markdown for plans named by directory and by --stack", async () => {
+    const result = await summary(
       rel("real", "quiet", "plan.json"),
       "--stack",
       `dns=${rel("hand", "digitalocean", "plan.json")}`,
@@ -76,15 +70,15 @@ describe("plan-summary CLI", () => {
     assert.match(result.stdout, /\| ⚠️ `dns` \| 1 \| 1 \| 1 \| 1 \|\n\| `quiet` \| 0 \| 0 \| 0 \| 0 \|/);
   });
 
-  test("--format json prints the machine-readable summary", () => {
-    const result = run("--format", "json", rel("real", "demo", "plan.json"));
+  test("--format json prints the machine-readable summary", async () => {
+    const result = await summary("--format", "json", rel("real", "demo", "plan.json"));
     assert.equal(result.status, 0, result.stderr);
     const parsed = JSON.parse(result.stdout);
     assert.equal(parsed.stacks[0].stack, "demo");
     assert.equal(parsed.destructive, true);
   });
 
-  test("usage errors exit 1 with one line and no stack trace", () => {
+  test("usage errors exit 1 with one line and no stack trace", async () => {
     const cases: [string[], string][] = [
       [[], "error: no plan files given (usage: npm run plan-summary -- <plan.json>...)\n"],
       [
@@ -102,14 +96,14 @@ describe("plan-summary CLI", () => {
       ],
     ];
     for (const [args, stderr] of cases) {
-      const result = run(...args);
+      const result = await summary(...args);
       assert.equal(result.status, 1, args.join(" "));
       assert.equal(result.stderr, stderr, args.join(" "));
     }
   });
 
-  test("bad plan data exits 1 with file:line:col diagnostics", () => {
-    const result = run(rel("bad", "invalid.json"));
+  test("bad plan data exits 1 with file:line:col diagnostics", async () => {
+    const result = await summary(rel("bad", "invalid.json"));
     assert.equal(result.status, 1);
     assert.match(
       result.stderr,

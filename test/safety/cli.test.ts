@@ -3,7 +3,11 @@ import { spawnSync } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { runEntry, scratchProject } from "../support/project";
+import { validate } from "../../cli/validate";
+import { ADOPTION_ESTATE } from "../support/app";
+import { run, scratchProject } from "../support/project";
+
+const check = (dir: string, args: string[]) => run(validate(ADOPTION_ESTATE), dir, args);
 
 const GIT_ENV = {
   GIT_AUTHOR_NAME: "t",
@@ -17,17 +21,17 @@ function git(cwd: string, ...args: string[]): void {
   assert.equal(run.status, 0, run.stderr);
 }
 
-/** Six of the 22 maintainers (27%), none of whom leads a team, so the loader itself is satisfied. */
+/** Six of the 22 adoption-time maintainers (27%), none of whom leads a team, so the loader is satisfied. */
 const LEAVING = ["abenson", "ahesford", "cinerea0", "classabbyamp", "icp1994", "jnbr"];
 
-test("validate --base-ref refuses a mass removal until a new, reviewed override allows it", () => {
+test("validate --base-ref refuses a mass removal until a new, reviewed override allows it", async () => {
   const dir = scratchProject();
   git(dir, "init", "--quiet");
   git(dir, "add", "maintainers");
   git(dir, "commit", "--quiet", "-m", "base");
   for (const login of LEAVING) rmSync(join(dir, "maintainers", `${login}.yaml`));
 
-  const refused = runEntry("cli/validate.ts", dir, ["--base-ref", "HEAD"]);
+  const refused = await check(dir, ["--base-ref", "HEAD"]);
   assert.equal(refused.status, 1);
   assert.match(
     refused.stderr,
@@ -39,7 +43,7 @@ test("validate --base-ref refuses a mass removal until a new, reviewed override 
   );
 
   writeFileSync(join(dir, "OVERRIDES.yaml"), 'allow_mass_removal: "inactive committers, #42"\n');
-  const allowed = runEntry("cli/validate.ts", dir, ["--base-ref", "HEAD"]);
+  const allowed = await check(dir, ["--base-ref", "HEAD"]);
   assert.equal(allowed.status, 0, allowed.stderr);
   assert.match(
     allowed.stdout,
@@ -55,17 +59,17 @@ test("validate --base-ref refuses a mass removal until a new, reviewed override 
   git(dir, "commit", "--quiet", "-m", "offboard");
   for (const login of ["lemmi", "oreo639", "paper42", "sgn", "thypon"])
     rmSync(join(dir, "maintainers", `${login}.yaml`));
-  const stale = runEntry("cli/validate.ts", dir, ["--base-ref", "HEAD"]);
+  const stale = await check(dir, ["--base-ref", "HEAD"]);
   assert.equal(stale.status, 1);
   assert.match(stale.stderr, /OVERRIDES\.yaml allow_mass_removal is unchanged from the base/);
 });
 
-test("validate --base accepts a maintainers directory and rejects two bases", () => {
+test("validate --base accepts a maintainers directory and rejects two bases", async () => {
   const dir = scratchProject();
-  const ok = runEntry("cli/validate.ts", dir, ["--base", join(dir, "maintainers")]);
+  const ok = await check(dir, ["--base", join(dir, "maintainers")]);
   assert.equal(ok.status, 0, ok.stderr);
   assert.match(ok.stdout, /safety valves passed against/);
-  const both = runEntry("cli/validate.ts", dir, ["--base", "x", "--base-ref", "y"]);
+  const both = await check(dir, ["--base", "x", "--base-ref", "y"]);
   assert.equal(both.status, 1);
   assert.match(both.stderr, /^error: give at most one of --base-ref <git-ref> or --base <maintainers-dir>$/m);
 });

@@ -1,17 +1,17 @@
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { formatDiagnostic, sortDiagnostics } from "../../lib/diagnostics";
 import { checkSafety, type Overrides, parseOverrides, readRosterDir } from "../../lib/safety";
+import { tempDir } from "../support/project";
 
 const FIXTURES = join(__dirname, "..", "fixtures", "safety");
 const BASE = join(FIXTURES, "base");
 
 /** A head maintainers directory: the base files, minus `remove`, plus one fixture case's files. */
 function head({ remove = [] as string[], overlay = undefined as string | undefined } = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), "safety-"));
+  const dir = tempDir("safety-");
   cpSync(BASE, dir, { recursive: true });
   for (const name of remove) rmSync(join(dir, `${name}.yaml`));
   if (overlay) cpSync(join(FIXTURES, overlay), dir, { recursive: true });
@@ -56,7 +56,7 @@ describe("mass removals", () => {
       const file = join(base, `${name}.yaml`);
       writeFileSync(file, readFileSync(file, "utf8").replace("teams:\n", "teams:\n  ops: member\n"));
     }
-    const after = mkdtempSync(join(tmpdir(), "safety-"));
+    const after = tempDir("safety-");
     cpSync(base, after, { recursive: true });
     const bob = join(after, "bob.yaml");
     writeFileSync(bob, readFileSync(bob, "utf8").replace("  ops: member\n", ""));

@@ -1,25 +1,31 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { Testing } from "../../constructs/cdktf";
-import { REPO_FASTLY_DNS_RECORDS } from "../../estate/fastly";
-import { loadMirrorList } from "../../lib/mirrors";
+import { stateBackendFromEnv } from "../../lib/backend";
+import type { MirrorEntry } from "../../lib/mirrors";
 import { proxiedServicesJson } from "../../lib/services";
-import { DigitalOceanStack, type DigitalOceanStackProps } from "../../stacks/digitalocean";
+import { DigitalOceanStack } from "../../stacks/digitalocean";
+import { ADOPTION_ESTATE, adoptionInputs } from "../support/app";
 import { readEstate } from "../support/estate";
 import { parse, resourcesOf, type StackJson } from "../support/synth";
 
+const MIRROR_LIST = adoptionInputs().mirrors;
+
+/** The stack from the adoption estate; `mirrorList` and `env` vary one input. */
 function synth(
-  props: DigitalOceanStackProps = { mirrorList: loadMirrorList() },
+  mirrorList: readonly MirrorEntry[] = MIRROR_LIST,
   env: NodeJS.ProcessEnv = {},
 ): { stack: DigitalOceanStack; json: StackJson } {
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  try {
-    const stack = new DigitalOceanStack(Testing.app(), "digitalocean", props);
-    return { stack, json: parse(Testing.synth(stack)) };
-  } finally {
-    process.env = saved;
-  }
+  const { dns, hosts, services, fastly, state } = ADOPTION_ESTATE;
+  const stack = new DigitalOceanStack(Testing.app(), "digitalocean", {
+    dns,
+    hosts,
+    services,
+    cdn: fastly,
+    mirrorList,
+    state: { key: "prod/digitalocean", backend: stateBackendFromEnv(env, state.httpBaseUrl) },
+  });
+  return { stack, json: parse(Testing.synth(stack)) };
 }
 
 const estate = readEstate();
@@ -49,7 +55,7 @@ function estateValue(value: string | { ref: string }): string {
 const tuple = (name: string, type: string, value: string, priority: unknown) =>
   JSON.stringify([name, type, value, priority ?? null]);
 
-describe("digitalocean stack: DNS fidelity", () => {
+describe("digitalocean stack from the adoption estate: DNS fidelity", () => {
   it("holds exactly the 66 record instances of void-estate.json (relative name, type, value, priority)", () => {
     const expected = estate.dns.records
       .map((r: { relativeName: string; type: string; value: string | { ref: string }; priority?: number }) =>
@@ -85,10 +91,9 @@ describe("digitalocean stack: DNS fidelity", () => {
   });
 
   it("publishes the Fastly front's traffic CNAME as the repo-fastly mirror record", () => {
-    const traffic = REPO_FASTLY_DNS_RECORDS.find((r) => r.purpose === "traffic");
     assert.deepEqual(
       { name: records["record_repo-fastly_cname"]?.name, value: records["record_repo-fastly_cname"]?.value },
-      { name: "repo-fastly", value: traffic?.target },
+      { name: "repo-fastly", value: ADOPTION_ESTATE.fastly.edgeTarget },
     );
   });
 
@@ -166,7 +171,7 @@ describe("digitalocean stack: settings", () => {
   });
 
   it("follows the backend switch", () => {
-    const local = synth(undefined, { INFRA_BACKEND: "local" }).json;
+    const local = synth(MIRROR_LIST, { INFRA_BACKEND: "local" }).json;
     assert.deepEqual(local.terraform?.backend, {
       local: { path: "../../../terraform.digitalocean.tfstate" },
     });
@@ -195,26 +200,26 @@ describe("digitalocean stack: mirrors", () => {
   });
 
   it("rejects enabling repo-us while it points at b-hel-fi", () => {
-    const list = loadMirrorList().map((entry) =>
+    const list = MIRROR_LIST.map((entry) =>
       entry.baseUrl === "https://repo-us.voidlinux.org/" ? { ...entry, enabled: true } : entry,
     );
     assert.throws(
-      () => synth({ mirrorList: list }),
+      () => synth(list),
       /digitalocean\/mirror-us: mirror repo-us declares country "us" \(Kansas City, USA\) but points at host b-hel-fi in "fi"/,
     );
   });
 
   it("rejects a Void mirror missing from the mirror list", () => {
-    const list = loadMirrorList().filter((entry) => entry.baseUrl !== "https://repo-de.voidlinux.org/");
+    const list = MIRROR_LIST.filter((entry) => entry.baseUrl !== "https://repo-de.voidlinux.org/");
     assert.throws(
-      () => synth({ mirrorList: list }),
+      () => synth(list),
       /digitalocean: mirror https:\/\/repo-de.voidlinux.org\/ is not in the mirror list/,
     );
   });
 });
 
 describe("proxied services artifact", () => {
-  const artifact = JSON.parse(proxiedServicesJson());
+  const artifact = JSON.parse(proxiedServicesJson(ADOPTION_ESTATE));
 
   it("lists every proxied service of the estate with its nginx names", () => {
     const expected = estate.proxies.proxiedServices.map(
@@ -266,6 +271,6 @@ describe("proxied services artifact", () => {
       artifact.fragments.map((f: { name: string }) => f.name),
       estate.proxies.cproxy.aliases,
     );
-    assert.ok(proxiedServicesJson().endsWith("}\n"));
+    assert.ok(proxiedServicesJson(ADOPTION_ESTATE).endsWith("}\n"));
   });
 });

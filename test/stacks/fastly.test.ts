@@ -1,30 +1,31 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { Testing } from "../../constructs/cdktf";
-import { REPO_FASTLY_DNS_RECORDS } from "../../estate/fastly";
+import { stateBackendFromEnv } from "../../lib/backend";
 import { FastlyStack } from "../../stacks/fastly";
+import { ADOPTION_ESTATE } from "../support/app";
 import { readEstate } from "../support/estate";
 import { parse, type StackJson } from "../support/synth";
 
 const estate = readEstate().fastly;
 
-function synthFastly(env: NodeJS.ProcessEnv = {}): { json: StackJson; text: string } {
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  try {
-    const text = Testing.synth(new FastlyStack(Testing.app(), "fastly"));
-    return { json: parse(text), text };
-  } finally {
-    process.env = saved;
-  }
+/** The stack from the adoption estate. */
+function synthFastly(env: NodeJS.ProcessEnv = {}): { stack: FastlyStack; json: StackJson; text: string } {
+  const backend = stateBackendFromEnv(env, ADOPTION_ESTATE.state.httpBaseUrl);
+  const stack = new FastlyStack(Testing.app(), "fastly", {
+    cdn: ADOPTION_ESTATE.fastly,
+    state: { key: "prod/fastly", backend },
+  });
+  const text = Testing.synth(stack);
+  return { stack, json: parse(text), text };
 }
 
-const { json, text } = synthFastly();
+const { stack, json, text } = synthFastly();
 const resources = json.resource ?? {};
 const service = resources.fastly_service_vcl?.main_repo ?? {};
 const snippets = (service.snippet ?? []) as Record<string, string>[];
 
-describe("fastly stack", () => {
+describe("fastly stack from the adoption estate", () => {
   test("holds exactly the two Fastly resources, at Void's addresses", () => {
     const addresses = Object.entries(resources).flatMap(([type, byName]) =>
       Object.keys(byName).map((name) => `${type}.${name}`),
@@ -102,7 +103,7 @@ describe("fastly stack", () => {
       const [, name, type, target] = line.match(/^\S+: (\S+) (\S+) (\S+)$/) ?? [];
       return `${name}.voidlinux.org. ${type} ${target}`;
     });
-    const ours = REPO_FASTLY_DNS_RECORDS.map((r) => `${r.name} ${r.type} ${r.target}`);
+    const ours = stack.front.dnsRecords.map((r) => `${r.name} ${r.type} ${r.target}`);
     assert.deepEqual(ours, expected);
   });
 

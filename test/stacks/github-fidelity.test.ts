@@ -6,7 +6,7 @@ import { readEstate } from "../support/estate";
 const { github } = readEstate();
 const resources = synthApp().stack("github").resource ?? {};
 
-describe("github stack matches void-estate.json", () => {
+describe("github stack from the adoption data matches void-estate.json", () => {
   test("memberships: the same (team, user, role) triples", () => {
     const ours = Object.values(resources.github_team_membership).map((m) => {
       const team = String(m.team_id).match(/github_team\.team_(.+)\.id/)?.[1];

@@ -6,12 +6,12 @@ import { synthApp } from "../support/app";
 import { REPO_ROOT } from "../support/project";
 
 const SNAPSHOT = join(REPO_ROOT, "test", "__snapshots__", "github.cdk.tf.json");
-const { stack, outdir } = synthApp();
-const github = stack("github");
+const app = synthApp();
+const github = app.stack("github");
 const resources = github.resource ?? {};
 const count = (type: string) => Object.keys(resources[type] ?? {}).length;
 
-describe("github stack from the default data", () => {
+describe("github stack from the adoption data", () => {
   test("has Void's resource counts", () => {
     assert.deepEqual(Object.fromEntries(Object.keys(resources).map((t) => [t, count(t)])), {
       github_membership: 3,
@@ -55,27 +55,27 @@ describe("github stack from the default data", () => {
   });
 
   test("INFRA_BACKEND=local keeps state outside cdktf.out with a relative path", () => {
-    const local = synthApp({ INFRA_BACKEND: "local" }).stack("github");
+    const local = synthApp({ env: { INFRA_BACKEND: "local" } }).stack("github");
     assert.deepEqual(local.terraform?.backend, { local: { path: "../../../terraform.github.tfstate" } });
   });
 
   test("an unknown INFRA_BACKEND is refused", () => {
     assert.throws(
-      () => synthApp({ INFRA_BACKEND: "ftp" }),
+      () => synthApp({ env: { INFRA_BACKEND: "ftp" } }),
       /INFRA_BACKEND=ftp is not a backend \(expected one of http, local, s3, gcs\)/,
     );
   });
 
   test("synthesis is byte-identical across runs and directories", () => {
-    const again = synthApp().outdir;
+    const again = synthApp().files;
     for (const file of ["manifest.json", "stacks/github/cdk.tf.json"]) {
-      assert.equal(readFileSync(join(again, file), "utf8"), readFileSync(join(outdir, file), "utf8"), file);
+      assert.equal(again.get(file), app.files.get(file), file);
     }
-    assert.doesNotMatch(readFileSync(join(outdir, "manifest.json"), "utf8"), /\/tmp\/|\/work\//);
+    assert.doesNotMatch(app.files.get("manifest.json") ?? "", /\/tmp\/|\/work\//);
   });
 
   test("matches the committed snapshot (UPDATE_SNAPSHOTS=1 to accept a change)", () => {
-    const actual = readFileSync(join(outdir, "stacks", "github", "cdk.tf.json"), "utf8");
+    const actual = app.files.get("stacks/github/cdk.tf.json") ?? "";
     if (process.env.UPDATE_SNAPSHOTS) writeFileSync(SNAPSHOT, actual);
     assert.equal(actual, readFileSync(SNAPSHOT, "utf8"));
   });

@@ -2,22 +2,19 @@ import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { Testing } from "../../constructs/cdktf";
 import type { VoidNomadPolicyName } from "../../estate/hashistack";
-import { HashistackStack } from "../../stacks/hashistack";
-import { TlsStack } from "../../stacks/tls";
+import { adoptionStacks } from "../support/stacks";
 import { parse, resourcesOf, type StackJson } from "../support/synth";
 
 let json: StackJson;
 
 before(() => {
-  const app = Testing.app();
-  const hashistack = new HashistackStack(app, "hashistack");
-  new TlsStack(app, "tls", { namespaces: hashistack.namespaces });
+  const { hashistack } = adoptionStacks();
   json = parse(Testing.synth(hashistack, true));
 });
 
 const count = (type: string) => Object.keys(resourcesOf(json, type)).length;
 
-describe("hashistack stack", () => {
+describe("hashistack stack from the adoption estate", () => {
   it("has the estate's resource counts", () => {
     assert.deepEqual(
       {
@@ -182,11 +179,9 @@ path "nomad/creds/restricted-apps-admin" {
       vault: { source: "hashicorp/vault", version: "5.6.0" },
     });
     assert.deepEqual(json.provider, { consul: [{}], nomad: [{}], vault: [{}] });
-    if ((process.env.INFRA_BACKEND ?? "http") === "http") {
-      assert.equal(
-        (json.terraform as { backend: { http: { address: string } } }).backend.http.address,
-        "https://terrastate.s.voidlinux.org/state/prod/hashistack",
-      );
-    }
+    assert.equal(
+      (json.terraform as { backend: { http: { address: string } } }).backend.http.address,
+      "https://terrastate.s.voidlinux.org/state/prod/hashistack",
+    );
   });
 });

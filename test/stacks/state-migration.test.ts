@@ -11,7 +11,7 @@ const ROOTS = { github: "github", digitalocean: "do", fastly: "fastly", hashista
 
 type Moved = { from: string; to: string };
 
-describe("adopting Void's existing state destroys nothing", () => {
+describe("adopting Void's existing state with the adoption data destroys nothing", () => {
   for (const [name, root] of Object.entries(ROOTS)) {
     test(`${name}: every resource of terraform/${root} is kept, moved, or deliberately forgotten`, () => {
       const json = stack(name);

@@ -1,17 +1,14 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { Testing } from "../../constructs/cdktf";
-import { HashistackStack } from "../../stacks/hashistack";
-import { TlsStack } from "../../stacks/tls";
+import { adoptionStacks } from "../support/stacks";
 import { parse, resourcesOf, type StackJson } from "../support/synth";
 
 let json: StackJson;
 let hashistackJson: StackJson;
 
 before(() => {
-  const app = Testing.app();
-  const hashistack = new HashistackStack(app, "hashistack");
-  const tls = new TlsStack(app, "tls", { namespaces: hashistack.namespaces });
+  const { hashistack, tls } = adoptionStacks();
   json = parse(Testing.synth(tls, true));
   hashistackJson = parse(Testing.synth(hashistack, true));
 });
@@ -20,7 +17,7 @@ const CHAIN =
   "${acme_certificate.certificate_voidlinux_org.certificate_pem}${acme_certificate.certificate_voidlinux_org.issuer_pem}";
 const KEY = "${acme_certificate.certificate_voidlinux_org.private_key_pem}";
 
-describe("tls stack", () => {
+describe("tls stack from the adoption estate", () => {
   it("registers an RSA account key at the Let's Encrypt production directory", () => {
     assert.deepEqual(json.provider?.acme, [{ server_url: "https://acme-v02.api.letsencrypt.org/directory" }]);
     assert.deepEqual(Object.values(resourcesOf(json, "tls_private_key")), [{ algorithm: "RSA" }]);

@@ -1,25 +1,49 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { loadInputs } from "../../lib/inputs";
+import type { Estate } from "../../estate";
+import { type Inputs, loadInputs } from "../../lib/inputs";
 import { synthesize } from "../../lib/synth";
-import { REPO_ROOT } from "./project";
+import { ADOPTION_ROOT, tempDir } from "./project";
 import type { StackJson } from "./synth";
 
-/** Synthesizes the whole app from the repository's data into a fresh directory. */
-export function synthApp(env: NodeJS.ProcessEnv = {}): {
-  outdir: string;
-  stack: (name: string) => StackJson;
-} {
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  try {
-    const outdir = join(mkdtempSync(join(tmpdir(), "synth-")), "cdktf.out");
-    synthesize(outdir, loadInputs(REPO_ROOT));
-    const stack = (name: string) =>
-      JSON.parse(readFileSync(join(outdir, "stacks", name, "cdk.tf.json"), "utf8")) as StackJson;
-    return { outdir, stack };
-  } finally {
-    process.env = saved;
-  }
+/** The estate as it was when Void's state was adopted (a frozen copy, never edited for live changes). */
+export const ADOPTION_ESTATE = JSON.parse(readFileSync(join(ADOPTION_ROOT, "estate.json"), "utf8")) as Estate;
+
+export const adoptionInputs = (): Inputs => loadInputs(ADOPTION_ROOT, ADOPTION_ESTATE);
+
+export interface SynthesizedApp {
+  /** Every file synthesis wrote, by path relative to the output directory. */
+  readonly files: ReadonlyMap<string, string>;
+  /** The parsed `cdk.tf.json` of one stack. */
+  stack(name: string): StackJson;
+}
+
+export interface AppSource {
+  /** Checkout whose `maintainers/` and `estate/mirrors.yaml` are read; default the adoption fixture. */
+  readonly root?: string;
+  readonly estate?: Estate;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** Synthesizes the whole app, as `npm run synth` does, and reads every file back. */
+export function synthApp({
+  root = ADOPTION_ROOT,
+  estate = ADOPTION_ESTATE,
+  env = {},
+}: AppSource = {}): SynthesizedApp {
+  const dir = tempDir("synth-");
+  const outdir = join(dir, "cdktf.out");
+  synthesize({ root, outdir, estate, inputs: loadInputs(root, estate), env });
+  const files = new Map(filesUnder(outdir).map((path) => [path, readFileSync(join(outdir, path), "utf8")]));
+  rmSync(dir, { recursive: true });
+  return {
+    files,
+    stack: (name) => JSON.parse(files.get(`stacks/${name}/cdk.tf.json`) ?? "{}") as StackJson,
+  };
+}
+
+function filesUnder(dir: string, prefix = ""): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? filesUnder(dir, join(prefix, e.name)) : [join(prefix, e.name)]))
+    .sort();
 }

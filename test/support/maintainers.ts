@@ -1,15 +1,15 @@
-import { cpSync, mkdtempSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { DataError, formatDiagnostic, sortDiagnostics } from "../../lib/diagnostics";
 import { type LoadedRoster, loadRoster } from "../../lib/maintainers/load";
+import { tempDir } from "./project";
 
 export const FIXTURES = join(__dirname, "..", "fixtures", "maintainers");
 export const TEST_TEAMS = ["core", "docs"] as const;
 
 /** A maintainers directory made of the valid base files overlaid with one case's files. */
 export function caseDir(name?: string): string {
-  const dir = mkdtempSync(join(tmpdir(), "maintainers-"));
+  const dir = tempDir("maintainers-");
   cpSync(join(FIXTURES, "base"), dir, { recursive: true });
   if (name) cpSync(join(FIXTURES, name), dir, { recursive: true });
   return dir;

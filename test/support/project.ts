@@ -1,29 +1,66 @@
-import { type SpawnSyncReturns, spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, symlinkSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { type Command, type Io, runCommand } from "../../lib/cli";
 
 export const REPO_ROOT = resolve(__dirname, "..", "..");
 
-/** A scratch copy of the repository's data (not its code) to run the real commands against. */
-export function scratchProject(): string {
-  const dir = mkdtempSync(join(tmpdir(), "void-infra-"));
-  symlinkSync(join(REPO_ROOT, "node_modules"), join(dir, "node_modules"));
-  cpSync(join(REPO_ROOT, "maintainers"), join(dir, "maintainers"), { recursive: true });
-  cpSync(join(REPO_ROOT, "estate"), join(dir, "estate"), { recursive: true });
+/** The data frozen at the adoption of Void's state: maintainers, mirror list and estate. */
+export const ADOPTION_ROOT = join(REPO_ROOT, "test", "fixtures", "adoption");
+
+const made = new Set<string>();
+// Every test file runs in its own process: whatever it made goes when it ends, failures included.
+process.on("exit", () => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary directory, removed when the test process exits. */
+export function tempDir(prefix = "void-infra-test-"): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.add(dir);
   return dir;
 }
 
-/** Runs one of the repository's TypeScript entry points with `cwd` as the project directory. */
-export function runEntry(
-  entry: string,
+/**
+ * A scratch project holding a copy of a checkout's data files (`maintainers/`, `estate/mirrors.yaml`),
+ * by default the frozen adoption data, to run the real commands against.
+ */
+export function scratchProject(from = ADOPTION_ROOT): string {
+  const dir = tempDir("void-infra-");
+  cpSync(join(from, "maintainers"), join(dir, "maintainers"), {
+    recursive: true,
+    filter: (src) => !src.endsWith("schema.json"),
+  });
+  mkdirSync(join(dir, "estate"));
+  cpSync(join(from, "estate", "mirrors.yaml"), join(dir, "estate", "mirrors.yaml"));
+  return dir;
+}
+
+export interface Run {
+  readonly status: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs a command in this process, as the CLI would, with `cwd` as the project directory. */
+export async function run(
+  command: Command,
   cwd: string,
   args: readonly string[] = [],
   env: NodeJS.ProcessEnv = {},
-): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, ["--import", "tsx", join(REPO_ROOT, entry), ...args], {
+): Promise<Run> {
+  let stdout = "";
+  let stderr = "";
+  const io: Io = {
     cwd,
-    encoding: "utf8",
     env: { ...process.env, ...env },
-  });
+    out: (text) => {
+      stdout += text;
+    },
+    err: (text) => {
+      stderr += text;
+    },
+  };
+  const status = await runCommand(command, args, io);
+  return { status, stdout, stderr };
 }

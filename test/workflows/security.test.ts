@@ -92,7 +92,7 @@ describe("workflow security properties", () => {
       });
 
       test("passes every rule of lib/workflows/policy.ts", () => {
-        assert.deepEqual(checkWorkflow(parseWorkflow(join(DIR, name))).map(formatDiagnostic), []);
+        assert.deepEqual(checkWorkflow(parseWorkflow(join(DIR, name), text(name))).map(formatDiagnostic), []);
       });
     });
   }
@@ -106,14 +106,7 @@ describe("workflow security properties", () => {
     assert.deepEqual(Object.keys(wf.on), ["pull_request", "push"]);
     assert.deepEqual(wf.permissions, { contents: "read" });
     const runs = stepsOf(wf).map((s) => String(s.run ?? ""));
-    for (const command of [
-      "npm ci",
-      "npm run lint",
-      "npm run lint:workflows",
-      "npm test",
-      "npm run synth",
-      "npm run codeowners -- --check",
-    ]) {
+    for (const command of ["npm ci", "npm run lint", "npm run lint:workflows", "npm test", "npm run synth"]) {
       assert.ok(runs.includes(command), command);
     }
     const validate = runs.find((r) => r.includes("npm run validate"));

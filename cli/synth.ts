@@ -1,0 +1,29 @@
+/**
+ * The main job (`npm run synth`, and the app `cdktf synth` runs): validate every data file, then
+ * synthesize every stack into `cdktf.out` (or CDKTF_OUTDIR when run by `cdktf synth`). Nothing is
+ * written unless everything is valid.
+ */
+import { resolve } from "node:path";
+import type { Estate } from "../estate";
+import type { Command } from "../lib/cli";
+import { loadInputs } from "../lib/inputs";
+import { printAnnotations, printWarnings } from "../lib/report";
+import { synthesize } from "../lib/synth";
+
+export const synth =
+  (estate: Estate): Command =>
+  (_args, io) => {
+    const inputs = loadInputs(io.cwd, estate);
+    printWarnings(io, inputs.warnings);
+    const outdir = io.env.CDKTF_OUTDIR ?? "cdktf.out";
+    const { stacks, annotations } = synthesize({
+      root: io.cwd,
+      outdir: resolve(io.cwd, outdir),
+      estate,
+      inputs,
+      env: io.env,
+    });
+    printAnnotations(io, annotations);
+    io.out(`synthesized ${stacks.length} stacks into ${outdir}: ${stacks.join(", ")}\n`);
+    return 0;
+  };

@@ -1,0 +1,40 @@
+import type { VoidNamespace, VoidNomadPolicyName, VoidNomadRole, VoidVaultPolicyName } from "./hashistack";
+
+/**
+ * Void's addresses (terraform/hashistack at 2244e1e) that this code names differently, and where
+ * each went; the stack emits `moved` blocks so adopting it changes no object.
+ */
+export const HASHISTACK_LEGACY_ADDRESSES = {
+  namespaces: {
+    monitoring: "monitoring",
+    infrastructure: "infrastructure",
+    apps: "apps",
+    "apps-restricted": "apps_restricted",
+    build: "build",
+    mirror: "mirror",
+  } satisfies Record<VoidNamespace, string>,
+  nomadPolicies: {
+    anonymous: "guest",
+    "apps-admin": "apps_admin",
+    "apps-restricted-admin": "restricted_apps_admin",
+    "certs-admin": "certs_admin",
+    "buildbot-worker-admin": "buildbot_worker_admin",
+    "buildsync-admin": "buildsync_admin",
+    "buildsync-buildbot-admin": "buildsync_buildbot_admin",
+    "popcorn-admin": "popcorn_admin",
+  } satisfies Record<VoidNomadPolicyName, string>,
+  vaultPolicies: {
+    "void-secrets-admin": "secrets_admin",
+    "void-nomad-apps-admin": "apps_admin",
+    "void-nomad-restricted-apps-admin": "restricted_apps_admin",
+  } satisfies Record<VoidVaultPolicyName, string>,
+  nomadRoles: {
+    "apps-admin": "nomad_role_apps_admin",
+    "restricted-apps-admin": "nomad_role_restricted_apps_admin",
+  } satisfies Record<VoidNomadRole, string>,
+  ldapGroups: { dante: "dante", "nomad-apps-admin": "nomad_apps_admin" },
+  consulPolicies: { "void-node-exporter": "node_exporter" },
+  kvMount: { secret: "secret" },
+  /** `vault_auth_backend.ldap` doubled `vault_ldap_auth_backend.ldap`'s mount; it is forgotten, not destroyed. */
+  forgotten: ["vault_auth_backend.ldap"],
+} as const satisfies Record<string, Readonly<Record<string, string>> | readonly string[]>;
