@@ -103,14 +103,18 @@ const everyTeamHasAMaintainer: RosterCheck = (files, rules, dir) => {
   );
   return rules.teams
     .filter((team) => !led.has(team))
-    .map((team) => ({
-      file: dir,
-      line: 0,
-      col: 0,
-      field: `teams.${team}`,
-      message: `team "${team}" has no maintainer (expected at least one file with "teams: { ${team}: maintainer }")`,
-      severity: "error" as const,
-    }));
+    .map((team) => {
+      const members = files.filter((f) => f.data.teams[team]).map((f) => f.source.file);
+      const who = members.length > 0 ? `; its members: ${members.join(", ")}` : "";
+      return {
+        file: dir,
+        line: 0,
+        col: 0,
+        field: `teams.${team}`,
+        message: `team "${team}" has no maintainer${who} (expected at least one file with "teams: { ${team}: maintainer }")`,
+        severity: "error" as const,
+      };
+    });
 };
 
 /** The lock-out guard: losing the last owners would leave nobody able to repair the organization. */

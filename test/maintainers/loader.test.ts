@@ -41,7 +41,7 @@ const EXPECTED: Record<string, string[]> = {
     "maintainers/carol.yaml:3:1: teams: is in no team and not an org owner (expected at least one team; to offboard, delete the file)",
   ],
   "team-without-maintainer": [
-    'maintainers: teams.docs: team "docs" has no maintainer (expected at least one file with "teams: { docs: maintainer }")',
+    'maintainers: teams.docs: team "docs" has no maintainer; its members: maintainers/alice.yaml (expected at least one file with "teams: { docs: maintainer }")',
   ],
   "one-owner": [
     "maintainers: org_owner: only 1 org owner (expected at least 2, so the organization cannot be locked out)",
