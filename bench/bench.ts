@@ -2,12 +2,13 @@
  * `npm run bench`: wall time and peak RSS of the main commands, printed, never asserted.
  * Targets (2-core machine): our synth of the default data under 1.5 s and 200 MiB; validation and
  * synth linear in the number of maintainer files; a 5,000-record zone with 500 hosts under 4 s and
- * 600 MiB.
+ * 600 MiB. The everyday pull request: `npm test` and `.ci/run` (without its `npm ci`) on a clone
+ * that adds one maintainer file, each run once.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Measurement, measure, printTable } from "./measure";
-import { copyProject, generateOrg, REPO_ROOT } from "./project";
+import { copyProject, generateOrg, onboardingClone, REPO_ROOT } from "./project";
 
 const node = process.execPath;
 const tsx = ["--import", "tsx"];
@@ -23,7 +24,13 @@ const scaled: { validate: number; synth: number }[] = [];
 for (const count of sizes) {
   const org = copyProject();
   generateOrg(org, count);
-  const validate = measure(`validate, ${count} maintainer files`, node, [...tsx, "cli/validate.ts"], org, 1);
+  const validate = measure(
+    `validate, ${count} maintainer files`,
+    node,
+    [...tsx, "cli/run.ts", "validate"],
+    org,
+    1,
+  );
   const synth = measure(`synth, ${count} maintainer files`, node, [...tsx, "main.ts"], org, 1);
   rows.push(validate, synth);
   scaled.push({ validate: validate.seconds, synth: synth.seconds });
@@ -45,6 +52,13 @@ if (existsSync(join(REPO_ROOT, "bench", "dns.ts"))) {
     ),
   );
 }
+
+// The everyday pull request: a newcomer's one file, tested and checked as CI does (the install aside).
+const pr = onboardingClone();
+rows.push(measure("npm test (one-file onboarding PR)", "npm", ["test", "--silent"], pr, 1));
+const ci = readFileSync(join(pr, ".ci", "run"), "utf8");
+writeFileSync(join(pr, ".ci", "run-no-install"), ci.replace(/^\s*npm ci\b.*$/m, ""));
+rows.push(measure(".ci/run without npm ci (one-file onboarding PR)", "bash", [".ci/run-no-install"], pr, 1));
 
 printTable(rows);
 console.log(

@@ -2,35 +2,43 @@
  * `npm run diff -- --base-ref <git-ref>` or `--base <dir>`: what a change does to the
  * infrastructure, from two synthesized outputs, without credentials. The head is this checkout,
  * synthesized now (or `--head <dir>`, refused when stale). Markdown for the review comment, or
- * `--format json` for tools.
+ * `--format json` for tools. With a base ref, the review also names people and says who must
+ * approve (`--routing <file>` writes that routing as JSON for the comment workflow).
  */
+import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Option, Command as Program } from "commander";
 import type { Estate } from "../estate";
+import { type Routing, renderRouting, routeApprovals } from "../lib/approvals";
 import { type Command, parseArgs, UsageError } from "../lib/cli";
 import {
+  type ReviewContext,
   readCurrentOutput,
   readSynthOutput,
   renderJson,
   renderMarkdown,
-  resolveRef,
   reviewDiff,
   type SynthOutput,
   synthesizeRef,
 } from "../lib/diff";
-import { loadInputs } from "../lib/inputs";
+import { changedFiles, resolveRef } from "../lib/git";
+import { type Inputs, loadInputs } from "../lib/inputs";
+import { readBaseAtRef } from "../lib/safety";
 import { withScratchDir } from "../lib/scratch";
 import { synthesize } from "../lib/synth";
+
+interface Options {
+  readonly base?: string;
+  readonly baseRef?: string;
+  readonly head?: string;
+  readonly format: "markdown" | "json";
+  readonly routing?: string;
+}
 
 export const diff =
   (estate: Estate): Command =>
   (args, io) => {
-    const options = parseArgs<{
-      base?: string;
-      baseRef?: string;
-      head?: string;
-      format: "markdown" | "json";
-    }>(
+    const options = parseArgs<Options>(
       new Program("diff")
         .description("Compare the synthesized head with a base, stack by stack")
         .option("--base <dir>", "synthesized output of the base")
@@ -39,6 +47,7 @@ export const diff =
           "synthesize this git ref in a temporary directory and use it as the base",
         )
         .option("--head <dir>", "synthesized output of this checkout (default: synthesize it now)")
+        .option("--routing <file>", "with --base-ref: write who must approve, as JSON")
         .addOption(
           new Option("--format <format>", "output format").choices(["markdown", "json"]).default("markdown"),
         ),
@@ -47,25 +56,47 @@ export const diff =
     );
     if ((options.base === undefined) === (options.baseRef === undefined))
       throw new UsageError("give exactly one of --base <dir> or --base-ref <git-ref>");
+    if (options.routing !== undefined && options.baseRef === undefined)
+      throw new UsageError("--routing needs --base-ref (who approves depends on the base's maintainers)");
 
-    // Cheap checks first: a mistyped ref fails before anything is synthesized.
+    // Cheap checks first: a mistyped ref or bad data fails before anything is synthesized.
     const baseRef = options.baseRef === undefined ? undefined : resolveRef(options.baseRef, io.cwd);
+    const inputs = loadInputs(io.cwd, estate);
     const head =
       options.head === undefined
-        ? synthesizeCheckout(io.cwd, estate, io.env)
+        ? synthesizeCheckout(io.cwd, estate, inputs, io.env)
         : readCurrentOutput(resolve(io.cwd, options.head), io.cwd);
     const base =
       baseRef !== undefined
         ? synthesizeRef(baseRef, { cwd: io.cwd, env: io.env })
         : readSynthOutput(resolve(io.cwd, options.base as string));
-    const report = reviewDiff(base, head);
-    io.out(options.format === "json" ? renderJson(report) : `${renderMarkdown(report)}\n`);
+
+    const people = new Map(inputs.roster.people.map((p) => [p.login.toLowerCase(), p.name]));
+    let routing: Routing | undefined;
+    if (baseRef !== undefined) {
+      const baseRoster = readBaseAtRef(baseRef.commit, io.cwd).roster;
+      for (const p of baseRoster.people)
+        if (!people.has(p.login.toLowerCase())) people.set(p.login.toLowerCase(), p.name);
+      routing = routeApprovals(baseRoster, inputs.roster, changedFiles(baseRef.commit, io.cwd), {
+        operatorTeam: estate.github.operatorTeam,
+      });
+    }
+    const review: ReviewContext = { people, operatorTeam: estate.github.operatorTeam };
+    const report = reviewDiff(base, head, review);
+    if (options.routing !== undefined && routing)
+      writeFileSync(resolve(io.cwd, options.routing), `${JSON.stringify(routing, null, 2)}\n`);
+    if (options.format === "json") io.out(renderJson(report, routing));
+    else io.out(`${renderMarkdown(report, { sections: routing ? [renderRouting(routing)] : [] })}\n`);
     return 0;
   };
 
 /** The checkout's data and code, synthesized into a temporary directory and read back. */
-function synthesizeCheckout(root: string, estate: Estate, env: NodeJS.ProcessEnv): SynthOutput {
-  const inputs = loadInputs(root, estate);
+function synthesizeCheckout(
+  root: string,
+  estate: Estate,
+  inputs: Inputs,
+  env: NodeJS.ProcessEnv,
+): SynthOutput {
   return withScratchDir("void-infra-head-", (dir) => {
     const outdir = join(dir, "cdktf.out");
     synthesize({ root, outdir, estate, inputs, env });

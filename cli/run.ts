@@ -12,6 +12,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   schema: async () => (await import("./schema")).schema(VOID_ESTATE),
   "plan-summary": async () => (await import("./plan-summary")).planSummary,
   "lint-workflows": async () => (await import("./lint-workflows")).lintWorkflowsCommand,
+  bots: async () => (await import("./bots")).bots,
 };
 
 const [name = "", ...args] = process.argv.slice(2);

@@ -1,23 +1,40 @@
 /**
  * `npm run validate [-- --base-ref <git-ref> | --base <maintainers-dir>]`: checks every data file
  * and reports every problem, writing nothing. With a base, also applies the safety valves
- * (mass removals, renames) to the change from that base.
+ * (mass removals, renames) to the change from that base. `--format github` adds workflow
+ * annotations, so each problem shows on its line of the pull request; `--review <file>` writes the
+ * problems as a review-comment section when there are any.
  */
-import { Command as Program } from "commander";
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { Option, Command as Program } from "commander";
 import type { Estate } from "../estate";
 import { type Command, parseArgs, UsageError } from "../lib/cli";
-import { DataError, errorsOf } from "../lib/diagnostics";
-import { loadInputs } from "../lib/inputs";
-import { printWarnings } from "../lib/report";
+import { DataError, type Diagnostic, errorsOf, sortDiagnostics } from "../lib/diagnostics";
+import { type Inputs, loadInputs } from "../lib/inputs";
+import { annotation, printWarnings, problemsMarkdown } from "../lib/report";
 import { type BaseSource, safetyDiagnostics } from "../lib/safety";
+
+interface Options {
+  readonly baseRef?: string;
+  readonly base?: string;
+  readonly format: "text" | "github";
+  readonly review?: string;
+}
 
 export const validate =
   (estate: Estate): Command =>
   (args, io) => {
-    const options = parseArgs<{ baseRef?: string; base?: string }>(
+    const options = parseArgs<Options>(
       new Program("validate")
         .option("--base-ref <git-ref>", "compare with the maintainers at this git ref (e.g. origin/main)")
-        .option("--base <maintainers-dir>", "compare with this maintainers directory"),
+        .option("--base <maintainers-dir>", "compare with this maintainers directory")
+        .addOption(
+          new Option("--format <format>", "also print GitHub annotations")
+            .choices(["text", "github"])
+            .default("text"),
+        )
+        .option("--review <file>", "write the problems as Markdown for the review comment"),
       args,
       io,
     );
@@ -30,10 +47,25 @@ export const validate =
           ? { dir: options.base }
           : undefined;
 
-    const { roster, mirrors, warnings } = loadInputs(io.cwd, estate);
-    const diagnostics = [...warnings, ...safetyDiagnostics(io.cwd, roster, base)];
-    if (errorsOf(diagnostics).length > 0) throw new DataError(diagnostics);
+    let inputs: Inputs | undefined;
+    let diagnostics: Diagnostic[];
+    try {
+      inputs = loadInputs(io.cwd, estate);
+      diagnostics = [...inputs.warnings, ...safetyDiagnostics(io.cwd, inputs.roster, base)];
+    } catch (error) {
+      if (!(error instanceof DataError)) throw error;
+      diagnostics = [...error.diagnostics];
+    }
+    if (options.format === "github")
+      for (const d of sortDiagnostics(diagnostics)) io.out(`${annotation(d)}\n`);
+    const errors = errorsOf(diagnostics);
+    if (errors.length > 0 || !inputs) {
+      if (options.review !== undefined)
+        writeFileSync(resolve(io.cwd, options.review), `${problemsMarkdown(diagnostics)}\n`);
+      throw new DataError(diagnostics);
+    }
     printWarnings(io, diagnostics);
+    const { roster, mirrors } = inputs;
     const owners = roster.people.filter((p) => p.orgOwner).length;
     const against = base ? `; safety valves passed against ${"ref" in base ? base.ref : base.dir}` : "";
     io.out(

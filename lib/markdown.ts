@@ -23,6 +23,24 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
+/**
+ * Text a stranger wrote (a display name), made inert in GitHub Markdown: on one line, markup
+ * characters backslash-escaped, `<`, `>` and `&` as entities (so no tag, comment or entity gets
+ * through), links not auto-detected, and every `@` (also the full-width `＠`) followed by a word
+ * joiner so nobody is mentioned.
+ */
+export function plainText(text: string): string {
+  return text
+    .replace(/[\r\n\u2028\u2029\t]+/g, " ")
+    .replace(/[\\`*_[\]|~#!]/g, (c) => `\\${c}`)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/:\/\//g, ":\u2060//")
+    .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\u2060.`)
+    .replace(/[@＠]/g, (c) => `${c}\u2060`);
+}
+
 /** Inline code that survives backticks inside `text` (CommonMark: a longer fence, padded). */
 export function inlineCode(text: string): string {
   const longestRun = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));

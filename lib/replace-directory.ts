@@ -1,6 +1,6 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
-import { release, removeOnInterrupt } from "./scratch";
+import { chmodSync, existsSync, mkdirSync, renameSync } from "node:fs";
+import { basename, dirname, resolve } from "node:path";
+import { makeTemporary, release, removeOnInterrupt } from "./scratch";
 
 /**
  * Replaces the directory `target` with what `fill` writes, all or nothing: `fill` writes into a
@@ -10,8 +10,7 @@ import { release, removeOnInterrupt } from "./scratch";
 export function replaceDirectory<T>(target: string, fill: (staging: string) => T): T {
   const path = resolve(target);
   mkdirSync(dirname(path), { recursive: true });
-  const staging = mkdtempSync(join(dirname(path), `.${basename(path)}.new-`));
-  removeOnInterrupt(staging);
+  const staging = makeTemporary(dirname(path), `.${basename(path)}.new-`);
   chmodSync(staging, 0o755); // mkdtemp makes it private; the result is an ordinary directory
   try {
     const result = fill(staging);

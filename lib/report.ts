@@ -1,5 +1,6 @@
 import type { Io } from "./cli";
 import { type Diagnostic, formatDiagnostic, sortDiagnostics } from "./diagnostics";
+import { inlineCode, plainText, table, WARNING_MARKER } from "./markdown";
 import type { Annotation } from "./synth";
 
 /** Prints non-blocking problems to stderr, so stdout stays machine-readable. */
@@ -12,4 +13,34 @@ export function printAnnotations(io: Io, annotations: readonly Annotation[]): vo
   for (const { constructPath, level, message } of annotations) {
     io.err(`${constructPath}: ${level.replace(/^@cdktf\//, "")}: ${message}\n`);
   }
+}
+
+/**
+ * A problem as a GitHub Actions workflow command, so it shows on the changed line of the pull
+ * request. Every value is escaped as the runner expects (`%`, CR and LF; in properties also `:`
+ * and `,`), so no file name or message can end the command early or start another.
+ */
+export function annotation(d: Diagnostic): string {
+  const data = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  const property = (s: string) => data(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+  const where = [`file=${property(d.file)}`];
+  if (d.line > 0) where.push(`line=${d.line}`, `col=${Math.max(d.col, 1)}`);
+  where.push(`title=${property(d.field)}`);
+  return `::${d.severity === "warning" ? "warning" : "error"} ${where.join(",")}::${data(d.message)}`;
+}
+
+/** The problems as a review-comment section, for a pull request whose data does not validate. */
+export function problemsMarkdown(diagnostics: readonly Diagnostic[]): string {
+  const errors = sortDiagnostics(diagnostics).filter((d) => d.severity === "error");
+  const rows = errors.map((d) => [
+    inlineCode(d.line > 0 ? `${d.file}:${d.line}:${d.col}` : d.file),
+    inlineCode(d.field),
+    plainText(d.message),
+  ]);
+  return [
+    `### ${WARNING_MARKER} The data does not validate: ${errors.length} problem${errors.length === 1 ? "" : "s"}`,
+    "Nothing was synthesized, so there is no review diff yet. Fix these and push again (`npm run validate` checks locally):",
+    "",
+    table(["Where", "Field", "Problem"], rows),
+  ].join("\n");
 }

@@ -1,10 +1,10 @@
-import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseDocument } from "yaml";
 import { z } from "zod";
 import { UsageError } from "./cli";
 import type { Diagnostic } from "./diagnostics";
+import { catFiles, git, projectPrefix, resolveRef } from "./git";
 import type { Maintainer } from "./maintainers/model";
 import { TEAM_ROLES, type TeamRole } from "./maintainers/schema";
 import { unknownMessage } from "./suggest";
@@ -23,7 +23,7 @@ import { YamlSource } from "./yaml-source";
 export const OVERRIDES_FILE = "OVERRIDES.yaml";
 
 /** What the valves need to know about a person; a validated {@link Maintainer} is one. */
-export type PersonSnapshot = Pick<Maintainer, "login" | "githubId" | "teams" | "orgOwner" | "file">;
+export type PersonSnapshot = Pick<Maintainer, "login" | "name" | "githubId" | "teams" | "orgOwner" | "file">;
 
 export interface RosterSnapshot {
   readonly people: readonly PersonSnapshot[];
@@ -92,8 +92,10 @@ function snapshotOf(name: string, text: string, displayDir: string): PersonSnaps
       (entry): entry is [string, TeamRole] => (TEAM_ROLES as readonly unknown[]).includes(entry[1]),
     ),
   );
+  const login = typeof data.github === "string" ? data.github : name.replace(/\.yaml$/, "");
   return {
-    login: typeof data.github === "string" ? data.github : name.replace(/\.yaml$/, ""),
+    login,
+    name: typeof data.name === "string" ? data.name : login,
     githubId: typeof data.github_id === "number" ? data.github_id : undefined,
     teams,
     orgOwner: data.org_owner === true,
@@ -123,11 +125,9 @@ export interface BaseAtRef {
  * The maintainers and the override file as they are at `ref`, read from git objects (no checkout).
  * A ref without a maintainers directory has an empty roster.
  */
-export function readBaseAtRef(ref: string, cwd = process.cwd()): BaseAtRef {
-  const commit = git(cwd, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
-  if (commit.status !== 0) throw new UsageError(`unknown git ref "${ref}" (expected e.g. origin/main)`);
-  const sha = commit.stdout.toString().trim();
-  const top = git(cwd, ["rev-parse", "--show-prefix"]).stdout.toString().trim();
+export function readBaseAtRef(ref: string, cwd: string): BaseAtRef {
+  const sha = resolveRef(ref, cwd).commit;
+  const top = projectPrefix(cwd);
   const listing = git(cwd, ["ls-tree", "-z", "--name-only", `${sha}:${top}maintainers`]);
   const names =
     listing.status === 0 ? listing.stdout.toString().split("\0").filter(isMaintainerFile).sort() : [];
@@ -138,35 +138,6 @@ export function readBaseAtRef(ref: string, cwd = process.cwd()): BaseAtRef {
     return text === undefined ? [] : (snapshotOf(name, text, "maintainers") ?? []);
   });
   return { roster: { people }, overridesText: blobs[names.length] };
-}
-
-function git(cwd: string, args: readonly string[], input?: string) {
-  const run = spawnSync("git", args, { cwd, input, maxBuffer: 256 * 1024 * 1024 });
-  if (run.error) throw new UsageError(`cannot run git: ${run.error.message}`);
-  return run;
-}
-
-/** Every blob's text in one `git cat-file --batch` call; undefined where the path is missing. */
-function catFiles(cwd: string, commit: string, paths: readonly string[]): (string | undefined)[] {
-  const run = git(cwd, ["cat-file", "--batch"], paths.map((p) => `${commit}:${p}\n`).join(""));
-  if (run.status !== 0) throw new UsageError(`git cat-file failed: ${run.stderr.toString().trim()}`);
-  const out = run.stdout as Buffer;
-  const texts: (string | undefined)[] = [];
-  let offset = 0;
-  for (let i = 0; i < paths.length; i++) {
-    const end = out.indexOf(10, offset);
-    const header = out.subarray(offset, end).toString();
-    offset = end + 1;
-    const match = /^[0-9a-f]+ blob (\d+)$/.exec(header);
-    if (!match) {
-      texts.push(undefined); // "<object> missing"
-      continue;
-    }
-    const size = Number(match[1]);
-    texts.push(out.subarray(offset, offset + size).toString("utf8"));
-    offset += size + 1;
-  }
-  return texts;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -18,12 +18,23 @@ function onSignal(signal: NodeJS.Signals): void {
   process.kill(process.pid, signal);
 }
 
-/** Removes `path` if the process is interrupted before {@link release} is called. */
-export function removeOnInterrupt(path: string): void {
+/**
+ * Creates a temporary directory `<parent>/<prefix>XXXXXX` that is removed if the process is
+ * interrupted before {@link release}. The handlers are in place before the directory exists, and
+ * a signal is handled only between synchronous steps, so no interruption can orphan it.
+ */
+export function makeTemporary(parent: string, prefix: string): string {
   if (!installed) {
     for (const s of SIGNALS) process.on(s, onSignal);
     installed = true;
   }
+  const path = mkdtempSync(join(parent, prefix));
+  pending.add(path);
+  return path;
+}
+
+/** Marks a further path (e.g. a directory about to be renamed there) for removal on interruption. */
+export function removeOnInterrupt(path: string): void {
   pending.add(path);
 }
 
@@ -35,8 +46,7 @@ export function release(path: string): void {
 
 /** Runs `work` with a fresh temporary directory that is removed afterwards, whatever happens. */
 export function withScratchDir<T>(prefix: string, work: (dir: string) => T): T {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  removeOnInterrupt(dir);
+  const dir = makeTemporary(tmpdir(), prefix);
   try {
     return work(dir);
   } finally {

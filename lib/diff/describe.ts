@@ -8,7 +8,7 @@ import {
   githubTeamRepository,
 } from "./describers/github";
 import { grant, policy, vaultEndpoint } from "./describers/policy";
-import type { Describer, Draft } from "./describers/shared";
+import type { Describer, Draft, ReviewContext } from "./describers/shared";
 import type { Action, Change, HumanLine, SynthOutput } from "./model";
 
 /**
@@ -23,11 +23,12 @@ export function describeChanges(
   changes: readonly Change[],
   base: SynthOutput,
   head: SynthOutput,
+  review: ReviewContext = {},
 ): HumanLine[] {
   const grouped = new Map<string, { draft: Draft; line: HumanLine }[]>();
   const lines: HumanLine[] = [];
   for (const change of changes) {
-    const context = { base: base.get(change.stack), head: head.get(change.stack) };
+    const context = { base: base.get(change.stack), head: head.get(change.stack), review };
     const describer = DESCRIBERS[change.type] ?? describerForKind(change);
     for (const draft of describer(change, context)) {
       const line = toLine(change, draft);

@@ -23,6 +23,8 @@ export const NO_CHANGES = "No changes.";
 export interface RenderOptions {
   /** Character limit of the whole comment. @default 60,000 */
   readonly limit?: number;
+  /** Further sections placed right after the summary, never cut (e.g. who approves). */
+  readonly sections?: readonly string[];
 }
 
 /**
@@ -31,7 +33,8 @@ export interface RenderOptions {
  * attribute diffs are ever cut to respect the size limit.
  */
 export function renderMarkdown(report: DiffReport, options: RenderOptions = {}): string {
-  if (report.changes.length === 0) return NO_CHANGES;
+  const sections = (options.sections ?? []).filter((s) => s !== "").map(essential);
+  if (report.changes.length === 0) return [NO_CHANGES, ...sections.map((s) => s.text)].join("\n\n");
   const totals = totalsOf(report);
   const warnings = report.lines.filter((l) => l.severity === "warning");
   const others = report.lines.filter((l) => l.severity !== "warning");
@@ -50,6 +53,7 @@ export function renderMarkdown(report: DiffReport, options: RenderOptions = {}):
         })),
       ),
     ),
+    ...sections,
   ];
   if (warnings.length > 0)
     blocks.push(
@@ -69,13 +73,14 @@ export function renderMarkdown(report: DiffReport, options: RenderOptions = {}):
 }
 
 /** The same report for tools: summary, totals, lines with severity and every attribute change. */
-export function renderJson(report: DiffReport): string {
+export function renderJson(report: DiffReport, approvals?: unknown): string {
   return `${JSON.stringify(
     {
       summary: report.summary,
       totals: totalsOf(report),
       lines: report.lines,
       changes: report.changes.map(({ before: _before, after: _after, ...change }) => change),
+      ...(approvals !== undefined && { approvals }),
     },
     null,
     2,

@@ -2,26 +2,10 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { UsageError } from "../cli";
+import { type GitRef, git, projectPrefix } from "../git";
 import { withScratchDir } from "../scratch";
 import { readSynthOutput } from "./compare";
 import type { SynthOutput } from "./model";
-
-/** A git ref as given and the commit it named when resolved. */
-export interface GitRef {
-  readonly name: string;
-  readonly commit: string;
-}
-
-/** Resolves `ref` in the repository holding `cwd`: cheap, so a typo fails before any synthesis. */
-export function resolveRef(ref: string, cwd: string): GitRef {
-  git(cwd, ["rev-parse", "--show-toplevel"], "--base-ref needs a git repository");
-  const commit = git(
-    cwd,
-    ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`],
-    `unknown git ref "${ref}"`,
-  );
-  return { name: ref, commit: commit.trim() };
-}
 
 export interface SynthesizeRefOptions {
   /** Any directory inside the repository; its `node_modules` serves the ref's synthesis. */
@@ -38,16 +22,14 @@ export interface SynthesizeRefOptions {
  * the process is interrupted.
  */
 export function synthesizeRef({ name, commit }: GitRef, { cwd, env }: SynthesizeRefOptions): SynthOutput {
-  const prefix = git(
-    cwd,
-    ["rev-parse", "--show-prefix"],
-    "cannot locate the project in the repository",
-  ).trim();
+  const prefix = projectPrefix(cwd);
   return withScratchDir("void-infra-base-", (scratch) => {
     const tree = join(scratch, "tree");
     const archive = join(scratch, "tree.tar");
     mkdirSync(tree);
-    git(cwd, ["archive", "--format=tar", "-o", archive, `${commit}:${prefix}`], `cannot export ${name}`);
+    git(cwd, ["archive", "--format=tar", "-o", archive, `${commit}:${prefix}`], {
+      failure: `cannot export ${name}`,
+    });
     const untar = spawnSync("tar", ["-xf", archive, "-C", tree], { encoding: "utf8" });
     if (untar.status !== 0)
       throw new UsageError(`cannot unpack ${name}: ${(untar.stderr || String(untar.error)).trim()}`);
@@ -67,10 +49,4 @@ export function synthesizeRef({ name, commit }: GitRef, { cwd, env }: Synthesize
       );
     return readSynthOutput(outdir);
   });
-}
-
-function git(cwd: string, args: readonly string[], failure: string): string {
-  const run = spawnSync("git", args, { cwd, encoding: "utf8" });
-  if (run.status !== 0) throw new UsageError(`${failure}${run.stderr ? `: ${run.stderr.trim()}` : ""}`);
-  return run.stdout;
 }

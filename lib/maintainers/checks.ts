@@ -56,6 +56,26 @@ const loginsAreUnique: RosterCheck = (files) => {
   });
 };
 
+/** A github_id names one account: two files claiming it would be one person twice, or a takeover. */
+const githubIdsAreUnique: RosterCheck = (files) => {
+  const seen = new Map<number, CheckedFile>();
+  return files.flatMap((file) => {
+    const id = file.data.github_id;
+    if (id === undefined) return [];
+    const first = seen.get(id);
+    if (!first) {
+      seen.set(id, file);
+      return [];
+    }
+    return [
+      file.source.diagnostic(
+        ["github_id"],
+        `${id} is already the github_id of ${first.source.file} (expected each account once: \`gh api users/${file.data.github} --jq .id\`)`,
+      ),
+    ];
+  });
+};
+
 /** A shared key means shared access: every key identifies exactly one person, once. */
 const sshKeysAreUnique: RosterCheck = (files) => {
   const seen = new Map<string, string>();
@@ -137,6 +157,7 @@ const enoughOrgOwners: RosterCheck = (files, rules, dir) => {
 export const FILE_CHECKS: readonly FileCheck[] = [loginMatchesFileName, sshKeysAreAccepted];
 export const ROSTER_CHECKS: readonly RosterCheck[] = [
   loginsAreUnique,
+  githubIdsAreUnique,
   sshKeysAreUnique,
   everyoneBelongsSomewhere,
   everyTeamHasAMaintainer,

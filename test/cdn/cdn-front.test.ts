@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { TerraformStack, Testing } from "../../constructs/cdktf";
+import { TerraformStack } from "../../constructs/cdktf";
 import { CdnFront, type CdnFrontProps } from "../../constructs/cdn";
 import { DnsZone } from "../../constructs/dns";
-import { assertHasResource, resourcesOf, synthScope } from "../support/synth";
+import { assertHasResource, resourcesOf, synthScope, testApp } from "../support/synth";
 
 const BASE: CdnFrontProps = {
   serviceName: "assets",
@@ -14,7 +14,7 @@ const BASE: CdnFrontProps = {
 
 /** A front in a fresh stack called `stack`, so messages start with `stack/front`. */
 function build(props: Partial<CdnFrontProps>): CdnFront {
-  return new CdnFront(new TerraformStack(Testing.app(), "stack"), "front", { ...BASE, ...props });
+  return new CdnFront(new TerraformStack(testApp(), "stack"), "front", { ...BASE, ...props });
 }
 
 /** Runs `props` through the construct and returns the validation message. */
@@ -227,7 +227,7 @@ describe("CdnFront validation", () => {
   }
 
   test("two fronts with the same service name collide", () => {
-    const stack = new TerraformStack(Testing.app(), "stack");
+    const stack = new TerraformStack(testApp(), "stack");
     new CdnFront(stack, "one", BASE);
     assert.throws(() => new CdnFront(stack, "two", { ...BASE, domains: [{ name: "other.example.org" }] }), {
       message:
@@ -236,7 +236,7 @@ describe("CdnFront validation", () => {
   });
 
   test("two fronts whose first domains sanitize alike collide on the subscription", () => {
-    const stack = new TerraformStack(Testing.app(), "stack");
+    const stack = new TerraformStack(testApp(), "stack");
     new CdnFront(stack, "one", BASE);
     assert.throws(
       () =>

@@ -61,7 +61,11 @@ test("--base-ref synthesizes the ref from an exported tree and leaves nothing be
   const result = await run(diff(VOID_ESTATE), repo, ["--base-ref", "HEAD"], { INFRA_BACKEND: "http" });
   assert.equal(result.status, 0, result.stderr);
   assert.match(result.stdout, /^### Review diff: 1 to create, 0 to update, 0 to delete$/m);
-  assert.match(result.stdout, new RegExp(`^- \`github\`: adds @try-newcomer to ${team} \\(member\\)$`, "m"));
+  assert.match(
+    result.stdout,
+    new RegExp(`^- \`github\`: welcomes Try Newcomer \\(@try-newcomer\\) to ${team} \\(member\\)$`, "m"),
+  );
+  assert.match(result.stdout, /^### Who approves$/m, "a base ref brings the approval routing");
 
   const empty = await run(diff(VOID_ESTATE), repo, ["--base-ref", "HEAD~1", "--format", "json"]);
   assert.equal(empty.status, 0, empty.stderr);

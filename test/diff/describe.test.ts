@@ -219,3 +219,42 @@ test("construct paths in metadata are not changes", () => {
   };
   assert.equal(renderMarkdown(diff(base, head)), "No changes.");
 });
+
+test("people are named, escaped so no name injects markup or mentions; newcomers are welcomed", () => {
+  const team = { github_team: { team_core: { name: "core" } } };
+  const member = (username: string, role = "member") => ({
+    team_id: "${github_team.team_core.id}",
+    username,
+    role,
+  });
+  const base = stack({ ...team, github_team_membership: { m_bob: member("bob") } });
+  const head = stack({
+    ...team,
+    github_team_membership: {
+      m_bob: member("bob"),
+      m_eve: member("eve"),
+      m_carl: member("carl", "maintainer"),
+    },
+  });
+  const people = new Map([
+    ["eve", "Eve <img src=x> **x** [a](http://evil.example) @Gottox ＠void-ops"],
+    ["carl", "carl"],
+  ]);
+  const report = reviewDiff(new Map([["s", base]]), new Map([["s", head]]), { people });
+  assert.deepEqual(texts(report), [
+    "! welcomes @carl to core (maintainer)",
+    "welcomes Eve &lt;img src=x&gt; \\*\\*x\\*\\* \\[a\\](http:\u2060//evil.example) @\u2060Gottox ＠\u2060void-ops (@eve) to core (member)",
+  ]);
+});
+
+test("joining the operators' team is marked like any grant of power", () => {
+  const team = { github_team: { team_ops: { name: "ops" } } };
+  const head = stack({
+    ...team,
+    github_team_membership: {
+      m: { team_id: "${github_team.team_ops.id}", username: "otto", role: "member" },
+    },
+  });
+  const report = reviewDiff(new Map([["s", stack(team)]]), new Map([["s", head]]), { operatorTeam: "ops" });
+  assert.deepEqual(texts(report), ["! welcomes @otto to ops (member)"]);
+});

@@ -15,7 +15,7 @@ test("adding a maintainer file prints the human line and one resource to create"
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stdout, /^### Review diff: 1 to create, 0 to update, 0 to delete$/m);
   assert.match(run.stdout, /^\| github \| 1 \| 0 \| 0 \|$/m);
-  assert.match(run.stdout, /^- `github`: adds @alice to pkg-committers \(member\)$/m);
+  assert.match(run.stdout, /^- `github`: welcomes Alice Liddell \(@alice\) to pkg-committers \(member\)$/m);
   assert.doesNotMatch(run.stdout, /⚠️/, "an ordinary onboarding has nothing to warn about");
   assert.match(run.stdout, /^\+ github_team_membership\.team_membership_pkg-committers_alice \(create\)$/m);
   assert.match(run.stdout, /^\+ {3}username = "alice"$/m);
@@ -58,7 +58,7 @@ test("changing a role says from what to what", async () => {
   assert.deepEqual(report.summary, [{ stack: "github", create: 0, update: 1, delete: 0 }]);
   assert.deepEqual(
     report.lines.map((l) => [l.severity, l.text]),
-    [["info", "changes @ericonr in doc-writers: member → maintainer"]],
+    [["warning", "changes @ericonr in doc-writers: member → maintainer"]],
   );
   assert.deepEqual(report.changes[0].attributes, [{ path: "role", before: "member", after: "maintainer" }]);
 });
@@ -86,8 +86,8 @@ test("--format json carries the summary, the lines with severity and every attri
   assert.deepEqual(
     json.lines.map((l: { severity: string; text: string }) => [l.severity, l.text]),
     [
-      ["warning", "makes @alice an org owner"],
-      ["info", "adds @alice to pkg-committers (member)"],
+      ["warning", "makes Alice Liddell (@alice) an org owner"],
+      ["info", "welcomes Alice Liddell (@alice) to pkg-committers (member)"],
     ],
   );
   const owner = json.changes.find(

@@ -4,14 +4,14 @@ import { AcmeProvider, LETS_ENCRYPT_STAGING } from "../../bindings/acme/provider
 import { ConsulProvider } from "../../bindings/consul/provider";
 import { NomadProvider } from "../../bindings/nomad/provider";
 import { type Construct, TerraformStack, Testing } from "../../constructs/cdktf";
-import { parse, type StackJson } from "../support/synth";
+import { parse, type StackJson, testApp } from "../support/synth";
 
 /**
  * Builds constructs in a fresh app (with every provider they may need) and synthesizes with
  * validations, as `cdktf synth` does.
  */
 export function synthValidated(build: (scope: Construct) => void): StackJson {
-  const stack = new TerraformStack(Testing.app(), "stack");
+  const stack = new TerraformStack(testApp(), "stack");
   new NomadProvider(stack, "nomad-provider");
   new ConsulProvider(stack, "consul-provider");
   new VaultProvider(stack, "vault-provider");

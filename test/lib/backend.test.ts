@@ -2,11 +2,12 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { TerraformStack, Testing } from "../../constructs/cdktf";
 import { configureState, stateBackendFromEnv } from "../../lib/backend";
+import { testApp } from "../support/synth";
 
 const BASE_URL = "https://state.example.org/state";
 
 function backendFor(env: NodeJS.ProcessEnv) {
-  const stack = new TerraformStack(Testing.app(), "github");
+  const stack = new TerraformStack(testApp(), "github");
   configureState(stack, { key: "prod/github", backend: stateBackendFromEnv(env, BASE_URL) });
   return JSON.parse(Testing.synth(stack)).terraform;
 }

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, test } from "node:test";
 import { synth } from "../../cli/synth";
 import { validate } from "../../cli/validate";
+import { annotation } from "../../lib/report";
 import { ADOPTION_ESTATE } from "../support/app";
 import { run, scratchProject } from "../support/project";
 
@@ -49,5 +50,37 @@ describe("validate and synth on bad data", () => {
     assert.ok(!existsSync(join(dir, "cdktf.out", "stale")));
     assert.ok(existsSync(join(dir, "cdktf.out", "stacks", "github", "cdk.tf.json")));
     assert.deepEqual(readdirSync(dir).sort(), ["cdktf.out", "estate", "maintainers"], "no staging left");
+  });
+});
+
+describe("validate in CI", () => {
+  test("--format github prints each problem as an annotation on its line, --review writes it as Markdown", async () => {
+    const dir = scratchProject();
+    writeFileSync(join(dir, "maintainers", "alice.yaml"), BAD_FILE);
+    const result = await run(validate(ADOPTION_ESTATE), dir, ["--format", "github", "--review", "review.md"]);
+    assert.equal(result.status, 1);
+    assert.match(
+      result.stdout,
+      /^::error file=maintainers\/alice\.yaml,line=4,col=3,title=teams\.pkg-comitters::unknown team "pkg-comitters" \(did you mean "pkg-committers"\?\)/m,
+    );
+    const review = readFileSync(join(dir, "review.md"), "utf8");
+    assert.match(review, /^### ⚠️ The data does not validate: 1 problem$/m);
+    assert.match(review, /^\| `maintainers\/alice\.yaml:4:3` \| `teams\.pkg-comitters` \| unknown team/m);
+  });
+
+  test("an annotation cannot be ended early or followed by an injected command", () => {
+    const line = annotation({
+      file: "maintainers/x\n::error::owned,.yaml",
+      line: 2,
+      col: 1,
+      field: "name",
+      message: "bad\r\n::warning::injected 100%",
+      severity: "error",
+    });
+    assert.equal(
+      line,
+      "::error file=maintainers/x%0A%3A%3Aerror%3A%3Aowned%2C.yaml,line=2,col=1,title=name::bad%0D%0A::warning::injected 100%25",
+    );
+    assert.equal(line.split("\n").length, 1);
   });
 });

@@ -20,6 +20,9 @@ const EXPECTED: Record<string, string[]> = {
   "duplicate-login": [
     'maintainers/alice.yaml:3:9: github: "alice" is already declared by maintainers/ALICE.yaml (logins are compared case-insensitively; expected one file per person)',
   ],
+  "duplicate-github-id": [
+    "maintainers/carol.yaml:3:12: github_id: 1001 is already the github_id of maintainers/alice.yaml (expected each account once: `gh api users/carol --jq .id`)",
+  ],
   "unknown-team": [
     'maintainers/carol.yaml:5:3: teams.dosc: unknown team "dosc" (did you mean "docs"?) (expected one of: core, docs)',
   ],

@@ -101,6 +101,12 @@ describe("renames", () => {
     ]);
   });
 
+  test("an id the base never recorded for the leaver makes no rename: removal plus addition, refused", () => {
+    // erin had no github_id in the base; mallory claims an id and arrives as erin, carol and frank leave.
+    const [first] = check(head({ remove: ["carol", "erin", "frank"], overlay: "claimed-id" }));
+    assert.match(first ?? "", /^maintainers: \(maintainers\): refused: removes 3 of 8 maintainers at once/);
+  });
+
   test("a login whose github_id changed may be a different account", () => {
     const dir = head();
     writeFileSync(join(dir, "bob.yaml"), readFileSync(join(dir, "bob.yaml"), "utf8").replace("1002", "9999"));

@@ -7,7 +7,7 @@ import { proxiedServicesJson } from "../../lib/services";
 import { DigitalOceanStack } from "../../stacks/digitalocean";
 import { ADOPTION_ESTATE, adoptionInputs } from "../support/app";
 import { readEstate } from "../support/estate";
-import { parse, resourcesOf, type StackJson } from "../support/synth";
+import { parse, resourcesOf, type StackJson, testApp } from "../support/synth";
 
 const MIRROR_LIST = adoptionInputs().mirrors;
 
@@ -17,7 +17,7 @@ function synth(
   env: NodeJS.ProcessEnv = {},
 ): { stack: DigitalOceanStack; json: StackJson } {
   const { dns, hosts, services, fastly, state } = ADOPTION_ESTATE;
-  const stack = new DigitalOceanStack(Testing.app(), "digitalocean", {
+  const stack = new DigitalOceanStack(testApp(), "digitalocean", {
     dns,
     hosts,
     services,

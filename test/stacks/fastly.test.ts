@@ -5,14 +5,14 @@ import { stateBackendFromEnv } from "../../lib/backend";
 import { FastlyStack } from "../../stacks/fastly";
 import { ADOPTION_ESTATE } from "../support/app";
 import { readEstate } from "../support/estate";
-import { parse, type StackJson } from "../support/synth";
+import { parse, type StackJson, testApp } from "../support/synth";
 
 const estate = readEstate().fastly;
 
 /** The stack from the adoption estate. */
 function synthFastly(env: NodeJS.ProcessEnv = {}): { stack: FastlyStack; json: StackJson; text: string } {
   const backend = stateBackendFromEnv(env, ADOPTION_ESTATE.state.httpBaseUrl);
-  const stack = new FastlyStack(Testing.app(), "fastly", {
+  const stack = new FastlyStack(testApp(), "fastly", {
     cdn: ADOPTION_ESTATE.fastly,
     state: { key: "prod/fastly", backend },
   });

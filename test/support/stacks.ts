@@ -1,12 +1,12 @@
-import { Testing } from "../../constructs/cdktf";
 import { stateBackendFromEnv } from "../../lib/backend";
 import { HashistackStack } from "../../stacks/hashistack";
 import { TlsStack } from "../../stacks/tls";
 import { ADOPTION_ESTATE } from "./app";
+import { testApp } from "./synth";
 
 /** The hashistack and tls stacks from the adoption estate, in one app (tls uses hashistack's namespaces). */
 export function adoptionStacks(): { hashistack: HashistackStack; tls: TlsStack } {
-  const app = Testing.app();
+  const app = testApp();
   const { state } = ADOPTION_ESTATE;
   const settings = (stack: string) => ({
     key: state.keys[stack] ?? stack,

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { type Construct, Testing } from "../../constructs/cdktf";
+import { type App, type Construct, TerraformStack, Testing } from "../../constructs/cdktf";
+import { tempDir } from "./project";
 
 /** Synthesized Terraform JSON of one stack, as cdktf writes it. */
 export interface StackJson {
@@ -12,9 +13,22 @@ export interface StackJson {
   [key: string]: unknown;
 }
 
+let outdir: string | undefined;
+
+/**
+ * An app for tests. Its output directory is shared and removed when the test process exits (cdktf's
+ * own `testApp()` leaves an empty temporary directory behind for every app).
+ */
+export function testApp(): App {
+  outdir ??= tempDir("cdktf-test-app-");
+  return Testing.app({ outdir });
+}
+
 /** Builds constructs in a throw-away stack and returns the synthesized JSON string. */
 export function synthScope(build: (scope: Construct) => void): string {
-  return Testing.synthScope(build);
+  const stack = new TerraformStack(testApp(), "stack");
+  build(stack);
+  return Testing.synth(stack);
 }
 
 /**
@@ -23,7 +37,7 @@ export function synthScope(build: (scope: Construct) => void): string {
  */
 export function failureOf(build: (scope: Construct) => void): string {
   let message: string | undefined;
-  Testing.synthScope((scope) => {
+  synthScope((scope) => {
     try {
       build(scope);
     } catch (error) {

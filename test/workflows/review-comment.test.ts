@@ -4,63 +4,107 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { parse } from "yaml";
-import { REPO_ROOT, tempDir } from "../support/project";
+import { bots } from "../../cli/bots";
+import type { Routing } from "../../lib/approvals";
+import { GITHUB_COMMENT_LIMIT } from "../../lib/bot/comment";
+import { REVIEW_MARKER } from "../../lib/bot/review-comment";
+import { REPO_ROOT, run, tempDir } from "../support/project";
 
-/** The github-script of review-comment.yml, run the way actions/github-script runs it. */
-const SCRIPT = (() => {
-  const wf = parse(readFileSync(join(REPO_ROOT, ".github", "workflows", "review-comment.yml"), "utf8"));
-  const step = wf.jobs.comment.steps.find((s: { uses?: string }) =>
-    s.uses?.startsWith("actions/github-script@"),
-  );
-  return String(step.with.script);
-})();
+const WORKFLOW = parse(readFileSync(join(REPO_ROOT, ".github", "workflows", "review-comment.yml"), "utf8"));
+/** The generated github-script step of review-comment.yml, run below the way github-script runs it. */
+const SCRIPT = String(
+  WORKFLOW.jobs.comment.steps.find(
+    (s: { name?: string }) => s.name === "Post the comment and the approvals status",
+  ).with.script,
+);
 
 const HEAD = "0123456789abcdef0123456789abcdef01234567";
-const MARKER = "<!-- void-infra:review-diff -->";
 
-interface Comment {
-  id: number;
-  user: { login: string };
-  body: string;
+interface Fake {
+  files?: { filename: string; previous_filename?: string }[];
+  reviews?: { user: { login: string }; state: string; commit_id: string }[];
+  comments?: { id: number; user: { login: string }; body: string }[];
+  pr?: { state: string; sha: string };
+  trigger?: string;
 }
 
 interface Outcome {
   created: string[];
   updated: { id: number; body: string }[];
+  statuses: { state: string; description: string; context: string }[];
+  requested: { reviewers: string[]; team_reviewers: string[] }[];
   failed: string[];
   warnings: string[];
 }
 
-async function runScript(
-  artifact: { prNumber: string; review: string },
-  options: { comments?: Comment[]; pr?: { state: string; sha: string } } = {},
-): Promise<Outcome> {
+const ALICE_ROUTING: Routing = {
+  operatorTeam: "void-ops",
+  operators: ["olga"],
+  requirements: [
+    {
+      file: "maintainers/alice.yaml",
+      reasons: ["adds @alice to pkg-committers (member)"],
+      by: { teams: ["pkg-committers"] },
+      approvers: ["cara", "olga"],
+    },
+  ],
+};
+
+/** Runs the generated script against a fake GitHub, with an artifact holding `artifact`. */
+async function runBot(artifact: Record<string, string>, fake: Fake = {}): Promise<Outcome> {
   const temp = tempDir("void-comment-");
   mkdirSync(join(temp, "review"));
-  writeFileSync(join(temp, "review", "pr-number"), artifact.prNumber);
-  writeFileSync(join(temp, "review", "review.md"), artifact.review);
-  const outcome: Outcome = { created: [], updated: [], failed: [], warnings: [] };
-  const pr = options.pr ?? { state: "open", sha: HEAD };
+  for (const [name, text] of Object.entries(artifact)) writeFileSync(join(temp, "review", name), text);
+  const outcome: Outcome = {
+    created: [],
+    updated: [],
+    statuses: [],
+    requested: [],
+    failed: [],
+    warnings: [],
+  };
+  const pr = fake.pr ?? { state: "open", sha: HEAD };
+  const lists = new Map<unknown, unknown[]>();
   const github = {
-    paginate: async () => options.comments ?? [],
+    paginate: async (endpoint: unknown) => lists.get(endpoint) ?? [],
     rest: {
-      pulls: { get: async () => ({ data: { state: pr.state, head: { sha: pr.sha } } }) },
+      pulls: {
+        get: async () => ({ data: { state: pr.state, head: { sha: pr.sha }, user: { login: "alice" } } }),
+        listFiles: "listFiles",
+        listReviews: "listReviews",
+        requestReviewers: async (p: { reviewers: string[]; team_reviewers: string[] }) => {
+          outcome.requested.push({ reviewers: p.reviewers, team_reviewers: p.team_reviewers });
+          return { data: {} };
+        },
+      },
       issues: {
-        listComments: () => undefined,
+        listComments: "listComments",
         createComment: async ({ body }: { body: string }) => {
           outcome.created.push(body);
           return { data: { id: 99 } };
         },
         updateComment: async ({ comment_id, body }: { comment_id: number; body: string }) => {
           outcome.updated.push({ id: comment_id, body });
+          return { data: {} };
+        },
+      },
+      repos: {
+        createCommitStatus: async (p: { state: string; description: string; context: string }) => {
+          outcome.statuses.push({ state: p.state, description: p.description, context: p.context });
+          return { data: {} };
         },
       },
     },
   };
+  lists.set("listFiles", fake.files ?? [{ filename: "maintainers/alice.yaml" }]);
+  lists.set("listReviews", fake.reviews ?? []);
+  lists.set("listComments", fake.comments ?? []);
   const context = {
     repo: { owner: "void-linux", repo: "void-infrastructure" },
     payload: {
       workflow_run: {
+        id: 1,
+        name: fake.trigger ?? "ci",
         head_sha: HEAD,
         html_url: "https://github.com/void-linux/void-infrastructure/actions/runs/1",
       },
@@ -72,23 +116,33 @@ async function runScript(
     info: () => undefined,
   };
   const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor;
-  const run = new AsyncFunction("require", "github", "context", "core", "process", SCRIPT);
+  const script = new AsyncFunction("require", "github", "context", "core", "process", SCRIPT);
   const env = { ...process.env, RUNNER_TEMP: temp };
-  await run(createRequire(__filename), github, context, core, { ...process, env });
+  await script(createRequire(__filename), github, context, core, { ...process, env });
   return outcome;
 }
 
-describe("review-comment.yml script", () => {
+const artifact = (review: string, routing: Routing | string = ALICE_ROUTING) => ({
+  "pr-number": "42\n",
+  "review.md": review,
+  "approvals.json": typeof routing === "string" ? routing : JSON.stringify(routing),
+});
+
+describe("review-comment.yml", () => {
+  test("its script is the current bundle of lib/bot/review-comment.ts (npm run bots)", async () => {
+    const result = await run(bots, REPO_ROOT, ["--check"]);
+    assert.equal(result.status, 0, result.stderr);
+  });
+
   test("creates one comment with the marker, defused mentions and a link to the run", async () => {
-    const outcome = await runScript({
-      prNumber: "42\n",
-      review: "## github\n- adds @alice to pkg-committers (member)\n",
-    });
+    const outcome = await runBot(
+      artifact("## github\n- welcomes Alice (@alice) to pkg-committers (member)\n"),
+    );
     assert.deepEqual(outcome.failed, []);
     assert.equal(outcome.created.length, 1);
-    const body = outcome.created[0];
-    assert.ok(body.startsWith(`${MARKER}\n## github\n`));
-    assert.match(body, /adds @\u2060alice to pkg-committers/);
+    const body = outcome.created[0] ?? "";
+    assert.ok(body.startsWith(`${REVIEW_MARKER}\n## github\n`));
+    assert.match(body, /\(@\u2060alice\) to pkg-committers/);
     assert.doesNotMatch(body, /@alice/);
     assert.match(
       body,
@@ -98,38 +152,125 @@ describe("review-comment.yml script", () => {
 
   test("updates the bot's existing comment instead of adding another", async () => {
     const comments = [
-      { id: 7, user: { login: "mallory" }, body: `${MARKER}\nfake` },
-      { id: 8, user: { login: "github-actions[bot]" }, body: `${MARKER}\nold` },
+      { id: 7, user: { login: "mallory" }, body: `${REVIEW_MARKER}\nfake` },
+      { id: 8, user: { login: "github-actions[bot]" }, body: `${REVIEW_MARKER}\nold` },
     ];
-    const outcome = await runScript({ prNumber: "42", review: "no changes" }, { comments });
+    const outcome = await runBot(artifact("no changes"), { comments });
     assert.deepEqual(outcome.created, []);
     assert.deepEqual(
       outcome.updated.map((u) => u.id),
       [8],
     );
-    assert.match(outcome.updated[0].body, /^<!-- void-infra:review-diff -->\nno changes/);
+    assert.match(outcome.updated[0]?.body ?? "", /^<!-- void-infra:review-diff -->\nno changes/);
   });
 
   test("refuses a PR number that is not digits", async () => {
-    const outcome = await runScript({ prNumber: "42; rm -rf /", review: "x" });
+    const outcome = await runBot({ "pr-number": "42; rm -rf /", "review.md": "x" });
     assert.deepEqual(outcome.failed, ["pr-number in the artifact is not a pull request number"]);
     assert.deepEqual(outcome.created, []);
+    assert.deepEqual(outcome.statuses, []);
   });
 
-  test("does not comment on a PR whose head is not the commit CI ran on", async () => {
-    const outcome = await runScript(
-      { prNumber: "41", review: "x" },
-      { pr: { state: "open", sha: "f".repeat(40) } },
-    );
+  test("does nothing for a PR whose head is not the commit CI ran on", async () => {
+    const outcome = await runBot(artifact("x"), { pr: { state: "open", sha: "f".repeat(40) } });
     assert.equal(outcome.warnings.length, 1);
     assert.deepEqual(outcome.created, []);
+    assert.deepEqual(outcome.statuses, []);
   });
 
-  test("cuts an oversized review and strips a forged marker", async () => {
-    const outcome = await runScript({ prNumber: "42", review: `${MARKER}${"x".repeat(70000)}` });
-    const body = outcome.created[0];
-    assert.ok(body.length < 65536, String(body.length));
-    assert.equal(body.split(MARKER).length, 2, "only the real marker remains");
-    assert.match(body, /The review diff was cut at 65,000 bytes/);
+  test("cuts an oversized review after escaping and strips forged and rebuilt markers", async () => {
+    const forged = `<!-- void-<!-- void-infra:review-diff -->infra:review-diff -->\n${"@a ".repeat(30_000)}`;
+    const outcome = await runBot(artifact(forged));
+    const body = outcome.created[0] ?? "";
+    assert.ok(body.length <= GITHUB_COMMENT_LIMIT, String(body.length));
+    assert.equal(body.split("<!--").length, 2, "only the real marker opens a comment");
+    assert.match(body, /Cut to fit GitHub's comment limit/);
+  });
+});
+
+describe("the approvals status", () => {
+  test("waits for a maintainer of the team and asks them, not the author, not the operators", async () => {
+    const outcome = await runBot(artifact("x"));
+    assert.deepEqual(outcome.statuses, [
+      {
+        context: "approvals",
+        state: "pending",
+        description: "Waiting for a maintainer of pkg-committers to approve maintainers/alice.yaml.",
+      },
+    ]);
+    assert.deepEqual(outcome.requested, [{ reviewers: ["cara"], team_reviewers: [] }]);
+  });
+
+  test("passes once an approver approves the head commit; approvals of older commits and the author's do not count", async () => {
+    const stale = await runBot(artifact("x"), {
+      reviews: [
+        { user: { login: "cara" }, state: "APPROVED", commit_id: "e".repeat(40) },
+        { user: { login: "alice" }, state: "APPROVED", commit_id: HEAD },
+        { user: { login: "mallory" }, state: "APPROVED", commit_id: HEAD },
+      ],
+    });
+    assert.equal(stale.statuses[0]?.state, "pending");
+    const approved = await runBot(artifact("x"), {
+      trigger: "review events",
+      reviews: [{ user: { login: "cara" }, state: "APPROVED", commit_id: HEAD }],
+    });
+    assert.deepEqual(approved.created, [], "a review does not re-post the comment");
+    assert.deepEqual(approved.statuses, [
+      { context: "approvals", state: "success", description: "Approved by the people each change needs." },
+    ]);
+  });
+
+  test("a later change request withdraws an approval", async () => {
+    const outcome = await runBot(artifact("x"), {
+      reviews: [
+        { user: { login: "cara" }, state: "APPROVED", commit_id: HEAD },
+        { user: { login: "cara" }, state: "CHANGES_REQUESTED", commit_id: HEAD },
+      ],
+    });
+    assert.equal(outcome.statuses[0]?.state, "pending");
+  });
+
+  test("a change beyond people's files is left to CODEOWNERS; a forged routing is refused", async () => {
+    const code = await runBot(artifact("x"), {
+      files: [{ filename: "maintainers/alice.yaml" }, { filename: "lib/approvals.ts" }],
+    });
+    assert.deepEqual(
+      code.statuses.map((s) => s.state),
+      ["success"],
+    );
+    assert.match(code.statuses[0]?.description ?? "", /CODEOWNERS asks the operators/);
+
+    const forged = {
+      ...ALICE_ROUTING,
+      requirements: [{ ...ALICE_ROUTING.requirements[0], approvers: ["bad login!"] }],
+    };
+    const refused = await runBot(artifact("x", forged as Routing));
+    assert.deepEqual(refused.statuses[0], {
+      context: "approvals",
+      state: "failure",
+      description: "The routing in the ci artifact is malformed.",
+    });
+    const missing = await runBot(artifact("x", { ...ALICE_ROUTING, requirements: [] }));
+    assert.match(missing.statuses[0]?.description ?? "", /^No routing for maintainers\/alice\.yaml/);
+  });
+
+  test("power needs an operator: the operators' team is asked", async () => {
+    const owner: Routing = {
+      ...ALICE_ROUTING,
+      requirements: [
+        {
+          file: "maintainers/alice.yaml",
+          reasons: ["makes @alice an org owner"],
+          by: { operators: true },
+          approvers: ["olga"],
+        },
+      ],
+    };
+    const outcome = await runBot(artifact("x", owner));
+    assert.equal(
+      outcome.statuses[0]?.description,
+      "Waiting for an operator to approve maintainers/alice.yaml.",
+    );
+    assert.deepEqual(outcome.requested, [{ reviewers: [], team_reviewers: ["void-ops"] }]);
   });
 });

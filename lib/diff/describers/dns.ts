@@ -64,7 +64,7 @@ export const dnsRecord =
           },
         ];
       case "update": {
-        const before = view(change.before ?? {}, change, { head: context.base });
+        const before = view(change.before ?? {}, change, { ...context, head: context.base });
         const after = view(change.after ?? {}, change, context);
         const parts: string[] = [];
         if (before.name !== after.name) parts.push(`name ${code(before.name)} → ${code(after.name)}`);

@@ -10,13 +10,14 @@ import {
   type Draft,
   followFor,
   genericUpdate,
+  person,
   text,
 } from "./shared";
 
 /** GitHub: owners, team memberships, teams, repositories and team access, as sentences. */
 
-export const githubMembership: Describer = (change) => {
-  const login = `@${text(body(change).username)}`;
+export const githubMembership: Describer = (change, context) => {
+  const login = person(text(body(change).username), context);
   const [roleBefore, roleAfter] = beforeAfter(change, "role");
   switch (change.action) {
     case "create":
@@ -54,13 +55,35 @@ function teamOf(change: Change, context: Context): string {
   return followFor(change, teamId, context, "name") ?? text(teamId);
 }
 
+/** Whether `login` holds any membership in the base version of the stack: a newcomer holds none. */
+function inOrganization(login: string, context: Context): boolean {
+  const resources = (context.base?.resource ?? {}) as Record<string, Record<string, { username?: unknown }>>;
+  return ["github_team_membership", "github_membership"].some((type) =>
+    Object.values(resources[type] ?? {}).some(
+      (m) => String(m.username).toLowerCase() === login.toLowerCase(),
+    ),
+  );
+}
+
+/** The maintainer role approves a team's members, and the operators' team runs the infrastructure. */
+const grantsPower = (team: string, role: unknown, context: Context) =>
+  role === "maintainer" || team === context.review.operatorTeam;
+
 export const githubTeamMembership: Describer = (change, context) => {
-  const login = `@${text(body(change).username)}`;
+  const username = text(body(change).username);
+  const login = person(username, context);
   const team = teamOf(change, context);
   const [roleBefore, roleAfter] = beforeAfter(change, "role");
   switch (change.action) {
-    case "create":
-      return [{ text: `adds ${login} to ${team} (${text(roleAfter ?? "member")})` }];
+    case "create": {
+      const verb = inOrganization(username, context) ? "adds" : "welcomes";
+      return [
+        {
+          text: `${verb} ${login} to ${team} (${text(roleAfter ?? "member")})`,
+          sensitive: grantsPower(team, roleAfter, context),
+        },
+      ];
+    }
     case "delete":
       return [{ text: `removes ${login} from ${team}` }];
     case "update": {
@@ -68,6 +91,7 @@ export const githubTeamMembership: Describer = (change, context) => {
       if (changed(change, "role"))
         drafts.push({
           text: `changes ${login} in ${team}: ${text(roleBefore ?? "member")} → ${text(roleAfter ?? "member")}`,
+          sensitive: grantsPower(team, roleAfter, context),
         });
       if (changed(change, "username"))
         drafts.push({ text: `renames @${text(change.before?.username)} → ${login} in ${team}` });

@@ -1,4 +1,4 @@
-import { inlineCode } from "../../markdown";
+import { inlineCode, plainText } from "../../markdown";
 import type { Change, StackJson } from "../model";
 
 /** What a describer returns; the stack, action and addresses are filled in from the change. */
@@ -15,11 +15,26 @@ export interface Context {
   /** The base and head versions of the change's stack, to follow `${type.name.attr}` references. */
   readonly base?: StackJson;
   readonly head?: StackJson;
+  readonly review: ReviewContext;
+}
+
+/** What the synthesized outputs do not say but the review should: who people are, which team is powerful. */
+export interface ReviewContext {
+  /** Display names by lower-cased login, from the maintainer files of base and head. */
+  readonly people?: ReadonlyMap<string, string>;
+  /** The operators' team: joining it is a grant of power, marked like one. */
+  readonly operatorTeam?: string;
 }
 
 export type Describer = (change: Change, context: Context) => Draft[];
 
 export const code = (value: unknown) => inlineCode(String(value));
+
+/** `Alice Liddell (@alice)` when the login has a known name, else `@alice`; the name is escaped. */
+export function person(login: string, context: Context): string {
+  const name = context.review.people?.get(login.toLowerCase());
+  return name && name.toLowerCase() !== login.toLowerCase() ? `${plainText(name)} (@${login})` : `@${login}`;
+}
 
 export function text(value: unknown): string {
   if (value === undefined) return "(none)";

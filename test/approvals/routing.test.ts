@@ -1,0 +1,190 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { routeApprovals } from "../../lib/approvals";
+import type { PersonSnapshot, RosterSnapshot } from "../../lib/safety";
+
+const person = (
+  login: string,
+  teams: PersonSnapshot["teams"],
+  extra: Partial<PersonSnapshot> = {},
+): PersonSnapshot => ({
+  login,
+  name: login,
+  githubId: undefined,
+  teams,
+  orgOwner: false,
+  file: `maintainers/${login}.yaml`,
+  ...extra,
+});
+
+const BASE: RosterSnapshot = {
+  people: [
+    person("olga", { ops: "maintainer" }, { orgOwner: true }),
+    person("otto", { ops: "member", core: "member" }),
+    person("cara", { core: "maintainer" }),
+    person("dina", { docs: "maintainer" }),
+    person("mo", { core: "member", docs: "member" }),
+    person("solo", { web: "maintainer" }),
+  ],
+};
+const OPERATORS = ["olga", "otto"];
+
+/** The routing of `head` against BASE, as (file, by, approvers, reasons) rows. */
+function route(change: (people: PersonSnapshot[]) => PersonSnapshot[], changedFiles: string[] = []) {
+  const head = { people: change([...BASE.people]) };
+  return routeApprovals(BASE, head, changedFiles, { operatorTeam: "ops" }).requirements.map((r) => ({
+    file: r.file,
+    by: "operators" in r.by ? "operators" : r.by.teams.join(" or "),
+    approvers: r.approvers.join(" "),
+    reasons: r.reasons.join("; "),
+  }));
+}
+
+const replace = (people: PersonSnapshot[], login: string, next: PersonSnapshot | undefined) =>
+  people.flatMap((p) => (p.login === login ? (next ? [next] : []) : [p]));
+
+describe("approval routing", () => {
+  test("onboarding a member is approved by a maintainer of the team joined, or an operator", () => {
+    assert.deepEqual(
+      route((people) => [...people, person("alice", { core: "member" })]),
+      [
+        {
+          file: "maintainers/alice.yaml",
+          by: "core",
+          approvers: "cara olga otto",
+          reasons: "adds @alice to core (member)",
+        },
+      ],
+    );
+  });
+
+  test("offboarding needs a maintainer of each team left", () => {
+    assert.deepEqual(
+      route((people) => replace(people, "mo", undefined)),
+      [
+        {
+          file: "maintainers/mo.yaml",
+          by: "core",
+          approvers: "cara olga otto",
+          reasons: "removes @mo from core",
+        },
+        {
+          file: "maintainers/mo.yaml",
+          by: "docs",
+          approvers: "dina olga otto",
+          reasons: "removes @mo from docs",
+        },
+      ],
+    );
+  });
+
+  test("joining a second team needs that team's maintainer only", () => {
+    assert.deepEqual(
+      route((people) =>
+        replace(people, "mo", person("mo", { core: "member", docs: "member", web: "member" })),
+      ),
+      [
+        {
+          file: "maintainers/mo.yaml",
+          by: "web",
+          approvers: "olga otto solo",
+          reasons: "adds @mo to web (member)",
+        },
+      ],
+    );
+  });
+
+  test("grants of power need an operator: owner, the operators' team, the maintainer role", () => {
+    const owner = route((people) => [...people, person("eve", { core: "member" }, { orgOwner: true })]);
+    assert.deepEqual(owner, [
+      {
+        file: "maintainers/eve.yaml",
+        by: "operators",
+        approvers: OPERATORS.join(" "),
+        reasons: "makes @eve an org owner; adds @eve to core (member)",
+      },
+    ]);
+    const ops = route((people) =>
+      replace(people, "mo", person("mo", { core: "member", docs: "member", ops: "member" })),
+    );
+    assert.equal(ops[0]?.by, "operators");
+    const promoted = route((people) =>
+      replace(people, "mo", person("mo", { core: "maintainer", docs: "member" })),
+    );
+    assert.deepEqual(promoted, [
+      {
+        file: "maintainers/mo.yaml",
+        by: "operators",
+        approvers: "olga otto",
+        reasons: "makes @mo maintainer of core",
+      },
+    ]);
+  });
+
+  test("an owner's or an operator's file needs an operator, whatever changes", () => {
+    const leaving = route((people) => replace(people, "otto", undefined));
+    assert.deepEqual(
+      leaving.map((r) => r.by),
+      ["operators"],
+    );
+    const owner = route((people) => replace(people, "olga", undefined), ["maintainers/olga.yaml"]);
+    assert.match(owner[0]?.reasons ?? "", /removes @olga as org owner/);
+  });
+
+  test("a github_id change needs an operator; other fields need a maintainer of one of the person's teams", () => {
+    const id = route((people) =>
+      replace(people, "mo", person("mo", { core: "member", docs: "member" }, { githubId: 9 })),
+    );
+    assert.deepEqual(
+      id.map((r) => [r.by, r.reasons]),
+      [["operators", "changes the github_id of @mo"]],
+    );
+    const email = route((people) => people, ["maintainers/mo.yaml"]);
+    assert.deepEqual(email, [
+      {
+        file: "maintainers/mo.yaml",
+        by: "core or docs",
+        approvers: "cara dina olga otto",
+        reasons: "changes @mo's file",
+      },
+    ]);
+  });
+
+  test("nobody approves their own file: a team's only maintainer is routed to the operators", () => {
+    assert.deepEqual(
+      route((people) => people, ["maintainers/solo.yaml"]),
+      [
+        {
+          file: "maintainers/solo.yaml",
+          by: "operators",
+          approvers: "olga otto",
+          reasons: "changes @solo's file (no other maintainer of web)",
+        },
+      ],
+    );
+  });
+
+  test("every other changed file needs an operator; an unchanged roster needs nothing else", () => {
+    assert.deepEqual(
+      route((people) => people, ["estate/hosts.ts", "README.md"]),
+      [
+        {
+          file: "README.md",
+          by: "operators",
+          approvers: "olga otto",
+          reasons: "changes a file only the operators approve",
+        },
+        {
+          file: "estate/hosts.ts",
+          by: "operators",
+          approvers: "olga otto",
+          reasons: "changes a file only the operators approve",
+        },
+      ],
+    );
+    assert.deepEqual(
+      route((people) => people),
+      [],
+    );
+  });
+});
