@@ -52,10 +52,14 @@ test("--base-ref synthesizes the ref from an exported tree and leaves nothing be
   symlinkSync(join(REPO_ROOT, "node_modules"), join(repo, "node_modules"));
   const before = baseDirs();
 
+  // A login nobody in the live data has, whatever the live data holds.
+  const taken = new Set(readdirSync(join(repo, "maintainers")).map((f) => f.toLowerCase()));
+  let login = "newcomer";
+  for (let n = 2; taken.has(`${login}.yaml`); n++) login = `newcomer${n}`;
   const team = VOID_ESTATE.github.teams[0].name;
   writeFileSync(
-    join(repo, "maintainers", "try-newcomer.yaml"),
-    `name: Try Newcomer\ngithub: try-newcomer\nteams:\n  ${team}: member\n`,
+    join(repo, "maintainers", `${login}.yaml`),
+    `name: Try Newcomer\ngithub: ${login}\nteams:\n  ${team}: member\n`,
   );
 
   const result = await run(diff(VOID_ESTATE), repo, ["--base-ref", "HEAD"], { INFRA_BACKEND: "http" });
@@ -63,7 +67,7 @@ test("--base-ref synthesizes the ref from an exported tree and leaves nothing be
   assert.match(result.stdout, /^### Review diff: 1 to create, 0 to update, 0 to delete$/m);
   assert.match(
     result.stdout,
-    new RegExp(`^- \`github\`: welcomes Try Newcomer \\(@try-newcomer\\) to ${team} \\(member\\)$`, "m"),
+    new RegExp(`^- \`github\`: welcomes Try Newcomer \\(@${login}\\) to ${team} \\(member\\)$`, "m"),
   );
   assert.match(result.stdout, /^### Who approves$/m, "a base ref brings the approval routing");
 
