@@ -1,6 +1,7 @@
 /** The app `npm run synth` and `cdktf synth` run: Void's estate, synthesized (see cli/synth.ts). */
-import { synth } from "./cli/synth";
-import { VOID_ESTATE } from "./estate";
-import { main } from "./lib/cli";
 
-main(synth(VOID_ESTATE));
+import { VOID_APP } from "./app/void";
+import { main } from "./cli/command";
+import { synth } from "./cli/synth";
+
+main(synth(VOID_APP));

@@ -9,10 +9,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DigitaloceanProvider } from "@cdktf/provider-digitalocean/lib/provider";
-import { App, TerraformStack } from "../constructs/cdktf";
-import { DnsZone } from "../constructs/dns";
-import { Host } from "../constructs/host";
+import { DnsZone, digitalOceanDns } from "../constructs/dns";
+import { existingMachine, Host, type HostNamingConvention } from "../constructs/host";
 import { ProxyTier } from "../constructs/proxy";
+import { App, TerraformStack } from "../runtime/cdktf";
 
 export const BENCH_RECORDS = 5_000;
 export const BENCH_HOSTS = 500;
@@ -20,13 +20,19 @@ export const BENCH_HOSTS = 500;
 const SITES = ["hel", "fra", "lej", "sea", "sfo3", "ams", "nrt", "gru", "syd", "jnb"];
 const COUNTRIES = ["fi", "de", "de", "us", "us", "nl", "jp", "br", "au", "za"];
 
+/** Void's naming convention, as its data file holds it, so every host name is checked and parsed. */
+const NAMING: HostNamingConvention = {
+  pattern: "^(?<letter>[a-z])-(?<site>[a-z]{3}[0-9]*)-(?<cc>[a-z]{2})$",
+  description: "<letter>-<site>-<cc>, e.g. a-hel-fi",
+};
+
 export function benchDns(): void {
   const outdir = mkdtempSync(join(tmpdir(), "bench-dns-"));
   try {
     const app = new App({ outdir });
     const stack = new TerraformStack(app, "dns");
     new DigitaloceanProvider(stack, "digitalocean", {});
-    const zone = new DnsZone(stack, "zone", { zoneName: "bench.example.org" });
+    const zone = new DnsZone(stack, "zone", { zoneName: "bench.example.org", backend: digitalOceanDns() });
 
     const hosts: Host[] = [];
     for (let i = 0; i < BENCH_HOSTS; i++) {
@@ -38,11 +44,11 @@ export function benchDns(): void {
           zone,
           name,
           subdomain: "m",
-          provider: {
-            kind: "existing",
+          naming: NAMING,
+          machine: existingMachine({
             ipv4: `10.${i >> 8}.${i & 255}.1`,
             ipv6: `2001:db8:${i.toString(16)}::1`,
-          },
+          }),
         }),
       );
     }

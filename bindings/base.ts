@@ -1,9 +1,5 @@
-import type {
-  Construct,
-  TerraformMetaArguments,
-  TerraformProviderGeneratorMetadata,
-} from "../constructs/cdktf";
-import { TerraformProvider, TerraformResource } from "../constructs/cdktf";
+import type { Construct, TerraformMetaArguments, TerraformProviderGeneratorMetadata } from "../runtime/cdktf";
+import { TerraformProvider, TerraformResource } from "../runtime/cdktf";
 
 /** Generator metadata that pins one exact provider release in `required_providers`. */
 export function pinnedRelease(providerName: string, version: string): TerraformProviderGeneratorMetadata {

@@ -6,8 +6,9 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Command as Program } from "commander";
-import { bundleBot, withBundledBots } from "../lib/bot/bundle";
-import { type Command, parseArgs, UsageError } from "../lib/cli";
+import { bundleBot, withBundledBots } from "../review/bot/bundle";
+import { UsageError } from "../runtime/errors";
+import { type Command, parseArgs } from "./command";
 
 const WORKFLOWS = ".github/workflows";
 

@@ -8,24 +8,25 @@
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Option, Command as Program } from "commander";
-import type { Estate } from "../estate";
-import { type Routing, renderRouting, routeApprovals } from "../lib/approvals";
-import { type Command, parseArgs, UsageError } from "../lib/cli";
+import type { AppSpec } from "../app/app";
+import { readCurrentOutput } from "../app/sources";
+import { synthesize } from "../app/synth";
+import { type Inputs, loadInputs } from "../inputs";
+import { readBaseAtRef } from "../inputs/safety";
+import { type Routing, renderRouting, routeApprovals } from "../review/approvals";
 import {
   type ReviewContext,
-  readCurrentOutput,
   readSynthOutput,
   renderJson,
   renderMarkdown,
   reviewDiff,
   type SynthOutput,
   synthesizeRef,
-} from "../lib/diff";
-import { changedFiles, resolveRef } from "../lib/git";
-import { type Inputs, loadInputs } from "../lib/inputs";
-import { readBaseAtRef } from "../lib/safety";
-import { withScratchDir } from "../lib/scratch";
-import { synthesize } from "../lib/synth";
+} from "../review/diff";
+import { UsageError } from "../runtime/errors";
+import { changedFiles, resolveRef } from "../runtime/git";
+import { withScratchDir } from "../runtime/scratch";
+import { type Command, parseArgs } from "./command";
 
 interface Options {
   readonly base?: string;
@@ -36,8 +37,9 @@ interface Options {
 }
 
 export const diff =
-  (estate: Estate): Command =>
+  (spec: AppSpec): Command =>
   (args, io) => {
+    const { estate } = spec;
     const options = parseArgs<Options>(
       new Program("diff")
         .description("Compare the synthesized head with a base, stack by stack")
@@ -64,7 +66,7 @@ export const diff =
     const inputs = loadInputs(io.cwd, estate);
     const head =
       options.head === undefined
-        ? synthesizeCheckout(io.cwd, estate, inputs, io.env)
+        ? synthesizeCheckout(io.cwd, spec, inputs, io.env)
         : readCurrentOutput(resolve(io.cwd, options.head), io.cwd);
     const base =
       baseRef !== undefined
@@ -93,13 +95,13 @@ export const diff =
 /** The checkout's data and code, synthesized into a temporary directory and read back. */
 function synthesizeCheckout(
   root: string,
-  estate: Estate,
+  spec: AppSpec,
   inputs: Inputs,
   env: NodeJS.ProcessEnv,
 ): SynthOutput {
   return withScratchDir("void-infra-head-", (dir) => {
     const outdir = join(dir, "cdktf.out");
-    synthesize({ root, outdir, estate, inputs, env });
+    synthesize({ root, outdir, spec, inputs, env });
     return readSynthOutput(outdir);
   });
 }

@@ -1,15 +1,16 @@
 /**
  * `npm run lint:workflows [-- files...]`: actionlint plus this repository's workflow security
- * rules (lib/workflows/policy.ts) over `.github/workflows/*.yml`, or the files given. Prints one
+ * rules (review/workflows/policy.ts) over `.github/workflows/*.yml`, or the files given. Prints one
  * `file:line:col: rule: message` per finding and exits 1 if there is any.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Command as Program } from "commander";
-import { type Command, parseArgs, UsageError } from "../lib/cli";
-import { displayPath, formatDiagnostic, sortDiagnostics } from "../lib/diagnostics";
-import { lintWorkflows } from "../lib/workflows/actionlint";
-import { checkWorkflow, parseWorkflow } from "../lib/workflows/policy";
+import { lintWorkflows } from "../review/workflows/actionlint";
+import { checkWorkflow, parseWorkflow } from "../review/workflows/policy";
+import { displayPath, formatDiagnostic, sortDiagnostics } from "../runtime/diagnostics";
+import { UsageError } from "../runtime/errors";
+import { type Command, parseArgs } from "./command";
 
 const WORKFLOWS_DIR = ".github/workflows";
 

@@ -6,13 +6,14 @@
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Command as Program } from "commander";
+import { renderMirrorsJson, renderMirrorsLst, renderPrometheusTargets } from "../app/artifacts/mirrors";
+import { proxiedServicesJson } from "../app/artifacts/services";
+import { type Artifact, writeArtifacts } from "../app/artifacts/write";
 import type { Estate } from "../estate";
-import { type Command, parseArgs, UsageError } from "../lib/cli";
-import { displayPath } from "../lib/diagnostics";
-import { loadMirrorList, MIRRORS_FILE, type MirrorEntry, renderMirrorJsonSchema } from "../lib/mirrors";
-import { type Artifact, writeArtifacts } from "../lib/mirrors/artifacts";
-import { renderMirrorsJson, renderMirrorsLst, renderPrometheusTargets } from "../lib/mirrors/render";
-import { proxiedServicesJson } from "../lib/services";
+import { loadMirrorList, MIRRORS_FILE, type MirrorEntry, renderMirrorJsonSchema } from "../inputs/mirrors";
+import { displayPath } from "../runtime/diagnostics";
+import { UsageError } from "../runtime/errors";
+import { type Command, parseArgs } from "./command";
 
 const SCHEMA_FILE = "estate/mirrors.schema.json";
 

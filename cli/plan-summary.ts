@@ -4,9 +4,10 @@
  */
 import { resolve } from "node:path";
 import { InvalidArgumentError, Option, Command as Program } from "commander";
-import { type Command, parseArgs, UsageError } from "../lib/cli";
-import { DEFAULT_MARKDOWN_LIMIT } from "../lib/markdown";
-import { type PlanInput, renderJson, renderMarkdown, stackNameOf, summarizePlanFiles } from "../lib/plan";
+import { DEFAULT_MARKDOWN_LIMIT } from "../review/markdown";
+import { type PlanInput, renderJson, renderMarkdown, stackNameOf, summarizePlanFiles } from "../review/plan";
+import { UsageError } from "../runtime/errors";
+import { type Command, parseArgs } from "./command";
 
 export const planSummary: Command = (args, io) => {
   const program = new Program("plan-summary")

@@ -3,12 +3,13 @@
  * command is loaded only when it runs, so a quick one never pays for the others' dependencies.
  */
 import { VOID_ESTATE } from "../estate";
-import { type Command, main } from "../lib/cli";
+import { type Command, main } from "./command";
 
 const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   validate: async () => (await import("./validate")).validate(VOID_ESTATE),
-  diff: async () => (await import("./diff")).diff(VOID_ESTATE),
+  diff: async () => (await import("./diff")).diff((await import("../app/void")).VOID_APP),
   mirrors: async () => (await import("./mirrors")).mirrors(VOID_ESTATE),
+  access: async () => (await import("./access")).access(VOID_ESTATE),
   schema: async () => (await import("./schema")).schema(VOID_ESTATE),
   "plan-summary": async () => (await import("./plan-summary")).planSummary,
   "lint-workflows": async () => (await import("./lint-workflows")).lintWorkflowsCommand,

@@ -5,8 +5,13 @@
 import { join } from "node:path";
 import { Command as Program } from "commander";
 import type { Estate } from "../estate";
-import { type Command, parseArgs, UsageError } from "../lib/cli";
-import { MAINTAINER_SCHEMA_PATH, maintainerJsonSchema, writeIfChanged } from "../lib/maintainers/json-schema";
+import {
+  MAINTAINER_SCHEMA_PATH,
+  maintainerJsonSchema,
+  writeIfChanged,
+} from "../inputs/maintainers/json-schema";
+import { UsageError } from "../runtime/errors";
+import { type Command, parseArgs } from "./command";
 
 export const schema =
   (estate: Estate): Command =>

@@ -4,22 +4,22 @@
  * written unless everything is valid.
  */
 import { resolve } from "node:path";
-import type { Estate } from "../estate";
-import type { Command } from "../lib/cli";
-import { loadInputs } from "../lib/inputs";
-import { printAnnotations, printWarnings } from "../lib/report";
-import { synthesize } from "../lib/synth";
+import type { AppSpec } from "../app/app";
+import { synthesize } from "../app/synth";
+import { loadInputs } from "../inputs";
+import type { Command } from "./command";
+import { printAnnotations, printWarnings } from "./report";
 
 export const synth =
-  (estate: Estate): Command =>
+  (spec: AppSpec): Command =>
   (_args, io) => {
-    const inputs = loadInputs(io.cwd, estate);
+    const inputs = loadInputs(io.cwd, spec.estate);
     printWarnings(io, inputs.warnings);
     const outdir = io.env.CDKTF_OUTDIR ?? "cdktf.out";
     const { stacks, annotations } = synthesize({
       root: io.cwd,
       outdir: resolve(io.cwd, outdir),
-      estate,
+      spec,
       inputs,
       env: io.env,
     });

@@ -9,11 +9,13 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { Option, Command as Program } from "commander";
 import type { Estate } from "../estate";
-import { type Command, parseArgs, UsageError } from "../lib/cli";
-import { DataError, type Diagnostic, errorsOf, sortDiagnostics } from "../lib/diagnostics";
-import { type Inputs, loadInputs } from "../lib/inputs";
-import { annotation, printWarnings, problemsMarkdown } from "../lib/report";
-import { type BaseSource, safetyDiagnostics } from "../lib/safety";
+import { type Inputs, loadInputs } from "../inputs";
+import { type BaseSource, safetyDiagnostics } from "../inputs/safety";
+import { problemsMarkdown } from "../review/problems";
+import { DataError, type Diagnostic, errorsOf, sortDiagnostics } from "../runtime/diagnostics";
+import { UsageError } from "../runtime/errors";
+import { type Command, parseArgs } from "./command";
+import { annotation, printWarnings } from "./report";
 
 interface Options {
   readonly baseRef?: string;

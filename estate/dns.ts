@@ -44,7 +44,7 @@ export interface DnsEstate {
   readonly mirrorAliases: Readonly<Record<string, string>>;
 }
 
-export type MirrorDns = { readonly code: string } & ({ readonly host: string } | { readonly cdn: true });
+type MirrorDns = { readonly code: string } & ({ readonly host: string } | { readonly cdn: true });
 
 export const DNS = {
   zone: "voidlinux.org",

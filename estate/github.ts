@@ -15,10 +15,10 @@ const TEAMS = [
   { name: "runit-devs", description: "Maintainers of runit" },
 ] as const satisfies readonly TeamProps[];
 
-type VoidTeam = (typeof TEAMS)[number]["name"];
+export type VoidTeam = (typeof TEAMS)[number]["name"];
 
 /** A repository and which teams get which role on it (team name → permission). */
-export interface RepositorySpec extends RepositoryProps {
+interface RepositorySpec extends RepositoryProps {
   readonly access: Readonly<Partial<Record<string, RepositoryPermission>>>;
 }
 
@@ -53,6 +53,8 @@ const REPOSITORIES: readonly VoidRepository[] = [
     homepageUrl: "https://voidlinux.org",
     topics: ["hacktoberfest"],
     vulnerabilityAlerts: true,
+    // Void's own code set it; provider 6.x would switch Discussions off if it were left unset.
+    hasDiscussions: true,
     merge: { allowMergeCommit: false, allowSquashMerge: false },
     access: { "pkg-committers": "push" },
   },

@@ -1,15 +1,13 @@
 import type { ConsulAclPolicyProps } from "../constructs/consul";
-import {
-  type CoarsePolicy,
-  jobVariablePath,
-  type NamespaceGlob,
-  type NamespacePolicy,
-  type NomadNamespaceProps,
-  type NomadSchedulerProps,
-  type VariablePathRule,
+import type {
+  CoarsePolicy,
+  NamespaceGlob,
+  NamespacePolicy,
+  NomadNamespaceProps,
+  NomadSchedulerProps,
+  VariablePathRule,
 } from "../constructs/nomad";
 import type { VaultLdapAuthProps, VaultMountProps, VaultPathRule } from "../constructs/vault";
-import { CERTIFICATE_CONSUMERS, RENEWAL_JOB } from "./tls";
 
 /*
  * Void's HashiStack ACLs and configuration as typed data. Names that other entries refer to are
@@ -17,7 +15,7 @@ import { CERTIFICATE_CONSUMERS, RENEWAL_JOB } from "./tls";
  * constructs check the same again at synth.
  */
 
-export const NOMAD_NAMESPACES = [
+const NOMAD_NAMESPACES = [
   { name: "monitoring", description: "Monitoring Components" },
   { name: "infrastructure", description: "Shared Infrastructure" },
   { name: "apps", description: "Individual applications" },
@@ -27,14 +25,14 @@ export const NOMAD_NAMESPACES = [
 ] as const;
 export type VoidNamespace = (typeof NOMAD_NAMESPACES)[number]["name"];
 
-export const NOMAD_SCHEDULER: NomadSchedulerProps = {
+const NOMAD_SCHEDULER: NomadSchedulerProps = {
   algorithm: "binpack",
   memoryOversubscription: true,
   preemption: ["sysbatch"],
 };
 
 /** A Nomad policy in estate form: namespaces by name (or a glob such as `*`). */
-export interface NomadPolicySpec {
+interface NomadPolicySpec {
   readonly name: string;
   readonly description: string;
   readonly namespaces?: readonly {
@@ -56,23 +54,7 @@ interface VoidNomadPolicy extends NomadPolicySpec {
   readonly jobAcl?: { readonly namespace: VoidNamespace; readonly job: string };
 }
 
-/** Read access to one job's variables, for that job's workload identity. */
-function jobSecretsReader<Name extends string>(
-  name: Name,
-  description: string,
-  namespace: VoidNamespace,
-  job: string,
-  variablesOf: string,
-) {
-  return {
-    name,
-    description,
-    namespaces: [{ namespace, variables: [{ path: jobVariablePath(variablesOf), capabilities: ["read"] }] }],
-    jobAcl: { namespace, job },
-  } as const;
-}
-
-export const NOMAD_POLICIES = [
+const NOMAD_POLICIES = [
   {
     name: "anonymous",
     description: "View and Examine in a read-only context",
@@ -92,45 +74,54 @@ export const NOMAD_POLICIES = [
   {
     name: "certs-admin",
     description: "Manage certificates in nomad variables",
-    // One rule per certificate consumer, so adding a consumer in estate/tls.ts grants the renewer.
-    namespaces: CERTIFICATE_CONSUMERS.map(({ job, namespace }) => ({
-      namespace,
-      variables: [{ path: jobVariablePath(job), capabilities: ["read", "write"] }],
-    })),
-    jobAcl: RENEWAL_JOB,
+    // Each certificate consumer of estate/tls.ts (a rule of test/rules checks that none is missing).
+    namespaces: [
+      { namespace: "mirror", variables: [{ path: "nomad/jobs/nginx", capabilities: ["read", "write"] }] },
+      {
+        namespace: "infrastructure",
+        variables: [{ path: "nomad/jobs/nginx-control", capabilities: ["read", "write"] }],
+      },
+      {
+        namespace: "apps-restricted",
+        variables: [{ path: "nomad/jobs/maddy", capabilities: ["read", "write"] }],
+      },
+    ],
+    jobAcl: { namespace: "infrastructure", job: "cert-renew" },
   },
-  jobSecretsReader(
-    "buildbot-worker-admin",
-    "Manage buildbot worker secrets in nomad variables",
-    "build",
-    "buildbot",
-    "buildbot-worker",
-  ),
-  jobSecretsReader(
-    "buildsync-admin",
-    "Manage buildsync secrets in nomad variables",
-    "build",
-    "build-rsyncd",
-    "buildsync",
-  ),
-  jobSecretsReader(
-    "buildsync-buildbot-admin",
-    "Manage buildsync secrets in nomad variables for buildbot",
-    "build",
-    "buildbot-worker",
-    "buildsync",
-  ),
-  jobSecretsReader(
-    "popcorn-admin",
-    "Manage popcorn keys in nomad variables",
-    "apps",
-    "popcorn-report",
-    "popcorn",
-  ),
+  {
+    name: "buildbot-worker-admin",
+    description: "Manage buildbot worker secrets in nomad variables",
+    namespaces: [
+      { namespace: "build", variables: [{ path: "nomad/jobs/buildbot-worker", capabilities: ["read"] }] },
+    ],
+    jobAcl: { namespace: "build", job: "buildbot" },
+  },
+  {
+    name: "buildsync-admin",
+    description: "Manage buildsync secrets in nomad variables",
+    namespaces: [
+      { namespace: "build", variables: [{ path: "nomad/jobs/buildsync", capabilities: ["read"] }] },
+    ],
+    jobAcl: { namespace: "build", job: "build-rsyncd" },
+  },
+  {
+    name: "buildsync-buildbot-admin",
+    description: "Manage buildsync secrets in nomad variables for buildbot",
+    namespaces: [
+      { namespace: "build", variables: [{ path: "nomad/jobs/buildsync", capabilities: ["read"] }] },
+    ],
+    jobAcl: { namespace: "build", job: "buildbot-worker" },
+  },
+  {
+    name: "popcorn-admin",
+    description: "Manage popcorn keys in nomad variables",
+    namespaces: [{ namespace: "apps", variables: [{ path: "nomad/jobs/popcorn", capabilities: ["read"] }] }],
+    jobAcl: { namespace: "apps", job: "popcorn-report" },
+  },
 ] as const satisfies readonly VoidNomadPolicy[];
 export type VoidNomadPolicyName = (typeof NOMAD_POLICIES)[number]["name"];
 
-export const CONSUL_POLICIES: readonly ConsulAclPolicyProps[] = [
+const CONSUL_POLICIES: readonly ConsulAclPolicyProps[] = [
   {
     name: "void-node-exporter",
     description: "Policy for node_exporter",
@@ -139,7 +130,7 @@ export const CONSUL_POLICIES: readonly ConsulAclPolicyProps[] = [
 ];
 
 /** The resinstack base modules, with what each creates that this root refers to by name. */
-export const RESINSTACK_MODULES = {
+const RESINSTACK_MODULES = {
   consul_base: {
     source: "resinstack/base/consul",
     version: "0.3.0",
@@ -171,17 +162,17 @@ export const RESINSTACK_MODULES = {
     provides: { nomad_acl_policy: ["root", "read-only"] },
   },
 } as const;
-export type ResinstackModule = keyof typeof RESINSTACK_MODULES;
-export type ModuleVaultPolicy = (typeof RESINSTACK_MODULES)["vault_base"]["provides"]["vault_policy"][number];
+type ResinstackModule = keyof typeof RESINSTACK_MODULES;
+type ModuleVaultPolicy = (typeof RESINSTACK_MODULES)["vault_base"]["provides"]["vault_policy"][number];
 
-export const VAULT_KV_MOUNT: VaultMountProps = {
+const VAULT_KV_MOUNT: VaultMountProps = {
   path: "secret",
   type: "kv",
   description: "KV Secrets Store",
 };
 
 /** Roles of the Nomad secrets engine that vault_base mounts at `nomad/`. */
-export const VAULT_NOMAD_ROLES = [
+const VAULT_NOMAD_ROLES = [
   { name: "apps-admin", policies: ["anonymous", "apps-admin"] },
   // Void's role named the nonexistent "restricted-apps-admin"; the policy is apps-restricted-admin.
   { name: "restricted-apps-admin", policies: ["anonymous", "apps-restricted-admin"] },
@@ -189,11 +180,11 @@ export const VAULT_NOMAD_ROLES = [
 export type VoidNomadRole = (typeof VAULT_NOMAD_ROLES)[number]["name"];
 
 /** A Vault policy in estate form: explicit path rules, or read access to one Nomad role's tokens. */
-export type VoidVaultPolicy =
+type VoidVaultPolicy =
   | { readonly name: string; readonly rules: readonly VaultPathRule[] }
   | { readonly name: string; readonly nomadCredentials: VoidNomadRole; readonly description: string };
 
-export const VAULT_POLICIES = [
+const VAULT_POLICIES = [
   {
     name: "void-secrets-admin",
     rules: [
@@ -218,7 +209,7 @@ export const VAULT_POLICIES = [
 export type VoidVaultPolicyName = (typeof VAULT_POLICIES)[number]["name"];
 
 /** NetAuth's LDAP front end, which runs next to each Vault server. */
-export const VAULT_LDAP: VaultLdapAuthProps = {
+const VAULT_LDAP: VaultLdapAuthProps = {
   path: "ldap",
   url: "ldap://localhost",
   userdn: "ou=entities,dc=netauth,dc=voidlinux,dc=org",
@@ -228,10 +219,13 @@ export const VAULT_LDAP: VaultLdapAuthProps = {
   groupfilter: "(uid={{.Username}})",
   groupattr: "memberOf",
   tokenExplicitMaxTtl: 3600 * 12,
+  // What Vault reports for a config written before the field existed (docs/adoption.md); the
+  // provider's -1 would turn paged group searches off. Verify with `vault read auth/ldap/config`.
+  maxPageSize: 2147483647,
 };
 
 /** NetAuth groups and the Vault policies their members log in with. */
-export const VAULT_LDAP_GROUPS = [
+const VAULT_LDAP_GROUPS = [
   { group: "dante", policies: ["resin-root", "resin-consul-root", "resin-nomad-root", "void-secrets-admin"] },
   { group: "nomad-apps-admin", policies: ["void-nomad-apps-admin"] },
 ] as const satisfies readonly {
@@ -240,7 +234,7 @@ export const VAULT_LDAP_GROUPS = [
 }[];
 
 /** A Terraform registry module call, with what it creates that this root refers to by name. */
-export interface ModuleSpec {
+interface ModuleSpec {
   readonly source: string;
   readonly version: string;
   readonly inputs: Readonly<Record<string, unknown>>;
@@ -249,7 +243,7 @@ export interface ModuleSpec {
 }
 
 /** A Vault policy: explicit path rules, or read access to one Nomad role's tokens. */
-export type VaultPolicySpec =
+type VaultPolicySpec =
   | { readonly name: string; readonly rules: readonly VaultPathRule[] }
   | { readonly name: string; readonly nomadCredentials: string; readonly description: string };
 

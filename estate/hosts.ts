@@ -8,6 +8,7 @@ import type {
   DigitalOceanProjectProps,
   DigitalOceanSshKeyProps,
   DigitalOceanVpcProps,
+  HostNamingConvention,
 } from "../constructs/host";
 
 /** Ansible inventory groups, used as host roles. */
@@ -29,7 +30,7 @@ type VoidRole =
 export type NomadDatacenter = "VOID" | "VOID-CONTROL" | "VOID-MIRROR" | "VOID-MX";
 
 /** A droplet Terraform creates in the account's VPC, with its SSH keys, in its project. */
-export interface DropletSpec {
+interface DropletSpec {
   readonly region: string;
   readonly size: string;
   /** Custom image looked up by name, or a public slug. */
@@ -37,7 +38,7 @@ export interface DropletSpec {
 }
 
 /** One machine: an existing one with its addresses, or a droplet Terraform creates. */
-export interface MachineSpec {
+interface MachineSpec {
   /** Public IPv4 of an existing machine. */
   readonly ipv4?: string;
   /** Public IPv6 published as AAAA. */
@@ -178,7 +179,7 @@ const VOID_HOSTS = {
 export type VoidHostName = keyof typeof VOID_HOSTS;
 
 /** The DigitalOcean account's shared pieces: VPC, SSH keys, project and the custom-image bucket. */
-export interface DigitalOceanAccountSpec {
+interface DigitalOceanAccountSpec {
   readonly vpc: DigitalOceanVpcProps;
   readonly sshKeys: readonly DigitalOceanSshKeyProps[];
   readonly project: DigitalOceanProjectProps;
@@ -187,6 +188,8 @@ export interface DigitalOceanAccountSpec {
 }
 
 export interface HostsEstate {
+  /** How machines are named; hosts whose name breaks it fail synth. */
+  readonly naming: HostNamingConvention;
   /** Zone-relative parent of every machine name (`m` → `a-hel-fi.m.voidlinux.org`). */
   readonly subdomain: string;
   readonly machines: Readonly<Record<string, MachineSpec>>;
@@ -200,6 +203,8 @@ const DIGITALOCEAN: DigitalOceanAccountSpec = {
   sshKeys: [
     {
       name: "maldridge1",
+      // Registered in 2020, before the 3072-bit rule; replacing it means re-keying the droplet.
+      minRsaBits: 2048,
       publicKey:
         "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC9KC4FQ9SR0LOiZPAeNbiW2bpWHUdACkfMkmZoyuSGRdNazMwOFu3X5UR08if7uVIwbQItMDauxEP8H2zq/ChcOl5ZDbPO9EhIFZmnRCGHB2YtaMeT+w43zbLrnA9FC3Z3wNsNvqzerwaF2nmb1RNaJzLdzEj6dx+rqnPfk2FZj3v0Lgl+A2UAqK0W+uK+l/sS0vMTlWVdTKZuOgmu1nLt3ljeFVYOqWcaeqN+oIOargVA+4yas+N1YTAtNp6ShLqhIaNQS03kXSqHROFT6u5U4Aub7ryQPVyYasriW8dvxWQ41FZ26GcBPL1isMq348Ljgk7W5enGaDc7Xpmy8OMR maldridge@theGibson",
     },
@@ -209,11 +214,19 @@ const DIGITALOCEAN: DigitalOceanAccountSpec = {
     description: "Production Infrastructure",
     purpose: "Host Void",
     environment: "Production",
+    // Provider 2.71 writes is_default on every update; verify with `doctl projects list` (docs/adoption.md).
+    isDefault: false,
   },
   imageBucket: { name: "void-prod-s3-images", region: "sfo2" },
 };
 
 export const HOSTS: HostsEstate = {
+  // A letter counting up per site, the site (an IATA airport code or a data-centre name such as
+  // sfo3), and the ISO 3166 country code: mirrors check their country against `cc`.
+  naming: {
+    pattern: "^(?<letter>[a-z])-(?<site>[a-z]{3}[0-9]*)-(?<cc>[a-z]{2})$",
+    description: "<letter>-<site>-<cc>, e.g. a-hel-fi",
+  },
   subdomain: "m",
   machines: VOID_HOSTS,
   mirrorSyncHosts: ["d-hel-fi", "a-fra-de"] satisfies VoidHostName[],

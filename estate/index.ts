@@ -1,3 +1,4 @@
+import { ACCESS, type AccessEstate } from "./access";
 import { DNS, type DnsEstate } from "./dns";
 import { type CdnFrontSpec, REPO_FASTLY } from "./fastly";
 import { GITHUB, type GithubEstate } from "./github";
@@ -21,6 +22,8 @@ export interface Estate {
   readonly hashistack: HashistackEstate;
   readonly tls: TlsEstate;
   readonly state: StateEstate;
+  /** NetAuth groups derived from teams, for `npm run access`. */
+  readonly access: AccessEstate;
 }
 
 export const VOID_ESTATE: Estate = {
@@ -32,4 +35,5 @@ export const VOID_ESTATE: Estate = {
   hashistack: HASHISTACK,
   tls: TLS,
   state: STATE,
+  access: ACCESS,
 };

@@ -8,7 +8,7 @@ import type { NomadDatacenter, VoidHostName } from "./hosts";
 
 type ProxyTierName = "omniproxy" | "cproxy";
 
-export interface ProxyTierSpec {
+interface ProxyTierSpec {
   /** Hosts in DNS rotation. */
   readonly members: readonly string[];
   /** Publish AAAA records too. */
@@ -50,7 +50,7 @@ const PROXY_TIERS: Readonly<Record<ProxyTierName, VoidProxyTier>> = {
   },
 };
 
-export interface ProxiedService {
+interface ProxiedService {
   /** Consul service name; undefined when the Nomad service block has none (Nomad's default name). */
   readonly service?: string;
   readonly job: string;
@@ -73,25 +73,129 @@ interface VoidProxiedService extends ProxiedService {
 
 /** Services consul-template publishes through the proxies (`nginx_enable` meta). */
 const PROXIED_SERVICES: readonly VoidProxiedService[] = [
-  svc("alps", "apps-restricted", ["VOID"], ["alps.s", "alps"]),
-  svc("debuginfod", "apps", ["VOID"], ["debuginfod.s", "debuginfod"]),
   {
-    ...svc("devspace-sftp", "apps", ["VOID-MIRROR"], ["devspace-sftp"]),
+    service: "alps",
+    job: "alps",
+    namespace: "apps-restricted",
+    datacenters: ["VOID"],
+    names: ["alps.s", "alps"],
+    tier: "omniproxy",
+  },
+  {
+    service: "debuginfod",
+    job: "debuginfod",
+    namespace: "apps",
+    datacenters: ["VOID"],
+    names: ["debuginfod.s", "debuginfod"],
+    tier: "omniproxy",
+  },
+  {
+    service: "devspace-sftp",
     job: "devspace",
+    namespace: "apps",
+    datacenters: ["VOID-MIRROR"],
+    names: ["devspace-sftp"],
+    tier: "omniproxy",
     pinnedTo: "d-hel-fi",
   },
-  { ...svc("devspace", "apps", ["VOID-MIRROR"], ["devspace"]), pinnedTo: "d-hel-fi" },
-  { ...svc("pad", "apps", ["VOID"], ["pad"]), job: "etherpad" },
-  svc("infradocs", "apps", ["VOID"], ["infradocs"]),
-  svc("ircbot", "apps", ["VOID"], ["ircbot"]),
-  svc("man-cgi", "apps", ["VOID-MIRROR"], ["man"]),
-  { ...svc("popcorn", "apps", ["VOID-MIRROR"], ["popcorn"]), pinnedTo: "d-hel-fi" },
-  svc("xq-api", "apps", ["VOID-MIRROR"], ["xq-api"]),
-  svc("terrastate", "infrastructure", ["VOID"], ["terrastate.s"]),
-  svc("alertmanager", "monitoring", ["VOID"], ["alertmanager.s", "alertmanager"]),
-  svc("grafana", "monitoring", ["VOID"], ["grafana.s", "grafana"]),
-  svc("prometheus", "monitoring", ["VOID"], ["prometheus.s", "prometheus"]),
-  svc("vmlogs", "monitoring", ["VOID"], ["vmlogs"]),
+  {
+    service: "devspace",
+    job: "devspace",
+    namespace: "apps",
+    datacenters: ["VOID-MIRROR"],
+    names: ["devspace"],
+    tier: "omniproxy",
+    pinnedTo: "d-hel-fi",
+  },
+  {
+    service: "pad",
+    job: "etherpad",
+    namespace: "apps",
+    datacenters: ["VOID"],
+    names: ["pad"],
+    tier: "omniproxy",
+  },
+  {
+    service: "infradocs",
+    job: "infradocs",
+    namespace: "apps",
+    datacenters: ["VOID"],
+    names: ["infradocs"],
+    tier: "omniproxy",
+  },
+  {
+    service: "ircbot",
+    job: "ircbot",
+    namespace: "apps",
+    datacenters: ["VOID"],
+    names: ["ircbot"],
+    tier: "omniproxy",
+  },
+  {
+    service: "man-cgi",
+    job: "man-cgi",
+    namespace: "apps",
+    datacenters: ["VOID-MIRROR"],
+    names: ["man"],
+    tier: "omniproxy",
+  },
+  {
+    service: "popcorn",
+    job: "popcorn",
+    namespace: "apps",
+    datacenters: ["VOID-MIRROR"],
+    names: ["popcorn"],
+    tier: "omniproxy",
+    pinnedTo: "d-hel-fi",
+  },
+  {
+    service: "xq-api",
+    job: "xq-api",
+    namespace: "apps",
+    datacenters: ["VOID-MIRROR"],
+    names: ["xq-api"],
+    tier: "omniproxy",
+  },
+  {
+    service: "terrastate",
+    job: "terrastate",
+    namespace: "infrastructure",
+    datacenters: ["VOID"],
+    names: ["terrastate.s"],
+    tier: "omniproxy",
+  },
+  {
+    service: "alertmanager",
+    job: "alertmanager",
+    namespace: "monitoring",
+    datacenters: ["VOID"],
+    names: ["alertmanager.s", "alertmanager"],
+    tier: "omniproxy",
+  },
+  {
+    service: "grafana",
+    job: "grafana",
+    namespace: "monitoring",
+    datacenters: ["VOID"],
+    names: ["grafana.s", "grafana"],
+    tier: "omniproxy",
+  },
+  {
+    service: "prometheus",
+    job: "prometheus",
+    namespace: "monitoring",
+    datacenters: ["VOID"],
+    names: ["prometheus.s", "prometheus"],
+    tier: "omniproxy",
+  },
+  {
+    service: "vmlogs",
+    job: "vmlogs",
+    namespace: "monitoring",
+    datacenters: ["VOID"],
+    names: ["vmlogs"],
+    tier: "omniproxy",
+  },
   {
     job: "promtail",
     namespace: "monitoring",
@@ -109,7 +213,7 @@ const PROXIED_SERVICES: readonly VoidProxiedService[] = [
 ];
 
 /** A name a tier serves from a fixed site fragment rather than from Consul meta. */
-export interface FragmentService {
+interface FragmentService {
   /** Name (relative) the tier answers. */
   readonly name: string;
   readonly tier: string;
@@ -125,15 +229,6 @@ const HASHI_UIS: readonly (FragmentService & { readonly tier: ProxyTierName })[]
   { name: "consul", tier: "cproxy", upstream: "consul.service.consul:8500", fragment: "05-hashi.conf" },
   { name: "vault", tier: "cproxy", upstream: "active.vault.service.consul:8200", fragment: "05-hashi.conf" },
 ];
-
-function svc(
-  service: string,
-  namespace: NomadNamespace,
-  datacenters: readonly NomadDatacenter[],
-  names: readonly string[],
-): VoidProxiedService {
-  return { service, job: service, namespace, datacenters, names, tier: "omniproxy" };
-}
 
 /** The proxy tiers (by name), the services published through them, and fixed-fragment names. */
 export interface ServicesEstate {

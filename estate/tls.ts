@@ -1,8 +1,7 @@
-import { LETS_ENCRYPT_PRODUCTION } from "../bindings/acme/provider";
 import type { AcmeCertificateProps } from "../constructs/tls";
 
 /** A Nomad job by namespace and id. */
-export interface NomadJobRef {
+interface NomadJobRef {
   readonly job: string;
   readonly namespace: string;
 }
@@ -18,22 +17,14 @@ export interface TlsEstate {
   readonly renewalJob: NomadJobRef;
 }
 
-/** Jobs that serve TLS with the wildcard certificate, and the namespaces they run in. */
-export const CERTIFICATE_CONSUMERS = [
-  { job: "nginx", namespace: "mirror" },
-  { job: "nginx-control", namespace: "infrastructure" },
-  { job: "maddy", namespace: "apps-restricted" },
-] as const;
-
-export const RENEWAL_JOB = { job: "cert-renew", namespace: "infrastructure" } as const;
-
 /**
  * The wildcard certificate for voidlinux.org from Let's Encrypt's production directory, renewed
  * weekly by the Nomad batch job `cert-renew`. DNS-01 runs through DigitalOcean with
  * `DO_AUTH_TOKEN` from the job's environment.
  */
 export const TLS: TlsEstate = {
-  acmeServerUrl: LETS_ENCRYPT_PRODUCTION,
+  // Let's Encrypt's production ACME v2 directory.
+  acmeServerUrl: "https://acme-v02.api.letsencrypt.org/directory",
   certificate: {
     email: "maldridge@voidlinux.org",
     commonName: "voidlinux.org",
@@ -42,6 +33,11 @@ export const TLS: TlsEstate = {
     preCheckDelay: 30,
     recursiveNameservers: ["1.1.1.1"],
   },
-  consumers: CERTIFICATE_CONSUMERS,
-  renewalJob: RENEWAL_JOB,
+  // Jobs that serve TLS with the wildcard certificate, and the namespaces they run in.
+  consumers: [
+    { job: "nginx", namespace: "mirror" },
+    { job: "nginx-control", namespace: "infrastructure" },
+    { job: "maddy", namespace: "apps-restricted" },
+  ],
+  renewalJob: { job: "cert-renew", namespace: "infrastructure" },
 };

@@ -1,22 +1,32 @@
 import { DigitaloceanProvider } from "@cdktf/provider-digitalocean/lib/provider";
 import { SpacesBucket } from "@cdktf/provider-digitalocean/lib/spaces-bucket";
-import { type Construct, TerraformStack } from "../constructs/cdktf";
 import { acmeChallengeName } from "../constructs/cdn";
-import { DnsZone, terraformId, withoutTrailingDot } from "../constructs/dns";
-import { DigitalOceanProject, DigitalOceanSshKey, DigitalOceanVpc, Host } from "../constructs/host";
+import {
+  type DigitalOceanZoneBackend,
+  DnsZone,
+  digitalOceanDns,
+  terraformId,
+  withoutTrailingDot,
+} from "../constructs/dns";
+import {
+  DigitalOceanProject,
+  DigitalOceanSshKey,
+  DigitalOceanVpc,
+  digitalOceanDroplet,
+  existingMachine,
+  Host,
+} from "../constructs/host";
 import { Mirror } from "../constructs/mirror";
 import { ProxyTier, PublishedService } from "../constructs/proxy";
 import { claimLogicalId } from "../constructs/terraform/logical-id";
-import { addStateMigration, legacyMoves } from "../constructs/terraform/state-migration";
-import { check, ValidationError } from "../constructs/validation";
-import { legacyDigitalOceanAddress } from "../estate/digitalocean-legacy";
+import { configureState, type StateSettings } from "../constructs/terraform/state-backend";
 import type { DnsEstate } from "../estate/dns";
 import type { CdnFrontSpec } from "../estate/fastly";
 import type { HostsEstate } from "../estate/hosts";
 import type { ServicesEstate } from "../estate/services";
-import { configureState, type StateSettings } from "../lib/backend";
-import { type MirrorEntry, mirrorCountry } from "../lib/mirrors";
-import { didYouMean } from "../lib/suggest";
+import { type MirrorEntry, mirrorCountry } from "../inputs/mirrors";
+import { type Construct, TerraformStack } from "../runtime/cdktf";
+import { check, findDeclared, ValidationError } from "../runtime/errors";
 
 export interface DigitalOceanStackProps {
   readonly dns: DnsEstate;
@@ -29,12 +39,21 @@ export interface DigitalOceanStackProps {
   readonly state: StateSettings;
 }
 
+/** The account-wide pieces droplets share. */
+export interface DigitalOceanAccount {
+  readonly vpc: DigitalOceanVpc;
+  readonly sshKeys: readonly DigitalOceanSshKey[];
+  readonly project: DigitalOceanProject;
+  readonly imageBucket: SpacesBucket;
+}
+
 /**
  * The DigitalOcean root: the zone with every record, and the machines Terraform creates as droplets
  * with their VPC, SSH keys, project and the custom-image Spaces bucket.
  */
 export class DigitalOceanStack extends TerraformStack {
-  readonly zone: DnsZone;
+  readonly zone: DnsZone<DigitalOceanZoneBackend>;
+  readonly account: DigitalOceanAccount;
   readonly hosts: ReadonlyMap<string, Host>;
   readonly tiers: ReadonlyMap<string, ProxyTier>;
   readonly mirrors: readonly Mirror[];
@@ -48,38 +67,33 @@ export class DigitalOceanStack extends TerraformStack {
     const version = provider.terraformGeneratorMetadata?.providerVersion;
     if (version) this.addOverride("terraform.required_providers.digitalocean.version", version);
 
-    const zone = new DnsZone(this, "zone", { zoneName: dns.zone });
+    const zone = new DnsZone(this, "zone", { zoneName: dns.zone, backend: digitalOceanDns() });
     this.zone = zone;
-
-    const account = machines.digitalocean;
-    const vpc = new DigitalOceanVpc(this, "vpc", account.vpc);
-    const sshKeys = account.sshKeys.map((key) => new DigitalOceanSshKey(this, `ssh-key-${key.name}`, key));
-    const project = new DigitalOceanProject(this, "project", account.project);
-    const bucket = new SpacesBucket(this, "image-bucket", account.imageBucket);
-    claimLogicalId(bucket, terraformId("spaces_bucket", account.imageBucket.name), {
-      owner: this,
-      what: "image bucket",
-    });
-    project.addResource(bucket.urn);
+    this.account = this.addAccount(machines);
+    const { vpc, sshKeys, project } = this.account;
 
     const hosts = new Map<string, Host>();
     for (const [name, spec] of Object.entries(machines.machines)) {
       const host = new Host(this, name, {
         zone,
         name,
+        naming: machines.naming,
         subdomain: machines.subdomain,
         roles: spec.roles,
         meshAddress: spec.mesh,
-        provider: spec.droplet
-          ? { kind: "digitalocean", ...spec.droplet, vpc, sshKeys, project }
-          : { kind: "existing", ipv4: spec.ipv4, ipv6: spec.ipv6 },
+        machine: spec.droplet
+          ? digitalOceanDroplet({ ...spec.droplet, vpc, sshKeys, project })
+          : existingMachine({ ipv4: spec.ipv4, ipv6: spec.ipv6 }),
       });
-      for (const [label, guest] of Object.entries(spec.guests ?? {})) host.addGuest(label, guest);
+      for (const [label, guest] of Object.entries(spec.guests ?? {}))
+        hosts.set(`${label}.${name}`, host.addGuest(label, guest));
       hosts.set(name, host);
     }
     this.hosts = hosts;
-    const host = (name: string, where: string) => lookup(this, hosts, name, `${where}: host`);
-    project.addResource(zone.urn);
+    const host = (name: string, where: string) => findDeclared(this, hosts, name, `${where}: host`);
+    const domain = zone.backend.domain;
+    check(this, domain, "the zone's domain is managed elsewhere (expected this stack to create it)");
+    project.addResource(domain.urn);
 
     // Apex: the website on GitHub Pages, mail on the mail host.
     const pages = dns.githubPages;
@@ -88,23 +102,18 @@ export class DigitalOceanStack extends TerraformStack {
       .a("@", pages.ipv4)
       .aaaa("@", pages.ipv6)
       .mx("@", { priority: dns.mail.mxPriority, target: mailHost })
-      .txt("@", `v=spf1 mx a:${withoutTrailingDot(mailHost.fqdn)} ~all`);
+      .txt("@", `v=spf1 mx a:${withoutTrailingDot(mailHost.fqdn)} ~all`, { key: "spf" });
 
     const tiers = new Map<string, ProxyTier>();
     for (const [name, spec] of Object.entries(services.tiers)) {
+      const members = spec.members.map((member) => host(member, `proxy tier ${name}`));
       tiers.set(
         name,
-        new ProxyTier(this, name, {
-          zone,
-          name,
-          members: spec.members.map((member) => host(member, `proxy tier ${name}`)),
-          ipv6: spec.ipv6,
-          wildcards: spec.wildcards,
-        }),
+        new ProxyTier(this, name, { zone, name, members, ipv6: spec.ipv6, wildcards: spec.wildcards }),
       );
     }
     this.tiers = tiers;
-    const tier = (name: string, where: string) => lookup(this, tiers, name, `${where}: proxy tier`);
+    const tier = (name: string, where: string) => findDeclared(this, tiers, name, `${where}: proxy tier`);
     for (const service of services.proxied) {
       const label = service.service ?? service.job;
       new PublishedService(this, `service-${label}`, {
@@ -133,53 +142,57 @@ export class DigitalOceanStack extends TerraformStack {
       check(this, target, `CDN domain ${name} has no challenge target (expected it in challengeTargets)`);
       zone.cname(acmeChallengeName(name), target);
     }
-    for (const verification of dns.verifications) zone.txt(verification.name, verification.text);
-    zone.txt("_dmarc", dns.mail.dmarc);
-    zone.txt(`${dns.mail.dkim.selector}._domainkey`, dns.mail.dkim.record);
-    addStateMigration(this, { moved: legacyMoves(this, legacyDigitalOceanAddress) });
+    for (const verification of dns.verifications)
+      zone.txt(verification.name, verification.text, { exclusive: true });
+    zone.txt("_dmarc", dns.mail.dmarc, { exclusive: true });
+    zone.txt(`${dns.mail.dkim.selector}._domainkey`, dns.mail.dkim.record, { exclusive: true });
+  }
+
+  private addAccount({ digitalocean: account }: HostsEstate): DigitalOceanAccount {
+    const project = new DigitalOceanProject(this, "project", account.project);
+    const imageBucket = new SpacesBucket(this, "image-bucket", account.imageBucket);
+    claimLogicalId(imageBucket, terraformId("spaces_bucket", account.imageBucket.name));
+    project.addResource(imageBucket.urn);
+    return {
+      vpc: new DigitalOceanVpc(this, "vpc", account.vpc),
+      sshKeys: account.sshKeys.map((key) => new DigitalOceanSshKey(this, `ssh-key-${key.name}`, key)),
+      project,
+      imageBucket,
+    };
   }
 
   private addMirrors(zone: DnsZone, props: DigitalOceanStackProps, host: (name: string) => Host): Mirror[] {
     const { dns, hosts, cdn, mirrorList } = props;
     const synced = hosts.mirrorSyncHosts.map(host);
-    const mirrors = dns.mirrors.map((spec) => {
-      const baseUrl = `https://${dns.mirrorPrefix}${spec.code}.${dns.zone}/`;
+    const mirrors = new Map<string, Mirror>();
+    for (const spec of dns.mirrors) {
+      const name = `${dns.mirrorPrefix}${spec.code}`;
+      const baseUrl = `https://${name}.${dns.zone}/`;
       const entry = mirrorList.find((e) => e.baseUrl === baseUrl);
       if (!entry)
         throw new ValidationError(
           this,
           `mirror ${baseUrl} is not in the mirror list (expected a tier-1 entry)`,
         );
-      return new Mirror(this, `mirror-${spec.code}`, {
-        zone,
-        code: spec.code,
-        namePrefix: dns.mirrorPrefix,
-        target: "host" in spec ? host(spec.host) : cdn.edgeTarget,
-        region: entry.region,
-        location: entry.location,
-        enabled: entry.enabled,
-        country: mirrorCountry(entry)?.code,
-        syncedHosts: synced,
-      });
-    });
-    for (const [alias, code] of Object.entries(dns.mirrorAliases)) {
-      const name = `${dns.mirrorPrefix}${code}`;
-      const mirror = mirrors.find((m) => m.name === name);
-      if (!mirror)
-        throw new ValidationError(this, `alias ${dns.mirrorPrefix}${alias} points at unknown mirror ${name}`);
-      mirror.addAlias(`${dns.mirrorPrefix}${alias}`);
+      mirrors.set(
+        spec.code,
+        new Mirror(this, `mirror-${spec.code}`, {
+          zone,
+          name,
+          target: "host" in spec ? host(spec.host) : cdn.edgeTarget,
+          region: entry.region,
+          location: entry.location,
+          enabled: entry.enabled,
+          country: mirrorCountry(entry)?.code,
+          syncedHosts: synced,
+        }),
+      );
     }
-    return mirrors;
+    for (const [alias, code] of Object.entries(dns.mirrorAliases)) {
+      findDeclared(this, mirrors, code, `alias ${dns.mirrorPrefix}${alias}: mirror`).addAlias(
+        `${dns.mirrorPrefix}${alias}`,
+      );
+    }
+    return [...mirrors.values()];
   }
-}
-
-/** The entry called `name`, or a ValidationError that names the reference and the known names. */
-function lookup<T>(scope: Construct, map: ReadonlyMap<string, T>, name: string, what: string): T {
-  const found = map.get(name);
-  if (found !== undefined) return found;
-  const known = [...map.keys()];
-  throw new ValidationError(
-    scope,
-    `${what} "${name}" is not declared${didYouMean(name, known)} (expected one of: ${known.join(", ")})`,
-  );
 }

@@ -1,8 +1,8 @@
 import { FastlyProvider } from "../bindings/fastly";
-import { type Construct, TerraformStack } from "../constructs/cdktf";
 import { CdnFront } from "../constructs/cdn";
+import { configureState, type StateSettings } from "../constructs/terraform/state-backend";
 import type { CdnFrontSpec } from "../estate/fastly";
-import { configureState, type StateSettings } from "../lib/backend";
+import { type Construct, TerraformStack } from "../runtime/cdktf";
 
 export interface FastlyStackProps {
   readonly cdn: CdnFrontSpec;

@@ -1,10 +1,8 @@
-import { type Construct, TerraformStack } from "../constructs/cdktf";
 import { GithubOrganization } from "../constructs/github";
-import { addStateMigration, legacyMoves } from "../constructs/terraform/state-migration";
+import { configureState, type StateSettings } from "../constructs/terraform/state-backend";
 import type { GithubEstate } from "../estate/github";
-import { legacyGithubAddress } from "../estate/github-legacy";
-import { configureState, type StateSettings } from "../lib/backend";
-import type { Roster } from "../lib/maintainers/model";
+import type { Roster } from "../inputs/maintainers/model";
+import { type Construct, TerraformStack } from "../runtime/cdktf";
 
 export interface GithubStackProps {
   readonly github: GithubEstate;
@@ -15,6 +13,8 @@ export interface GithubStackProps {
 
 /** The GitHub organization: owners, teams, memberships, repositories and team access. */
 export class GithubStack extends TerraformStack {
+  readonly organization: GithubOrganization;
+
   constructor(scope: Construct, id: string, { github, roster, state }: GithubStackProps) {
     super(scope, id);
     configureState(this, state);
@@ -38,7 +38,6 @@ export class GithubStack extends TerraformStack {
         if (permission) repository.grant(org.team(team), permission);
       }
     }
-
-    addStateMigration(this, { moved: legacyMoves(org, legacyGithubAddress) });
+    this.organization = org;
   }
 }

@@ -1,12 +1,10 @@
 import { VaultProvider } from "@cdktf/provider-vault/lib/provider";
 import { ConsulProvider } from "../bindings/consul/provider";
 import { NomadProvider } from "../bindings/nomad/provider";
-import { Construct, TerraformStack } from "../constructs/cdktf";
 import { ConsulAclPolicy } from "../constructs/consul";
 import { NomadAclPolicy, NomadNamespace, NomadScheduler } from "../constructs/nomad";
 import { RegistryModule } from "../constructs/terraform/registry-module";
-import { addStateMigration, terraformAddress } from "../constructs/terraform/state-migration";
-import { ValidationError } from "../constructs/validation";
+import { configureState, type StateSettings } from "../constructs/terraform/state-backend";
 import {
   type IVaultPolicy,
   VaultLdapAuth,
@@ -15,9 +13,8 @@ import {
   VaultPolicy,
 } from "../constructs/vault";
 import type { HashistackEstate } from "../estate/hashistack";
-import { HASHISTACK_LEGACY_ADDRESSES as LEGACY } from "../estate/hashistack-legacy";
-import { configureState, type StateSettings } from "../lib/backend";
-import { didYouMean } from "../lib/suggest";
+import { Construct, TerraformStack } from "../runtime/cdktf";
+import { findDeclared } from "../runtime/errors";
 
 export interface HashistackStackProps {
   readonly hashistack: HashistackEstate;
@@ -31,6 +28,14 @@ export interface HashistackStackProps {
 export class HashistackStack extends TerraformStack {
   /** Nomad namespaces by name, for stacks that place variables or jobs in them. */
   readonly namespaces: ReadonlyMap<string, NomadNamespace>;
+  readonly nomadPolicies: ReadonlyMap<string, NomadAclPolicy>;
+  readonly consulPolicies: ReadonlyMap<string, ConsulAclPolicy>;
+  /** The KV secrets engine the stack mounts. */
+  readonly kvMount: VaultMount;
+  readonly nomadRoles: ReadonlyMap<string, VaultNomadRole>;
+  /** The Vault policies this stack writes (not those its modules provide), by name. */
+  readonly vaultPolicies: ReadonlyMap<string, VaultPolicy>;
+  readonly ldap: VaultLdapAuth;
 
   constructor(scope: Construct, id: string, { hashistack, state }: HashistackStackProps) {
     super(scope, id);
@@ -43,20 +48,16 @@ export class HashistackStack extends TerraformStack {
     const modules = new Map(
       Object.entries(hashistack.modules).map(([name, call]) => [name, new RegistryModule(this, name, call)]),
     );
-    const find = <T>(map: ReadonlyMap<string, T>, name: string, what: string): T => {
-      const found = map.get(name);
-      if (found !== undefined) return found;
-      const known = [...map.keys()];
-      throw new ValidationError(
-        this,
-        `${what} "${name}" is not declared${didYouMean(name, known)} (expected one of: ${known.join(", ")})`,
-      );
-    };
+    const find = <T>(map: ReadonlyMap<string, T>, name: string, what: string): T =>
+      findDeclared(this, map, name, what);
 
     const nomadScope = new NamedScope(this, "nomad");
     const namespaceScope = new NamedScope(nomadScope, "namespaces");
     const namespaces = new Map(
-      hashistack.nomad.namespaces.map((props) => [props.name, new NomadNamespace(namespaceScope, props)]),
+      hashistack.nomad.namespaces.map((props) => [
+        props.name,
+        new NomadNamespace(namespaceScope, props.name, props),
+      ]),
     );
     this.namespaces = namespaces;
     const namespace = (name: string) => find(namespaces, name, "Nomad namespace");
@@ -66,7 +67,7 @@ export class HashistackStack extends TerraformStack {
     for (const { namespaces: rules = [], jobAcl, ...policy } of hashistack.nomad.policies) {
       nomadPolicies.set(
         policy.name,
-        new NomadAclPolicy(nomadPolicyScope, {
+        new NomadAclPolicy(nomadPolicyScope, policy.name, {
           ...policy,
           namespaces: rules.map((rule) => ({
             ...rule,
@@ -80,11 +81,13 @@ export class HashistackStack extends TerraformStack {
     }
 
     const consul = new NamedScope(this, "consul");
-    const consulPolicies = hashistack.consul.policies.map((policy) => new ConsulAclPolicy(consul, policy));
+    const consulPolicies = hashistack.consul.policies.map(
+      (policy) => new ConsulAclPolicy(consul, policy.name, policy),
+    );
 
     const vaultSpec = hashistack.vault;
     const vault = new NamedScope(this, "vault");
-    const kv = new VaultMount(new NamedScope(vault, "mounts"), vaultSpec.kvMount);
+    const kv = new VaultMount(new NamedScope(vault, "mounts"), vaultSpec.kvMount.path, vaultSpec.kvMount);
     const nomadSecrets = VaultMount.fromModule(
       find(modules, vaultSpec.nomadSecrets.module, "module"),
       vaultSpec.nomadSecrets.path,
@@ -95,7 +98,10 @@ export class HashistackStack extends TerraformStack {
       const policies = role.policies.map((name) =>
         find(nomadPolicies, name, `role ${role.name}: Nomad policy`),
       );
-      roles.set(role.name, new VaultNomadRole(roleScope, { mount: nomadSecrets, name: role.name, policies }));
+      roles.set(
+        role.name,
+        new VaultNomadRole(roleScope, role.name, { mount: nomadSecrets, name: role.name, policies }),
+      );
     }
     const vaultPolicies = new Map<string, IVaultPolicy>();
     for (const [name, module] of modules) {
@@ -116,7 +122,7 @@ export class HashistackStack extends TerraformStack {
                 description: policy.description,
               },
             ];
-      const created = new VaultPolicy(policyScope, { name: policy.name, rules });
+      const created = new VaultPolicy(policyScope, policy.name, { name: policy.name, rules });
       ownPolicies.set(policy.name, created);
       vaultPolicies.set(policy.name, created);
     }
@@ -128,38 +134,12 @@ export class HashistackStack extends TerraformStack {
       );
     }
 
-    // Void's old addresses; a name without one (added since) has nothing to adopt.
-    const moves = <T>(
-      table: Readonly<Record<string, string>>,
-      type: string,
-      items: ReadonlyMap<string, T>,
-      to: (item: T, name: string) => string,
-    ) =>
-      [...items].flatMap(([name, item]) =>
-        table[name] === undefined ? [] : [{ from: `${type}.${table[name]}`, to: to(item, name) }],
-      );
-    addStateMigration(this, {
-      moved: [
-        ...moves(LEGACY.namespaces, "nomad_namespace", namespaces, terraformAddress),
-        ...moves(LEGACY.nomadPolicies, "nomad_acl_policy", nomadPolicies, terraformAddress),
-        ...moves(
-          LEGACY.consulPolicies,
-          "consul_acl_policy",
-          new Map(consulPolicies.map((p) => [p.policyName, p])),
-          terraformAddress,
-        ),
-        ...moves(LEGACY.kvMount, "vault_mount", new Map([[kv.mountPath, kv]]), terraformAddress),
-        ...moves(LEGACY.nomadRoles, "vault_generic_endpoint", roles, terraformAddress),
-        ...moves(LEGACY.vaultPolicies, "vault_policy", ownPolicies, terraformAddress),
-        ...moves(
-          LEGACY.ldapGroups,
-          "vault_ldap_auth_backend_group",
-          new Map(vaultSpec.ldapGroups.map(({ group }) => [group, group])),
-          (group) => terraformAddress(ldap.node.findChild(`group-${group}`)),
-        ),
-      ],
-      forgotten: LEGACY.forgotten,
-    });
+    this.nomadPolicies = nomadPolicies;
+    this.consulPolicies = new Map(consulPolicies.map((policy) => [policy.policyName, policy]));
+    this.kvMount = kv;
+    this.nomadRoles = roles;
+    this.vaultPolicies = ownPolicies;
+    this.ldap = ldap;
   }
 }
 

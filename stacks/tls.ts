@@ -1,13 +1,12 @@
 import { TlsProvider } from "@cdktf/provider-tls/lib/provider";
 import { AcmeProvider } from "../bindings/acme/provider";
 import { NomadProvider } from "../bindings/nomad/provider";
-import { type Construct, TerraformStack } from "../constructs/cdktf";
 import { type INomadNamespace, jobVariablePath } from "../constructs/nomad";
-import { addStateMigration, terraformAddress } from "../constructs/terraform/state-migration";
+import { configureState, type StateSettings } from "../constructs/terraform/state-backend";
 import { AcmeCertificate } from "../constructs/tls";
-import { ValidationError } from "../constructs/validation";
 import type { TlsEstate } from "../estate/tls";
-import { configureState, type StateSettings } from "../lib/backend";
+import { type Construct, TerraformStack } from "../runtime/cdktf";
+import { findDeclared } from "../runtime/errors";
 
 export interface TlsStackProps {
   readonly tls: TlsEstate;
@@ -21,6 +20,9 @@ export interface TlsStackProps {
  * weekly by the Nomad batch job that renews it.
  */
 export class TlsStack extends TerraformStack {
+  /** The certificate and its deliveries into Nomad variables. */
+  readonly certificate: AcmeCertificate;
+
   constructor(scope: Construct, id: string, { tls, namespaces, state }: TlsStackProps) {
     super(scope, id);
     configureState(this, state);
@@ -30,33 +32,10 @@ export class TlsStack extends TerraformStack {
     new NomadProvider(this, "nomad");
 
     const certificate = new AcmeCertificate(this, "wildcard", tls.certificate);
-    const variables = tls.consumers.map(({ job, namespace }) => {
-      const target = namespaces.get(namespace);
-      if (!target)
-        throw new ValidationError(
-          this,
-          `consumer ${job}: Nomad namespace "${namespace}" is not declared (expected one of: ${[...namespaces.keys()].join(", ")})`,
-        );
-      return { job, variable: certificate.deliverToNomad(target, jobVariablePath(job)) };
-    });
-
-    // Void's addresses in terraform/le; `moved` keeps the account, certificate and variables.
-    addStateMigration(this, {
-      moved: [
-        {
-          from: "tls_private_key.private_key",
-          to: terraformAddress(certificate.node.findChild("account-key")),
-        },
-        { from: "acme_registration.reg", to: terraformAddress(certificate.node.findChild("registration")) },
-        {
-          from: "acme_certificate.voidlinux_org",
-          to: terraformAddress(certificate.node.findChild("certificate")),
-        },
-        ...variables.map(({ job, variable }) => ({
-          from: `nomad_variable.certs["${jobVariablePath(job)}"]`,
-          to: terraformAddress(variable),
-        })),
-      ],
-    });
+    for (const { job, namespace } of tls.consumers) {
+      const target = findDeclared(this, namespaces, namespace, `consumer ${job}: Nomad namespace`);
+      certificate.deliverToNomad(target, jobVariablePath(job));
+    }
+    this.certificate = certificate;
   }
 }

@@ -1,4 +1,4 @@
-import type { Construct } from "../../constructs/cdktf";
+import type { Construct } from "../../runtime/cdktf";
 import { BoundProvider, pinnedRelease } from "../base";
 
 /**

@@ -1,4 +1,4 @@
-import type { Construct, TerraformMetaArguments } from "../../constructs/cdktf";
+import type { Construct, TerraformMetaArguments } from "../../runtime/cdktf";
 import { BoundResource } from "../base";
 import { NOMAD_GENERATOR_METADATA } from "./provider";
 

@@ -6,11 +6,11 @@ import {
   type TlsCertificateAuthority,
   TlsSubscription,
 } from "../../bindings/fastly";
-import { didYouMean } from "../../lib/suggest";
-import { Construct, type TerraformProvider } from "../cdktf";
+import { Construct, type TerraformProvider } from "../../runtime/cdktf";
+import { check, checkUnique, ValidationError } from "../../runtime/errors";
+import { didYouMean } from "../../runtime/suggest";
 import { type IDnsZone, targetProblem } from "../dns";
 import { claimLogicalId, logicalId } from "../terraform/logical-id";
-import { check, ValidationError } from "../validation";
 import { acmeChallengeName, type CdnDnsRecord, cdnDnsRecords } from "./dns-records";
 import { alternationInCharacterClass } from "./vcl-lint";
 
@@ -80,7 +80,7 @@ const HOSTNAME =
  * as `dnsRecords` so a stack that owns the zone elsewhere can publish them.
  *
  * Terraform names follow the data: the service is `fastly_service_vcl.<serviceName>` and the
- * subscription `fastly_tls_subscription.<first domain with non-alphanumerics as _>`.
+ * subscription `fastly_tls_subscription.tls_<serviceName>`.
  */
 export class CdnFront extends Construct {
   readonly service: ServiceVcl;
@@ -102,7 +102,7 @@ export class CdnFront extends Construct {
       cacheSetting: props.cacheSettings,
       provider: props.provider,
     });
-    claimLogicalId(this.service, logicalId(props.serviceName), { owner: this });
+    claimLogicalId(this.service, logicalId(props.serviceName));
 
     // The certificate can only be issued for domains a service already serves.
     this.tlsSubscription = new TlsSubscription(this, "tls", {
@@ -111,9 +111,7 @@ export class CdnFront extends Construct {
       dependsOn: [this.service],
       provider: props.provider,
     });
-    // Underscores for every separator: the address Void's state already has.
-    const firstDomain = this.domainNames[0]?.replace(/[^A-Za-z0-9]/g, "_") ?? "";
-    claimLogicalId(this.tlsSubscription, logicalId(firstDomain), { owner: this });
+    claimLogicalId(this.tlsSubscription, logicalId("tls", props.serviceName));
 
     const given = props.challengeTargets;
     this.dnsRecords = cdnDnsRecords({
@@ -245,14 +243,6 @@ function originToBackend(origin: CdnOrigin): ServiceVclBackend {
     sslCertHostname: origin.sslCertHostname,
     sslSniHostname: origin.sslSniHostname,
   };
-}
-
-function checkUnique(scope: Construct, what: string, names: readonly string[]): void {
-  const seen = new Set<string>();
-  for (const name of names) {
-    check(scope, !seen.has(name), `${what} "${name}" is declared twice (expected unique ${what} names)`);
-    seen.add(name);
-  }
 }
 
 /** DNS targets follow the zone's rule (absolute, trailing dot), checked here to name the field. */

@@ -1,8 +1,8 @@
 import { AclPolicy } from "../../bindings/consul/acl-policy";
-import { Construct } from "../cdktf";
+import { Construct } from "../../runtime/cdktf";
+import { check } from "../../runtime/errors";
 import { declare } from "../terraform/declarations";
 import { claimLogicalId, logicalId } from "../terraform/logical-id";
-import { check } from "../validation";
 import {
   CONSUL_NAMED_RESOURCES,
   CONSUL_SCALAR_RESOURCES,
@@ -37,11 +37,13 @@ export interface ConsulAclPolicyProps {
 export class ConsulAclPolicy extends Construct implements IConsulAclPolicy {
   readonly policyName: string;
   readonly policyId: string;
+  /** The `consul_acl_policy` resource. */
+  readonly resource: AclPolicy;
   /** The rule text as Consul receives it. */
   readonly rules: string;
 
-  constructor(scope: Construct, props: ConsulAclPolicyProps) {
-    super(scope, props.name);
+  constructor(scope: Construct, id: string, props: ConsulAclPolicyProps) {
+    super(scope, id);
     check(this, POLICY_NAME.test(props.name), () => {
       return `policy name "${props.name}" is invalid (expected 1-128 letters, digits, "-" or "_")`;
     });
@@ -62,12 +64,13 @@ export class ConsulAclPolicy extends Construct implements IConsulAclPolicy {
     }
     this.policyName = props.name;
     this.rules = renderConsulRules(props.rules);
-    const resource = new AclPolicy(this, "resource", {
+    this.resource = new AclPolicy(this, "resource", {
       name: props.name,
       description: props.description,
       rules: this.rules,
       datacenters: props.datacenters,
     });
+    const resource = this.resource;
     claimLogicalId(resource, logicalId("policy", props.name));
     this.policyId = resource.id;
     declare(this, AclPolicy.tfResourceType, props.name);

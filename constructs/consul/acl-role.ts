@@ -1,7 +1,7 @@
 import { AclRole } from "../../bindings/consul/acl-role";
-import { Construct } from "../cdktf";
+import { Construct } from "../../runtime/cdktf";
+import { check, checkUnique } from "../../runtime/errors";
 import { claimLogicalId, logicalId } from "../terraform/logical-id";
-import { check } from "../validation";
 import type { ConsulAclPolicy } from "./acl-policy";
 
 export interface ConsulServiceIdentity {
@@ -25,19 +25,23 @@ export interface ConsulAclRoleProps {
 /** A Consul ACL role: policies and service identities that tokens link to together. */
 export class ConsulAclRole extends Construct {
   readonly roleName: string;
+  /** The `consul_acl_role` resource. */
+  readonly resource: AclRole;
 
-  constructor(scope: Construct, props: ConsulAclRoleProps) {
-    super(scope, props.name);
+  constructor(scope: Construct, id: string, props: ConsulAclRoleProps) {
+    super(scope, id);
     const policies = props.policies ?? [];
     const identities = props.serviceIdentities ?? [];
     check(this, policies.length + identities.length > 0, () => {
       return "role grants nothing (expected at least one policy or service identity)";
     });
-    const names = policies.map((p) => p.policyName);
-    const duplicate = names.find((n, i) => names.indexOf(n) !== i);
-    check(this, duplicate === undefined, `policies: "${duplicate}" is listed twice`);
+    checkUnique(
+      this,
+      "policy",
+      policies.map((p) => p.policyName),
+    );
     this.roleName = props.name;
-    const resource = new AclRole(this, "resource", {
+    this.resource = new AclRole(this, "resource", {
       name: props.name,
       description: props.description,
       policies:
@@ -46,6 +50,7 @@ export class ConsulAclRole extends Construct {
           : undefined,
       serviceIdentities: identities.length > 0 ? identities : undefined,
     });
+    const resource = this.resource;
     claimLogicalId(resource, logicalId("role", props.name));
   }
 }

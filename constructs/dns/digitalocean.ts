@@ -1,10 +1,22 @@
 import { Domain } from "@cdktf/provider-digitalocean/lib/domain";
 import { Record as DoRecord } from "@cdktf/provider-digitalocean/lib/record";
-import type { Construct } from "../cdktf";
-import { claimLogicalId, releaseLogicalId } from "../terraform/logical-id";
-import type { RecordSet, ZoneBackend } from "./backend";
-import { terraformId } from "./names";
+import type { TerraformResource } from "../../runtime/cdktf";
+import { claimLogicalId } from "../terraform/logical-id";
+import type { RecordSet, ZoneBackend, ZoneBackendFactory, ZoneContext } from "./backend";
+import { recordId, terraformId } from "./names";
 import type { DnsRecord } from "./record";
+
+export interface DigitalOceanDnsOptions {
+  /** The domain exists and is managed elsewhere; only records are written here. @default false */
+  readonly existing?: boolean;
+}
+
+/** DigitalOcean DNS for a zone: the domain (unless it exists) and one `digitalocean_record` per value. */
+export function digitalOceanDns(
+  options: DigitalOceanDnsOptions = {},
+): ZoneBackendFactory<DigitalOceanZoneBackend> {
+  return (context) => new DigitalOceanZoneBackend(context, options);
+}
 
 /**
  * DigitalOcean domain records: one `digitalocean_record` per value (the API has no record sets),
@@ -12,32 +24,27 @@ import type { DnsRecord } from "./record";
  * longer than 255 characters into character-strings itself.
  */
 export class DigitalOceanZoneBackend implements ZoneBackend {
+  /** The domain resource; undefined for an existing domain. Its `urn` joins a project. */
+  readonly domain: Domain | undefined;
   private readonly domainName: string;
-  private readonly domain: Domain | undefined;
-  private readonly resources = new Map<DnsRecord, { resource: DoRecord; id: string }>();
 
   constructor(
-    private readonly zone: Construct,
-    zoneName: string,
-    private readonly idPrefix: string,
-    existing: boolean,
+    private readonly context: ZoneContext,
+    options: DigitalOceanDnsOptions,
   ) {
-    if (existing) {
-      this.domainName = zoneName;
+    if (options.existing) {
+      this.domainName = context.zoneName;
     } else {
-      this.domain = new Domain(zone, "domain", { name: zoneName });
-      claimLogicalId(this.domain, terraformId("zone", zoneName), { owner: zone, what: `zone ${zoneName}` });
+      this.domain = new Domain(context.zone, "domain", { name: context.zoneName });
+      claimLogicalId(this.domain, terraformId("zone", context.zoneName));
       this.domainName = this.domain.name;
     }
   }
 
-  get urn(): string | undefined {
-    return this.domain?.urn;
-  }
-
-  recordAdded(set: RecordSet, record: DnsRecord): void {
-    // Construct ids never reach the output (logical ids are overridden below); the key may be a token.
-    const resource = new DoRecord(this.zone, `${record.name}|${record.type}|${set.records.length}`, {
+  recordAdded(set: RecordSet, record: DnsRecord): TerraformResource {
+    // The construct id keeps the raw name, type and key, so two values whose logical ids sanitize
+    // alike reach claimLogicalId, which names both.
+    const resource = new DoRecord(this.context.zone, `${set.name}|${set.type}|${record.key}`, {
       domain: this.domainName,
       name: record.name,
       type: record.type,
@@ -49,30 +56,7 @@ export class DigitalOceanZoneBackend implements ZoneBackend {
       tag: record.tag,
       ttl: record.ttl,
     });
-    // A lone unkeyed value is `<prefix>_<name>_<type>`; members of a round-robin set and keyed values
-    // add their key, so ids depend only on the final data, never on the order values were added in.
-    const first = set.records[0];
-    if (set.records.length === 2 && first && !first.keyed) this.rename(first, this.idOf(first, true));
-    const id = this.idOf(record, record.keyed || set.records.length > 1);
-    this.resources.set(record, { resource, id });
-    claimLogicalId(resource, id, { owner: this.zone, what: describe(record) });
+    claimLogicalId(resource, recordId(this.context.idPrefix, set, record));
+    return resource;
   }
-
-  private idOf(record: DnsRecord, inSet: boolean): string {
-    return inSet
-      ? terraformId(this.idPrefix, record.name, record.type, record.key)
-      : terraformId(this.idPrefix, record.name, record.type);
-  }
-
-  private rename(record: DnsRecord, id: string): void {
-    const entry = this.resources.get(record);
-    if (!entry) return;
-    releaseLogicalId(entry.resource, entry.id);
-    entry.id = id;
-    claimLogicalId(entry.resource, id, { owner: this.zone, what: describe(record) });
-  }
-}
-
-function describe(record: DnsRecord): string {
-  return `record ${record.name} ${record.type} ${record.key}`;
 }

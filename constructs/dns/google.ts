@@ -1,13 +1,29 @@
 import { DnsManagedZone } from "@cdktf/provider-google/lib/dns-managed-zone";
 import { DnsRecordSet } from "@cdktf/provider-google/lib/dns-record-set";
-import { type Construct, Lazy } from "../cdktf";
+import { Lazy, type TerraformResource } from "../../runtime/cdktf";
 import { claimLogicalId } from "../terraform/logical-id";
-import type { RecordSet, ZoneBackend } from "./backend";
-import { absoluteName, terraformId } from "./names";
+import type { RecordSet, ZoneBackend, ZoneBackendFactory, ZoneContext } from "./backend";
+import { absoluteName, setId, terraformId } from "./names";
 import { type DnsRecord, rdata, txtChunks } from "./record";
 
 /** Cloud DNS default TTL when none is given. */
 export const GOOGLE_DEFAULT_TTL = 300;
+
+export interface CloudDnsOptions {
+  /** The managed zone exists and is managed elsewhere; only records are written here. @default false */
+  readonly existing?: boolean;
+  /** Cloud DNS managed zone name; default the zone name with dots turned into dashes. */
+  readonly managedZoneName?: string;
+  /** GCP project; default the provider's project. */
+  readonly project?: string;
+  /** Managed zone description; default the provider's ("Managed by Terraform"). */
+  readonly description?: string;
+}
+
+/** Google Cloud DNS for a zone: the managed zone (unless it exists) and one record set per name and type. */
+export function cloudDns(options: CloudDnsOptions = {}): ZoneBackendFactory<GoogleZoneBackend> {
+  return (context) => new GoogleZoneBackend(context, options);
+}
 
 /**
  * Google Cloud DNS: one `google_dns_record_set` per name and type, absolute names with a trailing
@@ -15,45 +31,45 @@ export const GOOGLE_DEFAULT_TTL = 300;
  * characters in double quotes, separated by spaces, so plans show no diff after apply.
  */
 export class GoogleZoneBackend implements ZoneBackend {
-  private readonly managedZone: string;
-  private readonly project: string | undefined;
-  readonly urn = undefined;
+  /** The managed zone resource; undefined for an existing zone. */
+  readonly managedZone: DnsManagedZone | undefined;
+  private readonly managedZoneName: string;
+  private readonly sets = new Map<RecordSet, DnsRecordSet>();
 
   constructor(
-    private readonly zone: Construct,
-    private readonly zoneName: string,
-    private readonly idPrefix: string,
-    settings: { existing: boolean; managedZoneName: string; project?: string; description?: string },
+    private readonly context: ZoneContext,
+    private readonly options: CloudDnsOptions,
   ) {
-    this.project = settings.project;
-    if (settings.existing) {
-      this.managedZone = settings.managedZoneName;
+    const name = options.managedZoneName ?? context.zoneName.replace(/\./g, "-");
+    if (options.existing) {
+      this.managedZoneName = name;
     } else {
-      const managed = new DnsManagedZone(zone, "managed-zone", {
-        name: settings.managedZoneName,
-        dnsName: `${zoneName}.`,
-        project: settings.project,
-        description: settings.description,
+      this.managedZone = new DnsManagedZone(context.zone, "managed-zone", {
+        name,
+        dnsName: `${context.zoneName}.`,
+        project: options.project,
+        description: options.description,
       });
-      claimLogicalId(managed, terraformId("zone", zoneName), { owner: zone, what: `zone ${zoneName}` });
-      this.managedZone = managed.name;
+      claimLogicalId(this.managedZone, terraformId("zone", context.zoneName));
+      this.managedZoneName = this.managedZone.name;
     }
   }
 
-  recordAdded(set: RecordSet): void {
-    if (set.records.length > 1) return; // the set's resource already lists every value lazily
-    const resource = new DnsRecordSet(this.zone, `${set.name}|${set.type}`, {
-      managedZone: this.managedZone,
-      project: this.project,
-      name: absoluteName(this.zoneName, set.name),
+  recordAdded(set: RecordSet): TerraformResource {
+    const known = this.sets.get(set);
+    if (known) return known; // the set's resource lists every value lazily
+    const { zoneName, zone, idPrefix } = this.context;
+    const resource = new DnsRecordSet(zone, `${set.name}|${set.type}`, {
+      managedZone: this.managedZoneName,
+      project: this.options.project,
+      name: absoluteName(zoneName, set.name),
       type: set.type,
       ttl: set.ttl ?? GOOGLE_DEFAULT_TTL,
       rrdatas: Lazy.listValue({ produce: () => set.records.map(googleValue).sort() }),
     });
-    claimLogicalId(resource, terraformId(this.idPrefix, set.name, set.type), {
-      owner: this.zone,
-      what: `set ${set.name} ${set.type}`,
-    });
+    claimLogicalId(resource, setId(idPrefix, set));
+    this.sets.set(set, resource);
+    return resource;
   }
 }
 

@@ -7,8 +7,11 @@
  * - record name: relative to the zone, lower case, `@` for the apex (`www`, `*.s`, `@`);
  * - target (CNAME/MX/SRV value): absolute with a trailing dot (`host.example.org.`).
  */
-import { Token } from "../cdktf";
+import { createHash } from "node:crypto";
+import { Token } from "../../runtime/cdktf";
 import { logicalId } from "../terraform/logical-id";
+import type { RecordSet } from "./backend";
+import type { DnsRecord } from "./record";
 
 /** A name that resolved, or the rule it broke. */
 export type NameResult = { readonly name: string } | { readonly problem: string };
@@ -110,4 +113,29 @@ export function terraformId(...parts: readonly string[]): string {
   return logicalId(
     ...parts.map((part) => (part === "@" ? "apex" : part.toLowerCase().replace(/\*/g, "wildcard"))),
   );
+}
+
+/** The logical id of a set's resource (providers with record sets): `<prefix>_<name>_<type>`. */
+export function setId(prefix: string, set: Pick<RecordSet, "name" | "type">): string {
+  return terraformId(prefix, set.name, set.type);
+}
+
+/**
+ * The logical id of one value's resource (providers without record sets): the set's id, plus the
+ * value's key unless the set is exclusive. Keys never depend on the other values, so adding a
+ * value to a set never renames one that is already there.
+ */
+export function recordId(prefix: string, set: RecordSet, record: DnsRecord): string {
+  return set.exclusive ? setId(prefix, set) : terraformId(prefix, set.name, set.type, record.key);
+}
+
+/**
+ * A short, stable key for a value: the value itself when it reads well and survives lower-casing
+ * (logical ids are lower case), else a digest of it.
+ */
+export function valueKey(value: string): string {
+  const plain = value.replace(/\.$/, "");
+  return /^[a-z0-9._:-]{1,48}$/.test(plain)
+    ? plain
+    : `h${createHash("sha256").update(value).digest("hex").slice(0, 12)}`;
 }

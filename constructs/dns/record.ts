@@ -9,11 +9,16 @@ export interface RecordOptions {
   /** Time to live in seconds, 30..604800; default: the provider's default (DigitalOcean) or 300 (Route53, Cloud DNS). */
   readonly ttl?: number;
   /**
-   * Names this value inside a round-robin set for its Terraform logical id; default: the value
-   * itself. A keyed value keeps its id however many members the set has, so give keys to sets whose
-   * membership changes. Needed when the value is only known after apply (a token) and has siblings.
+   * Names this value inside its set, in its Terraform logical id; default: the value itself (or a
+   * digest of a long one). Give one to a value known only after apply (a token), or to keep an id
+   * when the value changes (a proxy tier keys its members by host name).
    */
   readonly key?: string;
+  /**
+   * The set holds exactly this one value: its id carries no key, so changing the value updates the
+   * record in place, and adding a second value is an error. CNAMEs are always exclusive. @default false
+   */
+  readonly exclusive?: boolean;
 }
 
 /** One mail exchanger. */
@@ -69,8 +74,6 @@ export interface DnsRecord {
   readonly ttl?: number;
   /** Distinguishes this value within its set in logical ids. */
   readonly key: string;
-  /** The key was given explicitly: the value's id carries it even while the set has one member. */
-  readonly keyed: boolean;
 }
 
 /** TTL bounds: 30 s is DigitalOcean's minimum; a week is the ceiling RFC 8767 recommends for caches. */
@@ -78,7 +81,7 @@ export const MIN_TTL = 30;
 export const MAX_TTL = 604_800;
 
 /** Longest single character-string in a TXT record (RFC 1035 section 3.3). */
-export const TXT_CHUNK = 255;
+const TXT_CHUNK = 255;
 
 /** Splits text into RFC 1035 character-strings of at most 255 characters. */
 export function txtChunks(text: string): string[] {

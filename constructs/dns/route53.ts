@@ -1,13 +1,25 @@
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
-import { type Construct, Lazy } from "../cdktf";
+import { Lazy, type TerraformResource } from "../../runtime/cdktf";
 import { claimLogicalId } from "../terraform/logical-id";
-import type { RecordSet, ZoneBackend } from "./backend";
-import { terraformId, withoutTrailingDot } from "./names";
+import type { RecordSet, ZoneBackend, ZoneBackendFactory, ZoneContext } from "./backend";
+import { setId, terraformId, withoutTrailingDot } from "./names";
 import { type DnsRecord, rdata, txtChunks } from "./record";
 
 /** Route53's TTL is required for plain records; this is the console's default. */
 export const ROUTE53_DEFAULT_TTL = 300;
+
+export interface Route53DnsOptions {
+  /** Id of a hosted zone that exists and is managed elsewhere; default: create the hosted zone. */
+  readonly existingZoneId?: string;
+  /** Hosted zone comment; default none. */
+  readonly comment?: string;
+}
+
+/** AWS Route53 for a zone: the hosted zone (unless it exists) and one record set per name and type. */
+export function route53Dns(options: Route53DnsOptions = {}): ZoneBackendFactory<Route53ZoneBackend> {
+  return (context) => new Route53ZoneBackend(context, options);
+}
 
 /**
  * AWS Route53: one `aws_route53_record` per name and type holding every value. The provider
@@ -15,39 +27,41 @@ export const ROUTE53_DEFAULT_TTL = 300;
  * character-strings, as the provider documents.
  */
 export class Route53ZoneBackend implements ZoneBackend {
+  /** The hosted zone resource; undefined for an existing zone. */
+  readonly hostedZone: Route53Zone | undefined;
   private readonly zoneId: string;
-  readonly urn = undefined;
+  private readonly sets = new Map<RecordSet, Route53Record>();
 
   constructor(
-    private readonly zone: Construct,
-    private readonly zoneName: string,
-    private readonly idPrefix: string,
-    existingZoneId: string | undefined,
-    comment: string | undefined,
+    private readonly context: ZoneContext,
+    options: Route53DnsOptions,
   ) {
-    if (existingZoneId !== undefined) {
-      this.zoneId = existingZoneId;
+    if (options.existingZoneId !== undefined) {
+      this.zoneId = options.existingZoneId;
     } else {
-      const hostedZone = new Route53Zone(zone, "hosted-zone", { name: zoneName, comment });
-      claimLogicalId(hostedZone, terraformId("zone", zoneName), { owner: zone, what: `zone ${zoneName}` });
-      this.zoneId = hostedZone.zoneId;
+      this.hostedZone = new Route53Zone(context.zone, "hosted-zone", {
+        name: context.zoneName,
+        comment: options.comment,
+      });
+      claimLogicalId(this.hostedZone, terraformId("zone", context.zoneName));
+      this.zoneId = this.hostedZone.zoneId;
     }
   }
 
-  recordAdded(set: RecordSet): void {
-    if (set.records.length > 1) return; // the set's resource already lists every value lazily
-    const name = set.name === "@" ? this.zoneName : `${set.name}.${this.zoneName}`;
-    const resource = new Route53Record(this.zone, `${set.name}|${set.type}`, {
+  recordAdded(set: RecordSet): TerraformResource {
+    const known = this.sets.get(set);
+    if (known) return known; // the set's resource lists every value lazily
+    const { zoneName, zone, idPrefix } = this.context;
+    const resource = new Route53Record(zone, `${set.name}|${set.type}`, {
       zoneId: this.zoneId,
-      name: withoutTrailingDot(name),
+      name: withoutTrailingDot(set.name === "@" ? zoneName : `${set.name}.${zoneName}`),
       type: set.type,
       ttl: set.ttl ?? ROUTE53_DEFAULT_TTL,
       records: Lazy.listValue({ produce: () => set.records.map(route53Value).sort() }),
     });
-    claimLogicalId(resource, terraformId(this.idPrefix, set.name, set.type), {
-      owner: this.zone,
-      what: `set ${set.name} ${set.type}`,
-    });
+    claimLogicalId(resource, setId(idPrefix, set));
+    this.sets.set(set, resource);
+    return resource;
   }
 }
 

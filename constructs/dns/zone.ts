@@ -1,10 +1,9 @@
-import { Construct, Token } from "../cdktf";
-import { check, ValidationError } from "../validation";
+import { Construct, type TerraformResource, Token } from "../../runtime/cdktf";
+import { check, ValidationError } from "../../runtime/errors";
+import { pathId } from "../terraform/logical-id";
 import { ipv4Problem, ipv6Problem } from "./address";
-import type { RecordSet, ZoneBackend } from "./backend";
-import { DigitalOceanZoneBackend } from "./digitalocean";
-import { GoogleZoneBackend } from "./google";
-import { absoluteName, canonicalZoneName, relativeName, targetProblem } from "./names";
+import type { RecordSet, ZoneBackend, ZoneBackendFactory } from "./backend";
+import { absoluteName, canonicalZoneName, relativeName, targetProblem, valueKey } from "./names";
 import {
   type CaaValue,
   type DnsRecord,
@@ -16,38 +15,19 @@ import {
   type RecordType,
   type SrvValue,
 } from "./record";
-import { Route53ZoneBackend } from "./route53";
 
-/** Where a zone is hosted; one typed choice per provider. */
-export type DnsProvider =
-  | { readonly kind: "digitalocean" }
-  | {
-      readonly kind: "route53";
-      /** Hosted zone comment; default none. */
-      readonly comment?: string;
-      /** Id of an existing hosted zone; required when the zone is `existing`. */
-      readonly zoneId?: string;
-    }
-  | {
-      readonly kind: "google";
-      /** Cloud DNS managed zone name; default the zone name with dots turned into dashes. */
-      readonly managedZoneName?: string;
-      /** GCP project; default the provider's project. */
-      readonly project?: string;
-      /** Managed zone description; default the provider's ("Managed by Terraform"). */
-      readonly description?: string;
-    };
-
-export type DnsProviderKind = DnsProvider["kind"];
-
-export interface DnsZoneProps {
+export interface DnsZoneProps<B extends ZoneBackend = ZoneBackend> {
   /** Domain name of the zone, e.g. `example.org`; a trailing dot is dropped. */
   readonly zoneName: string;
-  /** Where the zone is hosted; default DigitalOcean. */
-  readonly provider?: DnsProvider;
-  /** The zone itself exists and is managed elsewhere, only records are written here; default false. */
-  readonly existing?: boolean;
-  /** Prefix of the records' Terraform logical ids; default `record`. Set it when a stack holds several zones. */
+  /**
+   * Where the zone is hosted and how its records become resources: `digitalOceanDns()`,
+   * `route53Dns()`, `cloudDns()`, or a factory of your own.
+   */
+  readonly backend: ZoneBackendFactory<B>;
+  /**
+   * Prefix of the records' Terraform logical ids; default the zone's construct path below its
+   * stack, so two zones of one stack get distinct addresses (a clash fails, naming both).
+   */
   readonly idPrefix?: string;
 }
 
@@ -68,7 +48,12 @@ export interface IDnsZone {
   caa(name: string, values: CaaValue | readonly CaaValue[], options?: RecordOptions): this;
 }
 
-type RecordData = Omit<DnsRecord, "name" | "type" | "ttl" | "key" | "keyed">;
+type RecordData = Omit<DnsRecord, "name" | "type" | "ttl" | "key">;
+
+/** A record value and the resource that publishes it. */
+export interface ZoneRecord extends DnsRecord {
+  readonly resource: TerraformResource;
+}
 
 interface MutableSet extends RecordSet {
   readonly records: DnsRecord[];
@@ -76,62 +61,34 @@ interface MutableSet extends RecordSet {
 }
 
 /**
- * A DNS zone and its records, provider-agnostic. Names may be relative (`www`, `@` for the apex)
- * or absolute (`www.example.org.`); they are stored relative. Every record is checked where it is
- * added, and the error names this construct's path and the rule that was broken.
+ * A DNS zone and its records, provider-agnostic: the backend decides which resources hold them.
+ * Names may be relative (`www`, `@` for the apex) or absolute (`www.example.org.`); they are
+ * stored relative. Every record is checked where it is added, and the error names this
+ * construct's path and the rule that was broken.
  */
-export class DnsZone extends Construct implements IDnsZone {
+export class DnsZone<B extends ZoneBackend = ZoneBackend> extends Construct implements IDnsZone {
   readonly zoneName: string;
-  readonly providerKind: DnsProviderKind;
-  private readonly backend: ZoneBackend;
+  /** The provider side of the zone, e.g. a `DigitalOceanZoneBackend` with its `domain`. */
+  readonly backend: B;
   private readonly sets = new Map<string, MutableSet>();
   private readonly typesByName = new Map<string, Set<RecordType>>();
-  private readonly all: DnsRecord[] = [];
+  private readonly all: ZoneRecord[] = [];
 
-  constructor(scope: Construct, id: string, props: DnsZoneProps) {
+  constructor(scope: Construct, id: string, props: DnsZoneProps<B>) {
     super(scope, id);
     const zone = canonicalZoneName(props.zoneName);
     if ("problem" in zone) throw new ValidationError(this, zone.problem);
     this.zoneName = zone.name;
-    const provider = props.provider ?? { kind: "digitalocean" };
-    this.providerKind = provider.kind;
-    const existing = props.existing ?? false;
-    const idPrefix = props.idPrefix ?? "record";
-    switch (provider.kind) {
-      case "digitalocean":
-        this.backend = new DigitalOceanZoneBackend(this, this.zoneName, idPrefix, existing);
-        break;
-      case "route53":
-        check(this, !existing || provider.zoneId, "an existing Route53 zone needs provider.zoneId");
-        this.backend = new Route53ZoneBackend(
-          this,
-          this.zoneName,
-          idPrefix,
-          existing ? provider.zoneId : undefined,
-          provider.comment,
-        );
-        break;
-      case "google":
-        this.backend = new GoogleZoneBackend(this, this.zoneName, idPrefix, {
-          existing,
-          managedZoneName: provider.managedZoneName ?? this.zoneName.replace(/\./g, "-"),
-          project: provider.project,
-          description: provider.description,
-        });
-        break;
-    }
+    this.backend = props.backend({
+      zone: this,
+      zoneName: this.zoneName,
+      idPrefix: props.idPrefix ?? pathId(this),
+    });
   }
 
-  /** Every record value added so far, in insertion order (names relative). */
-  get records(): readonly DnsRecord[] {
+  /** Every record value added so far, in insertion order (names relative), with its resource. */
+  get records(): readonly ZoneRecord[] {
     return this.all;
-  }
-
-  /** DigitalOcean URN of the domain, for project membership. Only for a DigitalOcean zone managed here. */
-  get urn(): string {
-    const urn = this.backend.urn;
-    check(this, urn !== undefined, "only a DigitalOcean zone managed in this stack has a URN");
-    return urn;
   }
 
   relative(name: string): string {
@@ -253,12 +210,13 @@ export class DnsZone extends Construct implements IDnsZone {
       options.key === undefined || values.length === 1,
       `${where}: a key names one value, but ${values.length} were given`,
     );
+    const exclusive = type === "CNAME" || options.exclusive === true;
     this.checkCname(name, type);
 
     const setKey = `${name} ${type}`;
     let set = this.sets.get(setKey);
     if (!set) {
-      set = { name, type, ttl: options.ttl, records: [], signatures: new Set() };
+      set = { name, type, ttl: options.ttl, exclusive, records: [], signatures: new Set() };
       this.sets.set(setKey, set);
       const types = this.typesByName.get(name) ?? new Set<RecordType>();
       types.add(type);
@@ -269,6 +227,11 @@ export class DnsZone extends Construct implements IDnsZone {
       set.ttl === options.ttl,
       () =>
         `${where}: TTL ${options.ttl ?? "default"} differs from the set's TTL ${set.ttl ?? "default"} (expected one TTL per name and type)`,
+    );
+    check(
+      this,
+      set.exclusive === exclusive,
+      `${where}: the set was declared ${set.exclusive ? "exclusive" : "open"} before (expected the same every time)`,
     );
     for (const data of values) {
       const signature = JSON.stringify([
@@ -284,32 +247,26 @@ export class DnsZone extends Construct implements IDnsZone {
         !set.signatures.has(signature),
         () => `${where}: duplicate record ${data.value} (each value may appear once)`,
       );
+      check(this, !set.exclusive || set.records.length === 0, () =>
+        type === "CNAME"
+          ? `${where}: a name can hold only one CNAME`
+          : `${where}: the set is exclusive and already holds ${set.records[0]?.value} (expected one value)`,
+      );
+      const key = options.key ?? (Token.isUnresolved(data.value) ? undefined : valueKey(signatureText(data)));
       check(
         this,
-        type !== "CNAME" || set.records.length === 0,
-        () => `${where}: a name can hold only one CNAME`,
+        key !== undefined || set.exclusive,
+        `${where}: a value known only after apply needs options.key or options.exclusive to name it`,
       );
-      const key = options.key ?? data.value;
-      const record: DnsRecord = {
-        name,
-        type,
-        ...data,
-        ttl: options.ttl,
-        key,
-        keyed: options.key !== undefined,
-      };
+      check(
+        this,
+        key === undefined || !set.records.some((r) => r.key === key),
+        () => `${where}: key "${key}" names two values (expected one key per value)`,
+      );
+      const record: DnsRecord = { name, type, ...data, ttl: options.ttl, key: key ?? "" };
       set.signatures.add(signature);
       set.records.push(record);
-      if (set.records.length > 1) {
-        const unnamed = set.records.find((r) => Token.isUnresolved(r.key));
-        check(
-          this,
-          unnamed === undefined,
-          `${where}: a value known only after apply is part of a round-robin set (expected options.key to name it)`,
-        );
-      }
-      this.all.push(record);
-      this.backend.recordAdded(set, record);
+      this.all.push({ ...record, resource: this.backend.recordAdded(set, record) });
     }
     return this;
   }
@@ -338,6 +295,12 @@ export class DnsZone extends Construct implements IDnsZone {
       );
     }
   }
+}
+
+/** The value with the fields that tell it apart from its siblings (MX priority, SRV port, CAA tag). */
+function signatureText(data: RecordData): string {
+  const extras = [data.flags, data.tag, data.priority, data.weight, data.port].filter((x) => x !== undefined);
+  return [...extras, data.value].join(" ");
 }
 
 function list<T>(value: T | readonly T[]): readonly T[] {

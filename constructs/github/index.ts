@@ -8,4 +8,4 @@ export {
   type RepositoryProps,
   type RepositoryVisibility,
 } from "./repository";
-export { Team, type TeamPrivacy, type TeamProps, type TeamRole } from "./team";
+export { type ITeam, Team, type TeamPrivacy, type TeamProps, type TeamRole } from "./team";

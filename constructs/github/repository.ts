@@ -1,9 +1,9 @@
 import { Repository as GithubRepository } from "@cdktf/provider-github/lib/repository";
 import { TeamRepository } from "@cdktf/provider-github/lib/team-repository";
-import { Construct } from "../cdktf";
-import { claimLogicalId, logicalId } from "../terraform/logical-id";
-import { check } from "../validation";
-import type { Team } from "./team";
+import { Construct } from "../../runtime/cdktf";
+import { check } from "../../runtime/errors";
+import type { GithubOrganization } from "./organization";
+import type { ITeam } from "./team";
 
 /** GitHub's repository roles, weakest first. */
 export type RepositoryPermission = "pull" | "triage" | "push" | "maintain" | "admin";
@@ -16,6 +16,12 @@ export interface MergeSettings {
   readonly allowSquashMerge?: boolean;
   /** Allow rebase merging. @default provider default (true) */
   readonly allowRebaseMerge?: boolean;
+  /** Allow auto-merge on pull requests. @default false */
+  readonly allowAutoMerge?: boolean;
+  /** Offer to update a pull request's branch. @default false */
+  readonly allowUpdateBranch?: boolean;
+  /** Delete head branches after merge. @default false */
+  readonly deleteBranchOnMerge?: boolean;
 }
 
 export interface PagesSettings {
@@ -25,10 +31,12 @@ export interface PagesSettings {
   readonly path?: "/" | "/docs";
   /** Custom domain served by Pages. @default none */
   readonly cname?: string;
+  /** `legacy` publishes the branch; `workflow` runs a GitHub Actions workflow. @default "legacy" */
+  readonly buildType?: "legacy" | "workflow";
 }
 
 export interface RepositoryProps {
-  /** Repository name; also its Terraform address (`github_repository.repo_<name>`). */
+  /** Repository name; also part of its Terraform address (`github_repository.repo_<name>`). */
   readonly name: string;
   readonly description: string;
   /** Website shown on the repository page. @default none */
@@ -41,6 +49,16 @@ export interface RepositoryProps {
   readonly visibility?: RepositoryVisibility;
   /** Issue tracker enabled. @default provider default */
   readonly hasIssues?: boolean;
+  /** Discussions enabled. @default false */
+  readonly hasDiscussions?: boolean;
+  /** Wiki enabled. @default false */
+  readonly hasWiki?: boolean;
+  /** Repository projects enabled. @default false */
+  readonly hasProjects?: boolean;
+  /** Downloads enabled. @default false */
+  readonly hasDownloads?: boolean;
+  /** Commits made on the web need a sign-off. @default false */
+  readonly webCommitSignoffRequired?: boolean;
   /** Dependabot vulnerability alerts. @default provider default */
   readonly vulnerabilityAlerts?: boolean;
   /** Which merge buttons the repository offers. @default provider defaults */
@@ -52,14 +70,30 @@ export interface RepositoryProps {
 const REPOSITORY_NAME = /^[A-Za-z0-9._-]{1,100}$/;
 const TOPIC = /^[a-z0-9][a-z0-9-]{0,49}$/;
 
-/** A GitHub repository and the teams that may work on it. Create it with `GithubOrganization.addRepository`. */
+/**
+ * A GitHub repository and the teams that may work on it. Create it with
+ * `GithubOrganization.addRepository`.
+ *
+ * The provider sends the repository's feature switches (discussions, wiki, projects, downloads,
+ * auto-merge, branch updates, web sign-off, branch deletion) on every update, so this construct
+ * writes each one explicitly, `false` unless set: a setting is never changed by an unrelated edit.
+ */
 export class Repository extends Construct {
   readonly name: string;
-  private readonly grants = new Map<string, RepositoryPermission>();
+  readonly resource: GithubRepository;
+  /** Team grants by team name. */
+  readonly grants: ReadonlyMap<string, TeamRepository>;
+  private readonly grantMap = new Map<string, TeamRepository>();
+  private readonly organization: GithubOrganization;
 
-  constructor(scope: Construct, props: RepositoryProps) {
-    super(scope, props.name);
+  constructor(
+    scope: Construct,
+    id: string,
+    props: RepositoryProps & { readonly organization: GithubOrganization },
+  ) {
+    super(scope, id);
     this.name = props.name;
+    this.organization = props.organization;
     check(
       this,
       REPOSITORY_NAME.test(props.name),
@@ -85,7 +119,7 @@ export class Repository extends Construct {
       );
     }
     const { pages, merge } = props;
-    const repository = new GithubRepository(this, "repository", {
+    this.resource = new GithubRepository(this, "repository", {
       name: props.name,
       description: props.description,
       homepageUrl: props.homepageUrl,
@@ -93,29 +127,46 @@ export class Repository extends Construct {
       archived: props.archived,
       visibility: props.visibility,
       hasIssues: props.hasIssues,
+      hasDiscussions: props.hasDiscussions ?? false,
+      hasWiki: props.hasWiki ?? false,
+      hasProjects: props.hasProjects ?? false,
+      hasDownloads: props.hasDownloads ?? false,
+      webCommitSignoffRequired: props.webCommitSignoffRequired ?? false,
       vulnerabilityAlerts: props.vulnerabilityAlerts,
       allowMergeCommit: merge?.allowMergeCommit,
       allowSquashMerge: merge?.allowSquashMerge,
       allowRebaseMerge: merge?.allowRebaseMerge,
-      pages: pages && { cname: pages.cname, source: { branch: pages.branch, path: pages.path ?? "/" } },
+      allowAutoMerge: merge?.allowAutoMerge ?? false,
+      allowUpdateBranch: merge?.allowUpdateBranch ?? false,
+      deleteBranchOnMerge: merge?.deleteBranchOnMerge ?? false,
+      pages: pages && {
+        cname: pages.cname,
+        buildType: pages.buildType ?? "legacy",
+        source: { branch: pages.branch, path: pages.path ?? "/" },
+      },
+      provider: props.organization.resourceProvider,
     });
-    claimLogicalId(repository, logicalId("repo", props.name));
+    props.organization.claim(this.resource, "repo", props.name);
+    this.grants = this.grantMap;
   }
 
   /** Gives a team a role on this repository (one role per team). */
-  grant(team: Team, permission: RepositoryPermission): this {
+  grant(team: ITeam, permission: RepositoryPermission): this {
+    const existing = this.grantMap.get(team.name);
     check(
       this,
-      !this.grants.has(team.name),
-      `team ${team.name} already has ${this.grants.get(team.name)} (expected one permission per team)`,
+      !existing,
+      () => `team ${team.name} already has ${existing?.permissionInput} (expected one permission per team)`,
     );
-    this.grants.set(team.name, permission);
+    // The repository by reference: a grant waits for the repository it names.
     const grant = new TeamRepository(this, `team-${team.name}`, {
-      teamId: team.id,
-      repository: this.name,
+      teamId: team.teamId,
+      repository: this.resource.name,
       permission,
+      provider: this.organization.resourceProvider,
     });
-    claimLogicalId(grant, logicalId("team_repo", this.name, team.name));
+    this.organization.claim(grant, "team_repo", this.name, team.name);
+    this.grantMap.set(team.name, grant);
     return this;
   }
 }

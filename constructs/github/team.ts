@@ -1,15 +1,15 @@
 import { Team as GithubTeam } from "@cdktf/provider-github/lib/team";
 import { TeamMembership } from "@cdktf/provider-github/lib/team-membership";
-import { Construct } from "../cdktf";
-import { claimLogicalId, logicalId } from "../terraform/logical-id";
-import { check } from "../validation";
+import { Construct } from "../../runtime/cdktf";
+import { check } from "../../runtime/errors";
 import { GITHUB_LOGIN } from "./login";
+import type { GithubOrganization } from "./organization";
 
 export type TeamPrivacy = "closed" | "secret";
 export type TeamRole = "member" | "maintainer";
 
 export interface TeamProps {
-  /** Team name as shown on GitHub; also its Terraform address (`github_team.team_<name>`). */
+  /** Team name as shown on GitHub; also part of its Terraform address (`github_team.team_<name>`). */
   readonly name: string;
   /** One line shown on the team page. */
   readonly description: string;
@@ -17,38 +17,55 @@ export interface TeamProps {
   readonly privacy?: TeamPrivacy;
 }
 
-/** A GitHub team and its memberships. Create it with `GithubOrganization.addTeam`. */
-export class Team extends Construct {
+/** What grants to a team need of it. */
+export interface ITeam {
   readonly name: string;
-  /** The team's id, for resources that grant it something. */
-  readonly id: string;
-  private readonly members = new Map<string, TeamRole>();
+  /** The team's id, as a reference. */
+  readonly teamId: string;
+}
 
-  constructor(scope: Construct, props: TeamProps) {
-    super(scope, props.name);
+/** A GitHub team and its memberships. Create it with `GithubOrganization.addTeam`. */
+export class Team extends Construct implements ITeam {
+  readonly name: string;
+  readonly teamId: string;
+  readonly resource: GithubTeam;
+  /** Memberships by lower-cased login. */
+  readonly memberships: ReadonlyMap<string, TeamMembership>;
+  private readonly memberMap = new Map<string, TeamMembership>();
+  private readonly organization: GithubOrganization;
+
+  constructor(
+    scope: Construct,
+    id: string,
+    props: TeamProps & { readonly organization: GithubOrganization },
+  ) {
+    super(scope, id);
     this.name = props.name;
-    const team = new GithubTeam(this, "team", {
+    this.organization = props.organization;
+    this.resource = new GithubTeam(this, "team", {
       name: props.name,
       description: props.description,
       privacy: props.privacy ?? "closed",
+      provider: props.organization.resourceProvider,
     });
-    claimLogicalId(team, logicalId("team", props.name));
-    this.id = team.id;
+    props.organization.claim(this.resource, "team", props.name);
+    this.teamId = this.resource.id;
+    this.memberships = this.memberMap;
   }
 
   /** Adds a person to the team; GitHub invites them to the organization if needed. */
   addMember(login: string, role: TeamRole = "member"): this {
     check(this, GITHUB_LOGIN.test(login), `"${login}" is not a valid GitHub login`);
     const key = login.toLowerCase();
-    check(this, !this.members.has(key), `${login} is already a member of team ${this.name}`);
-    this.members.set(key, role);
-    const membership = new TeamMembership(this, `member-${key}`, { teamId: this.id, username: login, role });
-    claimLogicalId(membership, logicalId("team_membership", this.name, key));
+    check(this, !this.memberMap.has(key), `${login} is already a member of team ${this.name}`);
+    const membership = new TeamMembership(this, `member-${key}`, {
+      teamId: this.teamId,
+      username: login,
+      role,
+      provider: this.organization.resourceProvider,
+    });
+    this.organization.claim(membership, "team_membership", this.name, key);
+    this.memberMap.set(key, membership);
     return this;
-  }
-
-  /** Number of memberships, e.g. to assert a team is not left empty. */
-  get memberCount(): number {
-    return this.members.size;
   }
 }

@@ -1,13 +1,15 @@
 import { DataDigitaloceanImage } from "@cdktf/provider-digitalocean/lib/data-digitalocean-image";
+import { Droplet } from "@cdktf/provider-digitalocean/lib/droplet";
 import { Project } from "@cdktf/provider-digitalocean/lib/project";
 import { ProjectResources } from "@cdktf/provider-digitalocean/lib/project-resources";
 import { SshKey } from "@cdktf/provider-digitalocean/lib/ssh-key";
 import { Vpc } from "@cdktf/provider-digitalocean/lib/vpc";
-import sshpk from "sshpk";
-import { Construct, Lazy, TerraformStack, Token } from "../cdktf";
-import { terraformId } from "../dns";
+import { Construct, Lazy, TerraformStack, Token } from "../../runtime/cdktf";
+import { check } from "../../runtime/errors";
+import { parseSshKey } from "../../runtime/ssh-key";
+import { terraformId, withoutTrailingDot } from "../dns";
 import { claimLogicalId } from "../terraform/logical-id";
-import { check } from "../validation";
+import type { MachineFactory } from "./machine";
 
 export interface DigitalOceanVpcProps {
   /** VPC name, unique per account. */
@@ -22,7 +24,7 @@ export interface DigitalOceanVpcProps {
 
 /** A DigitalOcean VPC that droplets join. */
 export class DigitalOceanVpc extends Construct {
-  readonly id: string;
+  readonly resource: Vpc;
   readonly region: string;
 
   constructor(scope: Construct, id: string, props: DigitalOceanVpcProps) {
@@ -32,9 +34,8 @@ export class DigitalOceanVpc extends Construct {
       props.ipRange === undefined || /^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(props.ipRange),
       () => `ipRange "${props.ipRange}" is not an IPv4 CIDR block (expected e.g. 10.10.10.0/24)`,
     );
-    const vpc = new Vpc(this, "vpc", props);
-    claimLogicalId(vpc, terraformId("vpc", props.name), { owner: this, what: `vpc ${props.name}` });
-    this.id = vpc.id;
+    this.resource = new Vpc(this, "vpc", props);
+    claimLogicalId(this.resource, terraformId("vpc", props.name));
     this.region = props.region;
   }
 }
@@ -44,28 +45,26 @@ export interface DigitalOceanSshKeyProps {
   readonly name: string;
   /** OpenSSH public key line (`ssh-ed25519 AAAA... comment`). */
   readonly publicKey: string;
+  /** Weakest RSA key accepted; keys already registered may predate today's rules. @default 3072 */
+  readonly minRsaBits?: number;
 }
 
 /** An SSH public key registered with DigitalOcean, installed into droplets that list it. */
 export class DigitalOceanSshKey extends Construct {
-  readonly fingerprint: string;
+  readonly name: string;
+  readonly resource: SshKey;
 
   constructor(scope: Construct, id: string, props: DigitalOceanSshKeyProps) {
     super(scope, id);
-    let parsed = true;
-    try {
-      sshpk.parseKey(props.publicKey, "ssh");
-    } catch {
-      parsed = false;
-    }
+    const parsed = parseSshKey(props.publicKey, { minRsaBits: props.minRsaBits });
     check(
       this,
-      parsed,
-      `publicKey of ${props.name} is not an OpenSSH public key (expected "<type> <base64> [comment]")`,
+      !("problem" in parsed),
+      () => `publicKey of ${props.name} ${"problem" in parsed ? parsed.problem : ""}`,
     );
-    const key = new SshKey(this, "key", props);
-    claimLogicalId(key, terraformId("ssh_key", props.name), { owner: this, what: `ssh key ${props.name}` });
-    this.fingerprint = key.fingerprint;
+    this.name = props.name;
+    this.resource = new SshKey(this, "key", { name: props.name, publicKey: props.publicKey });
+    claimLogicalId(this.resource, terraformId("ssh_key", props.name));
   }
 }
 
@@ -80,6 +79,11 @@ export interface DigitalOceanProjectProps {
   readonly purpose?: string;
   /** Default none. */
   readonly environment?: DigitalOceanEnvironment;
+  /**
+   * The account's default project. Written explicitly, because provider 2.71 sends it on every
+   * update (older releases never did). @default false
+   */
+  readonly isDefault?: boolean;
 }
 
 /**
@@ -87,23 +91,19 @@ export interface DigitalOceanProjectProps {
  * constructs extend with {@link DigitalOceanProject.addResource}.
  */
 export class DigitalOceanProject extends Construct {
-  readonly id: string;
+  readonly project: Project;
+  readonly members: ProjectResources;
   private readonly urns: string[] = [];
 
   constructor(scope: Construct, id: string, props: DigitalOceanProjectProps) {
     super(scope, id);
-    const project = new Project(this, "project", props);
-    const name = terraformId("project", props.name);
-    claimLogicalId(project, name, { owner: this, what: `project ${props.name}` });
-    const members = new ProjectResources(this, "resources", {
-      project: project.id,
+    this.project = new Project(this, "project", { ...props, isDefault: props.isDefault ?? false });
+    claimLogicalId(this.project, terraformId("project", props.name));
+    this.members = new ProjectResources(this, "resources", {
+      project: this.project.id,
       resources: Lazy.listValue({ produce: () => this.urns }),
     });
-    claimLogicalId(members, terraformId("project_resources", props.name), {
-      owner: this,
-      what: `project ${props.name}`,
-    });
-    this.id = project.id;
+    claimLogicalId(this.members, terraformId("project_resources", props.name));
   }
 
   /** Adds a resource (by its `urn` attribute) to the project. */
@@ -120,7 +120,7 @@ export type DropletImage = { readonly slug: string } | { readonly name: string }
  * Resolves an image to the value a droplet's `image` takes. A custom image is looked up by name
  * with one data source per stack, shared by every droplet that uses it.
  */
-export function dropletImage(scope: Construct, image: DropletImage): string {
+function dropletImage(scope: Construct, image: DropletImage): string {
   if ("slug" in image) return image.slug;
   const stack = TerraformStack.of(scope);
   const id = terraformId("image", image.name);
@@ -130,4 +130,51 @@ export function dropletImage(scope: Construct, image: DropletImage): string {
     data.overrideLogicalId(id);
   }
   return Token.asString(data.id);
+}
+
+export interface DigitalOceanDropletProps {
+  /** Region slug, e.g. `sfo3`; must match the VPC's region. */
+  readonly region: string;
+  /** Size slug, e.g. `s-1vcpu-1gb`. */
+  readonly size: string;
+  readonly image: DropletImage;
+  /** Default: the region's default VPC. */
+  readonly vpc?: DigitalOceanVpc;
+  /** Keys installed for root; default none. */
+  readonly sshKeys?: readonly DigitalOceanSshKey[];
+  /** Project the droplet joins; default none (the account's default project). */
+  readonly project?: DigitalOceanProject;
+  /**
+   * Public IPv6 and an AAAA record. Written explicitly: provider 2.71 replaces a droplet whose
+   * IPv6 is turned off. @default false
+   */
+  readonly ipv6?: boolean;
+}
+
+/** A DigitalOcean droplet named after the host's absolute name. */
+export function digitalOceanDroplet(props: DigitalOceanDropletProps): MachineFactory {
+  return ({ scope, name, fqdn }) => {
+    check(
+      scope,
+      !props.vpc || props.vpc.region === props.region,
+      () =>
+        `droplet region ${props.region} differs from its VPC's region ${props.vpc?.region} (expected the same region)`,
+    );
+    const droplet = new Droplet(scope, "droplet", {
+      name: withoutTrailingDot(fqdn),
+      region: props.region,
+      size: props.size,
+      image: dropletImage(scope, props.image),
+      vpcUuid: props.vpc?.resource.id,
+      sshKeys: props.sshKeys?.map((key) => key.resource.fingerprint),
+      ipv6: props.ipv6 ?? false,
+    });
+    claimLogicalId(droplet, terraformId("droplet", name));
+    props.project?.addResource(droplet.urn);
+    return {
+      resource: droplet,
+      ipv4: droplet.ipv4Address,
+      ipv6: props.ipv6 ? droplet.ipv6Address : undefined,
+    };
+  };
 }

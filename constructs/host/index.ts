@@ -1,4 +1,6 @@
+export { type Ec2InstanceProps, ec2Instance } from "./aws";
 export {
+  type DigitalOceanDropletProps,
   type DigitalOceanEnvironment,
   DigitalOceanProject,
   type DigitalOceanProjectProps,
@@ -7,15 +9,9 @@ export {
   DigitalOceanVpc,
   type DigitalOceanVpcProps,
   type DropletImage,
+  digitalOceanDroplet,
 } from "./digitalocean";
-export {
-  type AwsMachine,
-  type DigitalOceanMachine,
-  type ExistingMachine,
-  type GoogleMachine,
-  type GuestProps,
-  Host,
-  type HostMachine,
-  type HostProps,
-} from "./host";
-export { GUEST_LABEL, type HostNamingConvention, LETTER_SITE_COUNTRY } from "./naming";
+export { type ComputeInstanceProps, computeInstance } from "./google";
+export { type GuestProps, Host, type HostProps, type IHost } from "./host";
+export { existingMachine, type Machine, type MachineContext, type MachineFactory } from "./machine";
+export { ANY_LABEL, GUEST_LABEL, type HostNamingConvention } from "./naming";

@@ -1,38 +1,36 @@
-import { Annotations, Construct } from "../cdktf";
+import { Annotations, Construct } from "../../runtime/cdktf";
+import { check, ValidationError } from "../../runtime/errors";
 import { type IDnsZone, targetProblem, withoutTrailingDot } from "../dns";
-import type { Host } from "../host";
-import { check, ValidationError } from "../validation";
+import type { IHost } from "../host";
 import { MIRROR_REGIONS, type MirrorRegion } from "./region";
 
 export interface MirrorProps {
   /** Zone the mirror's name lives in. */
   readonly zone: IDnsZone;
-  /** Suffix of the name `<namePrefix><code>`: a country code (`fi`) or a CDN (`fastly`). */
-  readonly code: string;
-  /** Default `repo-`. */
-  readonly namePrefix?: string;
+  /** The mirror's name in the zone, relative or absolute, e.g. `mirror-fi`. */
+  readonly name: string;
   /** What the name points at: a host, or a CDN's absolute name (`x.cdn.example.net.`). */
-  readonly target: Host | string;
+  readonly target: IHost | string;
   /** Region the mirror is listed under. */
   readonly region: MirrorRegion;
   /** Free-text location as listed, e.g. `Helsinki, Finland`. */
   readonly location: string;
   /** Whether clients are offered the mirror. */
   readonly enabled: boolean;
-  /** Declared country (ISO 3166 alpha-2); default `code` when it is two letters, else none. */
+  /** Declared country (ISO 3166 alpha-2, lower case); a host target must be in it. Default: not checked. */
   readonly country?: string;
   /** Hosts the repository is synchronised to; when given, a host target must be one of them. Default: not checked. */
-  readonly syncedHosts?: readonly Host[];
+  readonly syncedHosts?: readonly IHost[];
 }
 
 /**
- * A first-tier package mirror: `repo-<code>` as a CNAME to a host or a CDN name, with the listing
+ * A first-tier package mirror: a name in the zone as a CNAME to a host or a CDN name, with the listing
  * data (region, location, enabled). A host target whose country differs from the declared one, or
  * that the repository is not synchronised to, is an error for an enabled mirror (clients would be
  * sent there) and a warning for a disabled one (nobody is sent there, but the record misleads).
  */
 export class Mirror extends Construct {
-  /** Zone-relative name, e.g. `repo-fi`. */
+  /** Zone-relative name, e.g. `mirror-fi`. */
   readonly name: string;
   /** Absolute name with a trailing dot. */
   readonly fqdn: string;
@@ -42,30 +40,25 @@ export class Mirror extends Construct {
   readonly location: string;
   readonly enabled: boolean;
   readonly country: string | undefined;
-  readonly target: Host | string;
+  readonly target: IHost | string;
   private readonly zone: IDnsZone;
 
   constructor(scope: Construct, id: string, props: MirrorProps) {
     super(scope, id);
     check(
       this,
-      /^[a-z0-9][a-z0-9-]*$/.test(props.code),
-      () => `mirror code "${props.code}" is not valid (expected lower-case letters, digits and "-")`,
-    );
-    check(
-      this,
       MIRROR_REGIONS.includes(props.region),
       () => `region "${props.region}" is not a mirror region (expected one of ${MIRROR_REGIONS.join(", ")})`,
     );
     this.zone = props.zone;
-    this.name = props.zone.relative(`${props.namePrefix ?? "repo-"}${props.code}`);
+    this.name = props.zone.relative(props.name);
     this.fqdn = props.zone.absolute(this.name);
     this.baseUrl = `https://${withoutTrailingDot(this.fqdn)}/`;
     this.region = props.region;
     this.location = props.location;
     this.enabled = props.enabled;
     this.target = props.target;
-    this.country = props.country ?? (/^[a-z]{2}$/.test(props.code) ? props.code : undefined);
+    this.country = props.country?.toLowerCase();
     if (typeof props.target === "string") {
       const why = targetProblem(props.target);
       if (why) throw new ValidationError(this, `mirror ${this.name}: ${why}`);
@@ -75,17 +68,18 @@ export class Mirror extends Construct {
     props.zone.cname(this.name, props.target);
   }
 
-  /** Adds `<prefix><code>` as a CNAME to this mirror (a repointable alias such as `repo-default`). */
+  /** Adds `name` as a CNAME to this mirror (a repointable alias such as `mirror-default`). */
   addAlias(name: string): this {
     this.zone.cname(name, this.fqdn);
     return this;
   }
 
-  private checkHost(host: Host, synced: readonly Host[] | undefined): void {
+  private checkHost(host: IHost, synced: readonly IHost[] | undefined): void {
     const problems: string[] = [];
     if (this.country !== undefined && host.countryCode !== this.country) {
+      const where = host.countryCode === undefined ? "no known country" : `"${host.countryCode}"`;
       problems.push(
-        `declares country "${this.country}" (${this.location}) but points at host ${host.name} in "${host.countryCode}" (expected a host in the declared country)`,
+        `declares country "${this.country}" (${this.location}) but points at host ${host.name} in ${where} (expected a host in the declared country)`,
       );
     }
     if (synced !== undefined && !synced.includes(host)) {

@@ -1,9 +1,9 @@
 import { AclPolicy } from "../../bindings/nomad/acl-policy";
-import { Construct, Lazy } from "../cdktf";
+import { Construct, Lazy } from "../../runtime/cdktf";
+import { check } from "../../runtime/errors";
 import { declare } from "../terraform/declarations";
 import { claimLogicalId, logicalId } from "../terraform/logical-id";
 import type { RegistryModule } from "../terraform/registry-module";
-import { check } from "../validation";
 import { checkNamespaceDeclared, type INomadNamespace, NOMAD_NAME } from "./namespace";
 import {
   type CoarsePolicy,
@@ -109,11 +109,13 @@ export class NomadAclPolicy extends Construct implements INomadAclPolicy {
   }
 
   readonly policyName: string;
+  /** The `nomad_acl_policy` resource. */
+  readonly resource: AclPolicy;
   private readonly namespaceRules: NamespaceRuleDocument[] = [];
   private readonly props: NomadAclPolicyProps;
 
-  constructor(scope: Construct, props: NomadAclPolicyProps) {
-    super(scope, props.name);
+  constructor(scope: Construct, id: string, props: NomadAclPolicyProps) {
+    super(scope, id);
     check(this, NOMAD_NAME.test(props.name), () => {
       return `policy name "${props.name}" is invalid (expected 1-128 letters, digits or "-")`;
     });
@@ -135,7 +137,7 @@ export class NomadAclPolicy extends Construct implements INomadAclPolicy {
       );
     }
 
-    const resource = new AclPolicy(this, "resource", {
+    this.resource = new AclPolicy(this, "resource", {
       name: props.name,
       description: props.description,
       rulesHcl: Lazy.stringValue({ produce: () => this.rules }),
@@ -146,6 +148,7 @@ export class NomadAclPolicy extends Construct implements INomadAclPolicy {
         task: jobAcl.task,
       },
     });
+    const resource = this.resource;
     claimLogicalId(resource, logicalId("policy", props.name));
     declare(this, AclPolicy.tfResourceType, props.name);
 

@@ -1,9 +1,9 @@
 import { AclPolicy } from "../../bindings/nomad/acl-policy";
 import { AclRole } from "../../bindings/nomad/acl-role";
-import { Construct } from "../cdktf";
+import { Construct } from "../../runtime/cdktf";
+import { check, checkUnique } from "../../runtime/errors";
 import { checkDeclared } from "../terraform/declarations";
 import { claimLogicalId, logicalId } from "../terraform/logical-id";
-import { check } from "../validation";
 import type { INomadAclPolicy } from "./acl-policy";
 import { NOMAD_NAME } from "./namespace";
 
@@ -19,9 +19,11 @@ export interface NomadAclRoleProps {
 /** A Nomad ACL role: a named set of declared policies that tokens link to. */
 export class NomadAclRole extends Construct {
   readonly roleName: string;
+  /** The `nomad_acl_role` resource. */
+  readonly resource: AclRole;
 
-  constructor(scope: Construct, props: NomadAclRoleProps) {
-    super(scope, props.name);
+  constructor(scope: Construct, id: string, props: NomadAclRoleProps) {
+    super(scope, id);
     check(
       this,
       NOMAD_NAME.test(props.name),
@@ -29,14 +31,14 @@ export class NomadAclRole extends Construct {
     );
     check(this, props.policies.length > 0, "policies is empty (expected at least one policy)");
     const names = props.policies.map((p) => p.policyName);
-    const duplicate = names.find((n, i) => names.indexOf(n) !== i);
-    check(this, duplicate === undefined, `policies: "${duplicate}" is listed twice`);
+    checkUnique(this, "policy", names);
     this.roleName = props.name;
-    const resource = new AclRole(this, "resource", {
+    this.resource = new AclRole(this, "resource", {
       name: props.name,
       description: props.description,
       policies: [...names].sort(),
     });
+    const resource = this.resource;
     claimLogicalId(resource, logicalId("role", props.name));
     this.node.addValidation({
       validate: () =>

@@ -1,8 +1,8 @@
 import { Namespace } from "../../bindings/nomad/namespace";
-import { Construct } from "../cdktf";
+import { Construct } from "../../runtime/cdktf";
+import { check } from "../../runtime/errors";
 import { checkDeclared, declare } from "../terraform/declarations";
 import { claimLogicalId, logicalId } from "../terraform/logical-id";
-import { check } from "../validation";
 
 /** Nomad's rule for namespace, policy and job-scoped names. */
 export const NOMAD_NAME = /^[a-zA-Z0-9-]{1,128}$/;
@@ -36,9 +36,11 @@ export class NomadNamespace extends Construct implements INomadNamespace {
   }
 
   readonly namespaceName: string;
+  /** The `nomad_namespace` resource. */
+  readonly resource: Namespace;
 
-  constructor(scope: Construct, props: NomadNamespaceProps) {
-    super(scope, props.name);
+  constructor(scope: Construct, id: string, props: NomadNamespaceProps) {
+    super(scope, id);
     check(this, NOMAD_NAME.test(props.name), () => {
       return `namespace name "${props.name}" is invalid (expected 1-128 letters, digits or "-")`;
     });
@@ -48,11 +50,12 @@ export class NomadNamespace extends Construct implements INomadNamespace {
       `"default" is built in; use NomadNamespace.DEFAULT instead of declaring it`,
     );
     this.namespaceName = props.name;
-    const resource = new Namespace(this, "resource", {
+    this.resource = new Namespace(this, "resource", {
       name: props.name,
       description: props.description,
       meta: props.meta,
     });
+    const resource = this.resource;
     claimLogicalId(resource, logicalId("namespace", props.name));
     declare(this, Namespace.tfResourceType, props.name);
   }

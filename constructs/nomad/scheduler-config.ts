@@ -1,5 +1,6 @@
 import { SchedulerConfig } from "../../bindings/nomad/scheduler-config";
-import { Construct } from "../cdktf";
+import { Construct } from "../../runtime/cdktf";
+import { claimLogicalId } from "../terraform/logical-id";
 
 export type SchedulerAlgorithm = "binpack" | "spread";
 export type SchedulerType = "system" | "batch" | "service" | "sysbatch";
@@ -15,10 +16,13 @@ export interface NomadSchedulerProps {
 
 /** The cluster's scheduler configuration (one per cluster; address `nomad_scheduler_config.config`). */
 export class NomadScheduler extends Construct {
+  /** The `nomad_scheduler_config` resource. */
+  readonly resource: SchedulerConfig;
+
   constructor(scope: Construct, id: string, props: NomadSchedulerProps = {}) {
     super(scope, id);
     const preemption = new Set(props.preemption ?? ["system"]);
-    new SchedulerConfig(this, "resource", {
+    this.resource = new SchedulerConfig(this, "resource", {
       schedulerAlgorithm: props.algorithm ?? "binpack",
       memoryOversubscriptionEnabled: props.memoryOversubscription ?? false,
       // Every flag is written so the cluster never keeps a setting nobody declared.
@@ -28,6 +32,8 @@ export class NomadScheduler extends Construct {
         serviceSchedulerEnabled: preemption.has("service"),
         sysbatchSchedulerEnabled: preemption.has("sysbatch"),
       },
-    }).overrideLogicalId("config");
+    });
+    // One per cluster: a second scheduler in the stack fails here instead of overwriting the first.
+    claimLogicalId(this.resource, "config");
   }
 }

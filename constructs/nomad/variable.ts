@@ -1,7 +1,7 @@
 import { Variable } from "../../bindings/nomad/variable";
-import { Construct } from "../cdktf";
+import { Construct } from "../../runtime/cdktf";
+import { check } from "../../runtime/errors";
 import { claimLogicalId, logicalId } from "../terraform/logical-id";
-import { check } from "../validation";
 import { checkNamespaceDeclared, type INomadNamespace } from "./namespace";
 
 /** The variable path a job's tasks read with their workload identity: `nomad/jobs/<job>`. */
@@ -28,6 +28,8 @@ export interface NomadVariableProps {
 export class NomadVariable extends Construct {
   readonly path: string;
   readonly namespace: INomadNamespace;
+  /** The `nomad_variable` resource. */
+  readonly resource: Variable;
 
   constructor(scope: Construct, id: string, props: NomadVariableProps) {
     super(scope, id);
@@ -44,7 +46,12 @@ export class NomadVariable extends Construct {
     check(this, Object.keys(items).length > 0, "items is empty (expected at least one item)");
     this.path = path;
     this.namespace = namespace;
-    const resource = new Variable(this, "resource", { path, namespace: namespace.namespaceName, items });
+    this.resource = new Variable(this, "resource", {
+      path,
+      namespace: namespace.namespaceName,
+      items,
+    });
+    const resource = this.resource;
     claimLogicalId(resource, logicalId("variable", namespace.namespaceName, path));
     this.node.addValidation({
       validate: () => {

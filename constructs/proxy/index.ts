@@ -1,2 +1,2 @@
 export { PublishedService, type PublishedServiceProps } from "./service";
-export { ProxyTier, type ProxyTierProps } from "./tier";
+export { type IProxyTier, ProxyTier, type ProxyTierProps } from "./tier";

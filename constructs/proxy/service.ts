@@ -1,15 +1,15 @@
-import { Construct } from "../cdktf";
-import type { Host } from "../host";
-import { check } from "../validation";
-import type { ProxyTier } from "./tier";
+import { Construct } from "../../runtime/cdktf";
+import { check } from "../../runtime/errors";
+import type { IHost } from "../host";
+import type { IProxyTier } from "./tier";
 
 export interface PublishedServiceProps {
   /** Proxy tier that serves the names. */
-  readonly tier: ProxyTier;
+  readonly tier: IProxyTier;
   /** Names the service answers to, relative to the tier's zone or absolute. */
   readonly names: readonly string[];
   /** Point the names at this member of the tier instead of the whole tier; default none. */
-  readonly pinnedTo?: Host;
+  readonly pinnedTo?: IHost;
   /** Write CNAMEs even where a wildcard of the tier already covers a name; default false. */
   readonly explicit?: boolean;
 }

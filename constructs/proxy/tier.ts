@@ -1,7 +1,7 @@
-import { Construct } from "../cdktf";
+import { Construct } from "../../runtime/cdktf";
+import { check } from "../../runtime/errors";
 import { type IDnsZone, isDirectChild } from "../dns";
-import type { Host } from "../host";
-import { check } from "../validation";
+import type { IHost } from "../host";
 
 export interface ProxyTierProps {
   /** Zone the tier's round-robin name is published in. */
@@ -9,7 +9,7 @@ export interface ProxyTierProps {
   /** Relative (or absolute) name of the round-robin set, e.g. `proxy`. */
   readonly name: string;
   /** Hosts in rotation; remove one from this list to take it out of rotation. */
-  readonly members: readonly Host[];
+  readonly members: readonly IHost[];
   /** Publish AAAA records for members that have IPv6; default true. */
   readonly ipv6?: boolean;
   /**
@@ -19,18 +19,31 @@ export interface ProxyTierProps {
   readonly wildcards?: readonly string[];
 }
 
+/** What published services need from a proxy tier. */
+export interface IProxyTier {
+  readonly zone: IDnsZone;
+  /** Zone-relative name of the round-robin set. */
+  readonly name: string;
+  /** Absolute name with a trailing dot; CNAMEs point here. */
+  readonly fqdn: string;
+  /** Hosts in rotation. */
+  readonly members: readonly IHost[];
+  /** Whether a wildcard of this tier answers for `name`. */
+  covers(name: string): boolean;
+}
+
 /**
  * A tier of reverse proxies behind one round-robin name: an A (and AAAA) record per member, keyed
  * by the member's name so taking a host out of rotation removes exactly its records.
  */
-export class ProxyTier extends Construct {
+export class ProxyTier extends Construct implements IProxyTier {
   readonly zone: IDnsZone;
   /** Zone-relative name of the round-robin set. */
   readonly name: string;
   /** Absolute name with a trailing dot; CNAMEs point here. */
   readonly fqdn: string;
   private readonly ipv6: boolean;
-  private readonly memberList: Host[] = [];
+  private readonly memberList: IHost[] = [];
   private readonly wildcardParents: string[] = [];
 
   constructor(scope: Construct, id: string, props: ProxyTierProps) {
@@ -49,7 +62,7 @@ export class ProxyTier extends Construct {
   }
 
   /** Hosts in rotation, in the order they were added. */
-  get members(): readonly Host[] {
+  get members(): readonly IHost[] {
     return this.memberList;
   }
 
@@ -59,7 +72,7 @@ export class ProxyTier extends Construct {
   }
 
   /** Puts `host` into rotation. */
-  addMember(host: Host): this {
+  addMember(host: IHost): this {
     check(
       this,
       !this.memberList.includes(host),

@@ -1,5 +1,5 @@
-import type { IConstruct } from "constructs";
-import { didYouMean } from "../../lib/suggest";
+import type { IConstruct } from "../../runtime/cdktf";
+import { didYouMean } from "../../runtime/suggest";
 
 /**
  * Names that constructs declare in an app, by kind (the Terraform resource type that creates them,
@@ -27,7 +27,7 @@ export function declare(construct: IConstruct, kind: string, name: string): void
 }
 
 /** Every name of `kind` declared anywhere in the app that contains `scope`, with its declarer's path. */
-export function declaredNames(scope: IConstruct, kind: string): Map<string, string> {
+function declaredNames(scope: IConstruct, kind: string): Map<string, string> {
   const names = new Map<string, string>();
   for (const construct of scope.node.root.node.findAll()) {
     for (const d of (construct as Declaring)[DECLARATIONS] ?? []) {

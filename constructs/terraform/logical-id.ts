@@ -1,6 +1,5 @@
-import type { IConstruct } from "constructs";
-import { type TerraformResource, TerraformStack } from "../cdktf";
-import { ValidationError } from "../validation";
+import { type IConstruct, type TerraformResource, TerraformStack } from "../../runtime/cdktf";
+import { ValidationError } from "../../runtime/errors";
 
 /**
  * Terraform addresses derived from data, never from construct order, so reordering a list never
@@ -12,10 +11,20 @@ export function logicalId(...parts: readonly string[]): string {
   return /^[A-Za-z_]/.test(id) ? id : `_${id}`;
 }
 
-/** Per stack: `<type>.<id>` → who holds it, so a collision is found in constant time. */
-const claims = new WeakMap<TerraformStack, Map<string, string>>();
+/**
+ * The logical id of a construct's path below its stack (`zones/voidlinux` → `zones_voidlinux`).
+ * Distinct paths may still sanitize alike; {@link claimLogicalId} then fails naming both.
+ */
+export function pathId(construct: IConstruct): string {
+  const stack = TerraformStack.of(construct);
+  const below = construct.node.scopes.slice(construct.node.scopes.indexOf(stack) + 1);
+  return logicalId(...below.map((c) => c.node.id));
+}
 
-function claimsOf(scope: IConstruct): Map<string, string> {
+/** Per stack: `<type>.<id>` → the resource holding it, so a collision is found in constant time. */
+const claims = new WeakMap<TerraformStack, Map<string, TerraformResource>>();
+
+function claimsOf(scope: IConstruct): Map<string, TerraformResource> {
   const stack = TerraformStack.of(scope);
   let map = claims.get(stack);
   if (!map) {
@@ -25,36 +34,21 @@ function claimsOf(scope: IConstruct): Map<string, string> {
   return map;
 }
 
-export interface ClaimOptions {
-  /** The construct named in the error. @default the resource's parent construct */
-  readonly owner?: IConstruct;
-  /** How the claimant is described in the error. @default the owner's construct path */
-  readonly what?: string;
-}
-
 /**
- * Gives `resource` the address `<type>.<id>`, refusing one that another item of the stack already
- * holds: two names that sanitize alike (`a.b`, `a_b`) must fail loudly, not overwrite each other.
+ * Gives `resource` the address `<type>.<id>`. Two resources never share an address: a second
+ * claim (two names that sanitize alike, two zones given the same prefix) fails naming both
+ * constructs, instead of one silently overwriting the other. Identity decides, not labels.
  */
-export function claimLogicalId(resource: TerraformResource, id: string, options: ClaimOptions = {}): void {
-  const owner = options.owner ?? resource.node.scope ?? resource;
-  const what = options.what ?? owner.node.path;
-  const expected =
-    'expected names that stay distinct once characters other than letters, digits, "_" and "-" become "_"';
+export function claimLogicalId(resource: TerraformResource, id: string): void {
   const address = `${resource.terraformResourceType}.${id}`;
   const ids = claimsOf(resource);
   const holder = ids.get(address);
-  if (holder !== undefined && holder !== what) {
-    const clash = options.what
-      ? `${what} and ${holder} both map to Terraform address ${address}`
-      : `Terraform address ${address} is already used by ${holder}`;
-    throw new ValidationError(owner, `${clash} (${expected})`);
+  if (holder !== undefined && holder !== resource) {
+    throw new ValidationError(
+      resource.node.scope ?? resource,
+      `Terraform address ${address} would be held by both ${holder.node.path} and ${resource.node.path} (expected names that stay distinct once characters other than letters, digits, "_" and "-" become "_", and a distinct id prefix per zone or organization)`,
+    );
   }
-  ids.set(address, what);
+  ids.set(address, resource);
   resource.overrideLogicalId(id);
-}
-
-/** Frees an address claimed with {@link claimLogicalId}, when a resource is renamed. */
-export function releaseLogicalId(resource: TerraformResource, id: string): void {
-  claimsOf(resource).delete(`${resource.terraformResourceType}.${id}`);
 }

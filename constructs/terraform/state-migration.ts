@@ -1,34 +1,8 @@
-import type { IConstruct } from "constructs";
-import { TerraformResource, type TerraformStack } from "../cdktf";
-import { ValidationError } from "../validation";
+import type { TerraformResource, TerraformStack } from "../../runtime/cdktf";
 
-/** `<type>.<name>` of the one Terraform resource inside `construct`. */
-export function terraformAddress(construct: IConstruct): string {
-  const resources = construct.node.findAll().filter((c) => TerraformResource.isTerraformResource(c));
-  if (resources.length !== 1) {
-    throw new ValidationError(
-      construct,
-      `expected exactly one Terraform resource inside, found ${resources.length}`,
-    );
-  }
-  const [resource] = resources as TerraformResource[];
+/** A resource's Terraform address, `<type>.<logical id>`. */
+export function addressOf(resource: TerraformResource): string {
   return `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
-}
-
-/**
- * A move for every resource under `scope` that `legacyAddress` knows an old address for: how a
- * stack adopts a state written by differently named, hand-written Terraform.
- */
-export function legacyMoves(
-  scope: IConstruct,
-  legacyAddress: (resource: TerraformResource) => string | undefined,
-): { from: string; to: string }[] {
-  return scope.node.findAll().flatMap((construct) => {
-    if (!TerraformResource.isTerraformResource(construct)) return [];
-    const resource = construct as TerraformResource;
-    const from = legacyAddress(resource);
-    return from ? [{ from, to: `${resource.terraformResourceType}.${resource.friendlyUniqueId}` }] : [];
-  });
 }
 
 export interface StateMigration {

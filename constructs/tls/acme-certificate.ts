@@ -1,11 +1,11 @@
 import { PrivateKey } from "@cdktf/provider-tls/lib/private-key";
 import { Certificate, type CertificateKeyType } from "../../bindings/acme/certificate";
 import { Registration } from "../../bindings/acme/registration";
-import { Construct } from "../cdktf";
+import { Construct } from "../../runtime/cdktf";
+import { check, checkUnique } from "../../runtime/errors";
 import type { INomadNamespace } from "../nomad/namespace";
 import { NomadVariable } from "../nomad/variable";
 import { claimLogicalId, logicalId } from "../terraform/logical-id";
-import { check } from "../validation";
 
 /** A DNS name or a `*.` wildcard of one, without trailing dot. */
 const DNS_NAME = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
@@ -51,7 +51,13 @@ export class AcmeCertificate extends Construct {
   readonly privateKeyPem: string;
   /** Expiry (RFC 3339), as a reference. */
   readonly notAfter: string;
-  private readonly deliveries = new Set<string>();
+  /** The ACME account's key (`tls_private_key`). */
+  readonly accountKey: PrivateKey;
+  /** The ACME account (`acme_registration`). */
+  readonly registration: Registration;
+  /** The certificate (`acme_certificate`). */
+  readonly certificate: Certificate;
+  private readonly deliveryMap = new Map<string, NomadVariable>();
 
   constructor(scope: Construct, id: string, props: AcmeCertificateProps) {
     super(scope, id);
@@ -63,12 +69,7 @@ export class AcmeCertificate extends Construct {
         `"${name}" is not a DNS name (expected lower-case name or *.name, no trailing dot)`,
       );
     }
-    const duplicate = names.find((n, i) => names.indexOf(n) !== i);
-    check(
-      this,
-      duplicate === undefined,
-      `"${duplicate}" is listed twice (common name and alternative names must differ)`,
-    );
+    checkUnique(this, "name (common or alternative)", names);
     check(this, !props.commonName.startsWith("*."), () => {
       return `common name "${props.commonName}" is a wildcard (expected a plain name; put wildcards in subjectAlternativeNames)`;
     });
@@ -78,24 +79,24 @@ export class AcmeCertificate extends Construct {
       props.dnsChallenges.length > 0,
       "dnsChallenges is empty (expected at least one DNS-01 solver)",
     );
-    const providers = props.dnsChallenges.map((c) => c.provider);
-    const twice = providers.find((p, i) => providers.indexOf(p) !== i);
-    check(
+    checkUnique(
       this,
-      twice === undefined,
-      `dnsChallenges: provider "${twice}" appears twice (the ACME provider allows one each)`,
+      "dnsChallenges: provider",
+      props.dnsChallenges.map((c) => c.provider),
     );
     check(this, props.preCheckDelay === undefined || props.preCheckDelay >= 0, "preCheckDelay is negative");
 
     const name = props.commonName;
-    const accountKey = new PrivateKey(this, "account-key", { algorithm: "RSA" });
+    this.accountKey = new PrivateKey(this, "account-key", { algorithm: "RSA" });
+    const accountKey = this.accountKey;
     claimLogicalId(accountKey, logicalId("account_key", name));
-    const registration = new Registration(this, "registration", {
+    this.registration = new Registration(this, "registration", {
       accountKeyPem: accountKey.privateKeyPem,
       emailAddress: props.email,
     });
+    const registration = this.registration;
     claimLogicalId(registration, logicalId("registration", name));
-    const certificate = new Certificate(this, "certificate", {
+    this.certificate = new Certificate(this, "certificate", {
       accountKeyPem: registration.accountKeyPem,
       commonName: props.commonName,
       subjectAlternativeNames: props.subjectAlternativeNames,
@@ -105,6 +106,7 @@ export class AcmeCertificate extends Construct {
       recursiveNameservers: props.recursiveNameservers,
       dnsChallenge: props.dnsChallenges,
     });
+    const certificate = this.certificate;
     claimLogicalId(certificate, logicalId("certificate", name));
     this.fullChainPem = `${certificate.certificatePem}${certificate.issuerPem}`;
     this.privateKeyPem = certificate.privateKeyPem;
@@ -119,14 +121,24 @@ export class AcmeCertificate extends Construct {
     const key = `${namespace.namespaceName}/${path}`;
     check(
       this,
-      !this.deliveries.has(key),
+      !this.deliveryMap.has(key),
       `delivery to ${path} in namespace ${namespace.namespaceName} is declared twice`,
     );
-    this.deliveries.add(key);
-    return new NomadVariable(this, `nomad-${namespace.namespaceName}-${path.replaceAll("/", "_")}`, {
-      namespace,
-      path,
-      items: { certificate: this.fullChainPem, key: this.privateKeyPem },
-    });
+    const variable = new NomadVariable(
+      this,
+      `nomad-${namespace.namespaceName}-${path.replaceAll("/", "_")}`,
+      {
+        namespace,
+        path,
+        items: { certificate: this.fullChainPem, key: this.privateKeyPem },
+      },
+    );
+    this.deliveryMap.set(key, variable);
+    return variable;
+  }
+
+  /** The Nomad variables written so far, by `<namespace>/<path>`. */
+  get deliveries(): ReadonlyMap<string, NomadVariable> {
+    return this.deliveryMap;
   }
 }

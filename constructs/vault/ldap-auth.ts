@@ -1,10 +1,10 @@
 import { LdapAuthBackend } from "@cdktf/provider-vault/lib/ldap-auth-backend";
 import { LdapAuthBackendGroup } from "@cdktf/provider-vault/lib/ldap-auth-backend-group";
 import { Policy } from "@cdktf/provider-vault/lib/policy";
-import { Construct } from "../cdktf";
+import { Construct } from "../../runtime/cdktf";
+import { check, checkUnique } from "../../runtime/errors";
 import { checkDeclared } from "../terraform/declarations";
 import { claimLogicalId, logicalId } from "../terraform/logical-id";
-import { check } from "../validation";
 import { type IVaultPolicy, VaultPolicy } from "./policy";
 
 export interface VaultLdapAuthProps {
@@ -28,6 +28,12 @@ export interface VaultLdapAuthProps {
   readonly tokenExplicitMaxTtl?: number;
   /** Shown by `vault auth list`; default empty. */
   readonly description?: string;
+  /**
+   * Entries per LDAP search page. Provider 5.x sends -1 (no paging) when unset; a server that was
+   * configured by an older provider reads back Vault's own default, so adopters pin it.
+   * @default -1
+   */
+  readonly maxPageSize?: number;
 }
 
 /**
@@ -37,8 +43,9 @@ export interface VaultLdapAuthProps {
  */
 export class VaultLdapAuth extends Construct {
   readonly path: string;
-  private readonly backend: LdapAuthBackend;
-  private readonly groups = new Set<string>();
+  /** The `vault_ldap_auth_backend` resource (mount and configuration). */
+  readonly backend: LdapAuthBackend;
+  private readonly groupMap = new Map<string, LdapAuthBackendGroup>();
 
   constructor(scope: Construct, id: string, props: VaultLdapAuthProps) {
     super(scope, id);
@@ -58,6 +65,10 @@ export class VaultLdapAuth extends Construct {
       groupattr: props.groupattr,
       tokenExplicitMaxTtl: props.tokenExplicitMaxTtl,
       description: props.description,
+      // Written out: the provider's defaults for these changed across major releases.
+      denyNullBind: true,
+      local: false,
+      maxPageSize: props.maxPageSize ?? -1,
     });
     claimLogicalId(this.backend, logicalId(this.path));
   }
@@ -73,12 +84,10 @@ export class VaultLdapAuth extends Construct {
       group.length > 0 && !/[\s/]/.test(group),
       `${where}: name is invalid (expected no spaces or "/")`,
     );
-    check(this, !this.groups.has(group), `${where}: is mapped twice (expected one mapping per group)`);
+    check(this, !this.groupMap.has(group), `${where}: is mapped twice (expected one mapping per group)`);
     check(this, policies.length > 0, `${where}: has no policies (expected at least one)`);
     const names = policies.map((p) => p.policyName);
-    const duplicate = names.find((n, i) => names.indexOf(n) !== i);
-    check(this, duplicate === undefined, `${where}: policy "${duplicate}" is listed twice`);
-    this.groups.add(group);
+    checkUnique(this, `${where}: policy`, names);
 
     // Policies of this stack are referenced by attribute; the others (modules) by depends_on.
     const external = new Set(
@@ -92,9 +101,15 @@ export class VaultLdapAuth extends Construct {
       dependsOn: external.size > 0 ? [...external] : undefined,
     });
     claimLogicalId(resource, logicalId(this.path, "group", group));
+    this.groupMap.set(group, resource);
     scope.node.addValidation({
       validate: () => names.flatMap((n) => checkDeclared(scope, "policies", Policy.tfResourceType, n) ?? []),
     });
     return this;
+  }
+
+  /** The `vault_ldap_auth_backend_group` of each mapped directory group. */
+  get groups(): ReadonlyMap<string, LdapAuthBackendGroup> {
+    return this.groupMap;
   }
 }

@@ -1,12 +1,12 @@
 import { Mount } from "@cdktf/provider-vault/lib/mount";
-import { Construct, type ITerraformDependable } from "../cdktf";
+import { Construct, type ITerraformDependable } from "../../runtime/cdktf";
+import { check } from "../../runtime/errors";
 import { declare } from "../terraform/declarations";
 import { claimLogicalId, logicalId } from "../terraform/logical-id";
 import type { RegistryModule } from "../terraform/registry-module";
-import { check } from "../validation";
 
 /** Mount paths are written without the trailing slash Vault lists them with (`secret/` → `secret`). */
-export function normalizeMountPath(path: string): string {
+function normalizeMountPath(path: string): string {
   return path.replace(/\/+$/, "");
 }
 
@@ -50,16 +50,18 @@ export class VaultMount extends Construct implements IVaultMount {
 
   readonly mountPath: string;
   readonly dependable: ITerraformDependable;
+  /** The `vault_mount` resource. */
+  readonly resource: Mount;
 
-  constructor(scope: Construct, props: VaultMountProps) {
+  constructor(scope: Construct, id: string, props: VaultMountProps) {
+    super(scope, id);
     const path = normalizeMountPath(props.path);
-    super(scope, path);
     check(this, /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/.test(path), `mount path "${props.path}" is invalid`);
     check(this, !["sys", "auth", "identity", "cubbyhole"].includes(path.split("/")[0]), () => {
       return `mount path "${path}" is reserved by Vault`;
     });
     this.mountPath = path;
-    const resource = new Mount(this, "resource", {
+    this.resource = new Mount(this, "resource", {
       path,
       type: props.type,
       description: props.description,
@@ -67,6 +69,7 @@ export class VaultMount extends Construct implements IVaultMount {
       maxLeaseTtlSeconds: props.maxLeaseTtlSeconds,
       options: props.options ? { ...props.options } : undefined,
     });
+    const resource = this.resource;
     claimLogicalId(resource, logicalId("mount", path));
     this.dependable = resource;
     declare(this, Mount.tfResourceType, path);

@@ -1,11 +1,11 @@
 import { GenericEndpoint } from "@cdktf/provider-vault/lib/generic-endpoint";
 import { Mount } from "@cdktf/provider-vault/lib/mount";
 import { AclPolicy as NomadAclPolicyResource } from "../../bindings/nomad/acl-policy";
-import { Construct } from "../cdktf";
+import { Construct } from "../../runtime/cdktf";
+import { check, checkUnique } from "../../runtime/errors";
 import type { INomadAclPolicy } from "../nomad/acl-policy";
 import { checkDeclared } from "../terraform/declarations";
 import { claimLogicalId, logicalId } from "../terraform/logical-id";
-import { check } from "../validation";
 import type { IVaultMount } from "./mount";
 
 export type NomadTokenType = "client" | "management";
@@ -32,9 +32,11 @@ export class VaultNomadRole extends Construct {
   readonly roleName: string;
   /** Where holders read tokens: `<mount>/creds/<name>`, for use in a Vault policy rule. */
   readonly credentialsPath: string;
+  /** The `vault_generic_endpoint` that writes the role. */
+  readonly resource: GenericEndpoint;
 
-  constructor(scope: Construct, props: VaultNomadRoleProps) {
-    super(scope, props.name);
+  constructor(scope: Construct, id: string, props: VaultNomadRoleProps) {
+    super(scope, id);
     const type = props.type ?? "client";
     const policies = props.policies ?? [];
     check(this, /^[A-Za-z0-9_-]+$/.test(props.name), `role name "${props.name}" is invalid`);
@@ -47,20 +49,20 @@ export class VaultNomadRole extends Construct {
       "management role takes no policies (it bypasses ACLs)",
     );
     const names = policies.map((p) => p.policyName);
-    const duplicate = names.find((n, i) => names.indexOf(n) !== i);
-    check(this, duplicate === undefined, `policies: "${duplicate}" is listed twice`);
+    checkUnique(this, "policy", names);
     this.roleName = props.name;
     this.credentialsPath = `${props.mount.mountPath}/creds/${props.name}`;
 
     const data: Record<string, unknown> = type === "management" ? { type } : { policies: names };
     if (props.global !== undefined) data.global = props.global;
-    const resource = new GenericEndpoint(this, "resource", {
+    this.resource = new GenericEndpoint(this, "resource", {
       path: `${props.mount.mountPath}/role/${props.name}`,
       dataJson: JSON.stringify(data),
       // Vault returns more fields than were written; without this every plan shows a diff.
       ignoreAbsentFields: true,
       dependsOn: props.mount.dependable ? [props.mount.dependable] : undefined,
     });
+    const resource = this.resource;
     claimLogicalId(resource, logicalId("nomad_role", props.name));
 
     this.node.addValidation({

@@ -1,9 +1,9 @@
 import { Policy } from "@cdktf/provider-vault/lib/policy";
-import { Construct, type ITerraformDependable, TerraformStack } from "../cdktf";
+import { Construct, type ITerraformDependable, TerraformStack } from "../../runtime/cdktf";
+import { check } from "../../runtime/errors";
 import { declare } from "../terraform/declarations";
 import { claimLogicalId, logicalId } from "../terraform/logical-id";
 import type { RegistryModule } from "../terraform/registry-module";
-import { check } from "../validation";
 import { renderVaultPolicy, VAULT_CAPABILITIES, type VaultPathRule } from "./policy-document";
 
 /** Anything that names a Vault policy. */
@@ -37,10 +37,11 @@ export class VaultPolicy extends Construct implements IVaultPolicy {
   readonly dependable: ITerraformDependable;
   /** The policy text as Vault receives it. */
   readonly document: string;
-  private readonly resource: Policy;
+  /** The `vault_policy` resource. */
+  readonly resource: Policy;
 
-  constructor(scope: Construct, props: VaultPolicyProps) {
-    super(scope, props.name);
+  constructor(scope: Construct, id: string, props: VaultPolicyProps) {
+    super(scope, id);
     check(this, /^[A-Za-z0-9_.-]+$/.test(props.name), () => {
       return `policy name "${props.name}" is invalid (expected letters, digits, ".", "-" or "_")`;
     });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { routeApprovals } from "../../lib/approvals";
-import type { PersonSnapshot, RosterSnapshot } from "../../lib/safety";
+import type { PersonSnapshot, RosterSnapshot } from "../../inputs/safety";
+import { routeApprovals } from "../../review/approvals";
 
 const person = (
   login: string,

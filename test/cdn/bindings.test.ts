@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { FASTLY_PROVIDER_VERSION, FastlyProvider, ServiceVcl, TlsSubscription } from "../../bindings/fastly";
-import { TerraformOutput } from "../../constructs/cdktf";
+import { TerraformOutput } from "../../runtime/cdktf";
 import { assertHasResource, parse, resourcesOf, synthScope } from "../support/synth";
 
 describe("fastly bindings", () => {

@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { TerraformStack } from "../../constructs/cdktf";
 import { CdnFront, type CdnFrontProps } from "../../constructs/cdn";
-import { DnsZone } from "../../constructs/dns";
+import { DnsZone, digitalOceanDns } from "../../constructs/dns";
+import { TerraformStack } from "../../runtime/cdktf";
+import { addressOf } from "../hashi/support";
 import { assertHasResource, resourcesOf, synthScope, testApp } from "../support/synth";
 
 const BASE: CdnFrontProps = {
@@ -29,8 +30,9 @@ function failure(props: Partial<CdnFrontProps>): string {
 
 describe("CdnFront", () => {
   test("creates the service with secure origin defaults and names it after the data", () => {
+    let front: CdnFront | undefined;
     const json = synthScope((scope) => {
-      new CdnFront(scope, "front", BASE);
+      front = new CdnFront(scope, "front", BASE);
     });
     assertHasResource(json, "fastly_service_vcl", {
       name: "assets",
@@ -38,9 +40,12 @@ describe("CdnFront", () => {
       backend: [{ name: "origin", address: "origin.example.org", port: 443, use_ssl: true }],
     });
     assert.deepEqual(Object.keys(resourcesOf(json, "fastly_service_vcl")), ["assets"]);
+    assert.ok(front);
+    assert.equal(addressOf(front.service), "fastly_service_vcl.assets");
+    assert.equal(addressOf(front.tlsSubscription), "fastly_tls_subscription.tls_assets");
   });
 
-  test("creates a lets-encrypt subscription for all domains, after the service", () => {
+  test("creates a lets-encrypt subscription named after the service for all domains, after the service", () => {
     const json = synthScope((scope) => {
       new CdnFront(scope, "front", {
         ...BASE,
@@ -48,8 +53,8 @@ describe("CdnFront", () => {
       });
     });
     const subs = resourcesOf(json, "fastly_tls_subscription");
-    assert.deepEqual(Object.keys(subs), ["cdn_example_org"]);
-    assert.deepEqual(subs.cdn_example_org, {
+    assert.deepEqual(Object.keys(subs), ["tls_assets"]);
+    assert.deepEqual(subs.tls_assets, {
       certificate_authority: "lets-encrypt",
       domains: ["cdn.example.org", "static.example.org"],
       depends_on: ["fastly_service_vcl.assets"],
@@ -76,7 +81,7 @@ describe("CdnFront", () => {
 
   test("publishes both CNAMEs into a zone given as a prop", () => {
     const json = synthScope((scope) => {
-      const zone = new DnsZone(scope, "zone", { zoneName: "example.org" });
+      const zone = new DnsZone(scope, "zone", { zoneName: "example.org", backend: digitalOceanDns() });
       new CdnFront(scope, "front", {
         ...BASE,
         zone,
@@ -94,26 +99,30 @@ describe("CdnFront", () => {
 
   test("without challenge targets, a zone in the same stack reads the value from the subscription", () => {
     const json = synthScope((scope) => {
-      const zone = new DnsZone(scope, "zone", { zoneName: "example.org" });
+      const zone = new DnsZone(scope, "zone", { zoneName: "example.org", backend: digitalOceanDns() });
       new CdnFront(scope, "front", { ...BASE, zone });
     });
     assertHasResource(json, "digitalocean_record", {
       name: "_acme-challenge.cdn",
       type: "CNAME",
       value:
-        '${zipmap(fastly_tls_subscription.cdn_example_org.managed_dns_challenges[*].record_name, fastly_tls_subscription.cdn_example_org.managed_dns_challenges[*].record_value)["_acme-challenge.cdn.example.org"]}.',
+        '${zipmap(fastly_tls_subscription.tls_assets.managed_dns_challenges[*].record_name, fastly_tls_subscription.tls_assets.managed_dns_challenges[*].record_value)["_acme-challenge.cdn.example.org"]}.',
     });
   });
 
   test("publishTo is fluent and refuses a zone that does not contain the domains", () => {
     const front = build({ challengeTargets: { "cdn.example.org": "abc.fastly-validations.com." } });
     const scope = front.node.scope as TerraformStack;
-    const zone = new DnsZone(scope, "zone", { zoneName: "example.org" });
+    const zone = new DnsZone(scope, "zone", { zoneName: "example.org", backend: digitalOceanDns() });
     assert.equal(front.publishTo(zone), front);
-    assert.throws(() => front.publishTo(new DnsZone(scope, "other", { zoneName: "example.net" })), {
-      message:
-        "stack/front: domain cdn.example.org is not inside zone example.net (expected names ending in .example.net)",
-    });
+    assert.throws(
+      () =>
+        front.publishTo(new DnsZone(scope, "other", { zoneName: "example.net", backend: digitalOceanDns() })),
+      {
+        message:
+          "stack/front: domain cdn.example.org is not inside zone example.net (expected names ending in .example.net)",
+      },
+    );
   });
 });
 
@@ -129,7 +138,7 @@ describe("CdnFront validation", () => {
     [
       "duplicate domain",
       { domains: [{ name: "cdn.example.org" }, { name: "cdn.example.org" }] },
-      'domain "cdn.example.org" is declared twice (expected unique domain names)',
+      'domain "cdn.example.org" is listed twice (expected each once)',
     ],
     ["no origins", { origins: [] }, "no origins (expected at least one origin to fetch from)"],
     [
@@ -140,7 +149,7 @@ describe("CdnFront validation", () => {
           { name: "o", address: "b.example.org" },
         ],
       },
-      'origin "o" is declared twice (expected unique origin names)',
+      'origin "o" is listed twice (expected each once)',
     ],
     [
       "bad port",
@@ -155,7 +164,7 @@ describe("CdnFront validation", () => {
           { name: "s", type: "fetch", content: "return(pass);" },
         ],
       },
-      'snippet "s" is declared twice (expected unique snippet names)',
+      'snippet "s" is listed twice (expected each once)',
     ],
     [
       "empty snippet",
@@ -189,7 +198,7 @@ describe("CdnFront validation", () => {
           { name: "c", ttl: 2 },
         ],
       },
-      'cache setting "c" is declared twice (expected unique cache setting names)',
+      'cache setting "c" is listed twice (expected each once)',
     ],
     [
       "negative ttl",
@@ -231,20 +240,27 @@ describe("CdnFront validation", () => {
     new CdnFront(stack, "one", BASE);
     assert.throws(() => new CdnFront(stack, "two", { ...BASE, domains: [{ name: "other.example.org" }] }), {
       message:
-        'stack/two: Terraform address fastly_service_vcl.assets is already used by stack/one (expected names that stay distinct once characters other than letters, digits, "_" and "-" become "_")',
+        'stack/two: Terraform address fastly_service_vcl.assets would be held by both stack/one/service and stack/two/service (expected names that stay distinct once characters other than letters, digits, "_" and "-" become "_", and a distinct id prefix per zone or organization)',
     });
   });
 
-  test("two fronts whose first domains sanitize alike collide on the subscription", () => {
+  test("two fronts whose service names sanitize alike collide", () => {
     const stack = new TerraformStack(testApp(), "stack");
-    new CdnFront(stack, "one", BASE);
-    assert.throws(
-      () =>
-        new CdnFront(stack, "two", { ...BASE, serviceName: "other", domains: [{ name: "cdn-example.org" }] }),
-      {
-        message:
-          'stack/two: Terraform address fastly_tls_subscription.cdn_example_org is already used by stack/one (expected names that stay distinct once characters other than letters, digits, "_" and "-" become "_")',
-      },
-    );
+    new CdnFront(stack, "one", { ...BASE, serviceName: "a.b" });
+    assert.throws(() => new CdnFront(stack, "two", { ...BASE, serviceName: "a_b" }), {
+      message:
+        /^stack\/two: Terraform address fastly_service_vcl\.a_b would be held by both stack\/one\/service and stack\/two\/service /,
+    });
+  });
+
+  test("two fronts whose first domains sanitize alike keep distinct subscriptions, named by service", () => {
+    const json = synthScope((scope) => {
+      new CdnFront(scope, "one", BASE);
+      new CdnFront(scope, "two", { ...BASE, serviceName: "other", domains: [{ name: "cdn-example.org" }] });
+    });
+    const subs = resourcesOf(json, "fastly_tls_subscription");
+    assert.deepEqual(Object.keys(subs).sort(), ["tls_assets", "tls_other"]);
+    assert.deepEqual(subs.tls_other.domains, ["cdn-example.org"]);
+    assert.deepEqual(subs.tls_other.depends_on, ["fastly_service_vcl.other"]);
   });
 });

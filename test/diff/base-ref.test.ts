@@ -4,6 +4,7 @@ import { cpSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
+import { VOID_APP } from "../../app/void";
 import { diff } from "../../cli/diff";
 import { VOID_ESTATE } from "../../estate";
 import { REPO_ROOT, run, scratchProject } from "../support/project";
@@ -13,12 +14,7 @@ const SOURCES = [
   "main.ts",
   "package.json",
   "tsconfig.json",
-  "cli",
-  "lib",
-  "constructs",
-  "stacks",
-  "estate",
-  "bindings",
+  ...["runtime", "bindings", "constructs", "estate", "inputs", "review", "stacks", "migration", "app", "cli"],
 ];
 
 function git(cwd: string, ...args: string[]): string {
@@ -62,7 +58,7 @@ test("--base-ref synthesizes the ref from an exported tree and leaves nothing be
     `name: Try Newcomer\ngithub: ${login}\nteams:\n  ${team}: member\n`,
   );
 
-  const result = await run(diff(VOID_ESTATE), repo, ["--base-ref", "HEAD"], { INFRA_BACKEND: "http" });
+  const result = await run(diff(VOID_APP), repo, ["--base-ref", "HEAD"], { INFRA_BACKEND: "http" });
   assert.equal(result.status, 0, result.stderr);
   assert.match(result.stdout, /^### Review diff: 1 to create, 0 to update, 0 to delete$/m);
   assert.match(
@@ -71,7 +67,7 @@ test("--base-ref synthesizes the ref from an exported tree and leaves nothing be
   );
   assert.match(result.stdout, /^### Who approves$/m, "a base ref brings the approval routing");
 
-  const empty = await run(diff(VOID_ESTATE), repo, ["--base-ref", "HEAD~1", "--format", "json"]);
+  const empty = await run(diff(VOID_APP), repo, ["--base-ref", "HEAD~1", "--format", "json"]);
   assert.equal(empty.status, 0, empty.stderr);
   const { totals } = JSON.parse(empty.stdout);
   assert.equal(totals.delete, 0, "a ref without main.ts is an empty base: everything is added");
@@ -85,7 +81,7 @@ test("--base-ref synthesizes the ref from an exported tree and leaves nothing be
 test("--base-ref names an unknown ref", async () => {
   const dir = scratchProject();
   git(dir, "init", "--quiet");
-  const result = await run(diff(VOID_ESTATE), dir, ["--base-ref", "no-such-branch"]);
+  const result = await run(diff(VOID_APP), dir, ["--base-ref", "no-such-branch"]);
   assert.equal(result.status, 1);
   assert.match(result.stderr, /^error: unknown git ref "no-such-branch"/m);
 });

@@ -7,7 +7,7 @@ import {
   reviewDiff,
   ruleDiff,
   type StackJson,
-} from "../../lib/diff";
+} from "../../review/diff";
 
 /** A stack with the given resources, as cdktf writes it (with `//` metadata that must be ignored). */
 function stack(

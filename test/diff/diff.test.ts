@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { NO_CHANGES, readSynthOutput, renderMarkdown, reviewDiff } from "../../lib/diff";
+import { NO_CHANGES, readSynthOutput, renderMarkdown, reviewDiff } from "../../review/diff";
 import { ALICE, Scratch } from "./support";
 
 test("adding a maintainer file prints the human line and one resource to create", async () => {

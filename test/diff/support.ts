@@ -1,9 +1,9 @@
 import { cpSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { synthesize } from "../../app/synth";
 import { diff } from "../../cli/diff";
-import { loadInputs } from "../../lib/inputs";
-import { synthesize } from "../../lib/synth";
-import { ADOPTION_ESTATE } from "../support/app";
+import { loadInputs } from "../../inputs";
+import { ADOPTION_APP, ADOPTION_ESTATE } from "../support/app";
 import { type Run, run, scratchProject, tempDir } from "../support/project";
 
 /** A scratch copy of the adoption data that can be edited and synthesized again and again. */
@@ -14,7 +14,7 @@ export class Scratch {
   synth(): string {
     const outdir = join(this.dir, "cdktf.out");
     const inputs = loadInputs(this.dir, ADOPTION_ESTATE);
-    synthesize({ root: this.dir, outdir, estate: ADOPTION_ESTATE, inputs, env: {} });
+    synthesize({ root: this.dir, outdir, spec: ADOPTION_APP, inputs, env: {} });
     return outdir;
   }
 
@@ -27,7 +27,7 @@ export class Scratch {
 
   /** `npm run diff` in this project. */
   diff(args: readonly string[]): Promise<Run> {
-    return run(diff(ADOPTION_ESTATE), this.dir, args, { INFRA_BACKEND: "http" });
+    return run(diff(ADOPTION_APP), this.dir, args, { INFRA_BACKEND: "http" });
   }
 
   write(file: string, text: string): void {

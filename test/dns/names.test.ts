@@ -3,10 +3,15 @@ import { describe, it } from "node:test";
 import {
   absoluteName,
   canonicalZoneName,
+  type DnsRecord,
   isDirectChild,
+  type RecordSet,
+  recordId,
   relativeName,
+  setId,
   targetProblem,
   terraformId,
+  valueKey,
 } from "../../constructs/dns";
 
 const rel = (name: string) => relativeName("example.org", name);
@@ -83,5 +88,44 @@ describe("other name helpers", () => {
       "record_omniproxy_aaaa_2a01_4f9__2",
     );
     assert.equal(terraformId("1up"), "_1up");
+  });
+});
+
+describe("record ids", () => {
+  const record = (value: string, key: string): DnsRecord => ({ name: "www", type: "A", value, key });
+  const set = (exclusive: boolean, ...records: DnsRecord[]): RecordSet => ({
+    name: "www",
+    type: "A",
+    ttl: undefined,
+    exclusive,
+    records,
+  });
+
+  it("keys a value by itself when it reads well, else by a stable digest", () => {
+    assert.equal(valueKey("192.0.2.1"), "192.0.2.1");
+    assert.equal(valueKey("2001:db8::1"), "2001:db8::1");
+    assert.equal(valueKey("host.example.org."), "host.example.org");
+    assert.match(valueKey("v=spf1 mx ~all"), /^h[0-9a-f]{12}$/);
+    assert.match(valueKey("x".repeat(49)), /^h[0-9a-f]{12}$/);
+    assert.equal(valueKey("v=spf1 mx ~all"), valueKey("v=spf1 mx ~all"));
+    assert.notEqual(valueKey("v=spf1 mx ~all"), valueKey("v=spf1 mx -all"));
+  });
+
+  it("names a set by prefix, name and type", () => {
+    assert.equal(setId("zone", { name: "@", type: "A" }), "zone_apex_a");
+    assert.equal(
+      setId("zones_voidlinux", { name: "*.s", type: "CNAME" }),
+      "zones_voidlinux_wildcard_s_cname",
+    );
+  });
+
+  it("adds the key of a value in an open set, never one of an exclusive set", () => {
+    const first = record("192.0.2.1", "192.0.2.1");
+    const second = record("192.0.2.2", "192.0.2.2");
+    assert.equal(recordId("zone", set(false, first), first), "zone_www_a_192_0_2_1");
+    // A second value does not rename the first.
+    assert.equal(recordId("zone", set(false, first, second), first), "zone_www_a_192_0_2_1");
+    assert.equal(recordId("zone", set(false, first, second), second), "zone_www_a_192_0_2_2");
+    assert.equal(recordId("zone", set(true, record("192.0.2.1", "")), first), "zone_www_a");
   });
 });

@@ -1,20 +1,45 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { type Construct, Lazy } from "../../constructs/cdktf";
-import { type DnsProvider, DnsZone } from "../../constructs/dns";
+import {
+  cloudDns,
+  DigitalOceanZoneBackend,
+  DnsZone,
+  digitalOceanDns,
+  route53Dns,
+  type ZoneBackend,
+  type ZoneBackendFactory,
+} from "../../constructs/dns";
+import { type Construct, Lazy } from "../../runtime/cdktf";
 import { assertHasResource, failureOf, resourcesOf, synthScope } from "../support/synth";
 
-const zoneIn = (scope: Construct, provider?: DnsProvider) =>
-  new DnsZone(scope, "zone", { zoneName: "example.org", provider });
+const zoneIn = <B extends ZoneBackend>(
+  scope: Construct,
+  backend: ZoneBackendFactory<B> = digitalOceanDns() as unknown as ZoneBackendFactory<B>,
+) => new DnsZone(scope, "zone", { zoneName: "example.org", backend });
 
 /** Runs `build` against a fresh DigitalOcean zone and returns the error message it throws. */
 const failure = (build: (zone: DnsZone) => void) => failureOf((scope) => build(zoneIn(scope)));
 
 const LONG_TXT = `v=DKIM1; k=rsa; p=${"A".repeat(300)}`;
 
-describe("DnsZone on DigitalOcean (default)", () => {
+/** The one resource of `type` whose attributes include `match`, with its logical id. */
+function findOne(
+  json: string,
+  type: string,
+  match: Record<string, unknown>,
+): [string, Record<string, unknown>] {
+  const found = Object.entries(resourcesOf(json, type)).filter(([, r]) =>
+    Object.entries(match).every(([k, v]) => JSON.stringify(r[k]) === JSON.stringify(v)),
+  );
+  assert.equal(found.length, 1, `expected one ${type} with ${JSON.stringify(match)}, found ${found.length}`);
+  return found[0] as [string, Record<string, unknown>];
+}
+
+describe("DnsZone on DigitalOcean", () => {
+  let zone: DnsZone<DigitalOceanZoneBackend> | undefined;
   const json = synthScope((scope) => {
-    zoneIn(scope)
+    zone = new DnsZone(scope, "zone", { zoneName: "Example.ORG.", backend: digitalOceanDns() });
+    zone
       .a("@", "192.0.2.1")
       .aaaa("@", "2001:db8::1")
       .mx("@", { priority: 10, target: "mx.example.org." })
@@ -28,9 +53,10 @@ describe("DnsZone on DigitalOcean (default)", () => {
 
   it("creates the domain and one record per value with relative names", () => {
     assertHasResource(json, "digitalocean_domain", { name: "example.org" });
+    assert.deepEqual(Object.keys(resourcesOf(json, "digitalocean_domain")), ["zone_example_org"]);
     const records = resourcesOf(json, "digitalocean_record");
     assert.equal(Object.keys(records).length, 10);
-    assert.deepEqual(records.record_www_cname, {
+    assert.deepEqual(records.zone_www_cname, {
       domain: "${digitalocean_domain.zone_example_org.name}",
       name: "www",
       type: "CNAME",
@@ -60,15 +86,39 @@ describe("DnsZone on DigitalOcean (default)", () => {
     });
   });
 
-  it("passes long TXT values whole (DigitalOcean splits them) at the normalized name", () => {
-    assert.deepEqual(resourcesOf(json, "digitalocean_record").record_default__domainkey_txt?.value, LONG_TXT);
+  it("exposes the typed backend with its domain", () => {
+    assert.ok(zone?.backend instanceof DigitalOceanZoneBackend);
+    assert.equal(zone?.zoneName, "example.org");
+    assert.equal(zone?.backend.domain?.friendlyUniqueId, "zone_example_org");
   });
 
-  it("gives round-robin members ids from their values", () => {
+  it("passes long TXT values whole (DigitalOcean splits them) at the normalized name, keyed by a digest", () => {
+    const [id, record] = findOne(json, "digitalocean_record", { name: "default._domainkey", type: "TXT" });
+    assert.equal(record.value, LONG_TXT);
+    assert.match(id, /^zone_default__domainkey_txt_h[0-9a-f]{12}$/);
+  });
+
+  it("gives every value of an open set an id from its value, the apex included", () => {
     const ids = Object.keys(resourcesOf(json, "digitalocean_record"));
-    assert.ok(ids.includes("record_proxy_a_192_0_2_10"));
-    assert.ok(ids.includes("record_proxy_a_192_0_2_11"));
-    assert.ok(ids.includes("record_apex_a"));
+    assert.ok(ids.includes("zone_proxy_a_192_0_2_10"), ids.join(", "));
+    assert.ok(ids.includes("zone_proxy_a_192_0_2_11"), ids.join(", "));
+    assert.ok(ids.includes("zone_apex_a_192_0_2_1"), ids.join(", "));
+    assert.ok(ids.includes("zone_apex_aaaa_2001_db8__1"), ids.join(", "));
+    // A value with extra fields or spaces (MX, TXT, SRV, CAA) is keyed by a digest.
+    assert.ok(
+      ids.some((id) => /^zone_apex_mx_h[0-9a-f]{12}$/.test(id)),
+      ids.join(", "),
+    );
+  });
+
+  it("lists every record with the resource that publishes it", () => {
+    const records = zone?.records ?? [];
+    assert.equal(records.length, 10);
+    const www = records.find((r) => r.name === "www");
+    assert.equal(www?.type, "CNAME");
+    assert.equal(www?.value, "proxy.example.org.");
+    assert.equal(www?.resource.friendlyUniqueId, "zone_www_cname");
+    assert.equal(new Set(records.map((r) => r.resource)).size, 10);
   });
 
   it("produces the same ids whatever order records are added in", () => {
@@ -84,10 +134,28 @@ describe("DnsZone on DigitalOcean (default)", () => {
     );
   });
 
+  it("gives an exclusive set one record without a key, updated in place when its value changes", () => {
+    const ids = (value: string) =>
+      synthScope((scope) => {
+        zoneIn(scope).a("x", value, { exclusive: true });
+      });
+    const before = resourcesOf(ids("192.0.2.1"), "digitalocean_record");
+    const after = resourcesOf(ids("192.0.2.2"), "digitalocean_record");
+    assert.deepEqual(Object.keys(before), ["zone_x_a"]);
+    assert.deepEqual(Object.keys(after), ["zone_x_a"]);
+    assert.equal(after.zone_x_a?.value, "192.0.2.2");
+  });
+
   it("writes records only into an existing zone", () => {
+    let zone: DnsZone<DigitalOceanZoneBackend> | undefined;
     const existing = synthScope((scope) => {
-      new DnsZone(scope, "zone", { zoneName: "example.org", existing: true }).a("x", "192.0.2.1");
+      zone = new DnsZone(scope, "zone", {
+        zoneName: "example.org",
+        backend: digitalOceanDns({ existing: true }),
+      });
+      zone.a("x", "192.0.2.1");
     });
+    assert.equal(zone?.backend.domain, undefined);
     assert.deepEqual(resourcesOf(existing, "digitalocean_domain"), {});
     assertHasResource(existing, "digitalocean_record", { domain: "example.org", name: "x" });
   });
@@ -95,7 +163,7 @@ describe("DnsZone on DigitalOcean (default)", () => {
 
 describe("DnsZone on Route53", () => {
   const json = synthScope((scope) => {
-    zoneIn(scope, { kind: "route53", comment: "test" })
+    zoneIn(scope, route53Dns({ comment: "test" }))
       .a("proxy", ["192.0.2.11", "192.0.2.10"])
       .mx("@", [
         { priority: 20, target: "mx2.example.org." },
@@ -108,6 +176,13 @@ describe("DnsZone on Route53", () => {
 
   it("creates the hosted zone and one record set per name and type", () => {
     assertHasResource(json, "aws_route53_zone", { name: "example.org", comment: "test" });
+    assert.deepEqual(Object.keys(resourcesOf(json, "aws_route53_record")).sort(), [
+      "zone_apex_mx",
+      "zone_dkim_txt",
+      "zone_proxy_a",
+      "zone_quoted_txt",
+      "zone_www_cname",
+    ]);
     assertHasResource(json, "aws_route53_record", {
       name: "proxy.example.org",
       type: "A",
@@ -129,25 +204,33 @@ describe("DnsZone on Route53", () => {
 
   it('splits TXT longer than 255 characters with "" and escapes quotes', () => {
     const records = resourcesOf(json, "aws_route53_record");
-    assert.deepEqual(records.record_dkim_txt?.records, [`${LONG_TXT.slice(0, 255)}""${LONG_TXT.slice(255)}`]);
-    assert.deepEqual(records.record_quoted_txt?.records, ['say \\"hi\\"']);
+    assert.deepEqual(records.zone_dkim_txt?.records, [`${LONG_TXT.slice(0, 255)}""${LONG_TXT.slice(255)}`]);
+    assert.deepEqual(records.zone_quoted_txt?.records, ['say \\"hi\\"']);
   });
 
-  it("needs a zone id for an existing zone", () => {
-    const message = failureOf((scope) => {
-      new DnsZone(scope, "zone", {
-        zoneName: "example.org",
-        provider: { kind: "route53" },
-        existing: true,
-      });
+  it("writes records only into an existing hosted zone, by its id", () => {
+    const existing = synthScope((scope) => {
+      zoneIn(scope, route53Dns({ existingZoneId: "Z0123456789" })).a("x", "192.0.2.1");
     });
-    assert.match(message, /zone: an existing Route53 zone needs provider.zoneId/);
+    assert.deepEqual(resourcesOf(existing, "aws_route53_zone"), {});
+    assertHasResource(existing, "aws_route53_record", { zone_id: "Z0123456789", name: "x.example.org" });
+  });
+
+  it("lists every value of a set with the one set resource", () => {
+    let zone: DnsZone | undefined;
+    synthScope((scope) => {
+      zone = zoneIn(scope, route53Dns()).a("p", ["192.0.2.1", "192.0.2.2"]);
+    });
+    const [first, second] = zone?.records ?? [];
+    assert.ok(first && second);
+    assert.equal(first.resource, second.resource);
+    assert.equal(first.resource.friendlyUniqueId, "zone_p_a");
   });
 });
 
 describe("DnsZone on Google Cloud DNS", () => {
   const json = synthScope((scope) => {
-    zoneIn(scope, { kind: "google", project: "void-dns" })
+    zoneIn(scope, cloudDns({ project: "void-dns" }))
       .a("@", "192.0.2.1")
       .cname("www", "example.org.")
       .txt("dkim", LONG_TXT);
@@ -174,8 +257,16 @@ describe("DnsZone on Google Cloud DNS", () => {
   });
 
   it("writes long TXT as quoted 255-character strings", () => {
-    const rrdatas = resourcesOf(json, "google_dns_record_set").record_dkim_txt?.rrdatas;
+    const rrdatas = resourcesOf(json, "google_dns_record_set").zone_dkim_txt?.rrdatas;
     assert.deepEqual(rrdatas, [`"${LONG_TXT.slice(0, 255)}" "${LONG_TXT.slice(255)}"`]);
+  });
+
+  it("writes records only into an existing managed zone", () => {
+    const existing = synthScope((scope) => {
+      zoneIn(scope, cloudDns({ existing: true, managedZoneName: "legacy" })).a("x", "192.0.2.1");
+    });
+    assert.deepEqual(resourcesOf(existing, "google_dns_managed_zone"), {});
+    assertHasResource(existing, "google_dns_record_set", { managed_zone: "legacy", name: "x.example.org." });
   });
 });
 
@@ -281,29 +372,59 @@ describe("DnsZone validation", () => {
     );
   });
 
-  it("needs a key for a value known only after apply inside a round-robin set", () => {
+  it("keeps an exclusive set to one value and a set exclusive or open every time", () => {
+    assert.match(
+      failure((z) => z.a("x", "192.0.2.1", { exclusive: true }).a("x", "192.0.2.2", { exclusive: true })),
+      /zone: record "x" A: the set is exclusive and already holds 192.0.2.1 \(expected one value\)/,
+    );
+    assert.match(
+      failure((z) => z.a("x", "192.0.2.1").a("x", "192.0.2.2", { exclusive: true })),
+      /zone: record "x" A: the set was declared open before/,
+    );
+    assert.match(
+      failure((z) => z.a("x", ["192.0.2.1", "192.0.2.2"], { key: "both" })),
+      /zone: record "x" A: a key names one value, but 2 were given/,
+    );
+  });
+
+  it("needs a key or an exclusive set for a value known only after apply", () => {
     const later = Lazy.stringValue({ produce: () => "192.0.2.9" });
     assert.match(
       failure((z) => z.a("x", later).a("x", "192.0.2.2")),
-      /zone: record "x" A: a value known only after apply is part of a round-robin set \(expected options.key/,
+      /zone: record "x" A: a value known only after apply needs options.key or options.exclusive to name it/,
     );
-    const json = synthScope((scope) => {
+    const keyed = synthScope((scope) => {
       zoneIn(scope).a("x", later, { key: "web1" }).a("x", "192.0.2.2", { key: "web2" });
     });
-    assertHasResource(json, "digitalocean_record", { name: "x", value: "192.0.2.9" });
-    assert.ok("record_x_a_web1" in resourcesOf(json, "digitalocean_record"));
+    assertHasResource(keyed, "digitalocean_record", { name: "x", value: "192.0.2.9" });
+    assert.deepEqual(Object.keys(resourcesOf(keyed, "digitalocean_record")).sort(), [
+      "zone_x_a_web1",
+      "zone_x_a_web2",
+    ]);
+    const exclusive = synthScope((scope) => {
+      zoneIn(scope).a("x", later, { exclusive: true });
+    });
+    assert.deepEqual(resourcesOf(exclusive, "digitalocean_record").zone_x_a?.value, "192.0.2.9");
   });
 
   it("detects names that collide after sanitizing into one Terraform id", () => {
     assert.match(
-      failure((z) => z.txt("a.b", "one").txt("a_b", "two")),
-      /zone: record a_b TXT two and record a.b TXT one both map to Terraform address digitalocean_record.record_a_b_txt/,
+      failure((z) => z.txt("a.b", "one").txt("a_b", "one")),
+      /^stack\/zone: Terraform address digitalocean_record\.zone_a_b_txt_one would be held by both stack\/zone\/a\.b\|TXT\|one and stack\/zone\/a_b\|TXT\|one /,
+    );
+    assert.match(
+      failureOf((scope) => zoneIn(scope, route53Dns()).txt("a.b", "one").txt("a_b", "two")),
+      /^stack\/zone: Terraform address aws_route53_record\.zone_a_b_txt would be held by both/,
+    );
+    assert.match(
+      failureOf((scope) => zoneIn(scope, cloudDns()).txt("a.b", "one").txt("a_b", "two")),
+      /^stack\/zone: Terraform address google_dns_record_set\.zone_a_b_txt would be held by both/,
     );
   });
 
   it("refuses an invalid zone name", () => {
     const message = failureOf((scope) => {
-      new DnsZone(scope, "zone", { zoneName: "not a zone" });
+      new DnsZone(scope, "zone", { zoneName: "not a zone", backend: digitalOceanDns() });
     });
     assert.match(message, /zone: zone name "not a zone" is not a domain name/);
   });

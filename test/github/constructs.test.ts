@@ -1,12 +1,15 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { GithubProvider } from "@cdktf/provider-github/lib/provider";
 import { GithubOrganization, type RepositoryProps } from "../../constructs/github";
-import { assertHasResource, resourcesOf, synthScope } from "../support/synth";
+import { addressOf } from "../hashi/support";
+import { assertHasResource, failureOf, parse, resourcesOf, synthScope } from "../support/synth";
 
 describe("GithubOrganization", () => {
   test("teams default to closed and memberships carry their role", () => {
+    let org: GithubOrganization | undefined;
     const json = synthScope((scope) => {
-      const org = new GithubOrganization(scope, "org", { name: "acme" });
+      org = new GithubOrganization(scope, "org", { name: "acme" });
       org.addTeam({ name: "core", description: "Core" }).addMember("Alice", "maintainer").addMember("bob");
     });
     assertHasResource(json, "github_team", { name: "core", description: "Core", privacy: "closed" });
@@ -16,6 +19,19 @@ describe("GithubOrganization", () => {
       "team_membership_core_alice",
       "team_membership_core_bob",
     ]);
+    assert.ok(org);
+    assert.deepEqual([...org.teams.keys()], ["core"]);
+    const core = org.teams.get("core");
+    assert.ok(core);
+    assert.equal(core, org.team("core"));
+    assert.equal(addressOf(core.resource), "github_team.team_core");
+    assert.deepEqual(
+      [...core.memberships].map(([login, m]) => [login, addressOf(m)]),
+      [
+        ["alice", "github_team_membership.team_membership_core_alice"],
+        ["bob", "github_team_membership.team_membership_core_bob"],
+      ],
+    );
   });
 
   test("logical ids come from names, not from declaration order", () => {
@@ -34,18 +50,24 @@ describe("GithubOrganization", () => {
   });
 
   test("owners become admin memberships", () => {
-    const json = synthScope((scope) =>
-      new GithubOrganization(scope, "org", { name: "acme" }).addOwner("Alice"),
-    );
+    let org: GithubOrganization | undefined;
+    const json = synthScope((scope) => {
+      org = new GithubOrganization(scope, "org", { name: "acme" }).addOwner("Alice");
+    });
     assert.deepEqual(resourcesOf(json, "github_membership").org_owner_alice, {
       username: "Alice",
       role: "admin",
     });
+    assert.deepEqual(
+      [...(org?.owners ?? [])].map(([login, m]) => [login, addressOf(m)]),
+      [["alice", "github_membership.org_owner_alice"]],
+    );
   });
 
   test("repositories get pages, merge settings and team grants", () => {
+    let org: GithubOrganization | undefined;
     const json = synthScope((scope) => {
-      const org = new GithubOrganization(scope, "org", { name: "acme" });
+      org = new GithubOrganization(scope, "org", { name: "acme" });
       const web = org.addTeam({ name: "web", description: "Web" });
       org
         .addRepository({
@@ -61,18 +83,169 @@ describe("GithubOrganization", () => {
       name: "acme.github.io",
       topics: ["site"],
       allow_merge_commit: false,
-      pages: { cname: "acme.org", source: { branch: "main", path: "/" } },
+      pages: { cname: "acme.org", build_type: "legacy", source: { branch: "main", path: "/" } },
     });
     const grants = resourcesOf(json, "github_team_repository");
     assert.deepEqual(Object.keys(grants), ["team_repo_acme_github_io_web"]);
     assert.equal(grants.team_repo_acme_github_io_web.permission, "maintain");
     assert.equal(grants.team_repo_acme_github_io_web.team_id, "${github_team.team_web.id}");
     assert.equal(resourcesOf(json, "github_repository").repo_acme_github_io.allow_squash_merge, undefined);
+    assert.deepEqual(resourcesOf(json, "github_repository").repo_acme_github_io.pages, {
+      cname: "acme.org",
+      build_type: "legacy",
+      source: { branch: "main", path: "/" },
+    });
+
+    assert.ok(org);
+    assert.deepEqual([...org.repositories.keys()], ["acme.github.io"]);
+    const repository = org.repositories.get("acme.github.io");
+    assert.ok(repository);
+    assert.equal(addressOf(repository.resource), "github_repository.repo_acme_github_io");
+    const grant = repository.grants.get("web");
+    assert.deepEqual([...repository.grants.keys()], ["web"]);
+    assert.equal(grant && addressOf(grant), "github_team_repository.team_repo_acme_github_io_web");
+  });
+
+  test("a grant names its repository by reference, so it waits for the repository", () => {
+    const json = synthScope((scope) => {
+      const org = new GithubOrganization(scope, "org", { name: "acme" });
+      const web = org.addTeam({ name: "web", description: "Web" });
+      org.addRepository({ name: "site", description: "" }).grant(web, "push");
+    });
+    assert.deepEqual(resourcesOf(json, "github_team_repository").team_repo_site_web, {
+      team_id: "${github_team.team_web.id}",
+      repository: "${github_repository.repo_site.name}",
+      permission: "push",
+    });
+  });
+
+  test("repositories write every feature switch explicitly, false unless set", () => {
+    const json = synthScope((scope) => {
+      const org = new GithubOrganization(scope, "org", { name: "acme" });
+      org.addRepository({ name: "plain", description: "Plain" });
+      org.addRepository({
+        name: "busy",
+        description: "Busy",
+        hasDiscussions: true,
+        hasWiki: true,
+        hasProjects: true,
+        hasDownloads: true,
+        webCommitSignoffRequired: true,
+        merge: { allowAutoMerge: true, allowUpdateBranch: true, deleteBranchOnMerge: true },
+        pages: { branch: "gh-pages", buildType: "workflow" },
+      });
+    });
+    const repositories = resourcesOf(json, "github_repository");
+    const SWITCHES = [
+      "has_discussions",
+      "has_wiki",
+      "has_projects",
+      "has_downloads",
+      "web_commit_signoff_required",
+      "allow_auto_merge",
+      "allow_update_branch",
+      "delete_branch_on_merge",
+    ];
+    const switches = (id: string) => Object.fromEntries(SWITCHES.map((key) => [key, repositories[id][key]]));
+    assert.deepEqual(switches("repo_plain"), Object.fromEntries(SWITCHES.map((key) => [key, false])));
+    assert.deepEqual(switches("repo_busy"), Object.fromEntries(SWITCHES.map((key) => [key, true])));
+    assert.equal(repositories.repo_plain.pages, undefined);
+    assert.deepEqual(repositories.repo_busy.pages, {
+      build_type: "workflow",
+      source: { branch: "gh-pages", path: "/" },
+    });
+    // Settings left to the provider stay unwritten.
+    for (const key of ["allow_merge_commit", "allow_squash_merge", "allow_rebase_merge", "has_issues"]) {
+      assert.equal(repositories.repo_plain[key], undefined, key);
+    }
   });
 
   test("the provider targets the organization and carries no token", () => {
     const json = synthScope((scope) => new GithubOrganization(scope, "org", { name: "acme" }));
     assert.deepEqual(JSON.parse(json).provider.github, [{ owner: "acme" }]);
+  });
+
+  test("an organization uses the stack's un-aliased github provider when there is one", () => {
+    let provider: GithubProvider | undefined;
+    let org: GithubOrganization | undefined;
+    const json = synthScope((scope) => {
+      provider = new GithubProvider(scope, "github", { owner: "acme" });
+      org = new GithubOrganization(scope, "org", { name: "acme" });
+      org.addTeam({ name: "core", description: "" });
+    });
+    assert.equal(org?.provider, provider);
+    assert.deepEqual(parse(json).provider?.github, [{ owner: "acme" }]);
+    assert.equal(resourcesOf(json, "github_team").team_core.provider, undefined);
+  });
+});
+
+describe("two organizations in one stack", () => {
+  test("the second, with an aliased provider and an id prefix, gets its own provider and addresses", () => {
+    let first: GithubOrganization | undefined;
+    let second: GithubOrganization | undefined;
+    const json = synthScope((scope) => {
+      first = new GithubOrganization(scope, "first", { name: "acme" });
+      first.addTeam({ name: "core", description: "" }).addMember("alice");
+      first.addRepository({ name: "site", description: "" }).grant(first.team("core"), "push");
+      const provider = new GithubProvider(scope, "github-other", { owner: "other", alias: "other" });
+      second = new GithubOrganization(scope, "second", { name: "other", provider, idPrefix: "other" });
+      second.addOwner("bob");
+      second.addTeam({ name: "core", description: "" }).addMember("alice");
+      second.addRepository({ name: "site", description: "" }).grant(second.team("core"), "push");
+    });
+    const stack = parse(json);
+    assert.deepEqual(stack.provider?.github, [{ owner: "acme" }, { alias: "other", owner: "other" }]);
+    assert.equal(first?.resourceProvider, undefined);
+    assert.equal(second?.provider.alias, "other");
+
+    assert.deepEqual(Object.keys(resourcesOf(stack, "github_team")).sort(), ["other_team_core", "team_core"]);
+    assert.deepEqual(Object.keys(resourcesOf(stack, "github_team_membership")).sort(), [
+      "other_team_membership_core_alice",
+      "team_membership_core_alice",
+    ]);
+    assert.deepEqual(Object.keys(resourcesOf(stack, "github_repository")).sort(), [
+      "other_repo_site",
+      "repo_site",
+    ]);
+    assert.deepEqual(Object.keys(resourcesOf(stack, "github_membership")), ["other_org_owner_bob"]);
+    assert.deepEqual(resourcesOf(stack, "github_team_repository").other_team_repo_site_core, {
+      team_id: "${github_team.other_team_core.id}",
+      repository: "${github_repository.other_repo_site.name}",
+      permission: "push",
+      provider: "github.other",
+    });
+    // Every resource of the second organization names the aliased provider; the first's none.
+    for (const [type, byId] of Object.entries(stack.resource ?? {})) {
+      for (const [id, body] of Object.entries(byId)) {
+        assert.equal(body.provider, id.startsWith("other_") ? "github.other" : undefined, `${type}.${id}`);
+      }
+    }
+  });
+
+  test("the second without its own provider is refused, naming the construct", () => {
+    const message = failureOf((scope) => {
+      new GithubOrganization(scope, "first", { name: "acme" });
+      new GithubOrganization(scope, "second", { name: "other" });
+    });
+    assert.equal(
+      message,
+      'stack/second: the stack\'s github provider is for "acme", not "other" (expected an aliased provider in props.provider for a second organization)',
+    );
+  });
+
+  test("the second without an id prefix collides on the first's addresses", () => {
+    const message = failureOf((scope) => {
+      new GithubOrganization(scope, "first", { name: "acme" }).addTeam({ name: "core", description: "" });
+      const provider = new GithubProvider(scope, "github-other", { owner: "other", alias: "other" });
+      new GithubOrganization(scope, "second", { name: "other", provider }).addTeam({
+        name: "core",
+        description: "",
+      });
+    });
+    assert.match(
+      message,
+      /^stack\/second\/core: Terraform address github_team\.team_core would be held by both stack\/first\/core\/team and stack\/second\/core\/team /,
+    );
   });
 });
 
@@ -104,14 +277,12 @@ describe("GithubOrganization validation names the construct path", () => {
       /stack\/org\/r: topic "Bad Topic" is invalid/,
     );
   });
-  test("a team granted twice", () => {
-    assert.throws(
-      org((o) => {
-        const t = o.addTeam({ name: "t", description: "" });
-        o.addRepository({ name: "r", description: "" }).grant(t, "push").grant(t, "admin");
-      }),
-      /stack\/org\/r: team t already has push/,
-    );
+  const grantTwice = org((o) => {
+    const t = o.addTeam({ name: "t", description: "" });
+    o.addRepository({ name: "r", description: "" }).grant(t, "push").grant(t, "admin");
+  });
+  test("a team granted twice names the role it already has", () => {
+    assert.throws(grantTwice, /stack\/org\/r: team t already has push \(expected one permission per team\)$/);
   });
   test("repositories whose addresses collide", () => {
     assert.throws(
@@ -119,19 +290,25 @@ describe("GithubOrganization validation names the construct path", () => {
         o.addRepository({ name: "a.b", description: "" });
         o.addRepository({ name: "a_b", description: "" });
       }),
-      /stack\/org\/a_b: Terraform address github_repository.repo_a_b is already used by stack\/org\/a.b/,
+      /stack\/org\/a_b: Terraform address github_repository\.repo_a_b would be held by both stack\/org\/a\.b\/repository and stack\/org\/a_b\/repository /,
     );
   });
 });
 
 describe("keys no resource reads cannot be written", () => {
-  test("has_discussions and the allow_squash_commit typo are compile errors", () => {
+  test("the allow_squash_commit typo is a compile error", () => {
     const props: RepositoryProps[] = [
-      // @ts-expect-error: not a repository setting this construct manages
-      { name: "a", description: "", hasDiscussions: true },
       // @ts-expect-error: the typo Void had; squash merging is merge.allowSquashMerge
       { name: "b", description: "", merge: { allowSquashCommit: false } },
     ];
-    assert.equal(props.length, 2);
+    assert.equal(props.length, 1);
+  });
+
+  test("has_discussions is now a managed setting, written to the repository", () => {
+    const props: RepositoryProps = { name: "a", description: "", hasDiscussions: true };
+    const json = synthScope((scope) => {
+      new GithubOrganization(scope, "org", { name: "acme" }).addRepository(props);
+    });
+    assert.equal(resourcesOf(json, "github_repository").repo_a.has_discussions, true);
   });
 });

@@ -7,7 +7,7 @@ import {
   renderConsulRules,
 } from "../../constructs/consul";
 import { resourcesOf } from "../support/synth";
-import { errorOf, synthValidated } from "./support";
+import { addressOf, errorOf, synthValidated } from "./support";
 
 describe("renderConsulRules", () => {
   it("renders Consul's HCL rules: cluster-wide attributes, then named blocks in a fixed order", () => {
@@ -53,8 +53,9 @@ service_prefix "" {
 
 describe("ConsulAclPolicy", () => {
   it("synthesizes the rendered rules at an address derived from the name", () => {
+    let policy: ConsulAclPolicy | undefined;
     const json = synthValidated((scope) => {
-      new ConsulAclPolicy(scope, {
+      policy = new ConsulAclPolicy(scope, "void-node-exporter", {
         name: "void-node-exporter",
         description: "Policy for node_exporter",
         rules: { service: { "node-exporter": "write" } },
@@ -65,18 +66,23 @@ describe("ConsulAclPolicy", () => {
       description: "Policy for node_exporter",
       rules: 'service "node-exporter" {\n  policy = "write"\n}\n',
     });
+    assert.ok(policy);
+    assert.equal(addressOf(policy.resource), "consul_acl_policy.policy_void-node-exporter");
   });
 
   it("rejects an empty policy and an unknown disposition", () => {
     assert.equal(
-      errorOf(() => synthValidated((scope) => new ConsulAclPolicy(scope, { name: "p", rules: {} }))),
+      errorOf(() => synthValidated((scope) => new ConsulAclPolicy(scope, "p", { name: "p", rules: {} }))),
       "stack/p: rules is empty (expected at least one rule)",
     );
     assert.equal(
       errorOf(() =>
         synthValidated(
           (scope) =>
-            new ConsulAclPolicy(scope, { name: "p", rules: { service: { web: "list" as ConsulPolicy } } }),
+            new ConsulAclPolicy(scope, "p", {
+              name: "p",
+              rules: { service: { web: "list" as ConsulPolicy } },
+            }),
         ),
       ),
       'stack/p: rules.service["web"]: "list" is not a disposition (expected read, write, deny)',
@@ -86,9 +92,13 @@ describe("ConsulAclPolicy", () => {
 
 describe("ConsulAclRole", () => {
   it("links policies by their Consul ID and service identities by name", () => {
+    let role: ConsulAclRole | undefined;
     const json = synthValidated((scope) => {
-      const agent = new ConsulAclPolicy(scope, { name: "agent", rules: { nodePrefix: { "": "write" } } });
-      new ConsulAclRole(scope, {
+      const agent = new ConsulAclPolicy(scope, "agent", {
+        name: "agent",
+        rules: { nodePrefix: { "": "write" } },
+      });
+      role = new ConsulAclRole(scope, "agents", {
         name: "agents",
         policies: [agent],
         serviceIdentities: [{ serviceName: "web" }],
@@ -99,11 +109,29 @@ describe("ConsulAclRole", () => {
       policies: ["${consul_acl_policy.policy_agent.id}"],
       service_identities: [{ service_name: "web" }],
     });
+    assert.equal(role && addressOf(role.resource), "consul_acl_role.role_agents");
+  });
+
+  it("takes its address from the role name, not the construct id", () => {
+    const json = synthValidated((scope) => {
+      new ConsulAclRole(scope, "some-id", { name: "web", serviceIdentities: [{ serviceName: "web" }] });
+    });
+    assert.deepEqual(Object.keys(resourcesOf(json, "consul_acl_role")), ["role_web"]);
+  });
+
+  it("rejects a policy listed twice", () => {
+    const message = errorOf(() =>
+      synthValidated((scope) => {
+        const agent = new ConsulAclPolicy(scope, "agent", { name: "agent", rules: { acl: "read" } });
+        new ConsulAclRole(scope, "r", { name: "r", policies: [agent, agent] });
+      }),
+    );
+    assert.equal(message, 'stack/r: policy "agent" is listed twice (expected each once)');
   });
 
   it("rejects a role that grants nothing", () => {
     assert.equal(
-      errorOf(() => synthValidated((scope) => new ConsulAclRole(scope, { name: "r" }))),
+      errorOf(() => synthValidated((scope) => new ConsulAclRole(scope, "r", { name: "r" }))),
       "stack/r: role grants nothing (expected at least one policy or service identity)",
     );
   });

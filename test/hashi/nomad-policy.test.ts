@@ -11,7 +11,7 @@ import {
   renderNomadPolicy,
 } from "../../constructs/nomad";
 import { resourcesOf } from "../support/synth";
-import { errorOf, synthValidated } from "./support";
+import { addressOf, errorOf, synthValidated } from "./support";
 
 describe("renderNomadPolicy", () => {
   it("renders every rule kind in Nomad's HCL policy syntax", () => {
@@ -81,9 +81,12 @@ plugin {
 
 describe("NomadAclPolicy", () => {
   it("synthesizes name, description, rules and job_acl at an address derived from the name", () => {
+    let namespace: NomadNamespace | undefined;
+    let policy: NomadAclPolicy | undefined;
     const json = synthValidated((scope) => {
-      const mirror = new NomadNamespace(scope, { name: "mirror", description: "Mirrors" });
-      new NomadAclPolicy(scope, {
+      const mirror = new NomadNamespace(scope, "mirror", { name: "mirror", description: "Mirrors" });
+      namespace = mirror;
+      policy = new NomadAclPolicy(scope, "certs-admin", {
         name: "certs-admin",
         description: "Certificates",
         namespaces: [
@@ -109,11 +112,25 @@ describe("NomadAclPolicy", () => {
       name: "mirror",
       description: "Mirrors",
     });
+    assert.equal(policy && addressOf(policy.resource), "nomad_acl_policy.policy_certs-admin");
+    assert.equal(namespace && addressOf(namespace.resource), "nomad_namespace.namespace_mirror");
+  });
+
+  it("takes its address from the policy name, not the construct id", () => {
+    const json = synthValidated((scope) => {
+      new NomadNamespace(scope, "ns", { name: "apps" });
+      new NomadAclPolicy(scope, "some-id", { name: "reader", node: "read" });
+    });
+    assert.deepEqual(Object.keys(resourcesOf(json, "nomad_acl_policy")), ["policy_reader"]);
+    assert.deepEqual(Object.keys(resourcesOf(json, "nomad_namespace")), ["namespace_apps"]);
   });
 
   it("accepts rules added later with addNamespaceRule", () => {
     const json = synthValidated((scope) => {
-      new NomadAclPolicy(scope, { name: "late" }).addNamespaceRule({ namespace: "*", policy: "read" });
+      new NomadAclPolicy(scope, "late", { name: "late" }).addNamespaceRule({
+        namespace: "*",
+        policy: "read",
+      });
     });
     assert.equal(
       resourcesOf(json, "nomad_acl_policy").policy_late.rules_hcl,
@@ -124,8 +141,8 @@ describe("NomadAclPolicy", () => {
   it("rejects a job_acl namespace the app does not declare, suggesting the closest", () => {
     const message = errorOf(() =>
       synthValidated((scope) => {
-        new NomadNamespace(scope, { name: "infrastructure" });
-        new NomadAclPolicy(scope, {
+        new NomadNamespace(scope, "infrastructure", { name: "infrastructure" });
+        new NomadAclPolicy(scope, "certs-admin", {
           name: "certs-admin",
           node: "read",
           jobAcl: { namespace: NomadNamespace.fromName("infrastructur"), job: "cert-renew" },
@@ -140,7 +157,7 @@ describe("NomadAclPolicy", () => {
 
   it("allows job_acl in the built-in default namespace", () => {
     const json = synthValidated((scope) => {
-      new NomadAclPolicy(scope, {
+      new NomadAclPolicy(scope, "p", {
         name: "p",
         node: "read",
         jobAcl: { namespace: NomadNamespace.DEFAULT, job: "j" },
@@ -165,7 +182,7 @@ describe("NomadAclPolicy", () => {
   it("rejects a capability outside Nomad's documented set", () => {
     const message = errorOf(() =>
       synthValidated((scope) => {
-        new NomadAclPolicy(scope, {
+        new NomadAclPolicy(scope, "p", {
           name: "p",
           namespaces: [{ namespace: "*", capabilities: ["submit-jobs" as NamespaceCapability] }],
         });
@@ -180,7 +197,7 @@ describe("NomadAclPolicy", () => {
   it("rejects two rules for one namespace", () => {
     const message = errorOf(() =>
       synthValidated((scope) => {
-        new NomadAclPolicy(scope, {
+        new NomadAclPolicy(scope, "p", {
           name: "p",
           namespaces: [
             { namespace: "*", policy: "read" },
@@ -194,7 +211,9 @@ describe("NomadAclPolicy", () => {
 
   it("rejects a namespace rule that grants nothing", () => {
     const message = errorOf(() =>
-      synthValidated((scope) => new NomadAclPolicy(scope, { name: "p", namespaces: [{ namespace: "*" }] })),
+      synthValidated(
+        (scope) => new NomadAclPolicy(scope, "p", { name: "p", namespaces: [{ namespace: "*" }] }),
+      ),
     );
     assert.equal(
       message,
@@ -206,7 +225,7 @@ describe("NomadAclPolicy", () => {
     const empty = errorOf(() =>
       synthValidated(
         (scope) =>
-          new NomadAclPolicy(scope, {
+          new NomadAclPolicy(scope, "p", {
             name: "p",
             namespaces: [{ namespace: "*", variables: [{ path: "a", capabilities: [] }] }],
           }),
@@ -216,7 +235,7 @@ describe("NomadAclPolicy", () => {
     const twice = errorOf(() =>
       synthValidated(
         (scope) =>
-          new NomadAclPolicy(scope, {
+          new NomadAclPolicy(scope, "p", {
             name: "p",
             namespaces: [
               {
@@ -234,7 +253,9 @@ describe("NomadAclPolicy", () => {
   });
 
   it("rejects a policy without rules at synth", () => {
-    const message = errorOf(() => synthValidated((scope) => new NomadAclPolicy(scope, { name: "empty" })));
+    const message = errorOf(() =>
+      synthValidated((scope) => new NomadAclPolicy(scope, "empty", { name: "empty" })),
+    );
     assert.match(
       message,
       /\[stack\/empty\] policy has no rules \(expected at least one namespace, scope or host volume rule\)/,
@@ -243,14 +264,16 @@ describe("NomadAclPolicy", () => {
 
   it("rejects an invalid name and a job_acl task without group", () => {
     assert.equal(
-      errorOf(() => synthValidated((scope) => new NomadAclPolicy(scope, { name: "bad name", node: "read" }))),
+      errorOf(() =>
+        synthValidated((scope) => new NomadAclPolicy(scope, "bad name", { name: "bad name", node: "read" })),
+      ),
       'stack/bad name: policy name "bad name" is invalid (expected 1-128 letters, digits or "-")',
     );
     assert.equal(
       errorOf(() =>
         synthValidated(
           (scope) =>
-            new NomadAclPolicy(scope, {
+            new NomadAclPolicy(scope, "p", {
               name: "p",
               node: "read",
               jobAcl: { namespace: NomadNamespace.DEFAULT, job: "j", task: "t" },
@@ -265,7 +288,7 @@ describe("NomadAclPolicy", () => {
 describe("NomadNamespace", () => {
   it("refuses to declare the built-in default namespace", () => {
     assert.equal(
-      errorOf(() => synthValidated((scope) => new NomadNamespace(scope, { name: "default" }))),
+      errorOf(() => synthValidated((scope) => new NomadNamespace(scope, "default", { name: "default" }))),
       'stack/default: "default" is built in; use NomadNamespace.DEFAULT instead of declaring it',
     );
   });
@@ -273,9 +296,10 @@ describe("NomadNamespace", () => {
 
 describe("NomadVariable", () => {
   it("stores items at its path in a declared namespace", () => {
+    let variable: NomadVariable | undefined;
     const json = synthValidated((scope) => {
-      const apps = new NomadNamespace(scope, { name: "apps" });
-      new NomadVariable(scope, "popcorn", {
+      const apps = new NomadNamespace(scope, "apps", { name: "apps" });
+      variable = new NomadVariable(scope, "popcorn", {
         namespace: apps,
         path: "nomad/jobs/popcorn",
         items: { key: "${var.x}" },
@@ -286,12 +310,13 @@ describe("NomadVariable", () => {
       path: "nomad/jobs/popcorn",
       items: { key: "${var.x}" },
     });
+    assert.equal(variable && addressOf(variable.resource), "nomad_variable.variable_apps_nomad_jobs_popcorn");
   });
 
   it("rejects a namespace the app does not declare", () => {
     const message = errorOf(() =>
       synthValidated((scope) => {
-        new NomadNamespace(scope, { name: "mirror" });
+        new NomadNamespace(scope, "mirror", { name: "mirror" });
         new NomadVariable(scope, "v", {
           namespace: NomadNamespace.fromName("mirorr"),
           path: "nomad/jobs/nginx",
@@ -344,16 +369,18 @@ describe("NomadVariable", () => {
     );
     assert.match(
       message,
-      /^stack\/two: Terraform address nomad_variable\.variable_default_a_b is already used by stack\/one /,
+      /^stack\/two: Terraform address nomad_variable\.variable_default_a_b would be held by both stack\/one\/resource and stack\/two\/resource /,
     );
   });
 });
 
 describe("NomadScheduler", () => {
   it("writes every preemption flag, enabling only the listed schedulers", () => {
-    const json = synthValidated(
-      (scope) => new NomadScheduler(scope, "s", { memoryOversubscription: true, preemption: ["sysbatch"] }),
-    );
+    let scheduler: NomadScheduler | undefined;
+    const json = synthValidated((scope) => {
+      scheduler = new NomadScheduler(scope, "s", { memoryOversubscription: true, preemption: ["sysbatch"] });
+    });
+    assert.equal(scheduler && addressOf(scheduler.resource), "nomad_scheduler_config.config");
     assert.deepEqual(resourcesOf(json, "nomad_scheduler_config").config, {
       scheduler_algorithm: "binpack",
       memory_oversubscription_enabled: true,
@@ -369,20 +396,23 @@ describe("NomadScheduler", () => {
 
 describe("NomadAclRole", () => {
   it("links declared policies by name", () => {
+    let role: NomadAclRole | undefined;
     const json = synthValidated((scope) => {
-      const reader = new NomadAclPolicy(scope, { name: "reader", node: "read" });
-      new NomadAclRole(scope, { name: "ops", policies: [reader] });
+      const reader = new NomadAclPolicy(scope, "reader", { name: "reader", node: "read" });
+      role = new NomadAclRole(scope, "ops", { name: "ops", policies: [reader] });
     });
     assert.deepEqual(resourcesOf(json, "nomad_acl_role").role_ops, {
       name: "ops",
       policy: [{ name: "reader" }],
     });
+    assert.equal(role && addressOf(role.resource), "nomad_acl_role.role_ops");
   });
 
   it("rejects a policy the app does not declare", () => {
     const message = errorOf(() =>
       synthValidated(
-        (scope) => new NomadAclRole(scope, { name: "ops", policies: [NomadAclPolicy.fromName("ghost")] }),
+        (scope) =>
+          new NomadAclRole(scope, "ops", { name: "ops", policies: [NomadAclPolicy.fromName("ghost")] }),
       ),
     );
     assert.match(

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { Construct } from "../../constructs/cdktf";
 import { NomadAclPolicy } from "../../constructs/nomad";
 import { RegistryModule } from "../../constructs/terraform/registry-module";
 import {
@@ -11,8 +10,9 @@ import {
   VaultNomadRole,
   VaultPolicy,
 } from "../../constructs/vault";
+import { Construct } from "../../runtime/cdktf";
 import { resourcesOf } from "../support/synth";
-import { errorOf, synthValidated } from "./support";
+import { addressOf, errorOf, synthValidated } from "./support";
 
 const LDAP = {
   url: "ldap://localhost",
@@ -73,18 +73,23 @@ path "sys/raw/*" {
 
 describe("VaultPolicy", () => {
   it("synthesizes the rendered document", () => {
+    let policy: VaultPolicy | undefined;
     const json = synthValidated((scope) => {
-      new VaultPolicy(scope, { name: "reader", rules: [{ path: "secret/*", capabilities: ["read"] }] });
+      policy = new VaultPolicy(scope, "reader", {
+        name: "reader",
+        rules: [{ path: "secret/*", capabilities: ["read"] }],
+      });
     });
     assert.deepEqual(resourcesOf(json, "vault_policy").policy_reader, {
       name: "reader",
       policy: 'path "secret/*" {\n  capabilities = ["read"]\n}\n',
     });
+    assert.equal(policy && addressOf(policy.resource), "vault_policy.policy_reader");
   });
 
   it("rejects unknown capabilities, repeated paths, deny mixed with grants and built-in names", () => {
     const build = (rules: { path: string; capabilities: VaultCapability[] }[], name = "p") =>
-      errorOf(() => synthValidated((scope) => new VaultPolicy(scope, { name, rules })));
+      errorOf(() => synthValidated((scope) => new VaultPolicy(scope, name, { name, rules })));
     assert.match(
       build([{ path: "a", capabilities: ["write" as VaultCapability] }]),
       /^stack\/p: path "a": capability "write" is unknown \(expected one of create, read, update, patch, delete, list, sudo, deny\)$/,
@@ -117,17 +122,19 @@ describe("VaultNomadRole", () => {
         provides: { vault_mount: ["nomad"] },
       });
       const nomad = new Construct(scope, "nomad");
-      const anonymous = new NomadAclPolicy(nomad, { name: "anonymous", node: "read" });
-      const admin = new NomadAclPolicy(nomad, {
+      const anonymous = new NomadAclPolicy(nomad, "anonymous", { name: "anonymous", node: "read" });
+      const admin = new NomadAclPolicy(nomad, "apps-admin", {
         name: "apps-admin",
         namespaces: [{ namespace: "*", policy: "write" }],
       });
-      const role = new VaultNomadRole(new Construct(scope, "vault"), {
+      const role = new VaultNomadRole(new Construct(scope, "vault"), "apps-admin", {
         mount: VaultMount.fromModule(vaultBase, "nomad/"),
         name: "apps-admin",
         policies: [anonymous, admin],
       });
       assert.equal(role.credentialsPath, "nomad/creds/apps-admin");
+      assert.equal(addressOf(role.resource), "vault_generic_endpoint.nomad_role_apps-admin");
+      assert.equal(addressOf(admin.resource), "nomad_acl_policy.policy_apps-admin");
     });
     assert.deepEqual(resourcesOf(json, "vault_generic_endpoint")["nomad_role_apps-admin"], {
       path: "nomad/role/apps-admin",
@@ -138,10 +145,12 @@ describe("VaultNomadRole", () => {
   });
 
   it("depends on a mount declared in the same stack", () => {
+    let mount: VaultMount | undefined;
     const json = synthValidated((scope) => {
-      const mount = new VaultMount(scope, { path: "nomad", type: "nomad" });
-      new VaultNomadRole(scope, { mount, name: "ops", type: "management" });
+      mount = new VaultMount(scope, "nomad", { path: "nomad", type: "nomad" });
+      new VaultNomadRole(scope, "ops", { mount, name: "ops", type: "management" });
     });
+    assert.equal(mount && addressOf(mount.resource), "vault_mount.mount_nomad");
     assert.deepEqual(resourcesOf(json, "vault_generic_endpoint").nomad_role_ops, {
       path: "nomad/role/ops",
       data_json: '{"type":"management"}',
@@ -153,13 +162,13 @@ describe("VaultNomadRole", () => {
   it("rejects Void's defect: a role naming the nonexistent policy restricted-apps-admin", () => {
     const message = errorOf(() =>
       synthValidated((scope) => {
-        const mount = new VaultMount(scope, { path: "nomad", type: "nomad" });
-        new NomadAclPolicy(scope, { name: "anonymous", node: "read" });
-        new NomadAclPolicy(scope, {
+        const mount = new VaultMount(scope, "nomad", { path: "nomad", type: "nomad" });
+        new NomadAclPolicy(scope, "anonymous", { name: "anonymous", node: "read" });
+        new NomadAclPolicy(scope, "apps-restricted-admin", {
           name: "apps-restricted-admin",
           namespaces: [{ namespace: "*", policy: "write" }],
         });
-        new VaultNomadRole(scope, {
+        new VaultNomadRole(scope, "restricted-apps-admin", {
           mount,
           name: "restricted-apps-admin",
           policies: [NomadAclPolicy.fromName("anonymous"), NomadAclPolicy.fromName("restricted-apps-admin")],
@@ -175,7 +184,11 @@ describe("VaultNomadRole", () => {
   it("rejects a mount the app does not declare", () => {
     const message = errorOf(() =>
       synthValidated((scope) => {
-        new VaultNomadRole(scope, { mount: VaultMount.fromPath("nomad"), name: "ops", type: "management" });
+        new VaultNomadRole(scope, "ops", {
+          mount: VaultMount.fromPath("nomad"),
+          name: "ops",
+          type: "management",
+        });
       }),
     );
     assert.match(
@@ -205,7 +218,7 @@ describe("VaultNomadRole", () => {
     assert.equal(
       errorOf(() =>
         synthValidated(
-          (scope) => new VaultNomadRole(scope, { mount: VaultMount.fromPath("nomad"), name: "r" }),
+          (scope) => new VaultNomadRole(scope, "r", { mount: VaultMount.fromPath("nomad"), name: "r" }),
         ),
       ),
       "stack/r: client role has no policies (expected at least one Nomad policy, or type management)",
@@ -214,7 +227,7 @@ describe("VaultNomadRole", () => {
       errorOf(() =>
         synthValidated(
           (scope) =>
-            new VaultNomadRole(scope, {
+            new VaultNomadRole(scope, "r", {
               mount: VaultMount.fromPath("nomad"),
               name: "r",
               type: "management",
@@ -229,17 +242,18 @@ describe("VaultNomadRole", () => {
 
 describe("VaultLdapAuth", () => {
   it("owns the auth path with one backend and maps groups to policies with ordering edges", () => {
+    let ldap: VaultLdapAuth | undefined;
     const json = synthValidated((scope) => {
       const vaultBase = new RegistryModule(scope, "vault_base", {
         source: "resinstack/base/vault",
         version: "0.1.2",
         provides: { vault_policy: ["resin-root"] },
       });
-      const secrets = new VaultPolicy(scope, {
+      const secrets = new VaultPolicy(scope, "secrets", {
         name: "secrets",
         rules: [{ path: "secret/*", capabilities: ["read"] }],
       });
-      new VaultLdapAuth(scope, "ldap", { ...LDAP, tokenExplicitMaxTtl: 43200 }).mapGroup("admins", [
+      ldap = new VaultLdapAuth(scope, "ldap", { ...LDAP, tokenExplicitMaxTtl: 43200 }).mapGroup("admins", [
         VaultPolicy.fromModule(vaultBase, "resin-root"),
         secrets,
       ]);
@@ -255,6 +269,9 @@ describe("VaultLdapAuth", () => {
       groupfilter: "(uid={{.Username}})",
       groupattr: "memberOf",
       token_explicit_max_ttl: 43200,
+      deny_null_bind: true,
+      local: false,
+      max_page_size: -1,
     });
     assert.deepEqual(resourcesOf(json, "vault_ldap_auth_backend_group").ldap_group_admins, {
       backend: "${vault_ldap_auth_backend.ldap.path}",
@@ -262,12 +279,26 @@ describe("VaultLdapAuth", () => {
       policies: ["resin-root", "${vault_policy.policy_secrets.name}"],
       depends_on: ["module.vault_base"],
     });
+    assert.ok(ldap);
+    assert.equal(addressOf(ldap.backend), "vault_ldap_auth_backend.ldap");
+    assert.deepEqual([...ldap.groups.keys()], ["admins"]);
+    const admins = ldap.groups.get("admins");
+    assert.equal(admins && addressOf(admins), "vault_ldap_auth_backend_group.ldap_group_admins");
+  });
+
+  it("writes the given max_page_size, and always deny_null_bind and local", () => {
+    const json = synthValidated((scope) => new VaultLdapAuth(scope, "ldap", { ...LDAP, maxPageSize: 500 }));
+    const backend = resourcesOf(json, "vault_ldap_auth_backend").ldap;
+    assert.equal(backend.max_page_size, 500);
+    assert.equal(backend.deny_null_bind, true);
+    assert.equal(backend.local, false);
+    assert.deepEqual(Object.keys(resourcesOf(json, "vault_ldap_auth_backend_group")), []);
   });
 
   it("rejects a group policy the app does not declare", () => {
     const message = errorOf(() =>
       synthValidated((scope) => {
-        new VaultPolicy(scope, {
+        new VaultPolicy(scope, "void-secrets-admin", {
           name: "void-secrets-admin",
           rules: [{ path: "secret/*", capabilities: ["read"] }],
         });
@@ -284,7 +315,10 @@ describe("VaultLdapAuth", () => {
     assert.equal(
       errorOf(() =>
         synthValidated((scope) => {
-          const p = new VaultPolicy(scope, { name: "p", rules: [{ path: "a", capabilities: ["read"] }] });
+          const p = new VaultPolicy(scope, "p", {
+            name: "p",
+            rules: [{ path: "a", capabilities: ["read"] }],
+          });
           new VaultLdapAuth(scope, "ldap", LDAP).mapGroup("g", [p]).mapGroup("g", [p]);
         }),
       ),
@@ -301,16 +335,19 @@ describe("VaultLdapAuth", () => {
 
 describe("VaultMount", () => {
   it("normalizes the path and refuses reserved ones", () => {
-    const json = synthValidated(
-      (scope) => new VaultMount(scope, { path: "secret/", type: "kv", options: { version: "2" } }),
-    );
+    let mount: VaultMount | undefined;
+    const json = synthValidated((scope) => {
+      mount = new VaultMount(scope, "secret", { path: "secret/", type: "kv", options: { version: "2" } });
+    });
+    assert.equal(mount?.mountPath, "secret");
+    assert.equal(mount && addressOf(mount.resource), "vault_mount.mount_secret");
     assert.deepEqual(resourcesOf(json, "vault_mount").mount_secret, {
       path: "secret",
       type: "kv",
       options: { version: "2" },
     });
     assert.equal(
-      errorOf(() => synthValidated((scope) => new VaultMount(scope, { path: "sys", type: "kv" }))),
+      errorOf(() => synthValidated((scope) => new VaultMount(scope, "sys", { path: "sys", type: "kv" }))),
       'stack/sys: mount path "sys" is reserved by Vault',
     );
   });

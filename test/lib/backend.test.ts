@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { TerraformStack, Testing } from "../../constructs/cdktf";
-import { configureState, stateBackendFromEnv } from "../../lib/backend";
+import { stateBackendFromEnv } from "../../app/backend";
+import { configureState } from "../../constructs/terraform/state-backend";
+import { TerraformStack, Testing } from "../../runtime/cdktf";
 import { testApp } from "../support/synth";
 
 const BASE_URL = "https://state.example.org/state";

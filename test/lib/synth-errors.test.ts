@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { synth } from "../../cli/synth";
-import { ADOPTION_ESTATE } from "../support/app";
+import { ADOPTION_APP } from "../support/app";
 import { run, scratchProject } from "../support/project";
 
 test("a construct rule broken by data fails synth with the construct path, no stack trace, nothing written", async () => {
@@ -15,7 +15,7 @@ test("a construct rule broken by data fails synth with the construct path, no st
   assert.notEqual(enabled, text, "the fixture edit applied");
   writeFileSync(mirrors, enabled);
 
-  const result = await run(synth(ADOPTION_ESTATE), dir);
+  const result = await run(synth(ADOPTION_APP), dir);
   assert.equal(result.status, 1);
   assert.match(result.stderr, /^digitalocean\/mirror-us: mirror repo-us declares country "us"/m);
   assert.match(result.stderr, /Construct validation failed; nothing was written\./);

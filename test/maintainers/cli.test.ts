@@ -2,10 +2,10 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
+import { annotation } from "../../cli/report";
 import { synth } from "../../cli/synth";
 import { validate } from "../../cli/validate";
-import { annotation } from "../../lib/report";
-import { ADOPTION_ESTATE } from "../support/app";
+import { ADOPTION_APP, ADOPTION_ESTATE } from "../support/app";
 import { run, scratchProject } from "../support/project";
 
 const BAD_FILE = "name: Alice\ngithub: alice\nteams:\n  pkg-comitters: member\n";
@@ -28,7 +28,7 @@ describe("validate and synth on bad data", () => {
     writeFileSync(join(dir, "maintainers", "alice.yaml"), BAD_FILE);
     mkdirSync(join(dir, "cdktf.out"));
     writeFileSync(join(dir, "cdktf.out", "previous"), "kept");
-    const result = await run(synth(ADOPTION_ESTATE), dir);
+    const result = await run(synth(ADOPTION_APP), dir);
     assert.equal(result.status, 1);
     assert.match(result.stderr, /nothing was written/);
     assert.deepEqual(readdirSync(dir).sort(), ["cdktf.out", "estate", "maintainers"]);
@@ -45,7 +45,7 @@ describe("validate and synth on bad data", () => {
     const dir = scratchProject();
     mkdirSync(join(dir, "cdktf.out"));
     writeFileSync(join(dir, "cdktf.out", "stale"), "old");
-    const result = await run(synth(ADOPTION_ESTATE), dir, [], { INFRA_BACKEND: "local" });
+    const result = await run(synth(ADOPTION_APP), dir, [], { INFRA_BACKEND: "local" });
     assert.equal(result.status, 0, result.stderr);
     assert.ok(!existsSync(join(dir, "cdktf.out", "stale")));
     assert.ok(existsSync(join(dir, "cdktf.out", "stacks", "github", "cdk.tf.json")));

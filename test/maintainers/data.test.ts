@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { VOID_ESTATE } from "../../estate";
-import { MAINTAINER_SCHEMA_PATH, maintainerJsonSchema } from "../../lib/maintainers/json-schema";
+import { MAINTAINER_SCHEMA_PATH, maintainerJsonSchema } from "../../inputs/maintainers/json-schema";
 import { REPO_ROOT } from "../support/project";
 
 describe("the maintainer JSON Schema", () => {

@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
+import { writeArtifacts } from "../../app/artifacts/write";
 import { mirrors } from "../../cli/mirrors";
-import { writeArtifacts } from "../../lib/mirrors/artifacts";
 import { ADOPTION_ESTATE } from "../support/app";
 import { REPO_ROOT, run, scratchProject, tempDir } from "../support/project";
 

@@ -2,14 +2,14 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { DataError, formatDiagnostic, sortDiagnostics } from "../../lib/diagnostics";
 import {
   countryByName,
   loadMirrorList,
   MIRRORS_FILE,
   mirrorCountry,
   parseMirrorList,
-} from "../../lib/mirrors";
+} from "../../inputs/mirrors";
+import { DataError, formatDiagnostic, sortDiagnostics } from "../../runtime/diagnostics";
 import { ADOPTION_ROOT, REPO_ROOT } from "../support/project";
 
 const FIXTURES = join(REPO_ROOT, "test", "fixtures", "mirrors");

@@ -2,14 +2,14 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { loadMirrorList, MIRRORS_FILE, renderMirrorJsonSchema } from "../../lib/mirrors";
 import {
   prometheusTarget,
   pythonJson,
   renderMirrorsJson,
   renderMirrorsLst,
   renderPrometheusTargets,
-} from "../../lib/mirrors/render";
+} from "../../app/artifacts/mirrors";
+import { loadMirrorList, MIRRORS_FILE, renderMirrorJsonSchema } from "../../inputs/mirrors";
 import { ADOPTION_ROOT, REPO_ROOT } from "../support/project";
 
 const FIXTURES = join(REPO_ROOT, "test", "fixtures", "mirrors");

@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { basename, join, relative } from "node:path";
 import { describe, test } from "node:test";
 import { planSummary } from "../../cli/plan-summary";
-import { DataError, formatDiagnostic } from "../../lib/diagnostics";
-import { stackNameOf, summarizePlanFiles } from "../../lib/plan";
+import { stackNameOf, summarizePlanFiles } from "../../review/plan";
+import { DataError, formatDiagnostic } from "../../runtime/diagnostics";
 import { REPO_ROOT, run } from "../support/project";
 
 const FIXTURES = join(REPO_ROOT, "test", "fixtures", "plan");

@@ -13,8 +13,8 @@ import {
   summaryTable,
   WARNING_MARKER,
   warningBlock,
-} from "../../lib/markdown";
-import { renderMarkdown, type StackSummary, summarizePlan } from "../../lib/plan";
+} from "../../review/markdown";
+import { renderMarkdown, type StackSummary, summarizePlan } from "../../review/plan";
 
 describe("markdown primitives", () => {
   test("inline code and code blocks survive backticks", () => {

@@ -4,12 +4,12 @@ import { join } from "node:path";
 import { describe, test } from "node:test";
 import {
   type PlanInput,
-  type ResourceSummary,
   renderJson,
   renderMarkdown,
   type StackSummary,
   summarizePlanFiles,
-} from "../../lib/plan";
+} from "../../review/plan";
+import type { ResourceSummary } from "../../review/plan/summarize";
 import { REPO_ROOT } from "../support/project";
 
 const FIXTURES = join(REPO_ROOT, "test", "fixtures", "plan");
@@ -236,7 +236,7 @@ describe("plan summary of provider resources (documented format)", () => {
     }
     assert.match(
       markdown,
-      /```diff\n path "secret\/\*" \{\n[^`]*\+path "secret\/metadata\/\*" \{\n\+ {2}capabilities = \["list"\]\n\+\}\n```/,
+      /```diff\n@@ -1,\d+ \+1,\d+ @@\n path "secret\/\*" \{\n[^`]*\+path "secret\/metadata\/\*" \{\n\+ {2}capabilities = \["list"\]\n\+\}\n```/,
     );
   });
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import type { Change } from "../../lib/plan/plan-json";
-import { attributeChanges, formatPath, SENSITIVE, sensitiveStrings, UNKNOWN } from "../../lib/plan/values";
+import type { Change } from "../../review/plan/plan-json";
+import { attributeChanges, formatPath, SENSITIVE, sensitiveStrings, UNKNOWN } from "../../review/plan/values";
 
 const rows = (change: Change) => attributeChanges(change, sensitiveStrings([change]));
 

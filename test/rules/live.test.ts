@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
 import { VOID_ESTATE } from "../../estate";
-import { DataError, formatDiagnostic } from "../../lib/diagnostics";
+import { DataError, formatDiagnostic } from "../../runtime/diagnostics";
 import { REPO_ROOT } from "../support/project";
 import { RULES } from "./rules";
 import { buildWorld, type World } from "./world";

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Estate } from "../../estate";
-import { MIRRORS_FILE, mirrorCountry } from "../../lib/mirrors";
-import { YamlSource } from "../../lib/yaml-source";
+import { MIRRORS_FILE, mirrorCountry } from "../../inputs/mirrors";
+import { YamlSource } from "../../inputs/yaml-source";
 import { resources, type World } from "./world";
 
 /**
@@ -26,6 +26,7 @@ const ESTATE_FILE: Readonly<Record<keyof Estate, string>> = {
   hashistack: "estate/hashistack.ts",
   tls: "estate/tls.ts",
   state: "estate/state.ts",
+  access: "estate/access.ts",
 };
 
 const SCHEMA_LINE = {
@@ -281,6 +282,37 @@ const certificateNamespacesExist: Rule = {
   },
 };
 
+/**
+ * The renewal job writes the certificate into every consumer's variables: its policy (the one
+ * whose job_acl names the renewal job) must grant write on each, or renewal fails for that job.
+ */
+const renewalMayWriteEveryDelivery: Rule = {
+  name: "the renewal job's policy may write every variable the certificate is delivered to",
+  check: (world) => {
+    const { job, namespace } = world.estate.tls.renewalJob;
+    const policies = Object.values(resources(world, "hashistack", "nomad_acl_policy")).filter((p) => {
+      const acl = p.job_acl as { job_id?: string; namespace?: string } | undefined;
+      return acl?.job_id === job && acl.namespace === namespace;
+    });
+    if (policies.length === 0)
+      return [`${ESTATE_FILE.hashistack}: no Nomad policy is attached to job ${job}`];
+    const rules = policies.map((p) => String(p.rules_hcl)).join("\n");
+    return Object.values(resources(world, "tls", "nomad_variable"))
+      .filter((v) => !grantsWrite(rules, String(v.namespace), String(v.path)))
+      .map(
+        (v) =>
+          `${ESTATE_FILE.hashistack}: the policy of job ${job} cannot write ${v.path} in namespace ${v.namespace} (expected a variables rule with write, as estate/tls.ts delivers there)`,
+      );
+  },
+};
+
+/** Whether rendered Nomad rules give write on `path` inside the block of `namespace`. */
+function grantsWrite(rules: string, namespace: string, path: string): boolean {
+  const block = new RegExp(`namespace "${namespace}" \\{([\\s\\S]*?)\\n\\}`).exec(rules)?.[1] ?? "";
+  const rule = new RegExp(`path "${path}" \\{[^}]*capabilities = \\[([^\\]]*)\\]`).exec(block)?.[1] ?? "";
+  return rule.includes('"write"');
+}
+
 export const RULES: readonly Rule[] = [
   everyDataFileNamesItsSchema,
   membershipsMatchTheFiles,
@@ -292,4 +324,5 @@ export const RULES: readonly Rule[] = [
   everyServiceNameResolves,
   grantedPoliciesExist,
   certificateNamespacesExist,
+  renewalMayWriteEveryDelivery,
 ];

@@ -1,5 +1,5 @@
 import type { Estate } from "../../estate";
-import { type Inputs, loadInputs } from "../../lib/inputs";
+import { type Inputs, loadInputs } from "../../inputs";
 import { synthApp } from "../support/app";
 import type { StackJson } from "../support/synth";
 

@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { formatDiagnostic, sortDiagnostics } from "../../lib/diagnostics";
-import { checkSafety, type Overrides, parseOverrides, readRosterDir } from "../../lib/safety";
+import { checkSafety, type Overrides, parseOverrides, readRosterDir } from "../../inputs/safety";
+import { formatDiagnostic, sortDiagnostics } from "../../runtime/diagnostics";
 import { tempDir } from "../support/project";
 
 const FIXTURES = join(__dirname, "..", "fixtures", "safety");

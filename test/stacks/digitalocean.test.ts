@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { Testing } from "../../constructs/cdktf";
-import { stateBackendFromEnv } from "../../lib/backend";
-import type { MirrorEntry } from "../../lib/mirrors";
-import { proxiedServicesJson } from "../../lib/services";
+import { proxiedServicesJson } from "../../app/artifacts/services";
+import { stateBackendFromEnv } from "../../app/backend";
+import type { MirrorEntry } from "../../inputs/mirrors";
+import { Testing } from "../../runtime/cdktf";
 import { DigitalOceanStack } from "../../stacks/digitalocean";
 import { ADOPTION_ESTATE, adoptionInputs } from "../support/app";
 import { readEstate } from "../support/estate";
@@ -85,14 +85,14 @@ describe("digitalocean stack from the adoption estate: DNS fidelity", () => {
 
   it("derives the droplet's A record from the droplet, not a literal", () => {
     assert.equal(
-      records["record_a-sfo3-us_m_a"]?.value,
+      records["zone_a-sfo3-us_m_a"]?.value,
       "${digitalocean_droplet.droplet_a-sfo3-us.ipv4_address}",
     );
   });
 
   it("publishes the Fastly front's traffic CNAME as the repo-fastly mirror record", () => {
     assert.deepEqual(
-      { name: records["record_repo-fastly_cname"]?.name, value: records["record_repo-fastly_cname"]?.value },
+      { name: records["zone_repo-fastly_cname"]?.name, value: records["zone_repo-fastly_cname"]?.value },
       { name: "repo-fastly", value: ADOPTION_ESTATE.fastly.edgeTarget },
     );
   });
@@ -122,6 +122,8 @@ describe("digitalocean stack: machine resources", () => {
       image: "${data.digitalocean_image.image_void-linux-20200730rc1.id}",
       vpc_uuid: "${digitalocean_vpc.vpc_void-prod.id}",
       ssh_keys: ["${digitalocean_ssh_key.ssh_key_maldridge1.fingerprint}"],
+      // Written out: provider 2.71 replaces a droplet whose IPv6 is turned off (docs/adoption.md).
+      ipv6: false,
     });
     assert.deepEqual(json.data?.digitalocean_image, {
       "image_void-linux-20200730rc1": { name: droplet.imageName },
@@ -137,6 +139,8 @@ describe("digitalocean stack: machine resources", () => {
       description: project.description,
       purpose: project.purpose,
       environment: project.environment,
+      // Written out: provider 2.71 sends is_default on every update (docs/adoption.md).
+      is_default: false,
     });
     assert.deepEqual(one("digitalocean_project_resources"), {
       project: "${digitalocean_project.project_production.id}",

@@ -77,6 +77,15 @@ describe("github stack from the adoption data", () => {
   test("matches the committed snapshot (UPDATE_SNAPSHOTS=1 to accept a change)", () => {
     const actual = app.files.get("stacks/github/cdk.tf.json") ?? "";
     if (process.env.UPDATE_SNAPSHOTS) writeFileSync(SNAPSHOT, actual);
-    assert.equal(actual, readFileSync(SNAPSHOT, "utf8"));
+    // The meaning, not the bytes: the runtime's version stamp and its JSON layout may differ
+    // between cdktf and its successor cdktn (docs/runtime.md), the Terraform document may not.
+    assert.deepEqual(withoutStamp(actual), withoutStamp(readFileSync(SNAPSHOT, "utf8")));
   });
 });
+
+/** A synthesized stack without the runtime's version stamp. */
+function withoutStamp(text: string): unknown {
+  const json = JSON.parse(text) as { "//"?: { metadata?: { version?: string } } };
+  delete json["//"]?.metadata?.version;
+  return json;
+}

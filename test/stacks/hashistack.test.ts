@@ -1,15 +1,27 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { Testing } from "../../constructs/cdktf";
+import { addStateMigration } from "../../constructs/terraform/state-migration";
 import type { VoidNomadPolicyName } from "../../estate/hashistack";
+import { hashistackMigration } from "../../migration/hashistack";
+import { Testing } from "../../runtime/cdktf";
+import type { HashistackStack } from "../../stacks/hashistack";
+import { addressOf } from "../hashi/support";
+import { ADOPTION_ESTATE } from "../support/app";
 import { adoptionStacks } from "../support/stacks";
 import { parse, resourcesOf, type StackJson } from "../support/synth";
 
+let stack: HashistackStack;
 let json: StackJson;
+/** The same stack with Void's state adopted, as the app applies migration/ to it. */
+let adoptedJson: StackJson;
 
 before(() => {
   const { hashistack } = adoptionStacks();
+  stack = hashistack;
   json = parse(Testing.synth(hashistack, true));
+  const adopted = adoptionStacks().hashistack;
+  addStateMigration(adopted, hashistackMigration(adopted));
+  adoptedJson = parse(Testing.synth(adopted, true));
 });
 
 const count = (type: string) => Object.keys(resourcesOf(json, type)).length;
@@ -90,7 +102,18 @@ describe("hashistack stack from the adoption estate", () => {
 
   it("lets one resource own the ldap auth path and forgets Void's second owner without destroying it", () => {
     assert.equal(resourcesOf(json, "vault_ldap_auth_backend").ldap.path, "ldap");
-    assert.deepEqual(json.removed, [{ from: "vault_auth_backend.ldap", lifecycle: { destroy: false } }]);
+    assert.equal(json.removed, undefined, "the bare stack forgets nothing itself");
+    assert.deepEqual(adoptedJson.removed, [
+      { from: "vault_auth_backend.ldap", lifecycle: { destroy: false } },
+    ]);
+  });
+
+  it("pins the LDAP backend settings whose provider defaults changed, keeping Vault's page size", () => {
+    const backend = resourcesOf(json, "vault_ldap_auth_backend").ldap;
+    assert.equal(backend.deny_null_bind, true);
+    assert.equal(backend.local, false);
+    assert.equal(backend.max_page_size, ADOPTION_ESTATE.hashistack.vault.ldap.maxPageSize);
+    assert.equal(backend.max_page_size, 2147483647);
   });
 
   it("maps the LDAP groups to policies with ordering edges", () => {
@@ -157,8 +180,14 @@ path "nomad/creds/restricted-apps-admin" {
     );
   });
 
-  it("moves Void's addresses to the new ones", () => {
-    const moved = new Map((json.moved as { from: string; to: string }[]).map((m) => [m.from, m.to]));
+  it("emits no moved or removed blocks itself: adopting Void's state is migration/'s job", () => {
+    assert.equal(json.moved, undefined);
+    assert.equal(json.removed, undefined);
+  });
+
+  it("moves Void's addresses to the new ones once migration/ adopts the state, changing no resource", () => {
+    assert.deepEqual(adoptedJson.resource, json.resource);
+    const moved = new Map((adoptedJson.moved as { from: string; to: string }[]).map((m) => [m.from, m.to]));
     assert.equal(moved.size, 23);
     assert.equal(moved.get("nomad_acl_policy.guest"), "nomad_acl_policy.policy_anonymous");
     assert.equal(
@@ -170,6 +199,58 @@ path "nomad/creds/restricted-apps-admin" {
       "vault_generic_endpoint.nomad_role_restricted-apps-admin",
     );
     assert.equal(moved.get("vault_mount.secret"), "vault_mount.mount_secret");
+  });
+
+  it("exposes its resources as handles, by name", () => {
+    const addresses = (type: string) =>
+      Object.keys(resourcesOf(json, type))
+        .map((id) => `${type}.${id}`)
+        .sort();
+    const of = <T>(items: ReadonlyMap<string, T>, resource: (item: T) => Parameters<typeof addressOf>[0]) =>
+      [...items.values()].map((item) => addressOf(resource(item))).sort();
+
+    assert.deepEqual([...stack.namespaces.keys()].sort(), [
+      "apps",
+      "apps-restricted",
+      "build",
+      "infrastructure",
+      "mirror",
+      "monitoring",
+    ]);
+    assert.deepEqual(
+      of(stack.namespaces, (n) => n.resource),
+      addresses("nomad_namespace"),
+    );
+    assert.deepEqual(
+      of(stack.nomadPolicies, (p) => p.resource),
+      addresses("nomad_acl_policy"),
+    );
+    assert.equal(
+      addressOf(stack.nomadPolicies.get("certs-admin")?.resource ?? assert.fail("certs-admin")),
+      "nomad_acl_policy.policy_certs-admin",
+    );
+    assert.deepEqual(
+      of(stack.consulPolicies, (p) => p.resource),
+      addresses("consul_acl_policy"),
+    );
+    assert.deepEqual([...stack.consulPolicies.keys()], ["void-node-exporter"]);
+    assert.equal(addressOf(stack.kvMount.resource), "vault_mount.mount_secret");
+    assert.deepEqual(addresses("vault_mount"), ["vault_mount.mount_secret"]);
+    assert.deepEqual([...stack.nomadRoles.keys()].sort(), ["apps-admin", "restricted-apps-admin"]);
+    assert.deepEqual(
+      of(stack.nomadRoles, (r) => r.resource),
+      addresses("vault_generic_endpoint"),
+    );
+    assert.deepEqual(
+      of(stack.vaultPolicies, (p) => p.resource),
+      addresses("vault_policy"),
+    );
+    assert.equal(addressOf(stack.ldap.backend), "vault_ldap_auth_backend.ldap");
+    assert.deepEqual([...stack.ldap.groups.keys()].sort(), ["dante", "nomad-apps-admin"]);
+    assert.deepEqual(
+      of(stack.ldap.groups, (g) => g),
+      addresses("vault_ldap_auth_backend_group"),
+    );
   });
 
   it("pins providers, takes credentials from the environment and uses Void's state key", () => {

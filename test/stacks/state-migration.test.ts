@@ -30,6 +30,7 @@ describe("adopting Void's existing state with the adoption data destroys nothing
       }
       for (const { to } of moved) assert.ok(ours.has(to), `${to} is not a resource of the stack`);
       assert.equal(new Set(moved.map((m) => m.to)).size, moved.length, "no two moves share a target");
+      assert.equal(new Set(moved.map((m) => m.from)).size, moved.length, "each old address moves once");
     });
   }
 
@@ -37,11 +38,25 @@ describe("adopting Void's existing state with the adoption data destroys nothing
     const moved = (stack("digitalocean").moved ?? []) as Moved[];
     assert.deepEqual(
       moved.find((m) => m.from === "digitalocean_record.__dkim"),
-      { from: "digitalocean_record.__dkim", to: "digitalocean_record.record_default__domainkey_txt" },
+      { from: "digitalocean_record.__dkim", to: "digitalocean_record.zone_default__domainkey_txt" },
     );
     assert.deepEqual(
       moved.find((m) => m.from === "digitalocean_record.a_sfo3_us"),
-      { from: "digitalocean_record.a_sfo3_us", to: "digitalocean_record.record_a-sfo3-us_m_a" },
+      { from: "digitalocean_record.a_sfo3_us", to: "digitalocean_record.zone_a-sfo3-us_m_a" },
     );
   });
+});
+
+describe("the adoption layer is removable", () => {
+  const bare = synthApp({ adopt: false });
+
+  for (const name of Object.keys(ROOTS)) {
+    test(`${name}: without migration/ the stack has the same resources and no moved or removed block`, () => {
+      const adopted = stack(name);
+      const fresh = bare.stack(name);
+      assert.equal(fresh.moved, undefined);
+      assert.equal(fresh.removed, undefined);
+      assert.deepEqual(fresh.resource, adopted.resource);
+    });
+  }
 });

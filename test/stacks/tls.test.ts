@@ -1,16 +1,27 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { Testing } from "../../constructs/cdktf";
+import { addStateMigration } from "../../constructs/terraform/state-migration";
+import { tlsMigration } from "../../migration/tls";
+import { Testing } from "../../runtime/cdktf";
+import type { TlsStack } from "../../stacks/tls";
+import { addressOf } from "../hashi/support";
 import { adoptionStacks } from "../support/stacks";
 import { parse, resourcesOf, type StackJson } from "../support/synth";
 
+let stack: TlsStack;
 let json: StackJson;
 let hashistackJson: StackJson;
+/** The same stack with Void's state adopted, as the app applies migration/ to it. */
+let adoptedJson: StackJson;
 
 before(() => {
   const { hashistack, tls } = adoptionStacks();
+  stack = tls;
   json = parse(Testing.synth(tls, true));
   hashistackJson = parse(Testing.synth(hashistack, true));
+  const adopted = adoptionStacks().tls;
+  addStateMigration(adopted, tlsMigration(adopted));
+  adoptedJson = parse(Testing.synth(adopted, true));
 });
 
 const CHAIN =
@@ -73,20 +84,48 @@ describe("tls stack from the adoption estate", () => {
     });
   });
 
-  it("keeps Void's state key and moves its addresses", () => {
+  it("keeps Void's state key", () => {
     if ((process.env.INFRA_BACKEND ?? "http") === "http") {
       assert.equal(
         (json.terraform as { backend: { http: { address: string } } }).backend.http.address,
         "https://terrastate.s.voidlinux.org/state/tls/letsencrypt",
       );
     }
-    const moved = new Map((json.moved as { from: string; to: string }[]).map((m) => [m.from, m.to]));
+  });
+
+  it("emits no moved or removed blocks itself: adopting Void's state is migration/'s job", () => {
+    assert.equal(json.moved, undefined);
+    assert.equal(json.removed, undefined);
+  });
+
+  it("moves Void's addresses once migration/ adopts the state, changing no resource", () => {
+    const moved = new Map((adoptedJson.moved as { from: string; to: string }[]).map((m) => [m.from, m.to]));
     assert.equal(
       moved.get('nomad_variable.certs["nomad/jobs/nginx"]'),
       "nomad_variable.variable_mirror_nomad_jobs_nginx",
     );
     assert.equal(moved.get("acme_certificate.voidlinux_org"), "acme_certificate.certificate_voidlinux_org");
     assert.equal(moved.size, 6);
+    assert.equal(adoptedJson.removed, undefined);
+    assert.deepEqual(adoptedJson.resource, json.resource);
+  });
+
+  it("exposes the certificate's resources and deliveries as handles", () => {
+    const { certificate } = stack;
+    assert.equal(addressOf(certificate.accountKey), "tls_private_key.account_key_voidlinux_org");
+    assert.equal(addressOf(certificate.registration), "acme_registration.registration_voidlinux_org");
+    assert.equal(addressOf(certificate.certificate), "acme_certificate.certificate_voidlinux_org");
+    assert.deepEqual([...certificate.deliveries.keys()].sort(), [
+      "apps-restricted/nomad/jobs/maddy",
+      "infrastructure/nomad/jobs/nginx-control",
+      "mirror/nomad/jobs/nginx",
+    ]);
+    const variables = resourcesOf(json, "nomad_variable");
+    for (const [key, variable] of certificate.deliveries) {
+      const [type, id] = addressOf(variable.resource).split(".");
+      assert.equal(type, "nomad_variable");
+      assert.equal(`${variables[id]?.namespace}/${variables[id]?.path}`, key);
+    }
   });
 
   it("has no outputs", () => {

@@ -1,13 +1,18 @@
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import type { AppSpec } from "../../app/app";
+import { synthesize } from "../../app/synth";
 import type { Estate } from "../../estate";
-import { type Inputs, loadInputs } from "../../lib/inputs";
-import { synthesize } from "../../lib/synth";
+import { type Inputs, loadInputs } from "../../inputs";
+import { adoptVoidState } from "../../migration";
 import { ADOPTION_ROOT, tempDir } from "./project";
 import type { StackJson } from "./synth";
 
 /** The estate as it was when Void's state was adopted (a frozen copy, never edited for live changes). */
 export const ADOPTION_ESTATE = JSON.parse(readFileSync(join(ADOPTION_ROOT, "estate.json"), "utf8")) as Estate;
+
+/** Void's app over the frozen estate: what `npm run synth` built when the state was adopted. */
+export const ADOPTION_APP: AppSpec = { estate: ADOPTION_ESTATE, adopt: adoptVoidState };
 
 export const adoptionInputs = (): Inputs => loadInputs(ADOPTION_ROOT, ADOPTION_ESTATE);
 
@@ -22,6 +27,8 @@ export interface AppSource {
   /** Checkout whose `maintainers/` and `estate/mirrors.yaml` are read; default the adoption fixture. */
   readonly root?: string;
   readonly estate?: Estate;
+  /** Maps Void's old addresses onto the stacks, as Void's app does; default true. */
+  readonly adopt?: boolean;
   readonly env?: NodeJS.ProcessEnv;
 }
 
@@ -29,11 +36,13 @@ export interface AppSource {
 export function synthApp({
   root = ADOPTION_ROOT,
   estate = ADOPTION_ESTATE,
+  adopt = true,
   env = {},
 }: AppSource = {}): SynthesizedApp {
   const dir = tempDir("synth-");
   const outdir = join(dir, "cdktf.out");
-  synthesize({ root, outdir, estate, inputs: loadInputs(root, estate), env });
+  const spec = { estate, adopt: adopt ? adoptVoidState : undefined };
+  synthesize({ root, outdir, spec, inputs: loadInputs(root, estate), env });
   const files = new Map(filesUnder(outdir).map((path) => [path, readFileSync(join(outdir, path), "utf8")]));
   rmSync(dir, { recursive: true });
   return {

@@ -1,7 +1,7 @@
 import { cpSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { DataError, formatDiagnostic, sortDiagnostics } from "../../lib/diagnostics";
-import { type LoadedRoster, loadRoster } from "../../lib/maintainers/load";
+import { type LoadedRoster, loadRoster } from "../../inputs/maintainers/load";
+import { DataError, formatDiagnostic, sortDiagnostics } from "../../runtime/diagnostics";
 import { tempDir } from "./project";
 
 export const FIXTURES = join(__dirname, "..", "fixtures", "maintainers");

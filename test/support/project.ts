@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { type Command, type Io, runCommand } from "../../lib/cli";
+import { type Command, type Io, runCommand } from "../../cli/command";
 
 export const REPO_ROOT = resolve(__dirname, "..", "..");
 

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { type App, type Construct, TerraformStack, Testing } from "../../constructs/cdktf";
+import { type App, type Construct, TerraformStack, Testing } from "../../runtime/cdktf";
 import { tempDir } from "./project";
 
 /** Synthesized Terraform JSON of one stack, as cdktf writes it. */

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { NomadNamespace } from "../../constructs/nomad";
+import { NomadNamespace, type NomadVariable } from "../../constructs/nomad";
 import { AcmeCertificate, type AcmeCertificateProps } from "../../constructs/tls";
-import { errorOf, synthValidated } from "../hashi/support";
+import { addressOf, errorOf, synthValidated } from "../hashi/support";
 import { resourcesOf } from "../support/synth";
 
 const PROPS: AcmeCertificateProps = {
@@ -16,9 +16,12 @@ const PROPS: AcmeCertificateProps = {
 
 describe("AcmeCertificate", () => {
   it("chains key, account and certificate by reference and delivers chain and key to Nomad", () => {
+    let cert: AcmeCertificate | undefined;
+    let delivered: NomadVariable | undefined;
     const json = synthValidated((scope) => {
-      const web = new NomadNamespace(scope, { name: "web" });
-      new AcmeCertificate(scope, "cert", PROPS).deliverToNomad(web, "nomad/jobs/nginx");
+      const web = new NomadNamespace(scope, "web", { name: "web" });
+      cert = new AcmeCertificate(scope, "cert", PROPS);
+      delivered = cert.deliverToNomad(web, "nomad/jobs/nginx");
     });
     assert.deepEqual(resourcesOf(json, "tls_private_key").account_key_example_org, { algorithm: "RSA" });
     assert.deepEqual(resourcesOf(json, "acme_registration").registration_example_org, {
@@ -43,6 +46,24 @@ describe("AcmeCertificate", () => {
       },
     });
     assert.equal(json.output, undefined, "no outputs: key and certificate never leave the state");
+
+    assert.ok(cert);
+    assert.equal(addressOf(cert.accountKey), "tls_private_key.account_key_example_org");
+    assert.equal(addressOf(cert.registration), "acme_registration.registration_example_org");
+    assert.equal(addressOf(cert.certificate), "acme_certificate.certificate_example_org");
+    assert.deepEqual([...cert.deliveries.keys()], ["web/nomad/jobs/nginx"]);
+    const delivery = cert.deliveries.get("web/nomad/jobs/nginx");
+    assert.equal(delivery, delivered);
+    assert.equal(delivery && addressOf(delivery.resource), "nomad_variable.variable_web_nomad_jobs_nginx");
+  });
+
+  it("has no deliveries until one is declared", () => {
+    let cert: AcmeCertificate | undefined;
+    const json = synthValidated((scope) => {
+      cert = new AcmeCertificate(scope, "cert", PROPS);
+    });
+    assert.equal(cert?.deliveries.size, 0);
+    assert.deepEqual(resourcesOf(json, "nomad_variable"), {});
   });
 
   it("rejects a delivery into a namespace the app does not declare", () => {
@@ -84,7 +105,7 @@ describe("AcmeCertificate", () => {
     );
     assert.equal(
       build({ subjectAlternativeNames: ["example.org"] }),
-      'stack/cert: "example.org" is listed twice (common name and alternative names must differ)',
+      'stack/cert: name (common or alternative) "example.org" is listed twice (expected each once)',
     );
     assert.equal(build({ email: "ops" }), 'stack/cert: email "ops" is not a mail address');
     assert.equal(

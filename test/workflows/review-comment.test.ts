@@ -5,9 +5,9 @@ import { join } from "node:path";
 import { describe, test } from "node:test";
 import { parse } from "yaml";
 import { bots } from "../../cli/bots";
-import type { Routing } from "../../lib/approvals";
-import { GITHUB_COMMENT_LIMIT } from "../../lib/bot/comment";
-import { REVIEW_MARKER } from "../../lib/bot/review-comment";
+import type { Routing } from "../../review/approvals";
+import { GITHUB_COMMENT_LIMIT } from "../../review/bot/comment";
+import { REVIEW_MARKER } from "../../review/bot/review-comment";
 import { REPO_ROOT, run, tempDir } from "../support/project";
 
 const WORKFLOW = parse(readFileSync(join(REPO_ROOT, ".github", "workflows", "review-comment.yml"), "utf8"));
@@ -129,7 +129,7 @@ const artifact = (review: string, routing: Routing | string = ALICE_ROUTING) => 
 });
 
 describe("review-comment.yml", () => {
-  test("its script is the current bundle of lib/bot/review-comment.ts (npm run bots)", async () => {
+  test("its script is the current bundle of review/bot/review-comment.ts (npm run bots)", async () => {
     const result = await run(bots, REPO_ROOT, ["--check"]);
     assert.equal(result.status, 0, result.stderr);
   });
@@ -232,7 +232,7 @@ describe("the approvals status", () => {
 
   test("a change beyond people's files is left to CODEOWNERS; a forged routing is refused", async () => {
     const code = await runBot(artifact("x"), {
-      files: [{ filename: "maintainers/alice.yaml" }, { filename: "lib/approvals.ts" }],
+      files: [{ filename: "maintainers/alice.yaml" }, { filename: "review/approvals.ts" }],
     });
     assert.deepEqual(
       code.statuses.map((s) => s.state),

@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { parse } from "yaml";
-import { formatDiagnostic, sortDiagnostics } from "../../lib/diagnostics";
-import { checkWorkflow, parseWorkflow } from "../../lib/workflows/policy";
+import { checkWorkflow, parseWorkflow } from "../../review/workflows/policy";
+import { formatDiagnostic, sortDiagnostics } from "../../runtime/diagnostics";
 import { REPO_ROOT } from "../support/project";
 
 const DIR = join(REPO_ROOT, ".github", "workflows");
@@ -98,7 +98,7 @@ describe("workflow security properties", () => {
         }
       });
 
-      test("passes every rule of lib/workflows/policy.ts", () => {
+      test("passes every rule of review/workflows/policy.ts", () => {
         assert.deepEqual(checkWorkflow(parseWorkflow(join(DIR, name), text(name))).map(formatDiagnostic), []);
       });
     });
@@ -145,7 +145,7 @@ describe("workflow security properties", () => {
     );
     assert.match(
       text("review-comment.yml"),
-      /# Generated from lib\/bot\/review-comment\.ts by `npm run bots`/,
+      /# Generated from review\/bot\/review-comment\.ts by `npm run bots`/,
     );
     assert.doesNotMatch(
       text("review-comment.yml"),

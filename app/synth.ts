@@ -1,0 +1,51 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Inputs } from "../inputs";
+import { replaceDirectory } from "../runtime/replace-directory";
+import { type AppSpec, buildApp } from "./app";
+import { SOURCES_FILE, sourceFingerprint } from "./sources";
+
+/** A warning or note a construct attached during synthesis (e.g. a disabled mirror's mismatch). */
+export interface Annotation {
+  readonly constructPath: string;
+  readonly level: string;
+  readonly message: string;
+}
+
+interface SynthResult {
+  readonly stacks: readonly string[];
+  readonly annotations: readonly Annotation[];
+}
+
+interface SynthOptions {
+  /** The checkout the inputs came from; its fingerprint is recorded next to the output. */
+  readonly root: string;
+  readonly outdir: string;
+  readonly spec: AppSpec;
+  readonly inputs: Inputs;
+  /** Chooses the state backend (`INFRA_BACKEND` and friends). */
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/**
+ * Synthesizes every stack into a staging directory that replaces `outdir` only when synthesis
+ * succeeded, so a failed run never leaves a half-written `cdktf.out`. The output records the
+ * fingerprint of its sources, so a later review diff can tell whether it is current.
+ */
+export function synthesize({ root, outdir, spec, inputs, env }: SynthOptions): SynthResult {
+  return replaceDirectory(outdir, (staging) => {
+    buildApp(staging, spec, inputs, env).app.synth();
+    writeFileSync(join(staging, SOURCES_FILE), `${sourceFingerprint(root)}\n`);
+    return readManifest(staging);
+  });
+}
+
+function readManifest(dir: string): SynthResult {
+  const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as {
+    stacks: Record<string, { annotations: Annotation[] }>;
+  };
+  return {
+    stacks: Object.keys(manifest.stacks),
+    annotations: Object.values(manifest.stacks).flatMap((stack) => stack.annotations),
+  };
+}

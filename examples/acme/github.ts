@@ -1,0 +1,30 @@
+import { GithubOrganization } from "../../constructs/github";
+import { type Construct, TerraformStack } from "../../runtime/cdktf";
+
+/** Acme's GitHub organization: owners, two teams and the repositories they work on. */
+export class AcmeGithubStack extends TerraformStack {
+  readonly organization: GithubOrganization;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    const org = new GithubOrganization(this, "org", { name: "acme-corp" });
+    org.addOwner("acme-admin");
+    const developers = org.addTeam({ name: "developers", description: "Everyone who ships code" });
+    const operators = org.addTeam({ name: "operators", description: "Runs production", privacy: "secret" });
+    developers.addMember("wile-e", "maintainer").addMember("roadrunner");
+    operators.addMember("acme-admin", "maintainer");
+
+    org
+      .addRepository({ name: "website", description: "acme.example", pages: { branch: "main" } })
+      .grant(developers, "push");
+    org
+      .addRepository({
+        name: "infra",
+        description: "This infrastructure",
+        merge: { deleteBranchOnMerge: true },
+      })
+      .grant(developers, "triage")
+      .grant(operators, "maintain");
+    this.organization = org;
+  }
+}

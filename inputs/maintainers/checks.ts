@@ -1,0 +1,170 @@
+import type { Diagnostic } from "../../runtime/diagnostics";
+import type { SshKey } from "../../runtime/ssh-key";
+import { unknownMessage } from "../../runtime/suggest";
+import type { YamlSource } from "../yaml-source";
+import type { MaintainerFile } from "./schema";
+
+/** One maintainer file that passed the schema, with its SSH keys parsed (null where refused). */
+export interface CheckedFile {
+  readonly source: YamlSource;
+  /** File name without `.yaml`. */
+  readonly stem: string;
+  readonly data: MaintainerFile;
+  readonly sshKeys: readonly (SshKey | { problem: string })[];
+}
+
+export interface RosterRules {
+  /** Team names declared by the organization. */
+  readonly teams: readonly string[];
+  /** Owners needed so the organization can never be locked out. */
+  readonly minOwners: number;
+}
+
+type FileCheck = (file: CheckedFile) => Diagnostic[];
+type RosterCheck = (files: readonly CheckedFile[], rules: RosterRules, dir: string) => Diagnostic[];
+
+/** The file is named after the login it declares, so a reviewer sees who is added from the path alone. */
+const loginMatchesFileName: FileCheck = ({ source, stem, data }) =>
+  data.github === stem
+    ? []
+    : [
+        source.diagnostic(
+          ["github"],
+          `"${data.github}" differs from the file name (expected "${stem}", or rename the file to ${data.github}.yaml)`,
+        ),
+      ];
+
+const sshKeysAreAccepted: FileCheck = ({ source, sshKeys }) =>
+  sshKeys.flatMap((key, i) => ("problem" in key ? [source.diagnostic(["ssh_keys", i], key.problem)] : []));
+
+/** GitHub logins are case-insensitive: `Alice` and `alice` are one account. */
+const loginsAreUnique: RosterCheck = (files) => {
+  const seen = new Map<string, CheckedFile>();
+  return files.flatMap((file) => {
+    const key = file.data.github.toLowerCase();
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, file);
+      return [];
+    }
+    return [
+      file.source.diagnostic(
+        ["github"],
+        `"${file.data.github}" is already declared by ${first.source.file} (logins are compared case-insensitively; expected one file per person)`,
+      ),
+    ];
+  });
+};
+
+/** A github_id names one account: two files claiming it would be one person twice, or a takeover. */
+const githubIdsAreUnique: RosterCheck = (files) => {
+  const seen = new Map<number, CheckedFile>();
+  return files.flatMap((file) => {
+    const id = file.data.github_id;
+    if (id === undefined) return [];
+    const first = seen.get(id);
+    if (!first) {
+      seen.set(id, file);
+      return [];
+    }
+    return [
+      file.source.diagnostic(
+        ["github_id"],
+        `${id} is already the github_id of ${first.source.file} (expected each account once: \`gh api users/${file.data.github} --jq .id\`)`,
+      ),
+    ];
+  });
+};
+
+/** A shared key means shared access: every key identifies exactly one person, once. */
+const sshKeysAreUnique: RosterCheck = (files) => {
+  const seen = new Map<string, string>();
+  return files.flatMap((file) =>
+    file.sshKeys.flatMap((key, i) => {
+      if ("problem" in key) return [];
+      const where = `${file.source.file} ssh_keys[${i}]`;
+      const first = seen.get(key.fingerprint);
+      if (!first) {
+        seen.set(key.fingerprint, where);
+        return [];
+      }
+      return [
+        file.source.diagnostic(
+          ["ssh_keys", i],
+          `key ${key.fingerprint} is already listed at ${first} (expected each key once)`,
+        ),
+      ];
+    }),
+  );
+};
+
+/** Someone in no team and not an owner would get no access at all: offboard by deleting the file. */
+const everyoneBelongsSomewhere: RosterCheck = (files) =>
+  files.flatMap(({ source, data }) =>
+    Object.keys(data.teams).length > 0 || data.org_owner
+      ? []
+      : [
+          source.diagnostic(
+            source.has(["teams"]) ? ["teams"] : [],
+            "is in no team and not an org owner (expected at least one team; to offboard, delete the file)",
+            { key: true },
+          ),
+        ],
+  );
+
+/** Every team needs someone who can approve its members' files. */
+const everyTeamHasAMaintainer: RosterCheck = (files, rules, dir) => {
+  const led = new Set(
+    files.flatMap((f) =>
+      Object.entries(f.data.teams)
+        .filter(([, r]) => r === "maintainer")
+        .map(([t]) => t),
+    ),
+  );
+  return rules.teams
+    .filter((team) => !led.has(team))
+    .map((team) => {
+      const members = files.filter((f) => f.data.teams[team]).map((f) => f.source.file);
+      const who = members.length > 0 ? `; its members: ${members.join(", ")}` : "";
+      return {
+        file: dir,
+        line: 0,
+        col: 0,
+        field: `teams.${team}`,
+        message: `team "${team}" has no maintainer${who} (expected at least one file with "teams: { ${team}: maintainer }")`,
+        severity: "error" as const,
+      };
+    });
+};
+
+/** The lock-out guard: losing the last owners would leave nobody able to repair the organization. */
+const enoughOrgOwners: RosterCheck = (files, rules, dir) => {
+  const count = files.filter((f) => f.data.org_owner).length;
+  return count >= rules.minOwners
+    ? []
+    : [
+        {
+          file: dir,
+          line: 0,
+          col: 0,
+          field: "org_owner",
+          message: `only ${count} org owner${count === 1 ? "" : "s"} (expected at least ${rules.minOwners}, so the organization cannot be locked out)`,
+          severity: "error" as const,
+        },
+      ];
+};
+
+export const FILE_CHECKS: readonly FileCheck[] = [loginMatchesFileName, sshKeysAreAccepted];
+export const ROSTER_CHECKS: readonly RosterCheck[] = [
+  loginsAreUnique,
+  githubIdsAreUnique,
+  sshKeysAreUnique,
+  everyoneBelongsSomewhere,
+  everyTeamHasAMaintainer,
+  enoughOrgOwners,
+];
+
+/** Message for a team name the organization does not declare. */
+export function unknownTeamMessage(team: string, teams: readonly string[]): string {
+  return unknownMessage(`team "${team}"`, team, teams);
+}

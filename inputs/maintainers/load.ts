@@ -1,0 +1,167 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { z } from "zod";
+import { DataError, type Diagnostic, errorsOf } from "../../runtime/diagnostics";
+import type { SshKey } from "../../runtime/ssh-key";
+import { parseSshKey } from "../../runtime/ssh-key";
+import { unknownMessage } from "../../runtime/suggest";
+import { type FieldPath, YamlSource } from "../yaml-source";
+import { type CheckedFile, FILE_CHECKS, ROSTER_CHECKS, type RosterRules, unknownTeamMessage } from "./checks";
+import type { Maintainer, Roster } from "./model";
+import { maintainerSchema } from "./schema";
+
+interface LoadRosterOptions extends Partial<Pick<RosterRules, "minOwners">> {
+  /** Directory holding `<login>.yaml` files. */
+  readonly dir: string;
+  /** How the directory is named in messages (repository-relative), default `maintainers`. */
+  readonly displayDir?: string;
+  /** Team names the organization declares. */
+  readonly teams: readonly string[];
+}
+
+export interface LoadedRoster {
+  readonly roster: Roster;
+  /** Problems that do not block (none are produced today; kept so callers print them uniformly). */
+  readonly warnings: readonly Diagnostic[];
+}
+
+/**
+ * Reads, validates and cross-checks every maintainer file. Reports every problem in every file at
+ * once by throwing one {@link DataError}; returns the roster only when the data is sound.
+ */
+export function loadRoster(options: LoadRosterOptions): LoadedRoster {
+  const displayDir = options.displayDir ?? "maintainers";
+  const rules: RosterRules = { teams: options.teams, minOwners: options.minOwners ?? 2 };
+  const schema = maintainerSchema(nonEmpty(options.teams));
+  const diagnostics: Diagnostic[] = [];
+  const checked: CheckedFile[] = [];
+
+  for (const name of readdirSync(options.dir).sort()) {
+    if (name === "schema.json" || name.startsWith(".")) continue;
+    const file = `${displayDir}/${name}`;
+    if (!name.endsWith(".yaml")) {
+      diagnostics.push(wholeFile(file, "is not a maintainer file (expected <github-login>.yaml)"));
+      continue;
+    }
+    const source = new YamlSource(file, readFileSync(join(options.dir, name), "utf8"));
+    const syntax = source.syntaxProblems();
+    if (syntax.length > 0) {
+      diagnostics.push(...syntax);
+      continue;
+    }
+    const parsed = schema.safeParse(source.toJS() ?? {});
+    if (!parsed.success) {
+      diagnostics.push(
+        ...parsed.error.issues.flatMap((issue) => describeIssue(source, issue, rules, schema)),
+      );
+      continue;
+    }
+    const entry: CheckedFile = {
+      source,
+      stem: name.slice(0, -".yaml".length),
+      data: parsed.data,
+      sshKeys: parsed.data.ssh_keys.map((key) => parseSshKey(key)),
+    };
+    diagnostics.push(...FILE_CHECKS.flatMap((check) => check(entry)));
+    checked.push(entry);
+  }
+  diagnostics.push(...ROSTER_CHECKS.flatMap((check) => check(checked, rules, displayDir)));
+
+  if (errorsOf(diagnostics).length > 0) throw new DataError(diagnostics);
+  return { roster: { people: checked.map(toMaintainer).sort(byLogin) }, warnings: diagnostics };
+}
+
+function describeIssue(
+  source: YamlSource,
+  issue: z.core.$ZodIssue,
+  rules: RosterRules,
+  schema: ReturnType<typeof maintainerSchema>,
+): Diagnostic[] {
+  const path = issue.path as FieldPath;
+  switch (issue.code) {
+    case "unrecognized_keys": {
+      const inTeams = path.length === 1 && path[0] === "teams";
+      const known = Object.keys(schema.shape);
+      return issue.keys.map((key) =>
+        source.diagnostic(
+          [...path, key],
+          inTeams ? unknownTeamMessage(key, rules.teams) : unknownMessage("key", key, known),
+          { key: true },
+        ),
+      );
+    }
+    case "invalid_type":
+      if (!source.has(path)) {
+        const { line, col } = source.position(path.slice(0, -1));
+        return [
+          { ...source.diagnostic(path, `is required (expected ${describeType(issue.expected)})`), line, col },
+        ];
+      }
+      return [source.diagnostic(path, `has the wrong type (expected ${describeType(issue.expected)})`)];
+    case "invalid_value":
+      return [
+        source.diagnostic(
+          path,
+          `"${String(valueAt(source, path))}" is not allowed (expected one of: ${issue.values.join(", ")})`,
+        ),
+      ];
+    case "too_small":
+      return [
+        source.diagnostic(
+          path,
+          issue.origin === "string"
+            ? "must not be empty"
+            : `is too small (expected at least ${issue.minimum})`,
+        ),
+      ];
+    default:
+      return [source.diagnostic(path, issue.message)];
+  }
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: "a string",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+  array: "a list",
+  object: "a mapping of keys to values",
+  record: "a mapping of keys to values",
+};
+
+const describeType = (expected: string) => TYPE_NAMES[expected] ?? expected;
+
+function valueAt(source: YamlSource, path: FieldPath): unknown {
+  let value: unknown = source.toJS();
+  for (const segment of path) value = (value as Record<string | number, unknown> | undefined)?.[segment];
+  return value;
+}
+
+function toMaintainer({ source, data, sshKeys }: CheckedFile): Maintainer {
+  return {
+    login: data.github,
+    name: data.name,
+    githubId: data.github_id,
+    email: data.email,
+    teams: Object.fromEntries(
+      Object.entries(data.teams)
+        .flatMap(([team, role]) => (role ? [[team, role] as const] : []))
+        .sort(([a], [b]) => a.localeCompare(b)),
+    ),
+    orgOwner: data.org_owner,
+    sshKeys: sshKeys.filter((k): k is SshKey => !("problem" in k)),
+    since: data.since === undefined ? undefined : String(data.since),
+    file: source.file,
+  };
+}
+
+const byLogin = (a: Maintainer, b: Maintainer) => a.login.toLowerCase().localeCompare(b.login.toLowerCase());
+
+function wholeFile(file: string, message: string): Diagnostic {
+  return { file, line: 0, col: 0, field: "(file)", message, severity: "error" };
+}
+
+function nonEmpty(teams: readonly string[]): readonly [string, ...string[]] {
+  if (teams.length === 0) throw new Error("loadRoster: the organization declares no teams");
+  return teams as readonly [string, ...string[]];
+}

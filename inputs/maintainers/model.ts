@@ -1,0 +1,22 @@
+import type { SshKey } from "../../runtime/ssh-key";
+import type { TeamRole } from "./schema";
+
+/** A validated maintainer: what every later stage (constructs, diff, CODEOWNERS) works from. */
+export interface Maintainer {
+  readonly login: string;
+  readonly name: string;
+  readonly githubId?: number;
+  readonly email?: string;
+  /** Team name to role, in team-name order. */
+  readonly teams: Readonly<Record<string, TeamRole>>;
+  readonly orgOwner: boolean;
+  readonly sshKeys: readonly SshKey[];
+  readonly since?: string;
+  /** Repository-relative path of the file this came from. */
+  readonly file: string;
+}
+
+/** Every maintainer, sorted by lower-cased login so no output depends on file order. */
+export interface Roster {
+  readonly people: readonly Maintainer[];
+}

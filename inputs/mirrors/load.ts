@@ -1,0 +1,116 @@
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+import type { z } from "zod";
+import { DataError, type Diagnostic, errorsOf } from "../../runtime/diagnostics";
+import { unknownMessage } from "../../runtime/suggest";
+import { isRecord } from "../../runtime/values";
+import { type FieldPath, fieldName, YamlSource } from "../yaml-source";
+import { MIRROR_FIELDS, type MirrorEntry, mirrorListSchema, mirrorUrlProblem, showValue } from "./schema";
+
+/** Where the estate's mirror list (a copy of xmirror's `mirrors.yaml`) lives in the repository. */
+export const MIRRORS_FILE = "estate/mirrors.yaml";
+
+/**
+ * Reads and validates a mirror list; `display` is how messages name the file. Every problem in the
+ * file is collected and thrown as one {@link DataError}; entries come back in file order only when
+ * the whole file is sound.
+ */
+export function loadMirrorList(file: string, display = file): MirrorEntry[] {
+  return parseMirrorList(readFileSync(file, "utf8"), display);
+}
+
+/** {@link loadMirrorList} on text already in memory; `file` is the name used in messages. */
+export function parseMirrorList(text: string, file: string): MirrorEntry[] {
+  const source = new YamlSource(file, text);
+  const syntax = source.syntaxProblems();
+  if (syntax.length > 0) throw new DataError(syntax);
+
+  const data = source.toJS();
+  if (data === null || data === undefined) {
+    throw new DataError([source.diagnostic([], "is empty (expected a YAML list of mirror entries)")]);
+  }
+  const parsed = mirrorListSchema.safeParse(data);
+  const diagnostics = parsed.success
+    ? []
+    : parsed.error.issues.flatMap((issue) => describeIssue(source, issue));
+  const reported = new Set(diagnostics.map((d) => d.field));
+  diagnostics.push(
+    ...yaml11Differences(source, text, data).filter((d) => !reported.has(d.field)),
+    ...duplicateMirrors(source, data),
+  );
+  if (errorsOf(diagnostics).length > 0 || !parsed.success) throw new DataError(diagnostics);
+  return parsed.data;
+}
+
+function describeIssue(source: YamlSource, issue: z.core.$ZodIssue): Diagnostic[] {
+  const path = issue.path as FieldPath;
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys.map((key) =>
+      source.diagnostic([...path, key], unknownMessage("key", key, MIRROR_FIELDS), { key: true }),
+    );
+  }
+  // Every schema field carries its own "problem (expected ...)" message.
+  return [source.diagnostic(path, issue.message)];
+}
+
+/**
+ * xmirror reads the file with PyYAML, which speaks YAML 1.1: there `yes`, `on` and `no` are
+ * booleans and `2024-01-01` is a date. A value that YAML 1.1 reads differently from YAML 1.2 would
+ * make xmirror publish something other than what we validated, so it must be written unambiguously.
+ */
+function yaml11Differences(source: YamlSource, text: string, data: unknown): Diagnostic[] {
+  let old: unknown;
+  try {
+    old = parse(text, { version: "1.1" });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    return [
+      source.diagnostic([], `YAML 1.1 parsers such as xmirror's PyYAML cannot read this file: ${reason}`),
+    ];
+  }
+  if (!Array.isArray(data) || !Array.isArray(old)) return [];
+  const diagnostics: Diagnostic[] = [];
+  data.forEach((entry, index) => {
+    if (!isRecord(entry) || !isRecord(old[index])) return;
+    for (const [key, value] of Object.entries(entry)) {
+      const seenByXmirror = old[index][key];
+      if (Object.is(value, seenByXmirror)) continue;
+      diagnostics.push(
+        source.diagnostic(
+          [index, key],
+          `${showValue(value)} is read as ${seenByXmirror instanceof Date ? "a date" : showValue(seenByXmirror)} by YAML 1.1 parsers such as xmirror's PyYAML (expected an unambiguous value: quote text, write booleans as true or false)`,
+        ),
+      );
+    }
+  });
+  return diagnostics;
+}
+
+/**
+ * Two entries for the same mirror: same host and path, ignoring scheme, host case and trailing
+ * slash. They would be one Prometheus target and two rows of the xmirror menu.
+ */
+function duplicateMirrors(source: YamlSource, data: unknown): Diagnostic[] {
+  if (!Array.isArray(data)) return [];
+  const first = new Map<string, number>();
+  const diagnostics: Diagnostic[] = [];
+  data.forEach((entry, index) => {
+    const url = isRecord(entry) ? entry.base_url : undefined;
+    if (typeof url !== "string" || mirrorUrlProblem(url)) return;
+    const parsed = new URL(url);
+    const key = `${parsed.host.toLowerCase()}${parsed.pathname.replace(/\/$/, "")}`;
+    const earlier = first.get(key);
+    if (earlier === undefined) {
+      first.set(key, index);
+      return;
+    }
+    const { line } = source.position([earlier, "base_url"]);
+    diagnostics.push(
+      source.diagnostic(
+        [index, "base_url"],
+        `${JSON.stringify(url)} is the same mirror as ${fieldName([earlier, "base_url"])} on line ${line} (expected each mirror listed once)`,
+      ),
+    );
+  });
+  return diagnostics;
+}

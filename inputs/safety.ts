@@ -1,0 +1,324 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseDocument } from "yaml";
+import { z } from "zod";
+import type { Diagnostic } from "../runtime/diagnostics";
+import { UsageError } from "../runtime/errors";
+import { catFiles, git, projectPrefix, resolveRef } from "../runtime/git";
+import { unknownMessage } from "../runtime/suggest";
+import type { Maintainer } from "./maintainers/model";
+import { TEAM_ROLES, type TeamRole } from "./maintainers/schema";
+import { YamlSource } from "./yaml-source";
+
+/**
+ * Safety valves: checks of a change against its base, so one pull request cannot quietly remove
+ * a large part of the organization or hand a login to a different account. The minimum number of
+ * org owners is not repeated here: the maintainer loader already refuses fewer than two.
+ *
+ * A refusal can be overridden only by a reviewed line in {@link OVERRIDES_FILE}, which CODEOWNERS
+ * reserves for the operators, and only in the change that adds or edits that line.
+ */
+
+/** Repository-relative path of the override file. */
+const OVERRIDES_FILE = "OVERRIDES.yaml";
+
+/** What the valves need to know about a person; a validated {@link Maintainer} is one. */
+export type PersonSnapshot = Pick<Maintainer, "login" | "name" | "githubId" | "teams" | "orgOwner" | "file">;
+
+export interface RosterSnapshot {
+  readonly people: readonly PersonSnapshot[];
+}
+
+const overridesSchema = z.strictObject({
+  allow_mass_removal: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .describe(
+      "Why removing more than 25% of maintainers or of a team at once is intended, with the PR link.",
+    ),
+});
+
+export type Overrides = z.output<typeof overridesSchema>;
+
+interface LoadedOverrides {
+  readonly overrides: Overrides;
+  /** Problems in the file; errors block like any data error. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Reads and checks the override file's text; a missing or empty file means no overrides. */
+export function parseOverrides(text: string | undefined, file = OVERRIDES_FILE): LoadedOverrides {
+  if (text === undefined) return { overrides: {}, diagnostics: [] };
+  const source = new YamlSource(file, text);
+  const syntax = source.syntaxProblems();
+  if (syntax.length > 0) return { overrides: {}, diagnostics: syntax };
+  const parsed = overridesSchema.safeParse(source.toJS() ?? {});
+  if (parsed.success) return { overrides: parsed.data, diagnostics: [] };
+  const known = Object.keys(overridesSchema.shape);
+  const diagnostics = parsed.error.issues.flatMap((issue): Diagnostic[] => {
+    if (issue.code === "unrecognized_keys")
+      return issue.keys.map((key) =>
+        source.diagnostic([key], unknownMessage("override", key, known), { key: true }),
+      );
+    const path = issue.path as (string | number)[];
+    return [
+      source.diagnostic(
+        path,
+        path.length === 0
+          ? 'is not a mapping (expected lines like `allow_mass_removal: "<reason, PR link>"`)'
+          : 'must be a non-empty reason (expected "<why, PR link>")',
+      ),
+    ];
+  });
+  return { overrides: {}, diagnostics };
+}
+
+function readOverridesFile(root: string): LoadedOverrides {
+  const path = join(root, OVERRIDES_FILE);
+  return parseOverrides(existsSync(path) ? readFileSync(path, "utf8") : undefined);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The base: read leniently, because it was validated when it merged and rules may have changed since.
+
+/** A person from a maintainer file's text, or undefined when the text is not a usable mapping. */
+function snapshotOf(name: string, text: string, displayDir: string): PersonSnapshot | undefined {
+  const data = parseDocument(text).toJS() as Record<string, unknown> | null;
+  if (data === null || typeof data !== "object") return undefined;
+  const teams = Object.fromEntries(
+    Object.entries((data.teams as Record<string, unknown> | undefined) ?? {}).filter(
+      (entry): entry is [string, TeamRole] => (TEAM_ROLES as readonly unknown[]).includes(entry[1]),
+    ),
+  );
+  const login = typeof data.github === "string" ? data.github : name.replace(/\.yaml$/, "");
+  return {
+    login,
+    name: typeof data.name === "string" ? data.name : login,
+    githubId: typeof data.github_id === "number" ? data.github_id : undefined,
+    teams,
+    orgOwner: data.org_owner === true,
+    file: `${displayDir}/${name}`,
+  };
+}
+
+const isMaintainerFile = (name: string) => name.endsWith(".yaml") && !name.startsWith(".");
+
+/** The roster of a maintainers directory (e.g. a checkout of the base branch). */
+export function readRosterDir(dir: string, displayDir = "maintainers"): RosterSnapshot {
+  if (!existsSync(dir)) throw new UsageError(`${dir} does not exist (expected a maintainers directory)`);
+  const people = readdirSync(dir)
+    .filter(isMaintainerFile)
+    .sort()
+    .flatMap((name) => snapshotOf(name, readFileSync(join(dir, name), "utf8"), displayDir) ?? []);
+  return { people };
+}
+
+interface BaseAtRef {
+  readonly roster: RosterSnapshot;
+  /** The override file's text at the ref, if it existed there. */
+  readonly overridesText?: string;
+}
+
+/**
+ * The maintainers and the override file as they are at `ref`, read from git objects (no checkout).
+ * A ref without a maintainers directory has an empty roster.
+ */
+export function readBaseAtRef(ref: string, cwd: string): BaseAtRef {
+  const sha = resolveRef(ref, cwd).commit;
+  const top = projectPrefix(cwd);
+  const listing = git(cwd, ["ls-tree", "-z", "--name-only", `${sha}:${top}maintainers`]);
+  const names =
+    listing.status === 0 ? listing.stdout.toString().split("\0").filter(isMaintainerFile).sort() : [];
+  const paths = [...names.map((n) => `${top}maintainers/${n}`), `${top}${OVERRIDES_FILE}`];
+  const blobs = catFiles(cwd, sha, paths);
+  const people = names.flatMap((name, i) => {
+    const text = blobs[i];
+    return text === undefined ? [] : (snapshotOf(name, text, "maintainers") ?? []);
+  });
+  return { roster: { people }, overridesText: blobs[names.length] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The valves
+
+interface SafetyOptions {
+  /** The override file at head. */
+  readonly overrides: Overrides;
+  /**
+   * The override file at the base, when known: an override that is unchanged from the base was
+   * approved for an earlier change and does not count again.
+   */
+  readonly baseOverrides?: Overrides;
+  /** Largest share of maintainers, or of a team, one change may remove. @default 0.25 */
+  readonly maxRemovedShare?: number;
+  /** Reads a head file's text to point warnings at the right line. @default none (line 0) */
+  readonly readHeadFile?: (file: string) => string | undefined;
+}
+
+/**
+ * Compares the head roster with the base roster. Returns refusals (errors, unless overridden) and
+ * warnings about renames; an override in use is reported as a warning so CI logs show it.
+ */
+export function checkSafety(
+  base: RosterSnapshot,
+  head: RosterSnapshot,
+  options: SafetyOptions,
+): Diagnostic[] {
+  const renames = findRenames(base, head);
+  const renamedFrom = new Set(renames.map((r) => r.from.login.toLowerCase()));
+  const headLogins = new Set(head.people.map((p) => p.login.toLowerCase()));
+  const stillHere = (p: PersonSnapshot) =>
+    headLogins.has(p.login.toLowerCase()) || renamedFrom.has(p.login.toLowerCase());
+  const renamedTo = new Map(renames.map((r) => [r.from.login.toLowerCase(), r.to]));
+  const current = (p: PersonSnapshot) =>
+    head.people.find((h) => h.login.toLowerCase() === p.login.toLowerCase()) ??
+    renamedTo.get(p.login.toLowerCase());
+
+  const maxShare = options.maxRemovedShare ?? 0.25;
+  const tooMany = (removed: number, total: number) => removed > total * maxShare;
+  const refusals: { field: string; message: string }[] = [];
+
+  const gone = base.people.filter((p) => !stillHere(p));
+  if (tooMany(gone.length, base.people.length))
+    refusals.push({
+      field: "(maintainers)",
+      message: `removes ${gone.length} of ${base.people.length} maintainers at once (${percent(gone.length, base.people.length)}: ${logins(gone)}; expected at most ${percent(maxShare, 1)} per change)`,
+    });
+
+  const teams = [...new Set(base.people.flatMap((p) => Object.keys(p.teams)))].sort();
+  for (const team of teams) {
+    const members = base.people.filter((p) => p.teams[team]);
+    const left = members.filter((p) => !current(p)?.teams[team]);
+    if (tooMany(left.length, members.length))
+      refusals.push({
+        field: `teams.${team}`,
+        message: `removes ${left.length} of ${members.length} members of ${team} at once (${percent(left.length, members.length)}: ${logins(left)}; expected at most ${percent(maxShare, 1)} per change)`,
+      });
+  }
+
+  const diagnostics: Diagnostic[] = renameWarnings(renames, base, head, options.readHeadFile);
+  if (refusals.length === 0) return diagnostics;
+  const reason = options.overrides.allow_mass_removal;
+  const stale = reason !== undefined && reason === options.baseOverrides?.allow_mass_removal;
+  for (const { field, message } of refusals) {
+    if (reason !== undefined && !stale) {
+      diagnostics.push(
+        diagnostic(
+          "maintainers",
+          field,
+          `${message}; allowed by ${OVERRIDES_FILE} allow_mass_removal: "${reason}"`,
+          "warning",
+        ),
+      );
+    } else {
+      const how = stale
+        ? `${OVERRIDES_FILE} allow_mass_removal is unchanged from the base, so it belongs to an earlier change; give this change's reason and PR link there`
+        : `if intended, add allow_mass_removal: "<reason, PR link>" to ${OVERRIDES_FILE}, which the operators must approve`;
+      diagnostics.push(diagnostic("maintainers", field, `refused: ${message}; ${how}`, "error"));
+    }
+  }
+  return diagnostics;
+}
+
+interface Rename {
+  readonly from: PersonSnapshot;
+  readonly to: PersonSnapshot;
+  readonly kind: "case" | "id";
+}
+
+/**
+ * A login whose spelling changed only in case, or a github_id now declared under another login:
+ * one person renamed, not one removed and one added.
+ */
+function findRenames(base: RosterSnapshot, head: RosterSnapshot): Rename[] {
+  const renames: Rename[] = [];
+  for (const to of head.people) {
+    const sameLogin = base.people.find((p) => p.login.toLowerCase() === to.login.toLowerCase());
+    if (sameLogin) {
+      if (sameLogin.login !== to.login) renames.push({ from: sameLogin, to, kind: "case" });
+      continue;
+    }
+    const sameId =
+      to.githubId === undefined ? undefined : base.people.find((p) => p.githubId === to.githubId);
+    if (sameId && !head.people.some((h) => h.login.toLowerCase() === sameId.login.toLowerCase()))
+      renames.push({ from: sameId, to, kind: "id" });
+  }
+  return renames;
+}
+
+function renameWarnings(
+  renames: readonly Rename[],
+  base: RosterSnapshot,
+  head: RosterSnapshot,
+  read: SafetyOptions["readHeadFile"],
+): Diagnostic[] {
+  const at = (person: PersonSnapshot, field: string, message: string): Diagnostic => {
+    const text = read?.(person.file);
+    if (text === undefined) return diagnostic(person.file, field, message, "warning");
+    return new YamlSource(person.file, text).diagnostic([field], message, { severity: "warning" });
+  };
+  const warnings = renames.map(({ from, to, kind }) =>
+    kind === "case"
+      ? at(
+          to,
+          "github",
+          `login changed only in case, "${from.login}" → "${to.login}" (GitHub logins are case-insensitive: expected the spelling of the account's profile; memberships are updated, not recreated)`,
+        )
+      : at(
+          to,
+          "github_id",
+          `github_id ${to.githubId} belonged to "${from.login}" in the base and now to "${to.login}" (a GitHub rename? expected the same person: check https://api.github.com/user/${to.githubId})`,
+        ),
+  );
+  for (const person of head.people) {
+    const before = base.people.find((p) => p.login.toLowerCase() === person.login.toLowerCase());
+    if (
+      before?.githubId !== undefined &&
+      person.githubId !== undefined &&
+      before.githubId !== person.githubId
+    )
+      warnings.push(
+        at(
+          person,
+          "github_id",
+          `github_id changed from ${before.githubId} to ${person.githubId} for "${person.login}" (the login may now belong to a different account; expected the id of the same person)`,
+        ),
+      );
+  }
+  return warnings;
+}
+
+function diagnostic(
+  file: string,
+  field: string,
+  message: string,
+  severity: Diagnostic["severity"],
+): Diagnostic {
+  return { file, line: 0, col: 0, field, message, severity };
+}
+
+const percent = (part: number, whole: number) => `${Math.round((part / whole) * 100)}%`;
+const logins = (people: readonly PersonSnapshot[]) => people.map((p) => p.login).join(", ");
+
+/** Where the base roster comes from: a git ref (CI: `origin/main`) or a maintainers directory. */
+export type BaseSource = { readonly ref: string } | { readonly dir: string };
+
+/**
+ * Every safety-valve diagnostic for the data under `root`: problems in the override file, and,
+ * when a base is given, the comparison of `head` with it.
+ */
+export function safetyDiagnostics(root: string, head: RosterSnapshot, base?: BaseSource): Diagnostic[] {
+  const { overrides, diagnostics } = readOverridesFile(root);
+  if (!base) return [...diagnostics];
+  const readHeadFile = (file: string) => {
+    const path = join(root, file);
+    return existsSync(path) ? readFileSync(path, "utf8") : undefined;
+  };
+  if ("dir" in base)
+    return [...diagnostics, ...checkSafety(readRosterDir(base.dir), head, { overrides, readHeadFile })];
+  const atRef = readBaseAtRef(base.ref, root);
+  const baseOverrides = parseOverrides(atRef.overridesText).overrides;
+  return [...diagnostics, ...checkSafety(atRef.roster, head, { overrides, baseOverrides, readHeadFile })];
+}

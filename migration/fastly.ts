@@ -1,0 +1,8 @@
+import type { StateMigration } from "../constructs/terraform/state-migration";
+import type { FastlyStack } from "../stacks/fastly";
+import { move } from "./move";
+
+/** Void named the TLS subscription after its domain; the service keeps its address. */
+export function fastlyMigration({ front }: FastlyStack): StateMigration {
+  return { moved: move("fastly_tls_subscription.repo_fastly_voidlinux_org", front.tlsSubscription) };
+}

@@ -1,0 +1,136 @@
+import { GITHUB_LOGIN } from "../../constructs/github/login";
+import type { Requirement, Routing } from "../approvals";
+import type { PullFile, Review } from "./github";
+
+const PERSON_FILE = /^maintainers\/[^/]+\.yaml$/;
+const TEAM_SLUG = /^[A-Za-z0-9._-]{1,100}$/;
+
+/** The `approvals` commit status, and whom to ask. */
+interface Verdict {
+  readonly state: "success" | "pending" | "failure";
+  /** At most 140 characters, as GitHub shows it next to the check. */
+  readonly description: string;
+  readonly reviewers: readonly string[];
+  readonly teamReviewers: readonly string[];
+}
+
+interface VerdictInput {
+  readonly files: readonly PullFile[];
+  /** The routing JSON from the ci artifact, or undefined when the artifact has none. */
+  readonly routingText: string | undefined;
+  readonly reviews: readonly Review[];
+  readonly author: string;
+  readonly headSha: string;
+}
+
+/**
+ * Whether the pull request has the approvals its routing asks for. The routing is trusted only
+ * when the pull request changes nothing but person files: then ci ran the base branch's own code
+ * over the new data. Any other change is left to CODEOWNERS, which asks the operators for it.
+ * Only approvals of the head commit count, never the author's.
+ */
+export function approvalVerdict(input: VerdictInput): Verdict {
+  const none = { reviewers: [], teamReviewers: [] };
+  const paths = input.files.flatMap((f) => [
+    f.filename,
+    ...(f.previous_filename ? [f.previous_filename] : []),
+  ]);
+  if (!paths.every((p) => PERSON_FILE.test(p)))
+    return {
+      state: "success",
+      description: "Changes more than people's files: CODEOWNERS asks the operators.",
+      ...none,
+    };
+  const routing = parseRouting(input.routingText);
+  if (typeof routing === "string") return { state: "failure", description: routing, ...none };
+  const uncovered = paths.filter(
+    (p) => !routing.requirements.some((r) => r.file.toLowerCase() === p.toLowerCase()),
+  );
+  if (uncovered.length > 0)
+    return {
+      state: "failure",
+      description: clip(`No routing for ${uncovered.join(", ")}: run ci again.`),
+      ...none,
+    };
+
+  const approved = approvers(input.reviews, input.author, input.headSha);
+  const unmet = routing.requirements.filter((r) => !r.approvers.some((a) => approved.has(a.toLowerCase())));
+  if (unmet.length === 0)
+    return { state: "success", description: "Approved by the people each change needs.", ...none };
+
+  const author = input.author.toLowerCase();
+  const byTeams = unmet.filter((r) => "teams" in r.by);
+  const operators = new Set(routing.operators.map((o) => o.toLowerCase()));
+  const reviewers = [
+    ...new Set(
+      byTeams
+        .flatMap((r) => r.approvers)
+        .filter((l) => !operators.has(l.toLowerCase()) && l.toLowerCase() !== author),
+    ),
+  ].slice(0, 15);
+  const needOperators = unmet.some((r) => "operators" in r.by) || reviewers.length === 0;
+  const [first] = unmet;
+  const who = "teams" in first.by ? `a maintainer of ${first.by.teams.join(" or ")}` : "an operator";
+  const more = unmet.length > 1 ? ` (+${unmet.length - 1} more)` : "";
+  return {
+    state: "pending",
+    description: clip(`Waiting for ${who} to approve ${first.file}${more}.`),
+    reviewers,
+    teamReviewers: needOperators ? [routing.operatorTeam] : [],
+  };
+}
+
+/** Logins (lower case) whose latest review approves the head commit, the author's left out. */
+function approvers(reviews: readonly Review[], author: string, headSha: string): Set<string> {
+  const latest = new Map<string, Review>();
+  for (const review of reviews) {
+    const login = review.user?.login.toLowerCase();
+    if (login && review.state !== "COMMENTED") latest.set(login, review);
+  }
+  return new Set(
+    [...latest]
+      .filter(
+        ([login, r]) => r.state === "APPROVED" && r.commit_id === headSha && login !== author.toLowerCase(),
+      )
+      .map(([login]) => login),
+  );
+}
+
+/** The routing, checked field by field because the artifact crossed from untrusted code; or why not. */
+function parseRouting(text: string | undefined): Routing | string {
+  if (text === undefined) return "The ci run left no routing: run ci again.";
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return "The routing in the ci artifact is not JSON.";
+  }
+  const logins = (v: unknown): v is string[] =>
+    Array.isArray(v) && v.length <= 1000 && v.every((l) => typeof l === "string" && GITHUB_LOGIN.test(l));
+  const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === "string");
+  const requirement = (r: unknown): r is Requirement => {
+    if (typeof r !== "object" || r === null) return false;
+    const { file, reasons, by, approvers } = r as Record<string, unknown>;
+    const team = (by as { teams?: unknown } | null)?.teams;
+    const validBy =
+      (by as { operators?: unknown } | null)?.operators === true ||
+      (strings(team) && team.every((t) => TEAM_SLUG.test(t)));
+    return (
+      typeof file === "string" && PERSON_FILE.test(file) && strings(reasons) && validBy && logins(approvers)
+    );
+  };
+  const routing = data as Record<string, unknown> | null;
+  if (
+    typeof routing !== "object" ||
+    routing === null ||
+    typeof routing.operatorTeam !== "string" ||
+    !TEAM_SLUG.test(routing.operatorTeam) ||
+    !logins(routing.operators) ||
+    !Array.isArray(routing.requirements) ||
+    !routing.requirements.every(requirement)
+  )
+    return "The routing in the ci artifact is malformed.";
+  return routing as unknown as Routing;
+}
+
+const clip = (text: string) => (text.length <= 140 ? text : `${text.slice(0, 139)}…`);

@@ -1,0 +1,186 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { UsageError } from "../../runtime/errors";
+import { isRecord } from "../../runtime/values";
+import type { Action, AttributeChange, BlockKind, Change, StackJson, SynthOutput } from "./model";
+
+/**
+ * Reads every stack of a synthesized output directory, as its `manifest.json` lists them. A
+ * directory that holds no manifest is refused: it is not an output of `npm run synth`.
+ */
+export function readSynthOutput(dir: string): SynthOutput {
+  const manifestFile = join(dir, "manifest.json");
+  if (!existsSync(manifestFile))
+    throw new UsageError(
+      `${dir} is not a synthesized output (expected a directory written by npm run synth, with manifest.json)`,
+    );
+  const manifest = parseJson(manifestFile) as { stacks?: Record<string, { synthesizedStackPath?: unknown }> };
+  const stacks = new Map<string, StackJson>();
+  for (const [name, entry] of Object.entries(manifest.stacks ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const path = typeof entry?.synthesizedStackPath === "string" ? entry.synthesizedStackPath : "";
+    if (!/^stacks\/[A-Za-z0-9_-]+\/cdk\.tf\.json$/.test(path))
+      throw new UsageError(
+        `${manifestFile}: stack ${JSON.stringify(name)} has no stacks/<name>/cdk.tf.json path`,
+      );
+    stacks.set(name, parseJson(join(dir, path)) as StackJson);
+  }
+  return stacks;
+}
+
+function parseJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new UsageError(`${file} is not readable JSON: ${(error as Error).message.split("\n")[0]}`);
+  }
+}
+
+/** A block of a stack, keyed by its Terraform address. */
+interface Block {
+  readonly kind: BlockKind;
+  readonly type: string;
+  readonly name: string;
+  readonly body: Record<string, unknown>;
+}
+
+/** Every change between two outputs, stack by stack (by name), then by address. */
+export function compareOutputs(base: SynthOutput, head: SynthOutput): Change[] {
+  const stacks = [...new Set([...base.keys(), ...head.keys()])].sort();
+  return stacks.flatMap((stack) => compareStacks(stack, base.get(stack), head.get(stack)));
+}
+
+function compareStacks(stack: string, base?: StackJson, head?: StackJson): Change[] {
+  const before = blocksOf(base);
+  const after = blocksOf(head);
+  const addresses = [...new Set([...before.keys(), ...after.keys()])].sort();
+  return addresses.flatMap((address): Change[] => {
+    const b = before.get(address);
+    const a = after.get(address);
+    const block = (a ?? b) as Block;
+    const action: Action = !b ? "create" : !a ? "delete" : "update";
+    const attributes = diffValues(b?.body, a?.body);
+    if (action === "update" && attributes.length === 0) return [];
+    return [
+      {
+        stack,
+        kind: block.kind,
+        type: block.type,
+        name: block.name,
+        address,
+        action,
+        ...(b && { before: b.body }),
+        ...(a && { after: a.body }),
+        attributes,
+      },
+    ];
+  });
+}
+
+function blocksOf(stack?: StackJson): Map<string, Block> {
+  const blocks = new Map<string, Block>();
+  if (!stack) return blocks;
+  const add = (address: string, block: Block) => blocks.set(address, block);
+
+  for (const [type, byName] of entries(stack.resource))
+    for (const [name, body] of entries(byName))
+      add(`${type}.${name}`, { kind: "resource", type, name, body });
+  for (const [type, byName] of entries(stack.data))
+    for (const [name, body] of entries(byName))
+      add(`data.${type}.${name}`, { kind: "data", type, name, body });
+  for (const [name, body] of entries(stack.module))
+    add(`module.${name}`, { kind: "module", type: "module", name, body });
+  for (const [name, body] of entries(stack.output))
+    add(`output.${name}`, { kind: "output", type: "output", name, body });
+  for (const [name, body] of entries(stack.variable))
+    add(`variable.${name}`, { kind: "variable", type: "variable", name, body });
+  for (const [type, configs] of Object.entries(asRecord(stack.provider))) {
+    for (const config of Array.isArray(configs) ? configs : [configs]) {
+      const body = asRecord(config);
+      const alias = typeof body.alias === "string" ? body.alias : undefined;
+      add(alias ? `provider.${type}.${alias}` : `provider.${type}`, {
+        kind: "provider",
+        type,
+        name: alias ?? type,
+        body,
+      });
+    }
+  }
+  const terraform = asRecord(stack.terraform);
+  if (terraform.backend !== undefined)
+    add("terraform.backend", {
+      kind: "backend",
+      type: "backend",
+      name: "backend",
+      body: asRecord(terraform.backend),
+    });
+  for (const [name, body] of entries(terraform.required_providers))
+    add(`terraform.required_providers.${name}`, { kind: "required_provider", type: name, name, body });
+  return blocks;
+}
+
+function entries(value: unknown): [string, Record<string, unknown>][] {
+  return Object.entries(asRecord(value))
+    .filter(([key]) => key !== "//")
+    .map(([key, v]) => [key, withoutMetadata(asRecord(v))]);
+}
+
+const asRecord = (value: unknown): Record<string, unknown> =>
+  value !== null && typeof value === "object" && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+
+/** cdktf's `//` keys hold construct paths: they change when code moves, never the infrastructure. */
+function withoutMetadata(body: Record<string, unknown>): Record<string, unknown> {
+  const { "//": _metadata, ...rest } = body;
+  return rest;
+}
+
+const isContainer = (v: unknown) =>
+  (isRecord(v) && Object.keys(v).length > 0) || (Array.isArray(v) && v.length > 0);
+
+/** Leaf-by-leaf differences between two JSON values, with dotted paths, in key order. */
+function diffValues(before: unknown, after: unknown, path = ""): AttributeChange[] {
+  if (isRecord(before) && isRecord(after)) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+    return keys.flatMap((key) => diffValues(before[key], after[key], join_(path, key)));
+  }
+  if (Array.isArray(before) && Array.isArray(after)) {
+    const length = Math.max(before.length, after.length);
+    return Array.from({ length }, (_, i) => diffValues(before[i], after[i], `${path}[${i}]`)).flat();
+  }
+  if (deepEqual(before, after)) return [];
+  // A whole subtree appearing or vanishing is listed leaf by leaf, like a plan shows it.
+  if (before === undefined && isContainer(after))
+    return leaves(after, path).map(([p, v]) => ({ path: p, after: v }));
+  if (after === undefined && isContainer(before))
+    return leaves(before, path).map(([p, v]) => ({ path: p, before: v }));
+  return [
+    {
+      path,
+      ...(before !== undefined && { before }),
+      ...(after !== undefined && { after }),
+    },
+  ];
+}
+
+function leaves(value: unknown, path: string): [string, unknown][] {
+  if (isRecord(value) && Object.keys(value).length > 0)
+    return Object.keys(value)
+      .sort()
+      .flatMap((key) => leaves(value[key], join_(path, key)));
+  if (Array.isArray(value) && value.length > 0) return value.flatMap((v, i) => leaves(v, `${path}[${i}]`));
+  return [[path, value]];
+}
+
+const join_ = (path: string, key: string) => (path ? `${path}.${key}` : key);
+
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((v, i) => deepEqual(v, b[i]));
+  if (isRecord(a) && isRecord(b)) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => k in b && deepEqual(a[k], b[k]));
+  }
+  return false;
+}

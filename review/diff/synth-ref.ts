@@ -1,0 +1,52 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, symlinkSync } from "node:fs";
+import { join } from "node:path";
+import { UsageError } from "../../runtime/errors";
+import { type GitRef, git, projectPrefix } from "../../runtime/git";
+import { withScratchDir } from "../../runtime/scratch";
+import { readSynthOutput } from "./compare";
+import type { SynthOutput } from "./model";
+
+interface SynthesizeRefOptions {
+  /** Any directory inside the repository; its `node_modules` serves the ref's synthesis. */
+  readonly cwd: string;
+  /** Environment of the synthesis, e.g. the same INFRA_BACKEND as the head. */
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/**
+ * Synthesizes `ref` with that ref's own code and data, exported with `git archive` into a
+ * temporary directory (no worktree is registered, so nothing is left in `.git` even if the process
+ * is killed), and reads the result. A ref without `main.ts` yields an empty output, so everything
+ * in the head shows as added. The directory is removed afterwards, also when synthesis fails or
+ * the process is interrupted.
+ */
+export function synthesizeRef({ name, commit }: GitRef, { cwd, env }: SynthesizeRefOptions): SynthOutput {
+  const prefix = projectPrefix(cwd);
+  return withScratchDir("void-infra-base-", (scratch) => {
+    const tree = join(scratch, "tree");
+    const archive = join(scratch, "tree.tar");
+    mkdirSync(tree);
+    git(cwd, ["archive", "--format=tar", "-o", archive, `${commit}:${prefix}`], {
+      failure: `cannot export ${name}`,
+    });
+    const untar = spawnSync("tar", ["-xf", archive, "-C", tree], { encoding: "utf8" });
+    if (untar.status !== 0)
+      throw new UsageError(`cannot unpack ${name}: ${(untar.stderr || String(untar.error)).trim()}`);
+    if (!existsSync(join(tree, "main.ts"))) return new Map();
+
+    if (existsSync(join(cwd, "node_modules")) && !existsSync(join(tree, "node_modules")))
+      symlinkSync(join(cwd, "node_modules"), join(tree, "node_modules"));
+    const outdir = join(scratch, "cdktf.out");
+    const run = spawnSync(process.execPath, ["--import", "tsx", "main.ts"], {
+      cwd: tree,
+      encoding: "utf8",
+      env: { ...env, CDKTF_OUTDIR: outdir },
+    });
+    if (run.status !== 0)
+      throw new UsageError(
+        `synthesizing ${name} (${commit.slice(0, 12)}) failed:\n${(run.stderr || run.stdout || String(run.error)).trim()}`,
+      );
+    return readSynthOutput(outdir);
+  });
+}

@@ -1,0 +1,162 @@
+/**
+ * Markdown primitives shared by the review reports (plan summary, review diff), so every report
+ * speaks the same visual language: one warning marker, GitHub alert blocks for what must not be
+ * missed, summary tables, collapsible details, and a size cap that drops details, never warnings.
+ */
+
+/** GitHub rejects comments over 65,536 characters; reports stay well under it. */
+export const DEFAULT_MARKDOWN_LIMIT = 60_000;
+
+/** The one marker for destructive or sensitive changes, in headings, lists and tables alike. */
+export const WARNING_MARKER = "⚠️";
+
+/**
+ * Escapes text for a table cell: pipes split cells (GFM needs `\|` even inside code spans) and
+ * newlines end rows.
+ */
+export function escapeCell(text: string): string {
+  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+}
+
+/** Escapes text for HTML contexts such as `<summary>`, where Markdown is not rendered. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/**
+ * Text a stranger wrote (a display name), made inert in GitHub Markdown: on one line, markup
+ * characters backslash-escaped, `<`, `>` and `&` as entities (so no tag, comment or entity gets
+ * through), links not auto-detected, and every `@` (also the full-width `＠`) followed by a word
+ * joiner so nobody is mentioned.
+ */
+export function plainText(text: string): string {
+  return text
+    .replace(/[\r\n\u2028\u2029\t]+/g, " ")
+    .replace(/[\\`*_[\]|~#!]/g, (c) => `\\${c}`)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/:\/\//g, ":\u2060//")
+    .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\u2060.`)
+    .replace(/[@＠]/g, (c) => `${c}\u2060`);
+}
+
+/** Inline code that survives backticks inside `text` (CommonMark: a longer fence, padded). */
+export function inlineCode(text: string): string {
+  const longestRun = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longestRun + 1);
+  const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+/** A fenced code block whose fence is longer than any backtick run inside `body`. */
+export function codeBlock(body: string, language = ""): string {
+  const longestRun = Math.max(0, ...[...body.matchAll(/`{3,}/g)].map((m) => m[0].length));
+  const fence = "`".repeat(Math.max(3, longestRun + 1));
+  return `${fence}${language}\n${body.replace(/\n$/, "")}\n${fence}`;
+}
+
+/** A Markdown table; cells are escaped, so callers pass plain text or already-inline Markdown. */
+export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.map((c) => escapeCell(c)).join(" | ")} |`;
+  return [line(headers), `|${headers.map(() => " --- ").join("|")}|`, ...rows.map(line)].join("\n");
+}
+
+/** Counts per category, one row per subject, zero shown as `0` so columns line up for the eye. */
+interface SummaryRow {
+  readonly subject: string;
+  readonly counts: Readonly<Record<string, number>>;
+  /** Prefix the subject with the warning marker. */
+  readonly warn?: boolean;
+}
+
+/** The summary table: subject column, one column per category, and a total row when useful. */
+export function summaryTable(
+  subjectHeader: string,
+  categories: readonly string[],
+  rows: readonly SummaryRow[],
+): string {
+  const body = rows.map((row) => [
+    row.warn ? `${WARNING_MARKER} ${row.subject}` : row.subject,
+    ...categories.map((c) => String(row.counts[c] ?? 0)),
+  ]);
+  if (rows.length > 1) {
+    body.push([
+      "**Total**",
+      ...categories.map((c) => `**${rows.reduce((sum, row) => sum + (row.counts[c] ?? 0), 0)}**`),
+    ]);
+  }
+  return table([subjectHeader, ...categories.map(capitalize)], body);
+}
+
+/**
+ * A GitHub alert block (`> [!CAUTION]`), rendered as a red call-out on GitHub and as a plain quote
+ * elsewhere; every line carries the warning marker so it also stands out in plain text.
+ */
+export function warningBlock(title: string, lines: readonly string[]): string {
+  return ["> [!CAUTION]", `> ${WARNING_MARKER} **${title}**`, ...lines.map((l) => `> ${l}`)].join("\n");
+}
+
+/** A collapsible block; the blank lines let Markdown inside `body` render. */
+export function details(summary: string, body: string, open = false): string {
+  return `<details${open ? " open" : ""}><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+
+/** A piece of a report: essential pieces always stay, detail pieces are dropped first. */
+export interface MarkdownBlock {
+  readonly text: string;
+  readonly essential: boolean;
+}
+
+export const essential = (text: string): MarkdownBlock => ({ text, essential: true });
+export const detail = (text: string): MarkdownBlock => ({ text, essential: false });
+
+/**
+ * Joins blocks with blank lines into a document shorter than `limit` characters. When they do not
+ * fit, detail blocks are left out from the first one that overflows onward (document order is
+ * kept, so a reader never sees a later detail without the earlier ones) and a notice says how many
+ * were omitted and where the full data is. Essential blocks always stay; if they alone overflow,
+ * the text is cut at a line boundary before the notice.
+ */
+export function capMarkdown(
+  blocks: readonly MarkdownBlock[],
+  options: { readonly limit?: number; readonly fullOutputHint?: string } = {},
+): string {
+  const limit = options.limit ?? DEFAULT_MARKDOWN_LIMIT;
+  const all = blocks.map((b) => b.text).join("\n\n");
+  if (all.length < limit) return all;
+
+  const notice = (omitted: number, cut = false) =>
+    `> [!NOTE]\n> Output truncated to stay under ${limit.toLocaleString("en-US")} characters: ` +
+    `${omitted} detail section${omitted === 1 ? "" : "s"} omitted${cut ? " and the summary cut short" : ""}.` +
+    (options.fullOutputHint ? ` ${options.fullOutputHint}` : "");
+  const detailCount = blocks.filter((b) => !b.essential).length;
+  const essentialLength = blocks.filter((b) => b.essential).reduce((n, b) => n + b.text.length + 2, 0);
+  const budget = limit - notice(detailCount).length - 2 - essentialLength;
+
+  const kept: string[] = [];
+  let spent = 0;
+  let omitted = 0;
+  for (const block of blocks) {
+    if (block.essential) {
+      kept.push(block.text);
+    } else if (omitted === 0 && spent + block.text.length + 2 < budget) {
+      kept.push(block.text);
+      spent += block.text.length + 2;
+    } else {
+      omitted++;
+    }
+  }
+  const tail = notice(omitted);
+  const body = kept.join("\n\n");
+  if (body.length + tail.length + 2 < limit) return `${body}\n\n${tail}`;
+  // Even the essentials overflow: cut on a line boundary so no table row or tag is half-written.
+  const cutNotice = notice(omitted, true);
+  const room = limit - cutNotice.length - 2 - 1;
+  const cut = body.lastIndexOf("\n", room);
+  return `${body.slice(0, cut > 0 ? cut : room)}\n\n${cutNotice}`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,219 @@
+import { shorten } from "../../runtime/values";
+import {
+  capMarkdown,
+  codeBlock,
+  details,
+  escapeHtml,
+  essential,
+  inlineCode,
+  type MarkdownBlock,
+  detail as markdownDetail,
+  summaryTable,
+  table,
+  WARNING_MARKER,
+  warningBlock,
+} from "../markdown";
+import { textDiff, WHOLE_TEXT } from "../text-diff";
+import {
+  DESTRUCTIVE_ACTIONS,
+  isDestructive,
+  PLAN_ACTIONS,
+  type PlanAction,
+  type ResourceSummary,
+  type StackSummary,
+} from "./summarize";
+import { type AttributeChange, SENSITIVE, UNKNOWN } from "./values";
+
+export interface RenderOptions {
+  /** Maximum length of the Markdown; default 60,000 characters. */
+  readonly limit?: number;
+}
+
+/** Longest value printed in a table cell; longer ones are shortened with their length noted. */
+const MAX_VALUE_CHARS = 200;
+/** Changed attribute names listed inline after an update, before "and N more". */
+const MAX_INLINE_ATTRIBUTES = 5;
+/** Non-destructive actions listed in the always-kept part of a stack; the rest collapse. */
+const MAX_LISTED_ACTIONS = 100;
+/** Drifted addresses listed by name, before "and N more". */
+const MAX_DRIFT_NAMES = 10;
+
+/**
+ * The plan summary as Markdown: a count table over all stacks, then one section per stack (stacks
+ * that destroy something first), each listing destroys and replacements under a warning before the
+ * other actions, then a collapsible attribute diff per resource. Details are dropped first when the
+ * text would exceed the limit.
+ */
+export function renderMarkdown(stacks: readonly StackSummary[], options: RenderOptions = {}): string {
+  const ordered = [...stacks].sort((a, b) => rank(a) - rank(b));
+  const blocks: MarkdownBlock[] = [essential("## Terraform plan summary")];
+  if (stacks.length === 0) return "## Terraform plan summary\n\nNo plans given.";
+
+  // The four everyday actions always have a column; the rarer ones only when they occur.
+  const columns = PLAN_ACTIONS.filter(
+    (a) => ["delete", "replace", "create", "update"].includes(a) || stacks.some((s) => s.counts[a] > 0),
+  );
+  blocks.push(
+    essential(
+      summaryTable(
+        "Stack",
+        columns,
+        ordered.map((s) => ({
+          subject: inlineCode(s.stack),
+          counts: s.counts,
+          warn: isDestructive(s) || s.errored,
+        })),
+      ),
+    ),
+  );
+  for (const stack of ordered) blocks.push(...stackBlocks(stack));
+  return capMarkdown(blocks, {
+    limit: options.limit,
+    fullOutputHint: "Every change is in the JSON summary (`npm run plan-summary -- --format json`).",
+  });
+}
+
+/** The same summary for tools: stacks in the order given, values already masked. */
+export function renderJson(stacks: readonly StackSummary[]): string {
+  const totals = Object.fromEntries(
+    PLAN_ACTIONS.map((a) => [a, stacks.reduce((n, s) => n + s.counts[a], 0)]),
+  ) as Record<PlanAction, number>;
+  return `${JSON.stringify({ destructive: stacks.some(isDestructive), totals, stacks }, null, 2)}\n`;
+}
+
+/** Destructive stacks first, then stacks with changes, then the quiet ones. */
+function rank(stack: StackSummary): number {
+  if (isDestructive(stack) || stack.errored) return 0;
+  return stack.resources.length > 0 ? 1 : 2;
+}
+
+function stackBlocks(stack: StackSummary): MarkdownBlock[] {
+  const marker = isDestructive(stack) || stack.errored ? `${WARNING_MARKER} ` : "";
+  const head = [`### ${marker}Stack ${inlineCode(stack.stack)}`];
+  if (stack.errored) {
+    head.push(
+      warningBlock(`The plan of ${stack.stack} errored`, [
+        "What it lists is incomplete; fix the error and plan again.",
+      ]),
+    );
+  }
+  const destructive = stack.resources.filter((r) => DESTRUCTIVE_ACTIONS.includes(r.action));
+  if (destructive.length > 0) {
+    const counts = DESTRUCTIVE_ACTIONS.filter((a) => stack.counts[a] > 0).map(
+      (a) => `${stack.counts[a]} to ${a}`,
+    );
+    head.push(
+      warningBlock(
+        `${counts.join(", ")} in ${stack.stack}`,
+        destructive.map((r) => `- ${actionLine(r)}`),
+      ),
+    );
+  }
+  const others = stack.resources.filter((r) => !DESTRUCTIVE_ACTIONS.includes(r.action));
+  const listed = others.slice(0, MAX_LISTED_ACTIONS);
+  const folded = others.slice(MAX_LISTED_ACTIONS);
+  if (listed.length > 0) head.push(listed.map((r) => `- ${actionLine(r)}`).join("\n"));
+  if (stack.resources.length === 0) head.push("No changes.");
+  if (stack.drift.length > 0) head.push(driftLine(stack.drift));
+
+  return [
+    essential(head.join("\n\n")),
+    ...(folded.length > 0
+      ? [
+          markdownDetail(
+            details(`${folded.length} more changes`, folded.map((r) => `- ${actionLine(r)}`).join("\n")),
+          ),
+        ]
+      : []),
+    ...stack.resources.filter((r) => r.changes.length > 0).map((r) => markdownDetail(resourceDetails(r))),
+  ];
+}
+
+function actionLine(r: ResourceSummary): string {
+  const what = `**${r.action}** ${inlineCode(r.address)}`;
+  switch (r.action) {
+    case "replace": {
+      const forced = r.forcedBy.length > 0 ? `, forced by ${r.forcedBy.map(inlineCode).join(", ")}` : "";
+      const reason = r.reason && r.forcedBy.length === 0 ? `: ${r.reason}` : "";
+      return `${what} (${r.replaceOrder})${forced}${reason}`;
+    }
+    case "update": {
+      const moved = r.previousAddress ? ` (moved from ${inlineCode(r.previousAddress)})` : "";
+      return `${what}${moved}${attributeList(r.changes)}`;
+    }
+    case "import":
+      return `${what} (id ${inlineCode(r.importId ?? "?")})${r.alsoUpdates ? `, then update${attributeList(r.changes)}` : ""}`;
+    case "move":
+      return `**move** ${inlineCode(r.previousAddress ?? "?")} → ${inlineCode(r.address)}`;
+    case "forget":
+      return `${what}: removed from the state; the real object is kept`;
+    default:
+      return r.reason ? `${what}: ${r.reason}` : what;
+  }
+}
+
+function attributeList(changes: readonly AttributeChange[]): string {
+  if (changes.length === 0) return "";
+  const shown = changes.slice(0, MAX_INLINE_ATTRIBUTES).map((c) => inlineCode(c.path));
+  const more = changes.length - shown.length;
+  return `: ${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+}
+
+function driftLine(drift: readonly string[]): string {
+  const shown = drift.slice(0, MAX_DRIFT_NAMES).map(inlineCode).join(", ");
+  const more = drift.length > MAX_DRIFT_NAMES ? ` and ${drift.length - MAX_DRIFT_NAMES} more` : "";
+  return `Changed outside Terraform since the last apply: ${shown}${more}.`;
+}
+
+/** A collapsible before → after table of one resource, with line diffs for multi-line text. */
+function resourceDetails(r: ResourceSummary): string {
+  const marker = DESTRUCTIVE_ACTIONS.includes(r.action) ? `${WARNING_MARKER} ` : "";
+  const summary = `${marker}<code>${escapeHtml(r.address)}</code>: ${r.action}`;
+  const textDiffs: string[] = [];
+  const cell = (side: string | undefined) => {
+    if (side === undefined) return "`null`";
+    if (side === SENSITIVE || side === UNKNOWN) return `_${side}_`;
+    return multiline(side) ? "(multi-line text, diff below)" : inlineCode(clipped(side));
+  };
+  const name = (c: AttributeChange) =>
+    `${inlineCode(c.path)}${c.forcesReplacement ? " (forces replacement)" : ""}`;
+  for (const c of r.changes) {
+    if (multiline(c.before) || multiline(c.after)) textDiffs.push(lineDiff(c));
+  }
+  let body: string;
+  if (r.action === "create" || r.action === "read") {
+    body = table(
+      ["Attribute", "Value"],
+      r.changes.map((c) => [name(c), cell(c.after)]),
+    );
+  } else if (r.action === "delete") {
+    body = table(
+      ["Attribute", "Value before"],
+      r.changes.map((c) => [name(c), cell(c.before)]),
+    );
+  } else {
+    body = table(
+      ["Attribute", "Before", "After"],
+      r.changes.map((c) => [name(c), cell(c.before), cell(c.after)]),
+    );
+  }
+  return details(summary, [body, ...textDiffs].join("\n\n"));
+}
+
+/** A JSON string literal holding more than one line (policies, scripts, VCL). */
+function multiline(text: string | undefined): boolean {
+  if (text === undefined) return false;
+  return text.startsWith('"') && text.includes("\\n");
+}
+
+function lineDiff(c: AttributeChange): string {
+  // Only literal text is diffed; a masked or unknown side contributes no lines.
+  const decode = (text: string | undefined) => (text?.startsWith('"') ? (JSON.parse(text) as string) : "");
+  const diff = textDiff(decode(c.before), decode(c.after), WHOLE_TEXT);
+  return `${inlineCode(c.path)}:\n\n${codeBlock(diff, "diff")}`;
+}
+
+/** A value cut for one line, saying how long it really is. */
+function clipped(text: string): string {
+  return text.length <= MAX_VALUE_CHARS ? text : `${shorten(text, MAX_VALUE_CHARS)} (${text.length} chars)`;
+}
