@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Inputs } from "../inputs";
 import { replaceDirectory } from "../runtime/replace-directory";
 import { type AppSpec, buildApp } from "./app";
+import { copyLockFiles } from "./locks";
 import { SOURCES_FILE, sourceFingerprint } from "./sources";
 
 /** A warning or note a construct attached during synthesis (e.g. a disabled mirror's mismatch). */
@@ -32,11 +33,16 @@ interface SynthOptions {
  * succeeded, so a failed run never leaves a half-written `cdktf.out`. The output records the
  * fingerprint of its sources, so a later review diff can tell whether it is current.
  */
+/** What synthesis writes; `cdktf synth` writes the same minus the fingerprint. */
+const SYNTH_OUTPUT = ["manifest.json", "stacks", SOURCES_FILE];
+
 export function synthesize({ root, outdir, spec, inputs, env }: SynthOptions): SynthResult {
-  return replaceDirectory(outdir, (staging) => {
+  return replaceDirectory(outdir, SYNTH_OUTPUT, (staging) => {
     buildApp(staging, spec, inputs, env).app.synth();
     writeFileSync(join(staging, SOURCES_FILE), `${sourceFingerprint(root)}\n`);
-    return readManifest(staging);
+    const result = readManifest(staging);
+    copyLockFiles(root, staging, result.stacks);
+    return result;
   });
 }
 

@@ -12,8 +12,8 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
-import sshpk from "sshpk";
 import { VOID_ESTATE } from "../estate";
+import { sshPublicKeyLine } from "../runtime/ssh-key";
 
 const TEAM_NAMES = VOID_ESTATE.github.teams.map((t) => t.name);
 
@@ -53,7 +53,7 @@ export function generateOrg(project: string, count: number): void {
     const team = TEAM_NAMES[i % TEAM_NAMES.length];
     const role = i % 25 < TEAM_NAMES.length ? "maintainer" : "member";
     const { publicKey } = generateKeyPairSync("ed25519");
-    const key = sshpk.parseKey(publicKey.export({ type: "spki", format: "pem" }), "pem").toString("ssh");
+    const key = sshPublicKeyLine(publicKey);
     writeFileSync(
       join(dir, `${login}.yaml`),
       [

@@ -1,6 +1,7 @@
 import type { Command as Program } from "commander";
 import { DataError, formatDiagnostic, sortDiagnostics } from "../runtime/diagnostics";
 import { UsageError } from "../runtime/errors";
+import { logText } from "../runtime/log";
 
 /** Where a command reads its context and writes its output; tests pass their own. */
 export interface Io {
@@ -34,14 +35,19 @@ export async function runCommand(command: Command, args: readonly string[], io: 
     return (await command(args, io)) ?? 0;
   } catch (error) {
     if (error instanceof HelpShown) return 0;
-    io.err(failureText(error));
+    io.err(`${logText(failureText(error).replace(/\n$/, ""))}\n`);
     return 1;
   }
 }
 
+/** Problems printed at most: the first screenful says what to fix; the count says how much. */
+const MAX_SHOWN = 50;
+
 function failureText(error: unknown): string {
   if (error instanceof DataError) {
-    const lines = sortDiagnostics(error.diagnostics).map(formatDiagnostic);
+    const sorted = sortDiagnostics(error.diagnostics);
+    const lines = sorted.slice(0, MAX_SHOWN).map(formatDiagnostic);
+    if (sorted.length > MAX_SHOWN) lines.push(`… and ${sorted.length - MAX_SHOWN} more`);
     const count = error.diagnostics.filter((d) => d.severity === "error").length;
     return `${lines.join("\n")}\n\n${count} problem${count === 1 ? "" : "s"} found; nothing was written.\n`;
   }

@@ -3,13 +3,13 @@
  * rules (review/workflows/policy.ts) over `.github/workflows/*.yml`, or the files given. Prints one
  * `file:line:col: rule: message` per finding and exits 1 if there is any.
  */
-import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Command as Program } from "commander";
 import { lintWorkflows } from "../review/workflows/actionlint";
 import { checkWorkflow, parseWorkflow } from "../review/workflows/policy";
 import { displayPath, formatDiagnostic, sortDiagnostics } from "../runtime/diagnostics";
 import { UsageError } from "../runtime/errors";
+import { INPUT_LIMITS, listInputDirectory, readInputText } from "../runtime/input-file";
 import { type Command, parseArgs } from "./command";
 
 const WORKFLOWS_DIR = ".github/workflows";
@@ -23,7 +23,10 @@ export const lintWorkflowsCommand: Command = async (args, io) => {
   );
   if (files.length === 0) throw new UsageError(`no workflow files in ${WORKFLOWS_DIR}`);
 
-  const workflows = files.map((file) => ({ file, text: readFileSync(resolve(io.cwd, file), "utf8") }));
+  const workflows = files.map((file) => ({
+    file,
+    text: readInputText(resolve(io.cwd, file), file, INPUT_LIMITS.workflowFile),
+  }));
   const problems = [
     ...(await lintWorkflows(workflows)),
     ...workflows.flatMap(({ file, text }) => checkWorkflow(parseWorkflow(file, text))),
@@ -31,7 +34,7 @@ export const lintWorkflowsCommand: Command = async (args, io) => {
   for (const problem of sortDiagnostics(problems)) io.err(`${formatDiagnostic(problem)}\n`);
   if (problems.length > 0) {
     io.err(
-      `\n${problems.length} problem${problems.length === 1 ? "" : "s"} in ${files.length} workflow files\n`,
+      `\n${problems.length} problem${problems.length === 1 ? "" : "s"} in ${files.length} workflow file${files.length === 1 ? "" : "s"}\n`,
     );
     return 1;
   }
@@ -40,7 +43,7 @@ export const lintWorkflowsCommand: Command = async (args, io) => {
 };
 
 function workflowFiles(dir: string): string[] {
-  return readdirSync(dir)
+  return listInputDirectory(dir, WORKFLOWS_DIR)
     .filter((name) => /\.ya?ml$/.test(name))
     .sort()
     .map((name) => join(WORKFLOWS_DIR, name));

@@ -1,16 +1,26 @@
 import type { Annotation } from "../app/synth";
 import { type Diagnostic, formatDiagnostic, sortDiagnostics } from "../runtime/diagnostics";
+import { logText, workflowCommand } from "../runtime/log";
 import type { Io } from "./command";
+
+export { endGroupCommand, groupCommand, logText, workflowCommand } from "../runtime/log";
+
+/*
+ * Everything printed here may quote a pull request's data (file names, values, construct paths)
+ * into a CI log. It reaches the log either inside one of our own workflow commands, escaped as the
+ * runner expects, or through `logText`, so no line of it can start a command of its own
+ * (`::add-mask::`, `::stop-commands::`, a forged `::error`) or carry the legacy `##[`.
+ */
 
 /** Prints non-blocking problems to stderr, so stdout stays machine-readable. */
 export function printWarnings(io: Io, warnings: readonly Diagnostic[]): void {
-  for (const warning of sortDiagnostics(warnings)) io.err(`${formatDiagnostic(warning)}\n`);
+  for (const warning of sortDiagnostics(warnings)) io.err(`${logText(formatDiagnostic(warning))}\n`);
 }
 
 /** Prints what constructs flagged during synthesis, as `<construct path>: warning: <message>`. */
 export function printAnnotations(io: Io, annotations: readonly Annotation[]): void {
   for (const { constructPath, level, message } of annotations) {
-    io.err(`${constructPath}: ${level.replace(/^@cdktf\//, "")}: ${message}\n`);
+    io.err(`${logText(`${constructPath}: ${level.replace(/^@cdktf\//, "")}: ${message}`)}\n`);
   }
 }
 
@@ -20,10 +30,16 @@ export function printAnnotations(io: Io, annotations: readonly Annotation[]): vo
  * and `,`), so no file name or message can end the command early or start another.
  */
 export function annotation(d: Diagnostic): string {
-  const data = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-  const property = (s: string) => data(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
-  const where = [`file=${property(d.file)}`];
-  if (d.line > 0) where.push(`line=${d.line}`, `col=${Math.max(d.col, 1)}`);
-  where.push(`title=${property(d.field)}`);
-  return `::${d.severity === "warning" ? "warning" : "error"} ${where.join(",")}::${data(d.message)}`;
+  const position = (n: number, min: number) => (Number.isSafeInteger(n) && n >= min ? n : min);
+  const line = position(d.line, 0);
+  return workflowCommand(
+    d.severity === "warning" ? "warning" : "error",
+    {
+      file: d.file,
+      line: line > 0 ? line : undefined,
+      col: line > 0 ? position(d.col, 1) : undefined,
+      title: d.field,
+    },
+    d.message,
+  );
 }

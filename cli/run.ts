@@ -10,10 +10,12 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   diff: async () => (await import("./diff")).diff((await import("../app/void")).VOID_APP),
   mirrors: async () => (await import("./mirrors")).mirrors(VOID_ESTATE),
   access: async () => (await import("./access")).access(VOID_ESTATE),
+  locks: async () => (await import("./locks")).locks((await import("../app/void")).VOID_APP),
   schema: async () => (await import("./schema")).schema(VOID_ESTATE),
   "plan-summary": async () => (await import("./plan-summary")).planSummary,
   "lint-workflows": async () => (await import("./lint-workflows")).lintWorkflowsCommand,
   bots: async () => (await import("./bots")).bots,
+  "pr-data": async () => (await import("./pr-data")).prData,
 };
 
 const [name = "", ...args] = process.argv.slice(2);

@@ -24,6 +24,8 @@ interface Options {
   readonly review?: string;
 }
 
+const MAX_ANNOTATIONS = 50;
+
 export const validate =
   (estate: Estate): Command =>
   (args, io) => {
@@ -46,7 +48,7 @@ export const validate =
       options.baseRef !== undefined
         ? { ref: options.baseRef }
         : options.base !== undefined
-          ? { dir: options.base }
+          ? { dir: resolve(io.cwd, options.base), display: options.base }
           : undefined;
 
     let inputs: Inputs | undefined;
@@ -58,8 +60,9 @@ export const validate =
       if (!(error instanceof DataError)) throw error;
       diagnostics = [...error.diagnostics];
     }
+    // GitHub shows a handful of annotations per step; a flood only slows the log down.
     if (options.format === "github")
-      for (const d of sortDiagnostics(diagnostics)) io.out(`${annotation(d)}\n`);
+      for (const d of sortDiagnostics(diagnostics).slice(0, MAX_ANNOTATIONS)) io.out(`${annotation(d)}\n`);
     const errors = errorsOf(diagnostics);
     if (errors.length > 0 || !inputs) {
       if (options.review !== undefined)
@@ -69,7 +72,7 @@ export const validate =
     printWarnings(io, diagnostics);
     const { roster, mirrors } = inputs;
     const owners = roster.people.filter((p) => p.orgOwner).length;
-    const against = base ? `; safety valves passed against ${"ref" in base ? base.ref : base.dir}` : "";
+    const against = base ? `; safety valves passed against ${"ref" in base ? base.ref : options.base}` : "";
     io.out(
       `ok: ${roster.people.length} maintainers, ${owners} org owners, ${mirrors.length} mirrors${against}\n`,
     );

@@ -1,10 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { lstatSync } from "node:fs";
 import { join } from "node:path";
-import { parseDocument } from "yaml";
 import { z } from "zod";
-import type { Diagnostic } from "../runtime/diagnostics";
-import { UsageError } from "../runtime/errors";
+import { DataError, type Diagnostic } from "../runtime/diagnostics";
 import { catFiles, git, projectPrefix, resolveRef } from "../runtime/git";
+import { INPUT_LIMITS, listInputDirectory, readInputText } from "../runtime/input-file";
 import { unknownMessage } from "../runtime/suggest";
 import type { Maintainer } from "./maintainers/model";
 import { TEAM_ROLES, type TeamRole } from "./maintainers/schema";
@@ -77,7 +76,13 @@ export function parseOverrides(text: string | undefined, file = OVERRIDES_FILE):
 
 function readOverridesFile(root: string): LoadedOverrides {
   const path = join(root, OVERRIDES_FILE);
-  return parseOverrides(existsSync(path) ? readFileSync(path, "utf8") : undefined);
+  if (!lstatSync(path, { throwIfNoEntry: false })) return parseOverrides(undefined);
+  try {
+    return parseOverrides(readInputText(path, OVERRIDES_FILE, INPUT_LIMITS.overridesFile));
+  } catch (error) {
+    if (error instanceof DataError) return { overrides: {}, diagnostics: error.diagnostics };
+    throw error;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -85,7 +90,9 @@ function readOverridesFile(root: string): LoadedOverrides {
 
 /** A person from a maintainer file's text, or undefined when the text is not a usable mapping. */
 function snapshotOf(name: string, text: string, displayDir: string): PersonSnapshot | undefined {
-  const data = parseDocument(text).toJS() as Record<string, unknown> | null;
+  const source = new YamlSource(`${displayDir}/${name}`, text);
+  if (source.syntaxProblems().length > 0) return undefined;
+  const data = source.toJS() as Record<string, unknown> | null;
   if (data === null || typeof data !== "object") return undefined;
   const teams = Object.fromEntries(
     Object.entries((data.teams as Record<string, unknown> | undefined) ?? {}).filter(
@@ -106,12 +113,17 @@ function snapshotOf(name: string, text: string, displayDir: string): PersonSnaps
 const isMaintainerFile = (name: string) => name.endsWith(".yaml") && !name.startsWith(".");
 
 /** The roster of a maintainers directory (e.g. a checkout of the base branch). */
-export function readRosterDir(dir: string, displayDir = "maintainers"): RosterSnapshot {
-  if (!existsSync(dir)) throw new UsageError(`${dir} does not exist (expected a maintainers directory)`);
-  const people = readdirSync(dir)
+export function readRosterDir(dir: string, display = dir, displayDir = "maintainers"): RosterSnapshot {
+  const people = listInputDirectory(dir, display)
     .filter(isMaintainerFile)
-    .sort()
-    .flatMap((name) => snapshotOf(name, readFileSync(join(dir, name), "utf8"), displayDir) ?? []);
+    .flatMap(
+      (name) =>
+        snapshotOf(
+          name,
+          readInputText(join(dir, name), `${display}/${name}`, INPUT_LIMITS.maintainerFile),
+          displayDir,
+        ) ?? [],
+    );
   return { people };
 }
 
@@ -303,7 +315,7 @@ const percent = (part: number, whole: number) => `${Math.round((part / whole) * 
 const logins = (people: readonly PersonSnapshot[]) => people.map((p) => p.login).join(", ");
 
 /** Where the base roster comes from: a git ref (CI: `origin/main`) or a maintainers directory. */
-export type BaseSource = { readonly ref: string } | { readonly dir: string };
+export type BaseSource = { readonly ref: string } | { readonly dir: string; readonly display?: string };
 
 /**
  * Every safety-valve diagnostic for the data under `root`: problems in the override file, and,
@@ -312,12 +324,20 @@ export type BaseSource = { readonly ref: string } | { readonly dir: string };
 export function safetyDiagnostics(root: string, head: RosterSnapshot, base?: BaseSource): Diagnostic[] {
   const { overrides, diagnostics } = readOverridesFile(root);
   if (!base) return [...diagnostics];
+  // Head files passed the loader's checks already; one that vanished since reads as absent.
   const readHeadFile = (file: string) => {
-    const path = join(root, file);
-    return existsSync(path) ? readFileSync(path, "utf8") : undefined;
+    try {
+      return readInputText(join(root, file), file, INPUT_LIMITS.maintainerFile);
+    } catch (error) {
+      if (error instanceof DataError) return undefined;
+      throw error;
+    }
   };
   if ("dir" in base)
-    return [...diagnostics, ...checkSafety(readRosterDir(base.dir), head, { overrides, readHeadFile })];
+    return [
+      ...diagnostics,
+      ...checkSafety(readRosterDir(base.dir, base.display), head, { overrides, readHeadFile }),
+    ];
   const atRef = readBaseAtRef(base.ref, root);
   const baseOverrides = parseOverrides(atRef.overridesText).overrides;
   return [...diagnostics, ...checkSafety(atRef.roster, head, { overrides, baseOverrides, readHeadFile })];

@@ -10,43 +10,103 @@ export const DEFAULT_MARKDOWN_LIMIT = 60_000;
 /** The one marker for destructive or sensitive changes, in headings, lists and tables alike. */
 export const WARNING_MARKER = "⚠️";
 
+/** Line endings as CommonMark reads them: a lone CR ends a line too. */
+const LINE_ENDING = /\r\n|\r|\n/g;
+
+/**
+ * Characters GitHub may read as the `@` of a mention: `@` and its compatibility forms, the
+ * full-width `＠` (U+FF20) and the small `﹫` (U+FE6B), which normalize to it.
+ */
+const AT_SIGN = /[@\uFF20\uFE6B]/;
+
+/**
+ * U+2060 WORD JOINER: invisible, not whitespace, and no part of a login, so `@\u2060x` mentions
+ * nobody. Built from its code point so that no bundle (the bots' workflow scripts) holds it raw.
+ */
+export const WORD_JOINER = String.fromCharCode(0x2060);
+
+/**
+ * Every mention look-alike defused: a word joiner right after each `@`, `＠` or `﹫` (unless one
+ * is already there), whatever follows, since an entity or escape after the sign can still spell a
+ * login once rendered.
+ */
+export function defuseMentions(text: string): string {
+  return text.replace(new RegExp(`${AT_SIGN.source}(?!${WORD_JOINER})`, "gu"), (c) => `${c}${WORD_JOINER}`);
+}
+
+/**
+ * Bidirectional controls (U+202E RIGHT-TO-LEFT OVERRIDE and kin) reorder how the text around them
+ * is shown, so a stranger's text could read differently from what it is: they are spelled
+ * `\u{202e}` instead.
+ */
+export function showBidiControls(text: string): string {
+  return text.replace(
+    /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g,
+    (c) => `\\u{${c.charCodeAt(0).toString(16)}}`,
+  );
+}
+
 /**
  * Escapes text for a table cell: pipes split cells (GFM needs `\|` even inside code spans) and
- * newlines end rows.
+ * line endings (a lone CR too) end rows.
  */
 export function escapeCell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
-}
-
-/** Escapes text for HTML contexts such as `<summary>`, where Markdown is not rendered. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return text.replace(/\|/g, "\\|").replace(LINE_ENDING, "<br>");
 }
 
 /**
- * Text a stranger wrote (a display name), made inert in GitHub Markdown: on one line, markup
- * characters backslash-escaped, `<`, `>` and `&` as entities (so no tag, comment or entity gets
- * through), links not auto-detected, and every `@` (also the full-width `＠`) followed by a word
- * joiner so nobody is mentioned.
+ * Escapes text for HTML contexts such as `<summary>`, where Markdown is not rendered: markup as
+ * entities, on one line (a blank line would end the HTML block and let Markdown in), mentions and
+ * bidirectional controls defused as in `plainText`.
  */
-export function plainText(text: string): string {
-  return text
-    .replace(/[\r\n\u2028\u2029\t]+/g, " ")
-    .replace(/[\\`*_[\]|~#!]/g, (c) => `\\${c}`)
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/:\/\//g, ":\u2060//")
-    .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\u2060.`)
-    .replace(/[@＠]/g, (c) => `${c}\u2060`);
+export function escapeHtml(text: string): string {
+  return defuseMentions(
+    showBidiControls(
+      text
+        .replace(/&/g, "&amp;")
+        .replace(/</g, "&lt;")
+        .replace(/>/g, "&gt;")
+        .replace(/"/g, "&quot;")
+        .replace(LINE_ENDING, " "),
+    ),
+  );
 }
 
-/** Inline code that survives backticks inside `text` (CommonMark: a longer fence, padded). */
+/**
+ * Text a stranger wrote (a display name, a message quoting data), made inert in GitHub Markdown:
+ * on one line, markup characters backslash-escaped, `<`, `>` and `&` as entities (so no tag,
+ * comment or entity gets through), links not auto-detected, issue references (`#12`) not linked,
+ * bidirectional controls shown, and every `@` look-alike (`＠`, `﹫`) followed by a word joiner so
+ * nobody is mentioned.
+ */
+export function plainText(text: string): string {
+  return defuseMentions(
+    showBidiControls(
+      text
+        .replace(/[\r\n\u0085\u2028\u2029\t\v\f]+/g, " ")
+        .replace(/[\\`*_[\]|~#!]/g, (c) => `\\${c}`)
+        .replace(/&/g, "&amp;")
+        .replace(/</g, "&lt;")
+        .replace(/>/g, "&gt;")
+        .replace(/#(?=[0-9])/g, `#${WORD_JOINER}`)
+        .replace(/:\/\//g, `:${WORD_JOINER}//`)
+        .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}${WORD_JOINER}.`),
+    ),
+  );
+}
+
+/**
+ * Inline code that survives backticks inside `text` (CommonMark: a longer fence, padded) and line
+ * endings: a code span renders them as spaces anyway, but a raw one could end the paragraph, table
+ * row or list item it sits in and start Markdown of its own.
+ */
 export function inlineCode(text: string): string {
-  const longestRun = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const line = text.replace(LINE_ENDING, " ");
+  const longestRun = Math.max(0, ...[...line.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = "`".repeat(longestRun + 1);
-  const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
-  return `${fence}${pad}${text}${pad}${fence}`;
+  const spaced = line.startsWith(" ") && line.endsWith(" ") && line.trim() !== "";
+  const pad = line.startsWith("`") || line.endsWith("`") || spaced ? " " : "";
+  return `${fence}${pad}${line}${pad}${fence}`;
 }
 
 /** A fenced code block whose fence is longer than any backtick run inside `body`. */
@@ -94,7 +154,9 @@ export function summaryTable(
  * elsewhere; every line carries the warning marker so it also stands out in plain text.
  */
 export function warningBlock(title: string, lines: readonly string[]): string {
-  return ["> [!CAUTION]", `> ${WARNING_MARKER} **${title}**`, ...lines.map((l) => `> ${l}`)].join("\n");
+  // Every physical line is quoted: a line ending inside a given line must not leave the block.
+  const quoted = lines.flatMap((l) => l.split(LINE_ENDING)).map((l) => `> ${l}`);
+  return ["> [!CAUTION]", `> ${WARNING_MARKER} **${title}**`, ...quoted].join("\n");
 }
 
 /** A collapsible block; the blank lines let Markdown inside `body` render. */

@@ -1,4 +1,5 @@
 import { isAbsolute, relative } from "node:path";
+import { spellControls } from "./log";
 
 /**
  * Diagnostics: the one shape every data problem takes, and the one way it is printed.
@@ -24,7 +25,8 @@ export interface Diagnostic {
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line > 0 ? `${d.file}:${d.line}:${d.col}` : d.file;
   const prefix = d.severity === "warning" ? "warning: " : "";
-  return `${where}: ${prefix}${d.field}: ${d.message}`;
+  // One problem, one visible line: a file name or value can never start a line of its own.
+  return spellControls(`${where}: ${prefix}${d.field}: ${d.message}`);
 }
 
 /** Stable order: by file, then position, then field, so output never depends on load order. */

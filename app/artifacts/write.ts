@@ -1,6 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, normalize, resolve } from "node:path";
-import { UsageError } from "../../runtime/errors";
 import { replaceDirectory } from "../../runtime/replace-directory";
 
 /** One generated file: its path inside the output directory and its exact bytes. */
@@ -12,15 +11,14 @@ export interface Artifact {
 
 /**
  * Writes `artifacts` as the complete contents of `outDir`, all or nothing (see
- * {@link replaceDirectory}). Refuses to replace a directory that holds anything
- * the artifact list does not produce, so a mistyped `--out .` cannot delete a checkout.
+ * {@link replaceDirectory}), which refuses a directory that holds anything the artifact list does not
+ * produce, so a mistyped `--out .` cannot delete a checkout.
  */
 export function writeArtifacts(outDir: string, artifacts: readonly Artifact[]): void {
   const target = resolve(outDir);
   for (const artifact of artifacts) checkArtifactPath(artifact.path);
-  if (existsSync(target)) checkReplaceable(target, artifacts);
-
-  replaceDirectory(target, (staging) => {
+  const ours = [...new Set(artifacts.map((artifact) => artifact.path.split("/")[0] ?? ""))];
+  replaceDirectory(target, ours, (staging) => {
     for (const artifact of artifacts) {
       const file = join(staging, artifact.path);
       mkdirSync(dirname(file), { recursive: true });
@@ -33,16 +31,5 @@ function checkArtifactPath(path: string): void {
   const clean = normalize(path);
   if (path === "" || clean.startsWith("..") || clean.startsWith("/") || clean !== path) {
     throw new Error(`artifact path ${JSON.stringify(path)} must be a clean relative path`);
-  }
-}
-
-function checkReplaceable(target: string, artifacts: readonly Artifact[]): void {
-  if (!statSync(target).isDirectory()) throw new UsageError(`${target} exists and is not a directory`);
-  const ours = new Set(artifacts.map((artifact) => artifact.path.split("/")[0]));
-  const foreign = readdirSync(target).filter((name) => !ours.has(name));
-  if (foreign.length > 0) {
-    throw new UsageError(
-      `refusing to replace ${target}: it holds ${foreign.sort().join(", ")}, which this command does not write (expected an empty or previously generated output directory)`,
-    );
   }
 }

@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { z } from "zod";
 import { DataError, type Diagnostic, errorsOf } from "../../runtime/diagnostics";
+import { INPUT_LIMITS, listInputDirectory, readInputText } from "../../runtime/input-file";
 import type { SshKey } from "../../runtime/ssh-key";
 import { parseSshKey } from "../../runtime/ssh-key";
 import { unknownMessage } from "../../runtime/suggest";
@@ -36,14 +36,22 @@ export function loadRoster(options: LoadRosterOptions): LoadedRoster {
   const diagnostics: Diagnostic[] = [];
   const checked: CheckedFile[] = [];
 
-  for (const name of readdirSync(options.dir).sort()) {
-    if (name === "schema.json" || name.startsWith(".")) continue;
+  for (const name of listInputDirectory(options.dir, displayDir)) {
+    if (name === "schema.json") continue;
     const file = `${displayDir}/${name}`;
-    if (!name.endsWith(".yaml")) {
+    if (!MAINTAINER_FILE.test(name)) {
       diagnostics.push(wholeFile(file, "is not a maintainer file (expected <github-login>.yaml)"));
       continue;
     }
-    const source = new YamlSource(file, readFileSync(join(options.dir, name), "utf8"));
+    let text: string;
+    try {
+      text = readInputText(join(options.dir, name), file, INPUT_LIMITS.maintainerFile);
+    } catch (error) {
+      if (!(error instanceof DataError)) throw error;
+      diagnostics.push(...error.diagnostics);
+      continue;
+    }
+    const source = new YamlSource(file, text);
     const syntax = source.syntaxProblems();
     if (syntax.length > 0) {
       diagnostics.push(...syntax);
@@ -111,9 +119,28 @@ function describeIssue(
           path,
           issue.origin === "string"
             ? "must not be empty"
-            : `is too small (expected at least ${issue.minimum})`,
+            : `is too small (expected ${issue.inclusive === false ? "more than" : "at least"} ${issue.minimum})`,
         ),
       ];
+    case "too_big":
+      return [
+        source.diagnostic(
+          path,
+          issue.origin === "number" || issue.origin === "int"
+            ? `is too large (expected at most ${issue.maximum})`
+            : issue.message,
+        ),
+      ];
+    case "invalid_union": {
+      const expected = issue.errors.flatMap((branch) =>
+        branch.flatMap((i) =>
+          i.code === "invalid_type" && i.path.length === 0 ? [describeType(i.expected)] : [],
+        ),
+      );
+      return [
+        source.diagnostic(path, `has the wrong type (expected ${[...new Set(expected)].join(" or ")})`),
+      ];
+    }
     default:
       return [source.diagnostic(path, issue.message)];
   }
@@ -130,6 +157,9 @@ const TYPE_NAMES: Record<string, string> = {
 };
 
 const describeType = (expected: string) => TYPE_NAMES[expected] ?? expected;
+
+/** `<login>.yaml`: what GitHub allows in a login, so hidden files and `.yaml` alone are refused. */
+const MAINTAINER_FILE = /^[A-Za-z0-9][A-Za-z0-9-]*\.yaml$/;
 
 function valueAt(source: YamlSource, path: FieldPath): unknown {
   let value: unknown = source.toJS();

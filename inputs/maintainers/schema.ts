@@ -10,10 +10,21 @@ import type { TeamRole } from "../../constructs/github/team";
 export const TEAM_ROLES = ["member", "maintainer"] as const satisfies readonly TeamRole[];
 export type { TeamRole };
 
+/** Text without control characters or bidirectional overrides, which could disguise a name in reviews. */
+const PRINTABLE = /^[^\p{Cc}\u202A-\u202E\u2066-\u2069]*$/u;
+
 export function maintainerSchema(teamNames: readonly [string, ...string[]]) {
   return z
     .strictObject({
-      name: z.string().trim().min(1).describe('Display name, e.g. "Alice Liddell".'),
+      name: z
+        .string()
+        .trim()
+        .min(1)
+        .max(100, { error: "is longer than 100 characters (expected a display name)" })
+        .regex(PRINTABLE, {
+          error: "holds control or bidirectional-override characters (expected plain text)",
+        })
+        .describe('Display name, e.g. "Alice Liddell".'),
       github: z
         .string()
         .regex(GITHUB_LOGIN, {

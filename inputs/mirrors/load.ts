@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import type { z } from "zod";
 import { DataError, type Diagnostic, errorsOf } from "../../runtime/diagnostics";
+import { INPUT_LIMITS, readInputText } from "../../runtime/input-file";
 import { unknownMessage } from "../../runtime/suggest";
 import { isRecord } from "../../runtime/values";
 import { type FieldPath, fieldName, YamlSource } from "../yaml-source";
@@ -16,7 +16,7 @@ export const MIRRORS_FILE = "estate/mirrors.yaml";
  * the whole file is sound.
  */
 export function loadMirrorList(file: string, display = file): MirrorEntry[] {
-  return parseMirrorList(readFileSync(file, "utf8"), display);
+  return parseMirrorList(readInputText(file, display, INPUT_LIMITS.mirrorList), display);
 }
 
 /** {@link loadMirrorList} on text already in memory; `file` is the name used in messages. */
@@ -61,7 +61,7 @@ function describeIssue(source: YamlSource, issue: z.core.$ZodIssue): Diagnostic[
 function yaml11Differences(source: YamlSource, text: string, data: unknown): Diagnostic[] {
   let old: unknown;
   try {
-    old = parse(text, { version: "1.1" });
+    old = parse(text, { version: "1.1", maxAliasCount: 0 });
   } catch (error) {
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     return [

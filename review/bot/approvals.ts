@@ -2,7 +2,12 @@ import { GITHUB_LOGIN } from "../../constructs/github/login";
 import type { Requirement, Routing } from "../approvals";
 import type { PullFile, Review } from "./github";
 
-const PERSON_FILE = /^maintainers\/[^/]+\.yaml$/;
+/**
+ * A person's file: one name under maintainers/, without controls, format characters or line
+ * separators, since file names and the routing come from the pull request and end up in the
+ * status description and the log. Any other name is left to CODEOWNERS (the operators).
+ */
+const PERSON_FILE = /^maintainers\/[^/\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+\.yaml$/u;
 const TEAM_SLUG = /^[A-Za-z0-9._-]{1,100}$/;
 
 /** The `approvals` commit status, and whom to ask. */
@@ -133,4 +138,8 @@ function parseRouting(text: string | undefined): Routing | string {
   return routing as unknown as Routing;
 }
 
-const clip = (text: string) => (text.length <= 140 ? text : `${text.slice(0, 139)}…`);
+/** At most 140 characters (code points, so no surrogate pair is split). */
+const clip = (text: string) => {
+  const chars = [...text];
+  return chars.length <= 140 ? text : `${chars.slice(0, 139).join("")}…`;
+};

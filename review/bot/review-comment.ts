@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { logText } from "../../runtime/log";
 import { approvalVerdict } from "./approvals";
 import { readArtifactFile } from "./artifact";
 import { type CommentParts, commentBody, upsertComment } from "./comment";
@@ -23,6 +24,9 @@ const MAX_ROUTING_BYTES = 1_000_000;
 export async function reviewComment({ github, context, core, artifactDir }: BotEnv): Promise<void> {
   const run = context.payload.workflow_run;
   const { owner, repo } = context.repo;
+  // core.info prints its text as is; what it says may quote the artifact (file names), so no line
+  // of it may start a workflow command. core.warning and core.setFailed escape their own data.
+  const info = (text: string) => core.info(logText(text));
   const prText = readArtifactFile(artifactDir, "pr-number", 32)?.text.trim() ?? "";
   if (!/^[0-9]{1,9}$/.test(prText)) {
     core.setFailed("pr-number in the artifact is not a pull request number");
@@ -46,7 +50,7 @@ export async function reviewComment({ github, context, core, artifactDir }: BotE
         footer: `<sub>Review diff of ${run.head_sha.slice(0, 12)} from [ci run](${run.html_url}).</sub>`,
         truncated: review.truncated,
       };
-      core.info(
+      info(
         await upsertComment(
           github,
           { owner, repo, issue_number: pull_number },
@@ -74,7 +78,7 @@ export async function reviewComment({ github, context, core, artifactDir }: BotE
     description: verdict.description,
     target_url: run.html_url,
   });
-  core.info(`approvals: ${verdict.state}: ${verdict.description}`);
+  info(`approvals: ${verdict.state}: ${verdict.description}`);
 
   const asked = new Set((pull.requested_reviewers ?? []).map((r) => r.login.toLowerCase()));
   const reviewers = verdict.reviewers.filter((login) => !asked.has(login.toLowerCase()));

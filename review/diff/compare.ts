@@ -1,38 +1,59 @@
-import { existsSync, readFileSync } from "node:fs";
+import { lstatSync } from "node:fs";
 import { join } from "node:path";
 import { UsageError } from "../../runtime/errors";
+import { INPUT_LIMITS, parseInputJson, readInputText } from "../../runtime/input-file";
 import { isRecord } from "../../runtime/values";
 import type { Action, AttributeChange, BlockKind, Change, StackJson, SynthOutput } from "./model";
 
 /**
- * Reads every stack of a synthesized output directory, as its `manifest.json` lists them. A
- * directory that holds no manifest is refused: it is not an output of `npm run synth`.
+ * Reads every stack of a synthesized output directory, as its `manifest.json` lists them. Both
+ * sides of a diff may come from anywhere, so each file goes through the safe reader, and a
+ * directory that is not an output of `npm run synth` (no manifest, no stacks, stacks that are not
+ * Terraform JSON) is refused with what is wrong.
  */
 export function readSynthOutput(dir: string): SynthOutput {
   const manifestFile = join(dir, "manifest.json");
-  if (!existsSync(manifestFile))
-    throw new UsageError(
-      `${dir} is not a synthesized output (expected a directory written by npm run synth, with manifest.json)`,
+  const notOutput = (why: string) =>
+    new UsageError(
+      `${dir} is not a synthesized output: ${why} (expected a directory written by npm run synth)`,
     );
-  const manifest = parseJson(manifestFile) as { stacks?: Record<string, { synthesizedStackPath?: unknown }> };
+  if (!lstatSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw notOutput("it is not a directory");
+  if (!lstatSync(manifestFile, { throwIfNoEntry: false })) throw notOutput("it has no manifest.json");
+  const manifest = readJson(manifestFile);
+  if (!isRecord(manifest) || !isRecord(manifest.stacks) || Object.keys(manifest.stacks).length === 0)
+    throw notOutput("its manifest.json lists no stacks");
   const stacks = new Map<string, StackJson>();
-  for (const [name, entry] of Object.entries(manifest.stacks ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const path = typeof entry?.synthesizedStackPath === "string" ? entry.synthesizedStackPath : "";
+  for (const [name, entry] of Object.entries(manifest.stacks).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const path =
+      isRecord(entry) && typeof entry.synthesizedStackPath === "string" ? entry.synthesizedStackPath : "";
     if (!/^stacks\/[A-Za-z0-9_-]+\/cdk\.tf\.json$/.test(path))
-      throw new UsageError(
-        `${manifestFile}: stack ${JSON.stringify(name)} has no stacks/<name>/cdk.tf.json path`,
-      );
-    stacks.set(name, parseJson(join(dir, path)) as StackJson);
+      throw notOutput(`stack ${JSON.stringify(name)} in manifest.json has no stacks/<name>/cdk.tf.json path`);
+    const stack = readJson(join(dir, path));
+    const problem = stackShapeProblem(stack);
+    if (problem) throw notOutput(`${path} ${problem}`);
+    stacks.set(name, stack as StackJson);
   }
   return stacks;
 }
 
-function parseJson(file: string): unknown {
-  try {
-    return JSON.parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    throw new UsageError(`${file} is not readable JSON: ${(error as Error).message.split("\n")[0]}`);
+function readJson(file: string): unknown {
+  return parseInputJson(readInputText(file, file, INPUT_LIMITS.stackJson), file);
+}
+
+/** What makes `stack` unlike a cdk.tf.json, or undefined: blocks are maps of maps of objects. */
+function stackShapeProblem(stack: unknown): string | undefined {
+  if (!isRecord(stack)) return "is not a JSON object";
+  for (const kind of ["resource", "data"] as const) {
+    const block = stack[kind];
+    if (block === undefined) continue;
+    const bad = isRecord(block)
+      ? Object.entries(block).find(
+          ([, byName]) => !isRecord(byName) || !Object.values(byName).every(isRecord),
+        )
+      : [kind];
+    if (bad) return `has a malformed "${kind}" block${bad[0] === kind ? "" : ` at ${bad[0]}`}`;
   }
+  return undefined;
 }
 
 /** A block of a stack, keyed by its Terraform address. */

@@ -1,11 +1,13 @@
-import { readFileSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { DataError, type Diagnostic } from "../../runtime/diagnostics";
 import { UsageError } from "../../runtime/errors";
-import { parsePlanJson } from "./plan-json";
+import { INPUT_LIMITS, readInputText } from "../../runtime/input-file";
+import { type PlanJson, parsePlanJson } from "./plan-json";
+import { Secrets, sensitiveLiterals } from "./secrets";
 import { type StackSummary, summarizePlan } from "./summarize";
 
 export { renderJson, renderMarkdown } from "./render";
+export { MIN_SECRET_LENGTH, Secrets, sensitiveLiterals } from "./secrets";
 export { type StackSummary, summarizePlan } from "./summarize";
 
 /** One plan file and the stack it belongs to. */
@@ -27,7 +29,12 @@ export function stackNameOf(file: string, cwd: string): string {
   return dir === resolve(cwd) ? basename(file).replace(/\.json$/, "") : basename(dir);
 }
 
-/** Reads and summarizes every plan; all bad files are reported together. */
+/**
+ * Reads, checks and summarizes every plan; all bad files are reported together, one problem each.
+ * Files are read through the safe reader (regular files only, size-capped, UTF-8, nesting-capped).
+ * The literals any plan marks sensitive are masked in every plan's summary, so a secret one stack
+ * marks cannot leak through another that copies it unmarked.
+ */
 export function summarizePlanFiles(inputs: readonly PlanInput[]): StackSummary[] {
   const seen = new Map<string, string>();
   for (const { stack, file } of inputs) {
@@ -39,23 +46,17 @@ export function summarizePlanFiles(inputs: readonly PlanInput[]): StackSummary[]
     seen.set(stack, file);
   }
   const diagnostics: Diagnostic[] = [];
-  const summaries: StackSummary[] = [];
-  for (const { stack, file, path = file } of inputs) {
-    let text: string;
+  const plans: { input: PlanInput; plan: PlanJson }[] = [];
+  for (const input of inputs) {
+    const { file, path = file } = input;
     try {
-      text = readFileSync(path, "utf8");
-    } catch (error) {
-      throw new UsageError(
-        `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-      );
-    }
-    try {
-      summaries.push(summarizePlan(parsePlanJson(text, file), stack, file));
+      plans.push({ input, plan: parsePlanJson(readInputText(path, file, INPUT_LIMITS.planJson), file) });
     } catch (error) {
       if (!(error instanceof DataError)) throw error;
       diagnostics.push(...error.diagnostics);
     }
   }
   if (diagnostics.length > 0) throw new DataError(diagnostics);
-  return summaries;
+  const secrets = new Secrets(plans.flatMap(({ plan }) => sensitiveLiterals(plan)));
+  return plans.map(({ input, plan }) => summarizePlan(plan, input.stack, input.file, secrets));
 }

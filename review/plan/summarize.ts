@@ -1,5 +1,6 @@
 import type { Change, PlanJson, ResourceChange } from "./plan-json";
-import { type AttributeChange, attributeChanges, formatPath, sensitiveStrings } from "./values";
+import { SENSITIVE, SENSITIVE_KEY, Secrets, sensitiveLiterals } from "./secrets";
+import { type AttributeChange, attributeChanges, formatPath, UNKNOWN } from "./values";
 
 /**
  * What happens to one resource instance, in review order: destructive actions first. `move` is a
@@ -68,30 +69,39 @@ const REASONS: Readonly<Record<string, string>> = {
   read_because_check_nested: "it belongs to a check block",
 };
 
-/** Turns one stack's plan into a review summary. No-op resources are left out. */
-export function summarizePlan(plan: PlanJson, stack: string, source: string): StackSummary {
+/** Addresses in natural order (`r2` before `r10`); one collator, not one per comparison. */
+const BY_ADDRESS = new Intl.Collator("en", { numeric: true });
+
+/**
+ * Turns one stack's plan into a review summary. No-op resources are left out. Every string of the
+ * summary that holds one of `secrets` (by default, the literals this plan marks sensitive; give the
+ * literals of every plan shown together) is masked: values whole, keys in paths and addresses.
+ */
+export function summarizePlan(
+  plan: PlanJson,
+  stack: string,
+  source: string,
+  secrets: Secrets = new Secrets(sensitiveLiterals(plan)),
+): StackSummary {
   const changes = plan.resource_changes ?? [];
-  const secrets = sensitiveStrings(changes.map((rc) => rc.change));
   const resources = changes
     .map((rc) => summarizeResource(rc, secrets))
     .filter((r): r is ResourceSummary => r !== undefined)
     .sort(
       (a, b) =>
         PLAN_ACTIONS.indexOf(a.action) - PLAN_ACTIONS.indexOf(b.action) ||
-        a.address.localeCompare(b.address, "en", { numeric: true }),
+        BY_ADDRESS.compare(a.address, b.address),
     );
   const counts = Object.fromEntries(PLAN_ACTIONS.map((a) => [a, 0])) as Record<PlanAction, number>;
   for (const r of resources) counts[r.action]++;
   return {
     stack,
     source,
-    terraformVersion: plan.terraform_version,
+    terraformVersion: maskWhole(plan.terraform_version, secrets),
     errored: plan.errored === true,
     counts,
     resources,
-    drift: (plan.resource_drift ?? [])
-      .map((rc) => rc.address)
-      .sort((a, b) => a.localeCompare(b, "en", { numeric: true })),
+    drift: (plan.resource_drift ?? []).map((rc) => maskAddress(rc.address, secrets)).sort(BY_ADDRESS.compare),
   };
 }
 
@@ -100,29 +110,68 @@ export function isDestructive(summary: StackSummary): boolean {
   return DESTRUCTIVE_ACTIONS.some((a) => summary.counts[a] > 0);
 }
 
-function summarizeResource(rc: ResourceChange, secrets: ReadonlySet<string>): ResourceSummary | undefined {
+function summarizeResource(rc: ResourceChange, secrets: Secrets): ResourceSummary | undefined {
   const { change } = rc;
   const action = classify(rc);
   if (action === undefined) return undefined;
-  const address = rc.deposed ? `${rc.address} (deposed object ${rc.deposed})` : rc.address;
+  const address = maskAddress(
+    rc.deposed ? `${rc.address} (deposed object ${rc.deposed})` : rc.address,
+    secrets,
+  );
   const actions = change.actions.join(",");
   const showAttributes = action !== "move" && action !== "forget";
+  const reason = rc.action_reason ? (REASONS[rc.action_reason] ?? rc.action_reason) : undefined;
+  const changes = showAttributes ? attributeChanges(change, secrets) : [];
   return {
     address,
     action,
-    reason: rc.action_reason ? (REASONS[rc.action_reason] ?? rc.action_reason) : undefined,
+    reason: reason === rc.action_reason ? maskWhole(reason, secrets) : reason,
     replaceOrder:
       action === "replace"
         ? actions === "create,delete"
           ? "create before destroy"
           : "destroy before create"
         : undefined,
-    forcedBy: (change.replace_paths ?? []).map(formatPath),
-    previousAddress: rc.previous_address,
-    importId: change.importing?.id,
+    forcedBy: (change.replace_paths ?? []).map((steps) => maskAddress(formatPath(steps, secrets), secrets)),
+    previousAddress:
+      rc.previous_address === undefined ? undefined : maskAddress(rc.previous_address, secrets),
+    importId: maskWhole(change.importing?.id, secrets),
     alsoUpdates: action === "import" && actions === "update",
-    changes: showAttributes ? attributeChanges(change, secrets) : [],
+    // The values were masked leaf by leaf; this catches a secret spread over a rendered literal.
+    changes: changes.map((c) => ({
+      ...c,
+      path: maskAddress(c.path, secrets),
+      before: maskWhole(c.before, secrets),
+      after: maskWhole(c.after, secrets),
+    })),
   };
+}
+
+/** `text`, or SENSITIVE when it holds a secret. */
+function maskWhole<T extends string | undefined>(text: T, secrets: Secrets): T | typeof SENSITIVE {
+  if (text === undefined || text === SENSITIVE || text === UNKNOWN) return text;
+  return secrets.contains(text) ? SENSITIVE : text;
+}
+
+/**
+ * An address or attribute path with every instance key or map key that holds a secret printed as
+ * `[(sensitive key)]`, and any other part that does masked in place.
+ */
+function maskAddress(address: string, secrets: Secrets): string {
+  if (!secrets.contains(address)) return address;
+  const keyed = address.replace(/\["(?:[^"\\]|\\.)*"\]/g, (key) =>
+    secrets.contains(key) || secrets.contains(unquote(key)) ? `[${SENSITIVE_KEY}]` : key,
+  );
+  return secrets.redact(keyed);
+}
+
+/** The text of a `["key"]` step (JSON string syntax, as Terraform prints it). */
+function unquote(step: string): string {
+  try {
+    return String(JSON.parse(step.slice(1, -1)));
+  } catch {
+    return step;
+  }
 }
 
 function classify({ change, previous_address }: ResourceChange): PlanAction | undefined {

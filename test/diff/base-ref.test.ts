@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { cpSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,6 +6,7 @@ import { test } from "node:test";
 import { VOID_APP } from "../../app/void";
 import { diff } from "../../cli/diff";
 import { VOID_ESTATE } from "../../estate";
+import { git } from "../support/git";
 import { REPO_ROOT, run, scratchProject } from "../support/project";
 
 /** What a ref needs to synthesize: the entry point, the code and the estate. */
@@ -16,22 +16,6 @@ const SOURCES = [
   "tsconfig.json",
   ...["runtime", "bindings", "constructs", "estate", "inputs", "review", "stacks", "migration", "app", "cli"],
 ];
-
-function git(cwd: string, ...args: string[]): string {
-  const result = spawnSync("git", args, {
-    cwd,
-    encoding: "utf8",
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: "t",
-      GIT_AUTHOR_EMAIL: "t@example.org",
-      GIT_COMMITTER_NAME: "t",
-      GIT_COMMITTER_EMAIL: "t@example.org",
-    },
-  });
-  assert.equal(result.status, 0, result.stderr);
-  return result.stdout;
-}
 
 const baseDirs = () => readdirSync(tmpdir()).filter((name) => name.startsWith("void-infra-base-"));
 

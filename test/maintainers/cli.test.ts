@@ -41,15 +41,29 @@ describe("validate and synth on bad data", () => {
     assert.equal(result.stdout, "ok: 22 maintainers, 3 org owners, 40 mirrors\n");
   });
 
-  test("synth replaces cdktf.out only on success", async () => {
+  test("synth replaces its own previous output, stale stacks included", async () => {
     const dir = scratchProject();
-    mkdirSync(join(dir, "cdktf.out"));
-    writeFileSync(join(dir, "cdktf.out", "stale"), "old");
+    mkdirSync(join(dir, "cdktf.out", "stacks", "gone"), { recursive: true });
+    writeFileSync(join(dir, "cdktf.out", "stacks", "gone", "cdk.tf.json"), "{}");
+    writeFileSync(join(dir, "cdktf.out", "manifest.json"), "{}");
     const result = await run(synth(ADOPTION_APP), dir, [], { INFRA_BACKEND: "local" });
     assert.equal(result.status, 0, result.stderr);
-    assert.ok(!existsSync(join(dir, "cdktf.out", "stale")));
+    assert.ok(!existsSync(join(dir, "cdktf.out", "stacks", "gone")));
     assert.ok(existsSync(join(dir, "cdktf.out", "stacks", "github", "cdk.tf.json")));
     assert.deepEqual(readdirSync(dir).sort(), ["cdktf.out", "estate", "maintainers"], "no staging left");
+  });
+
+  test("synth refuses to replace a directory holding files it does not write", async () => {
+    const dir = scratchProject();
+    mkdirSync(join(dir, "out"));
+    writeFileSync(join(dir, "out", "notes.txt"), "mine");
+    const result = await run(synth(ADOPTION_APP), dir, [], { CDKTF_OUTDIR: "out" });
+    assert.equal(result.status, 1);
+    assert.equal(
+      result.stderr,
+      `error: refusing to replace ${join(dir, "out")}: it holds notes.txt, which this command does not write (expected an empty or previously generated output directory)\n`,
+    );
+    assert.equal(readFileSync(join(dir, "out", "notes.txt"), "utf8"), "mine");
   });
 });
 

@@ -21,6 +21,11 @@ describe("markdown primitives", () => {
     assert.equal(inlineCode("a"), "`a`");
     assert.equal(inlineCode("a`b"), "``a`b``");
     assert.equal(inlineCode("`x"), "`` `x ``");
+    assert.equal(
+      inlineCode(" a "),
+      "`  a  `",
+      "CommonMark strips one space each side; the value keeps its own",
+    );
     assert.equal(codeBlock("x\n```\ny", "diff"), "````diff\nx\n```\ny\n````");
   });
 

@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { Change } from "../../review/plan/plan-json";
-import { attributeChanges, formatPath, SENSITIVE, sensitiveStrings, UNKNOWN } from "../../review/plan/values";
+import { Secrets, sensitiveLiterals } from "../../review/plan/secrets";
+import { attributeChanges, formatPath, SENSITIVE, UNKNOWN } from "../../review/plan/values";
 
-const rows = (change: Change) => attributeChanges(change, sensitiveStrings([change]));
+const rows = (change: Change) => attributeChanges(change, new Secrets(sensitiveLiterals({ change })));
 
 describe("attribute paths and values", () => {
   test("paths print like Terraform's", () => {

@@ -8,6 +8,15 @@ import { bots } from "../../cli/bots";
 import type { Routing } from "../../review/approvals";
 import { GITHUB_COMMENT_LIMIT } from "../../review/bot/comment";
 import { REVIEW_MARKER } from "../../review/bot/review-comment";
+import {
+  count,
+  hostileCases,
+  MENTION,
+  rendered,
+  runnerLines,
+  runnerSeesCommand,
+  UNDEFUSED_AT,
+} from "../escaping/hostile";
 import { REPO_ROOT, run, tempDir } from "../support/project";
 
 const WORKFLOW = parse(readFileSync(join(REPO_ROOT, ".github", "workflows", "review-comment.yml"), "utf8"));
@@ -35,6 +44,8 @@ interface Outcome {
   requested: { reviewers: string[]; team_reviewers: string[] }[];
   failed: string[];
   warnings: string[];
+  /** What the script printed through core.info, which writes it to the log as is. */
+  infos: string[];
 }
 
 const ALICE_ROUTING: Routing = {
@@ -62,6 +73,7 @@ async function runBot(artifact: Record<string, string>, fake: Fake = {}): Promis
     requested: [],
     failed: [],
     warnings: [],
+    infos: [],
   };
   const pr = fake.pr ?? { state: "open", sha: HEAD };
   const lists = new Map<unknown, unknown[]>();
@@ -113,7 +125,7 @@ async function runBot(artifact: Record<string, string>, fake: Fake = {}): Promis
   const core = {
     setFailed: (message: string) => outcome.failed.push(message),
     warning: (message: string) => outcome.warnings.push(message),
-    info: () => undefined,
+    info: (message: string) => outcome.infos.push(message),
   };
   const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor;
   const script = new AsyncFunction("require", "github", "context", "core", "process", SCRIPT);
@@ -185,6 +197,36 @@ describe("review-comment.yml", () => {
     assert.ok(body.length <= GITHUB_COMMENT_LIMIT, String(body.length));
     assert.equal(body.split("<!--").length, 2, "only the real marker opens a comment");
     assert.match(body, /Cut to fit GitHub's comment limit/);
+  });
+
+  test("hostile review text: the posted body holds one marker, first, mentions nobody and fits", async () => {
+    for (const review of [
+      ...hostileCases(0xfeed, 40, 30),
+      `-->${"&#64;alice ".repeat(6_000)}`,
+      `<!-- void-<!-- void-infra:review-diff -->infra:review-diff -->\n${"\uFF20a".repeat(40_000)}`,
+    ]) {
+      const outcome = await runBot(artifact(review));
+      const label = JSON.stringify(review.slice(0, 200));
+      const body = outcome.created[0] ?? "";
+      assert.ok(body.startsWith(`${REVIEW_MARKER}\n`), label);
+      assert.ok(body.length <= GITHUB_COMMENT_LIMIT, label);
+      assert.equal(count(body, "<!--"), 1, label);
+      assert.equal(count(body, "-->"), 1, label);
+      assert.doesNotMatch(rendered(body), MENTION, label);
+      assert.doesNotMatch(rendered(body), UNDEFUSED_AT, label);
+    }
+  });
+
+  test("file names and routing from the pull request write no workflow command to the log", async () => {
+    const file = "maintainers/x\n::add-mask::y\r##[stop-commands]t.yaml";
+    const routing = { ...ALICE_ROUTING, requirements: [{ ...ALICE_ROUTING.requirements[0], file }] };
+    for (const files of [[{ filename: file }], [{ filename: "maintainers/alice.yaml" }]]) {
+      const outcome = await runBot(artifact("x", routing as Routing), { files });
+      const lines = outcome.infos.flatMap(runnerLines);
+      assert.ok(lines.length > 0);
+      assert.deepEqual(lines.filter(runnerSeesCommand), [], lines.join("\n"));
+      for (const status of outcome.statuses) assert.doesNotMatch(status.description, /[\r\n]/);
+    }
   });
 });
 

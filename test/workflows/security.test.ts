@@ -48,6 +48,8 @@ describe("workflow security properties", () => {
       "apply.yml",
       "ci.yml",
       "drift.yml",
+      "locks.yml",
+      "plan-pr.yml",
       "plan.yml",
       "review-comment.yml",
       "review-events.yml",
@@ -169,23 +171,26 @@ describe("workflow security properties", () => {
     }
   });
 
-  test("plan.yml restricts pull requests to this repository's branches", () => {
+  test("plan.yml plans main only, with the plan environment", () => {
     const wf = load("plan.yml");
-    assert.deepEqual(Object.keys(wf.on), ["push", "pull_request"]);
-    for (const [, job] of jobsOf(wf)) {
-      assert.equal(
-        job.if,
-        "github.event_name == 'push' || github.event.pull_request.head.repo.full_name == github.repository",
-      );
-      assert.equal(job.environment, "plan");
-      assert.deepEqual(job.strategy?.matrix.stack, STACKS);
-    }
+    assert.deepEqual(Object.keys(wf.on), ["push"]);
+    for (const [, job] of jobsOf(wf)) assert.equal(job.environment, "plan");
     const run = stepsOf(wf)
       .map((s) => String(s.run ?? ""))
       .join("\n");
-    assert.match(run, /terraform -chdir="\$dir" plan -lock=false -input=false -out=tfplan/);
-    assert.match(run, /terraform -chdir="\$dir" show -json tfplan > "\$dir\/plan\.json"/);
-    assert.match(run, /npm run --silent plan-summary -- "cdktf\.out\/stacks\/\$STACK\/plan\.json"/);
+    assert.match(run, /bash \.github\/scripts\/plan-stacks\.sh/);
+  });
+
+  test("plan-pr.yml plans a pull request's data after ci, with main's code only", () => {
+    const wf = load("plan-pr.yml");
+    assert.deepEqual(Object.keys(wf.on), ["workflow_run"]);
+    assert.deepEqual(wf.permissions, {});
+    for (const [, job] of jobsOf(wf)) {
+      assert.equal(job.environment, "plan-pr");
+      assert.deepEqual(job.permissions, { contents: "read" });
+      for (const step of (job.steps ?? []).filter((s) => String(s.uses).startsWith("actions/checkout@")))
+        assert.equal(step.with?.ref, "${{ github.event.repository.default_branch }}");
+    }
   });
 
   test("apply.yml: manual, per-stack concurrency never cancelled, environment production", () => {

@@ -1,0 +1,107 @@
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { dirname, join } from "node:path";
+import { access } from "../../cli/access";
+import type { Command } from "../../cli/command";
+import { diff } from "../../cli/diff";
+import { lintWorkflowsCommand } from "../../cli/lint-workflows";
+import { mirrors } from "../../cli/mirrors";
+import { planSummary } from "../../cli/plan-summary";
+import { synth } from "../../cli/synth";
+import { validate } from "../../cli/validate";
+import { ADOPTION_APP, ADOPTION_ESTATE } from "../support/app";
+import { REPO_ROOT, type Run, run, scratchProject } from "../support/project";
+
+/**
+ * The hostile corpus: one folder per case under test/fixtures/hostile/, each with a `case.json`
+ * and, optionally, a `project/` tree laid over a scratch copy of the adoption data. A case runs one
+ * real command in that project and must end with exactly the expected status and standard error.
+ */
+export const CORPUS_DIR = join(REPO_ROOT, "test", "fixtures", "hostile");
+
+export interface HostileCase {
+  /** What the case attacks, in a few words. */
+  readonly about: string;
+  readonly command: keyof typeof COMMANDS;
+  readonly args?: readonly string[];
+  /** Symbolic links to create in the project: path → target. */
+  readonly links?: Readonly<Record<string, string>>;
+  /**
+   * Files too big or too repetitive to commit: path → `head`, then `repeat` copies of `unit` (its
+   * `{i}` replaced by the copy's index), then `tail`.
+   */
+  readonly generate?: Readonly<
+    Record<string, { head?: string; unit: string; repeat: number; tail?: string }>
+  >;
+  /** Environment variables for the command (e.g. `CDKTF_OUTDIR`). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Paths of the scratch project to delete first (e.g. `maintainers`). */
+  readonly remove?: readonly string[];
+  /** Expected exit status; default 1. */
+  readonly status?: number;
+  /** The exact standard error; `<project>` stands for the scratch project's path. */
+  readonly stderr: string;
+}
+
+const COMMANDS = {
+  validate: validate(ADOPTION_ESTATE),
+  synth: synth(ADOPTION_APP),
+  diff: diff(ADOPTION_APP),
+  mirrors: mirrors(ADOPTION_ESTATE),
+  access: access(ADOPTION_ESTATE),
+  "plan-summary": planSummary,
+  "lint-workflows": lintWorkflowsCommand,
+} satisfies Record<string, Command>;
+
+export function corpusCases(): string[] {
+  return readdirSync(CORPUS_DIR)
+    .filter((name) => existsSync(join(CORPUS_DIR, name, "case.json")))
+    .sort();
+}
+
+export function readCase(name: string): HostileCase {
+  return JSON.parse(readFileSync(join(CORPUS_DIR, name, "case.json"), "utf8")) as HostileCase;
+}
+
+/** What a case did, and what running its command (not building its project) cost. */
+export interface CaseRun {
+  readonly result: Run;
+  readonly project: string;
+  readonly ms: number;
+  /** How much the process's peak resident memory grew while the command ran. */
+  readonly growthMiB: number;
+}
+
+/** Builds the case's project and runs its command there. */
+export async function runCase(name: string): Promise<CaseRun> {
+  const spec = readCase(name);
+  const project = scratchProject();
+  for (const path of spec.remove ?? []) rmSync(join(project, path), { recursive: true, force: true });
+  const overlay = join(CORPUS_DIR, name, "project");
+  if (existsSync(overlay)) cpSync(overlay, project, { recursive: true, verbatimSymlinks: true });
+  for (const [path, target] of Object.entries(spec.links ?? {})) {
+    mkdirSync(dirname(join(project, path)), { recursive: true });
+    symlinkSync(target, join(project, path));
+  }
+  for (const [path, { head = "", unit, repeat, tail = "" }] of Object.entries(spec.generate ?? {})) {
+    mkdirSync(dirname(join(project, path)), { recursive: true });
+    const body = Array.from({ length: repeat }, (_, i) => unit.replaceAll("{i}", String(i))).join("");
+    writeFileSync(join(project, path), head + body + tail);
+  }
+  const peakBefore = process.resourceUsage().maxRSS;
+  const started = performance.now();
+  const result = await run(COMMANDS[spec.command], project, spec.args ?? [], {
+    INFRA_BACKEND: "http",
+    ...spec.env,
+  });
+  const ms = performance.now() - started;
+  return { result, project, ms, growthMiB: (process.resourceUsage().maxRSS - peakBefore) / 1024 };
+}

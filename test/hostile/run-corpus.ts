@@ -1,0 +1,18 @@
+/**
+ * Runs every case of the hostile corpus in this process, one after the other, and prints one JSON
+ * line per case with its exit status, standard error, time and how much the process's peak memory
+ * grew. The test and the benchmark start it in a child process with a capped heap, so a case that
+ * explodes kills the child instead of the machine.
+ */
+import { corpusCases, runCase } from "./corpus";
+
+async function main(names: readonly string[]): Promise<void> {
+  for (const name of names) {
+    const { result, project, ms, growthMiB } = await runCase(name);
+    const stderr = result.stderr.replaceAll(project, "<project>");
+    process.stdout.write(`${JSON.stringify({ name, status: result.status, stderr, ms, growthMiB })}\n`);
+  }
+}
+
+const only = process.argv.slice(2);
+void main(only.length > 0 ? only : corpusCases());

@@ -1,0 +1,19 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+
+/** Runs git in `cwd` as a fixed test author; fails the test on error; returns stdout, trimmed. */
+export function git(cwd: string, ...args: string[]): string {
+  const result = spawnSync("git", args, {
+    cwd,
+    encoding: "utf8",
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: "t",
+      GIT_AUTHOR_EMAIL: "t@example.org",
+      GIT_COMMITTER_NAME: "t",
+      GIT_COMMITTER_EMAIL: "t@example.org",
+    },
+  });
+  assert.equal(result.status, 0, result.stderr);
+  return result.stdout.trim();
+}
