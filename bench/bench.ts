@@ -9,33 +9,35 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { benchHostileCorpus } from "./hostile";
+import { benchLightInstall } from "./light-install";
 import { type Measurement, measure, printTable } from "./measure";
 import { copyProject, generateOrg, onboardingClone, REPO_ROOT } from "./project";
+import { refreshCostReport } from "./refresh";
 
 const node = process.execPath;
 const tsx = ["--import", "tsx"];
 const rows: Measurement[] = [];
 
 const project = copyProject();
-const ours = measure("npm run synth (default data)", node, [...tsx, "main.ts"], project);
+const ours = measure("npm run synth (default data)", "npm", ["run", "-s", "synth"], project);
 const cli = measure("npx cdktf synth (default data)", "npx", ["cdktf", "synth"], project);
 rows.push(ours, cli);
 
 const sizes = [2500, 5000, 10000];
-const scaled: { validate: number; synth: number }[] = [];
+const scaled: { validate: number; synth: number; synthMiB: number }[] = [];
 for (const count of sizes) {
   const org = copyProject();
   generateOrg(org, count);
   const validate = measure(
     `validate, ${count} maintainer files`,
     node,
-    [...tsx, "cli/run.ts", "validate"],
+    ["cli/launch.cjs", "validate"],
     org,
     1,
   );
-  const synth = measure(`synth, ${count} maintainer files`, node, [...tsx, "main.ts"], org, 1);
+  const synth = measure(`synth, ${count} maintainer files`, node, ["cli/launch.cjs", "synth"], org, 1);
   rows.push(validate, synth);
-  scaled.push({ validate: validate.seconds, synth: synth.seconds });
+  scaled.push({ validate: validate.seconds, synth: synth.seconds, synthMiB: synth.peakMiB });
 }
 // Start-up dominates small runs, so linearity shows in the marginal cost between sizes.
 const marginal = sizes.slice(1).map((size, i) => {
@@ -67,4 +69,11 @@ console.log(
   `\nnpm run synth vs npx cdktf synth: ${(ours.seconds / cli.seconds).toFixed(2)}x the time, ${(ours.peakMiB / cli.peakMiB).toFixed(2)}x the peak RSS`,
 );
 console.log(`marginal seconds per 1,000 maintainer files (equal = linear): ${marginal.join("; ")}`);
+const [half, full] = [scaled[1], scaled[2]];
+console.log(
+  `5,000 → 10,000 maintainers: synth ${(full.synth / half.synth).toFixed(2)}x the time, ${(full.synthMiB / half.synthMiB).toFixed(2)}x the peak memory (linear: at most 2.1x)`,
+);
+console.log("GitHub API reads of one plan (review/refresh-cost.ts):");
+for (const line of refreshCostReport()) console.log(`  ${line}`);
 console.log(benchHostileCorpus());
+console.log(benchLightInstall());

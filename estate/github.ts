@@ -1,4 +1,4 @@
-import type { RepositoryPermission, RepositoryProps, TeamProps } from "../constructs/github";
+import type { MembershipMode, RepositoryPermission, RepositoryProps, TeamProps } from "../constructs/github";
 
 /**
  * Void's GitHub organization: teams and repositories. People live in `maintainers/*.yaml`; this
@@ -25,6 +25,12 @@ interface RepositorySpec extends RepositoryProps {
 /** The organization as the github stack builds it; people come from `maintainers/`. */
 export interface GithubEstate {
   readonly organization: string;
+  /**
+   * `per-person` (one membership resource per person and team; Void's choice) or `per-team` (one
+   * authoritative member list per team, for organizations too large to refresh person by person).
+   * Default per-person.
+   */
+  readonly membershipMode?: MembershipMode;
   readonly teams: readonly TeamProps[];
   /** The operators' team: its members run the infrastructure, so joining it is a grant of power. */
   readonly operatorTeam: string;

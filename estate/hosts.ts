@@ -8,8 +8,8 @@ import type {
   DigitalOceanProjectProps,
   DigitalOceanSshKeyProps,
   DigitalOceanVpcProps,
-  HostNamingConvention,
-} from "../constructs/host";
+} from "../constructs/host/digitalocean";
+import type { HostNamingConvention } from "../constructs/host/naming";
 
 /** Ansible inventory groups, used as host roles. */
 type VoidRole =

@@ -37,3 +37,14 @@ export {
   Token,
 } from "cdktf";
 export { Construct, type IConstruct } from "constructs";
+
+/**
+ * cdktf records where every token was created by formatting a full stack trace into a string, for
+ * messages about tokens that fail to resolve; thousands of them are a tenth of a synth. Those
+ * captures target plain objects and are never printed here, so they skip the formatting; an
+ * Error's stack is formatted as V8 does. Left alone when source maps rewrite stacks.
+ */
+if (Error.prepareStackTrace === undefined && !process.sourceMapsEnabled) {
+  Error.prepareStackTrace = (target, frames) =>
+    target instanceof Error ? [String(target), ...frames.map((frame) => `    at ${frame}`)].join("\n") : "";
+}

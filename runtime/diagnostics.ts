@@ -1,5 +1,6 @@
 import { isAbsolute, relative } from "node:path";
 import { spellControls } from "./log";
+import { compareText } from "./values";
 
 /**
  * Diagnostics: the one shape every data problem takes, and the one way it is printed.
@@ -33,7 +34,7 @@ export function formatDiagnostic(d: Diagnostic): string {
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
     (a, b) =>
-      a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col || a.field.localeCompare(b.field),
+      compareText(a.file, b.file) || a.line - b.line || a.col - b.col || compareText(a.field, b.field),
   );
 }
 

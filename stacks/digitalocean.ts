@@ -1,21 +1,19 @@
 import { DigitaloceanProvider } from "@cdktf/provider-digitalocean/lib/provider";
 import { SpacesBucket } from "@cdktf/provider-digitalocean/lib/spaces-bucket";
 import { acmeChallengeName } from "../constructs/cdn";
-import {
-  type DigitalOceanZoneBackend,
-  DnsZone,
-  digitalOceanDns,
-  terraformId,
-  withoutTrailingDot,
-} from "../constructs/dns";
+// Narrow imports: the library's index files also export the AWS and Google backends, which Void's
+// app neither needs nor should load (npm run synth bundles what it imports).
+import { type DigitalOceanZoneBackend, digitalOceanDns } from "../constructs/dns/digitalocean";
+import { terraformId, withoutTrailingDot } from "../constructs/dns/names";
+import { DnsZone } from "../constructs/dns/zone";
 import {
   DigitalOceanProject,
   DigitalOceanSshKey,
   DigitalOceanVpc,
   digitalOceanDroplet,
-  existingMachine,
-  Host,
-} from "../constructs/host";
+} from "../constructs/host/digitalocean";
+import { Host } from "../constructs/host/host";
+import { existingMachine } from "../constructs/host/machine";
 import { Mirror } from "../constructs/mirror";
 import { ProxyTier, PublishedService } from "../constructs/proxy";
 import { claimLogicalId } from "../constructs/terraform/logical-id";

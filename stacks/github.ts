@@ -19,7 +19,10 @@ export class GithubStack extends TerraformStack {
     super(scope, id);
     configureState(this, state);
 
-    const org = new GithubOrganization(this, "org", { name: github.organization });
+    const org = new GithubOrganization(this, "org", {
+      name: github.organization,
+      membershipMode: github.membershipMode,
+    });
     for (const team of github.teams) org.addTeam(team);
 
     for (const person of roster.people) {

@@ -1,4 +1,4 @@
-import { absoluteName, relativeName, withoutTrailingDot } from "../../constructs/dns";
+import { absoluteName, relativeName, withoutTrailingDot } from "../../constructs/dns/names";
 import type { Estate } from "../../estate";
 
 /**

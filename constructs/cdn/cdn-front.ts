@@ -9,7 +9,8 @@ import {
 import { Construct, type TerraformProvider } from "../../runtime/cdktf";
 import { check, checkUnique, ValidationError } from "../../runtime/errors";
 import { didYouMean } from "../../runtime/suggest";
-import { type IDnsZone, targetProblem } from "../dns";
+import { targetProblem } from "../dns/names";
+import type { IDnsZone } from "../dns/zone";
 import { claimLogicalId, logicalId } from "../terraform/logical-id";
 import { acmeChallengeName, type CdnDnsRecord, cdnDnsRecords } from "./dns-records";
 import { alternationInCharacterClass } from "./vcl-lint";

@@ -1,5 +1,10 @@
 export { GITHUB_LOGIN } from "./login";
-export { GithubOrganization, type GithubOrganizationProps } from "./organization";
+export {
+  GithubOrganization,
+  type GithubOrganizationProps,
+  type MembershipMode,
+  type MembershipSwitch,
+} from "./organization";
 export {
   type MergeSettings,
   type PagesSettings,

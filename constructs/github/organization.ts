@@ -21,11 +21,23 @@ export interface GithubOrganizationProps {
    * per stack reads `team_<name>`. Give one to each organization when a stack holds several.
    */
   readonly idPrefix?: string;
+  /**
+   * How team memberships become resources. `per-person`: one `github_team_membership` each, which
+   * leaves people added by hand alone and costs one GitHub API read per person on every plan.
+   * `per-team`: one authoritative `github_team_members` per team, which removes anyone not
+   * declared and costs about two reads per team, so a large organization plans within GitHub's
+   * rate limit. Switching is a state migration: see {@link GithubOrganization.membershipSwitch}.
+   * @default "per-person"
+   */
+  readonly membershipMode?: MembershipMode;
 }
+
+export type MembershipMode = "per-person" | "per-team";
 
 /** A GitHub organization: its owners, teams and repositories. */
 export class GithubOrganization extends Construct {
   readonly name: string;
+  readonly membershipMode: MembershipMode;
   readonly provider: GithubProvider;
   /** What the organization's resources name as their provider: only an aliased one needs naming. */
   readonly resourceProvider: GithubProvider | undefined;
@@ -44,6 +56,7 @@ export class GithubOrganization extends Construct {
     super(scope, id);
     this.name = props.name;
     this.idPrefix = props.idPrefix;
+    this.membershipMode = props.membershipMode ?? "per-person";
     this.provider = props.provider ?? stackProvider(this, props.name);
     this.resourceProvider = this.provider.alias === undefined ? undefined : this.provider;
     this.owners = this.ownerMap;
@@ -53,10 +66,42 @@ export class GithubOrganization extends Construct {
 
   /** Gives one of this organization's resources its address, e.g. `github_team.team_core`. */
   claim(resource: TerraformResource, ...parts: readonly string[]): void {
-    claimLogicalId(
-      resource,
-      this.idPrefix === undefined ? logicalId(...parts) : logicalId(this.idPrefix, ...parts),
-    );
+    claimLogicalId(resource, this.addressId(...parts));
+  }
+
+  /** The logical id this organization gives a resource named by `parts`. */
+  addressId(...parts: readonly string[]): string {
+    return this.idPrefix === undefined ? logicalId(...parts) : logicalId(this.idPrefix, ...parts);
+  }
+
+  /**
+   * The state migration that takes an existing state from the other membership mode to this one,
+   * without removing anyone from a team: in `per-team` mode each team's `github_team_members` is
+   * imported and the per-person memberships are forgotten (not destroyed); in `per-person` mode,
+   * the reverse. Add it for the first apply after switching; Terraform then only reads.
+   */
+  membershipSwitch(): MembershipSwitch {
+    const teams = [...this.teamMap.values()];
+    if (this.membershipMode === "per-team")
+      return {
+        imported: teams.flatMap((team) =>
+          team.membersResource ? [{ to: team.membersResource, id: team.teamId }] : [],
+        ),
+        forgotten: teams.flatMap((team) =>
+          team.logins.map(
+            (login) => `github_team_membership.${this.addressId("team_membership", team.name, login)}`,
+          ),
+        ),
+      };
+    return {
+      imported: teams.flatMap((team) =>
+        [...team.memberships.values()].map((membership) => ({
+          to: membership,
+          id: `${team.teamId}:${membership.usernameInput}`,
+        })),
+      ),
+      forgotten: teams.map((team) => `github_team_members.${this.addressId("team_members", team.name)}`),
+    };
   }
 
   addTeam(props: TeamProps): Team {
@@ -98,6 +143,12 @@ export class GithubOrganization extends Construct {
     this.ownerMap.set(key, membership);
     return this;
   }
+}
+
+/** Resources to import and old addresses to forget when switching membership modes. */
+export interface MembershipSwitch {
+  readonly imported: readonly { readonly to: TerraformResource; readonly id: string }[];
+  readonly forgotten: readonly string[];
 }
 
 /** The stack's un-aliased github provider for `owner`, created once; another owner is an error. */

@@ -1,6 +1,7 @@
 import { Team as GithubTeam } from "@cdktf/provider-github/lib/team";
+import { TeamMembers, type TeamMembersMembers } from "@cdktf/provider-github/lib/team-members";
 import { TeamMembership } from "@cdktf/provider-github/lib/team-membership";
-import { Construct } from "../../runtime/cdktf";
+import { Construct, Lazy } from "../../runtime/cdktf";
 import { check } from "../../runtime/errors";
 import { GITHUB_LOGIN } from "./login";
 import type { GithubOrganization } from "./organization";
@@ -29,9 +30,12 @@ export class Team extends Construct implements ITeam {
   readonly name: string;
   readonly teamId: string;
   readonly resource: GithubTeam;
-  /** Memberships by lower-cased login. */
+  /** Memberships by lower-cased login (`per-person` mode). */
   readonly memberships: ReadonlyMap<string, TeamMembership>;
+  /** The team's authoritative member list (`per-team` mode). */
+  readonly membersResource: TeamMembers | undefined;
   private readonly memberMap = new Map<string, TeamMembership>();
+  private readonly roles = new Map<string, { readonly username: string; readonly role: TeamRole }>();
   private readonly organization: GithubOrganization;
 
   constructor(
@@ -51,13 +55,31 @@ export class Team extends Construct implements ITeam {
     props.organization.claim(this.resource, "team", props.name);
     this.teamId = this.resource.id;
     this.memberships = this.memberMap;
+    if (props.organization.membershipMode === "per-team") {
+      this.membersResource = new TeamMembers(this, "members", {
+        teamId: this.teamId,
+        // Sorted by login, so the list never depends on the order people were added.
+        members: Lazy.anyValue({
+          produce: () => [...this.roles].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, member]) => member),
+        }) as unknown as TeamMembersMembers[],
+        provider: props.organization.resourceProvider,
+      });
+      props.organization.claim(this.membersResource, "team_members", props.name);
+    }
+  }
+
+  /** Lower-cased logins of the members, in the order they were added. */
+  get logins(): readonly string[] {
+    return [...this.roles.keys()];
   }
 
   /** Adds a person to the team; GitHub invites them to the organization if needed. */
   addMember(login: string, role: TeamRole = "member"): this {
     check(this, GITHUB_LOGIN.test(login), `"${login}" is not a valid GitHub login`);
     const key = login.toLowerCase();
-    check(this, !this.memberMap.has(key), `${login} is already a member of team ${this.name}`);
+    check(this, !this.roles.has(key), `${login} is already a member of team ${this.name}`);
+    this.roles.set(key, { username: login, role });
+    if (this.membersResource) return this;
     const membership = new TeamMembership(this, `member-${key}`, {
       teamId: this.teamId,
       username: login,

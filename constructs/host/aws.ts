@@ -1,6 +1,6 @@
 import { Instance } from "@cdktf/provider-aws/lib/instance";
 import { Fn, Token } from "../../runtime/cdktf";
-import { terraformId, withoutTrailingDot } from "../dns";
+import { terraformId, withoutTrailingDot } from "../dns/names";
 import { claimLogicalId } from "../terraform/logical-id";
 import type { MachineFactory } from "./machine";
 

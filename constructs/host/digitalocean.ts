@@ -7,7 +7,7 @@ import { Vpc } from "@cdktf/provider-digitalocean/lib/vpc";
 import { Construct, Lazy, TerraformStack, Token } from "../../runtime/cdktf";
 import { check } from "../../runtime/errors";
 import { parseSshKey } from "../../runtime/ssh-key";
-import { terraformId, withoutTrailingDot } from "../dns";
+import { terraformId, withoutTrailingDot } from "../dns/names";
 import { claimLogicalId } from "../terraform/logical-id";
 import type { MachineFactory } from "./machine";
 

@@ -1,5 +1,5 @@
 import { ComputeInstance } from "@cdktf/provider-google/lib/compute-instance";
-import { terraformId } from "../dns";
+import { terraformId } from "../dns/names";
 import { claimLogicalId } from "../terraform/logical-id";
 import type { MachineFactory } from "./machine";
 

@@ -1,6 +1,7 @@
 import { Construct, type TerraformResource } from "../../runtime/cdktf";
 import { check, ValidationError } from "../../runtime/errors";
-import { type IDnsZone, ipv4Problem, ipv6Problem } from "../dns";
+import { ipv4Problem, ipv6Problem } from "../dns/address";
+import type { IDnsZone } from "../dns/zone";
 import { existingMachine, type MachineFactory } from "./machine";
 import { ANY_LABEL, GUEST_LABEL, type HostNamingConvention } from "./naming";
 

@@ -1,7 +1,8 @@
 import { Annotations, Construct } from "../../runtime/cdktf";
 import { check, ValidationError } from "../../runtime/errors";
-import { type IDnsZone, targetProblem, withoutTrailingDot } from "../dns";
-import type { IHost } from "../host";
+import { targetProblem, withoutTrailingDot } from "../dns/names";
+import type { IDnsZone } from "../dns/zone";
+import type { IHost } from "../host/host";
 import { MIRROR_REGIONS, type MirrorRegion } from "./region";
 
 export interface MirrorProps {

@@ -1,6 +1,6 @@
 import { Construct } from "../../runtime/cdktf";
 import { check } from "../../runtime/errors";
-import type { IHost } from "../host";
+import type { IHost } from "../host/host";
 import type { IProxyTier } from "./tier";
 
 export interface PublishedServiceProps {

@@ -1,7 +1,8 @@
 import { Construct } from "../../runtime/cdktf";
 import { check } from "../../runtime/errors";
-import { type IDnsZone, isDirectChild } from "../dns";
-import type { IHost } from "../host";
+import { isDirectChild } from "../dns/names";
+import type { IDnsZone } from "../dns/zone";
+import type { IHost } from "../host/host";
 
 export interface ProxyTierProps {
   /** Zone the tier's round-robin name is published in. */

@@ -10,10 +10,12 @@ export interface StateMigration {
   readonly moved?: readonly { readonly from: string; readonly to: string }[];
   /** Addresses to drop from state without destroying the object (`removed`, destroy = false). Default none. */
   readonly forgotten?: readonly string[];
+  /** Existing objects to take into state (`import`), by the id their provider documents. Default none. */
+  readonly imported?: readonly { readonly to: TerraformResource; readonly id: string }[];
 }
 
 /**
- * Adds `moved` and `removed` blocks (Terraform 1.7+) to `stack`, so adopting code that names
+ * Adds `moved`, `removed` and `import` blocks (Terraform 1.7+) to `stack`, so adopting code that names
  * resources differently from an existing state changes no real object. Call once per stack;
  * entries are sorted so the JSON does not depend on call order.
  */
@@ -27,6 +29,10 @@ export function addStateMigration(stack: TerraformStack, migration: StateMigrati
       "moved",
       moved.map(({ from, to }) => ({ from, to })),
     );
+  const imported = [...(migration.imported ?? [])]
+    .map(({ to, id }) => ({ to: addressOf(to), id }))
+    .sort((a, b) => a.to.localeCompare(b.to));
+  if (imported.length > 0) stack.addOverride("import", imported);
   if (forgotten.length > 0) {
     stack.addOverride(
       "removed",

@@ -1,13 +1,14 @@
 import { GithubOrganization } from "../../constructs/github";
 import { type Construct, TerraformStack } from "../../runtime/cdktf";
 
-/** Acme's GitHub organization: owners, two teams and the repositories they work on. */
+/** Acme's GitHub organization: owners, two teams (member lists per team) and their repositories. */
 export class AcmeGithubStack extends TerraformStack {
   readonly organization: GithubOrganization;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    const org = new GithubOrganization(this, "org", { name: "acme-corp" });
+    // One authoritative member list per team: cheaper to refresh than one resource per person.
+    const org = new GithubOrganization(this, "org", { name: "acme-corp", membershipMode: "per-team" });
     org.addOwner("acme-admin");
     const developers = org.addTeam({ name: "developers", description: "Everyone who ships code" });
     const operators = org.addTeam({ name: "operators", description: "Runs production", privacy: "secret" });

@@ -5,6 +5,7 @@ import { INPUT_LIMITS, listInputDirectory, readInputText } from "../../runtime/i
 import type { SshKey } from "../../runtime/ssh-key";
 import { parseSshKey } from "../../runtime/ssh-key";
 import { unknownMessage } from "../../runtime/suggest";
+import { compareText } from "../../runtime/values";
 import { type FieldPath, YamlSource } from "../yaml-source";
 import { type CheckedFile, FILE_CHECKS, ROSTER_CHECKS, type RosterRules, unknownTeamMessage } from "./checks";
 import type { Maintainer, Roster } from "./model";
@@ -176,7 +177,7 @@ function toMaintainer({ source, data, sshKeys }: CheckedFile): Maintainer {
     teams: Object.fromEntries(
       Object.entries(data.teams)
         .flatMap(([team, role]) => (role ? [[team, role] as const] : []))
-        .sort(([a], [b]) => a.localeCompare(b)),
+        .sort(([a], [b]) => compareText(a, b)),
     ),
     orgOwner: data.org_owner,
     sshKeys: sshKeys.filter((k): k is SshKey => !("problem" in k)),
@@ -185,7 +186,7 @@ function toMaintainer({ source, data, sshKeys }: CheckedFile): Maintainer {
   };
 }
 
-const byLogin = (a: Maintainer, b: Maintainer) => a.login.toLowerCase().localeCompare(b.login.toLowerCase());
+const byLogin = (a: Maintainer, b: Maintainer) => compareText(a.login.toLowerCase(), b.login.toLowerCase());
 
 function wholeFile(file: string, message: string): Diagnostic {
   return { file, line: 0, col: 0, field: "(file)", message, severity: "error" };

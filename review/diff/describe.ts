@@ -4,6 +4,7 @@ import {
   githubMembership,
   githubRepository,
   githubTeam,
+  githubTeamMembers,
   githubTeamMembership,
   githubTeamRepository,
 } from "./describers/github";
@@ -85,6 +86,7 @@ function compareLines(a: HumanLine, b: HumanLine): number {
 export const DESCRIBERS: Readonly<Record<string, Describer>> = {
   github_membership: githubMembership,
   github_team_membership: githubTeamMembership,
+  github_team_members: githubTeamMembers,
   github_team: githubTeam,
   github_repository: githubRepository,
   github_team_repository: githubTeamRepository,

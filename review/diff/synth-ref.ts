@@ -38,7 +38,10 @@ export function synthesizeRef({ name, commit }: GitRef, { cwd, env }: Synthesize
     if (existsSync(join(cwd, "node_modules")) && !existsSync(join(tree, "node_modules")))
       symlinkSync(join(cwd, "node_modules"), join(tree, "node_modules"));
     const outdir = join(scratch, "cdktf.out");
-    const run = spawnSync(process.execPath, ["--import", "tsx", "main.ts"], {
+    // The ref's own entry point: its launcher where it has one, else its TypeScript through tsx.
+    const launcher = join(tree, "cli", "launch.cjs");
+    const args = existsSync(launcher) ? [launcher, "synth"] : ["--import", "tsx", "main.ts"];
+    const run = spawnSync(process.execPath, args, {
       cwd: tree,
       encoding: "utf8",
       env: { ...env, CDKTF_OUTDIR: outdir },

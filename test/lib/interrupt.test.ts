@@ -43,7 +43,7 @@ test("an interrupted diff --base-ref leaves no exported tree and no worktree", a
   const baseDirs = () => readdirSync(tmpdir()).filter((name) => name.startsWith("void-infra-base-"));
   const before = new Set(baseDirs());
   const { child, exited } = start(
-    [join(REPO_ROOT, "cli", "run.ts"), "diff", "--base-ref", "HEAD"],
+    [join(REPO_ROOT, "cli", "launch.cjs"), "diff", "--base-ref", "HEAD"],
     REPO_ROOT,
   );
   await until(() => baseDirs().some((name) => !before.has(name)));

@@ -58,10 +58,17 @@ function teamOf(change: Change, context: Context): string {
 /** Whether `login` holds any membership in the base version of the stack: a newcomer holds none. */
 function inOrganization(login: string, context: Context): boolean {
   const resources = (context.base?.resource ?? {}) as Record<string, Record<string, { username?: unknown }>>;
-  return ["github_team_membership", "github_membership"].some((type) =>
-    Object.values(resources[type] ?? {}).some(
-      (m) => String(m.username).toLowerCase() === login.toLowerCase(),
+  const key = login.toLowerCase();
+  const listed = Object.values(resources.github_team_members ?? {}).some((t) =>
+    ((t as { members?: { username?: unknown }[] }).members ?? []).some(
+      (m) => String(m.username).toLowerCase() === key,
     ),
+  );
+  return (
+    listed ||
+    ["github_team_membership", "github_membership"].some((type) =>
+      Object.values(resources[type] ?? {}).some((m) => String(m.username).toLowerCase() === key),
+    )
   );
 }
 
@@ -98,6 +105,40 @@ export const githubTeamMembership: Describer = (change, context) => {
       return drafts.length > 0 ? drafts : genericUpdate(change);
     }
   }
+};
+
+/** One team's authoritative member list (`per-team` mode): who joins, leaves or changes role. */
+export const githubTeamMembers: Describer = (change, context) => {
+  const team = teamOf(change, context);
+  const members = (side: Record<string, unknown> | undefined) =>
+    new Map(
+      (Array.isArray(side?.members) ? side.members : []).map((m: { username?: unknown; role?: unknown }) => [
+        String(m.username).toLowerCase(),
+        { username: String(m.username), role: String(m.role ?? "member") },
+      ]),
+    );
+  const before = members(change.before);
+  const after = members(change.after);
+  if (change.action === "delete")
+    return [{ text: `removes all ${before.size} members from ${team}`, sensitive: true }];
+  const drafts: Draft[] = [];
+  for (const [key, { username, role }] of after) {
+    const was = before.get(key);
+    const login = person(username, context);
+    if (!was)
+      drafts.push({
+        text: `${inOrganization(username, context) ? "adds" : "welcomes"} ${login} to ${team} (${text(role)})`,
+        sensitive: grantsPower(team, role, context),
+      });
+    else if (was.role !== role)
+      drafts.push({
+        text: `changes ${login} in ${team}: ${text(was.role)} → ${text(role)}`,
+        sensitive: grantsPower(team, role, context),
+      });
+  }
+  for (const [key, { username }] of before)
+    if (!after.has(key)) drafts.push({ text: `removes ${person(username, context)} from ${team}` });
+  return drafts.length > 0 ? drafts : genericUpdate(change);
 };
 
 export const githubTeam: Describer = (change) => {

@@ -1,0 +1,103 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { cpSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, test } from "node:test";
+import { buildSync } from "esbuild";
+import { REPO_ROOT, tempDir } from "../support/project";
+
+interface Recipe {
+  readonly module: string;
+  readonly make?: string;
+  readonly of?: string;
+}
+// The launcher is plain CommonJS, run by node without a loader.
+const launcher = require("../../cli/launch.cjs") as {
+  COMMANDS: Record<string, Recipe>;
+  entryCode: (recipe: Recipe) => string;
+};
+
+const pkg = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8"));
+const RUNTIME_DEPENDENCIES = new Set(Object.keys(pkg.dependencies));
+
+/** The npm packages a command's bundle is built from, as esbuild resolves them. */
+function packagesOf(command: string): Set<string> {
+  const recipe = launcher.COMMANDS[command];
+  assert.ok(recipe, command);
+  const { metafile } = buildSync({
+    stdin: { contents: launcher.entryCode(recipe), resolveDir: REPO_ROOT, loader: "js" },
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    write: false,
+    metafile: true,
+    outfile: "bundle.cjs",
+    logLevel: "silent",
+  });
+  return new Set(
+    Object.keys(metafile.inputs).flatMap((file) => {
+      const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1];
+      return name ? [name] : [];
+    }),
+  );
+}
+
+describe("every command runs from a bundle of what it needs", () => {
+  test("no command but the workflow linter needs a development package: `npm ci --omit=dev` runs them", () => {
+    for (const command of Object.keys(launcher.COMMANDS).filter((c) => c !== "lint-workflows")) {
+      const extra = [...packagesOf(command)].filter((name) => !RUNTIME_DEPENDENCIES.has(name));
+      assert.deepEqual(extra, [], command);
+    }
+  });
+
+  test("Void's synth loads neither the AWS nor the Google provider", () => {
+    const packages = packagesOf("synth");
+    assert.ok(packages.has("cdktf") && packages.has("@cdktf/provider-digitalocean"));
+    assert.ok(!packages.has("@cdktf/provider-aws") && !packages.has("@cdktf/provider-google"));
+  });
+
+  test("validate, a maintainer's loop, loads no cdktf and no provider", () => {
+    const packages = [...packagesOf("validate")];
+    assert.deepEqual(
+      packages.filter((name) => name === "cdktf" || name === "constructs" || name.startsWith("@cdktf/")),
+      [],
+    );
+  });
+
+  test("an edited source is never served from a stale bundle", () => {
+    const dir = tempDir("launch-");
+    for (const entry of [
+      "cli",
+      "runtime",
+      "inputs",
+      "estate",
+      "constructs",
+      "review",
+      "app",
+      "stacks",
+      "migration",
+      "bindings",
+    ])
+      cpSync(join(REPO_ROOT, entry), join(dir, entry), { recursive: true });
+    for (const file of ["main.ts", "package.json", "package-lock.json", "tsconfig.json"])
+      cpSync(join(REPO_ROOT, file), join(dir, file));
+    cpSync(join(REPO_ROOT, "test", "fixtures", "adoption", "maintainers"), join(dir, "maintainers"), {
+      recursive: true,
+    });
+    cpSync(
+      join(REPO_ROOT, "test", "fixtures", "adoption", "estate", "mirrors.yaml"),
+      join(dir, "estate", "mirrors.yaml"),
+    );
+    symlinkSync(join(REPO_ROOT, "node_modules"), join(dir, "node_modules"));
+    const validate = () =>
+      spawnSync(process.execPath, [join(dir, "cli", "launch.cjs"), "validate"], {
+        cwd: dir,
+        encoding: "utf8",
+      });
+
+    assert.match(validate().stdout, /^ok: \d+ maintainers/);
+    const source = join(dir, "cli", "validate.ts");
+    writeFileSync(source, readFileSync(source, "utf8").replace("`ok: ${", "`fine: ${"));
+    assert.match(validate().stdout, /^fine: \d+ maintainers/, "the edit shows at once");
+  });
+});
