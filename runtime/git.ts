@@ -65,14 +65,13 @@ export function catFiles(cwd: string, commit: string, paths: readonly string[]):
   return texts;
 }
 
-/** Paths (relative to `cwd`) that differ between `commit` and the working tree, new files included. */
+/**
+ * Paths (relative to `cwd`) that the commits since `commit` change: what a pull request changes.
+ * The working tree is left out, so files a tool wrote next to the checkout never count.
+ */
 export function changedFiles(commit: string, cwd: string): string[] {
-  const lines = (run: SpawnSyncReturns<Buffer>) => run.stdout.toString().split("\0").filter(Boolean);
-  const tracked = git(cwd, ["diff", "-z", "--name-only", "--relative", commit], {
+  const changed = git(cwd, ["diff", "-z", "--name-only", "--relative", commit, "HEAD"], {
     failure: "git diff failed",
   });
-  const untracked = git(cwd, ["ls-files", "-z", "--others", "--exclude-standard"], {
-    failure: "git ls-files failed",
-  });
-  return [...new Set([...lines(tracked), ...lines(untracked)])].sort();
+  return [...new Set(changed.stdout.toString().split("\0").filter(Boolean))].sort();
 }
