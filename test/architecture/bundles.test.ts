@@ -64,6 +64,18 @@ describe("every command runs from a bundle of what it needs", () => {
     );
   });
 
+  test("commands whose packages read their own files at run time work from their bundles", () => {
+    const launch = (...args: string[]) =>
+      spawnSync(process.execPath, [join(REPO_ROOT, "cli", "launch.cjs"), ...args], {
+        cwd: REPO_ROOT,
+        encoding: "utf8",
+      });
+    const lint = launch("lint-workflows", ".github/workflows/review-events.yml");
+    assert.equal(lint.status, 0, lint.stderr);
+    const bots = launch("bots", "--check");
+    assert.equal(bots.status, 0, bots.stderr);
+  });
+
   test("an edited source is never served from a stale bundle", () => {
     const dir = tempDir("launch-");
     for (const entry of [
