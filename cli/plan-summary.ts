@@ -1,11 +1,19 @@
 /**
  * `npm run plan-summary -- <plan.json>...`: a review summary of `terraform show -json` plans, one
- * per stack, as Markdown or `--format json`.
+ * per stack, as Markdown, `--format json`, or `--format comment` (the body of the pull request's
+ * plan comment, without the bot's own header and footer).
  */
 import { resolve } from "node:path";
 import { InvalidArgumentError, Option, Command as Program } from "commander";
 import { DEFAULT_MARKDOWN_LIMIT } from "../review/markdown";
-import { type PlanInput, renderJson, renderMarkdown, stackNameOf, summarizePlanFiles } from "../review/plan";
+import {
+  type PlanInput,
+  renderJson,
+  renderMarkdown,
+  renderPlanComment,
+  stackNameOf,
+  summarizePlanFiles,
+} from "../review/plan";
 import { UsageError } from "../runtime/errors";
 import { type Command, parseArgs } from "./command";
 
@@ -18,14 +26,16 @@ export const planSummary: Command = (args, io) => {
     .argument("[plan.json...]", "plan JSON files; stack named after the directory holding each")
     .option("--stack <name=file>", "a plan file with an explicit stack name (repeatable)", collectStack, [])
     .addOption(
-      new Option("--format <format>", "output format").choices(["markdown", "json"]).default("markdown"),
+      new Option("--format <format>", "output format")
+        .choices(["markdown", "json", "comment"])
+        .default("markdown"),
     )
     .option("--max-chars <n>", "Markdown size limit in characters", positiveInt, DEFAULT_MARKDOWN_LIMIT);
-  const options = parseArgs<{ stack: PlanInput[]; format: "markdown" | "json"; maxChars: number }>(
-    program,
-    args,
-    io,
-  );
+  const options = parseArgs<{
+    stack: PlanInput[];
+    format: "markdown" | "json" | "comment";
+    maxChars: number;
+  }>(program, args, io);
   const inputs: PlanInput[] = [
     ...program.args.map((file) => ({ stack: stackNameOf(file, io.cwd), file })),
     ...options.stack,
@@ -34,11 +44,10 @@ export const planSummary: Command = (args, io) => {
     throw new UsageError("no plan files given (usage: npm run plan-summary -- <plan.json>...)");
 
   const summaries = summarizePlanFiles(inputs);
-  io.out(
-    options.format === "json"
-      ? renderJson(summaries)
-      : `${renderMarkdown(summaries, { limit: options.maxChars })}\n`,
-  );
+  if (options.format === "json") io.out(renderJson(summaries));
+  else if (options.format === "comment")
+    io.out(`${renderPlanComment(summaries, { limit: options.maxChars })}\n`);
+  else io.out(`${renderMarkdown(summaries, { limit: options.maxChars })}\n`);
   return 0;
 };
 

@@ -44,10 +44,12 @@ export interface CommentParts {
   readonly marker: string;
   /** The untrusted Markdown to post. */
   readonly markdown: string;
-  /** A trusted last line, e.g. which commit and run the comment belongs to. */
+  /** A trusted last line, e.g. which commit and run the comment belongs to; none when empty. */
   readonly footer: string;
   /** The Markdown was already cut on reading; say so. */
   readonly truncated?: boolean;
+  /** What a cut says; by default, that the ci run's summary has the whole text. */
+  readonly cutNotice?: string;
 }
 
 const CUT_NOTICE = "> [!NOTE]\n> Cut to fit GitHub's comment limit; the ci run's summary has the whole text.";
@@ -98,16 +100,22 @@ function verify(body: string, marker: string): string {
  * cut last (on a line boundary, closing a code block or details left open, with a notice); the
  * result is then verified: at most GitHub's limit and the marker exactly once, or an error.
  */
-export function commentBody({ marker, markdown, footer, truncated = false }: CommentParts): string {
+export function commentBody({
+  marker,
+  markdown,
+  footer,
+  truncated = false,
+  cutNotice = CUT_NOTICE,
+}: CommentParts): string {
   if (count(marker, "<!--") !== 1 || count(marker, "-->") !== 1 || marker.includes("\n"))
     throw new Error("a marker is one HTML comment on one line");
   const text = defuse(markdown).trimEnd();
-  const tail = `\n\n${footer}\n`;
+  const tail = footer === "" ? "\n" : `\n\n${footer}\n`;
   const whole = `${marker}\n${text}${tail}`;
   if (!truncated && whole.length <= GITHUB_COMMENT_LIMIT) return verify(whole, marker);
 
   const assemble = (cut: string, close: string) =>
-    `${marker}\n${[cut, close, CUT_NOTICE].filter((p) => p !== "").join("\n\n")}${tail}`;
+    `${marker}\n${[cut, close, cutNotice].filter((p) => p !== "").join("\n\n")}${tail}`;
   // Room for the text when nothing needs closing; the cut alone always fits in it.
   const plainRoom = GITHUB_COMMENT_LIMIT - assemble("", "").length - 2;
   // The closers depend on where the cut falls: cut shorter until cut, closers and notice fit.
@@ -121,31 +129,67 @@ export function commentBody({ marker, markdown, footer, truncated = false }: Com
   return verify(assemble(cutTo(text, plainRoom).trimEnd(), ""), marker);
 }
 
+/** A pull request number as a bot is handed it (artifact, job output): 1-9 digits, nothing else. */
+export function pullNumber(text: string | undefined): number | undefined {
+  const trimmed = (text ?? "").trim();
+  return /^[0-9]{1,9}$/.test(trimmed) ? Number(trimmed) : undefined;
+}
+
+/** A pull request (its issue) of a repository. */
+export interface IssueTarget {
+  readonly owner: string;
+  readonly repo: string;
+  readonly issue_number: number;
+}
+
+/** The login the job token comments as. */
+export const BOT_LOGIN = "github-actions[bot]";
+
+/**
+ * The first comment the bot wrote whose body starts with `start`, if any. A comment by anyone
+ * else, or one that merely holds the text further down, is never it.
+ */
+export async function findOwnComment(
+  github: GitHubApi,
+  target: IssueTarget,
+  start: string,
+): Promise<{ readonly id: number; readonly body: string } | undefined> {
+  const comments = await github.paginate<{ id: number; user: { login: string } | null; body?: string }>(
+    github.rest.issues.listComments,
+    { ...target, per_page: 100 },
+  );
+  const mine = comments.find((c) => c.user?.login === BOT_LOGIN && (c.body ?? "").startsWith(start));
+  return mine ? { id: mine.id, body: mine.body ?? "" } : undefined;
+}
+
 /**
  * Creates the comment the bot wrote that starts with the `marker` line, or updates it. A comment
  * by anyone else, or one that merely holds the marker further down, is never touched.
  */
 export async function upsertComment(
   github: GitHubApi,
-  target: { readonly owner: string; readonly repo: string; readonly issue_number: number },
+  target: IssueTarget,
   marker: string,
   body: string,
 ): Promise<string> {
-  const comments = await github.paginate<{ id: number; user: { login: string } | null; body?: string }>(
-    github.rest.issues.listComments,
-    { ...target, per_page: 100 },
-  );
-  const mine = comments.find(
-    (c) => c.user?.login === "github-actions[bot]" && (c.body ?? "").startsWith(`${marker}\n`),
-  );
-  if (mine) {
+  return writeComment(github, target, await findOwnComment(github, target, `${marker}\n`), body);
+}
+
+/** Updates the comment `existing` with `body`, or creates one when there is none. */
+export async function writeComment(
+  github: GitHubApi,
+  target: IssueTarget,
+  existing: { readonly id: number } | undefined,
+  body: string,
+): Promise<string> {
+  if (existing) {
     await github.rest.issues.updateComment({
       owner: target.owner,
       repo: target.repo,
-      comment_id: mine.id,
+      comment_id: existing.id,
       body,
     });
-    return `updated comment ${mine.id}`;
+    return `updated comment ${existing.id}`;
   }
   const { data } = await github.rest.issues.createComment({ ...target, body });
   return `created comment ${data.id}`;

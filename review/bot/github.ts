@@ -2,11 +2,15 @@
  * The slice of the GitHub API (Octokit, as actions/github-script hands it over) that the bots use,
  * typed structurally so tests pass a fake.
  */
-interface PullRequest {
+export interface PullRequest {
+  readonly number: number;
   readonly state: string;
   readonly head: { readonly sha: string };
+  readonly base: { readonly ref: string };
   readonly user: { readonly login: string } | null;
   readonly requested_reviewers?: readonly { readonly login: string }[];
+  readonly merged_at?: string | null;
+  readonly merge_commit_sha?: string | null;
 }
 
 export interface PullFile {
@@ -28,6 +32,7 @@ export interface GitHubApi {
   readonly rest: {
     readonly pulls: {
       readonly get: Endpoint<PullRequest>;
+      readonly list: unknown;
       readonly listFiles: unknown;
       readonly listReviews: unknown;
       readonly requestReviewers: Endpoint<unknown>;
@@ -37,27 +42,61 @@ export interface GitHubApi {
       readonly createComment: Endpoint<{ readonly id: number }>;
       readonly updateComment: Endpoint<unknown>;
     };
-    readonly repos: { readonly createCommitStatus: Endpoint<unknown> };
+    readonly actions: {
+      readonly getWorkflowRun: Endpoint<TriggeringRun>;
+    };
+    readonly repos: {
+      readonly createCommitStatus: Endpoint<unknown>;
+      readonly listPullRequestsAssociatedWithCommit: Endpoint<readonly PullRequest[]>;
+      readonly getCommit: Endpoint<{ readonly parents: readonly { readonly sha: string }[] }>;
+    };
   };
 }
 
 /** What a workflow_run event says about the run that triggered the bot. */
-interface TriggeringRun {
+export interface TriggeringRun {
   readonly id: number;
   readonly name: string;
   readonly head_sha: string;
   readonly html_url: string;
+  /** The run's title (its `run-name`). */
+  readonly display_title?: string;
+  readonly conclusion?: string | null;
+  /** The event that started the run (`pull_request`, `workflow_run`, …). */
+  readonly event?: string;
+  /** The workflow file, `.github/workflows/<name>.yml`. */
+  readonly path?: string;
 }
 
 interface BotContext {
   readonly repo: { readonly owner: string; readonly repo: string };
-  readonly payload: { readonly workflow_run: TriggeringRun };
+  readonly payload: {
+    readonly workflow_run: TriggeringRun;
+    /** `requested`, `in_progress` or `completed`. */
+    readonly action?: string;
+    readonly repository?: { readonly default_branch: string };
+  };
 }
 
 interface BotCore {
   setFailed(message: string): void;
   warning(message: string): void;
   info(message: string): void;
+}
+
+/** What a job that was run by hand (workflow_dispatch) gives a bot. */
+export interface DispatchEnv {
+  readonly github: GitHubApi;
+  readonly context: {
+    readonly repo: { readonly owner: string; readonly repo: string };
+    /** The commit the run is for. */
+    readonly sha: string;
+    readonly runId: number;
+    readonly serverUrl: string;
+  };
+  readonly core: BotCore & { setOutput(name: string, value: string): void };
+  /** The job's environment variables (the values the workflow hands over through `env:`). */
+  readonly env: Readonly<Record<string, string | undefined>>;
 }
 
 /** Everything a bot is given: the API, the event, the logger and the downloaded artifact's directory. */

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { logText } from "../../runtime/log";
 import { approvalVerdict } from "./approvals";
 import { readArtifactFile } from "./artifact";
-import { type CommentParts, commentBody, upsertComment } from "./comment";
+import { type CommentParts, commentBody, pullNumber, upsertComment } from "./comment";
 import type { BotEnv, PullFile, Review } from "./github";
 
 /** The hidden first line of the review comment; only the bot's own comment carrying it is updated. */
@@ -27,12 +27,11 @@ export async function reviewComment({ github, context, core, artifactDir }: BotE
   // core.info prints its text as is; what it says may quote the artifact (file names), so no line
   // of it may start a workflow command. core.warning and core.setFailed escape their own data.
   const info = (text: string) => core.info(logText(text));
-  const prText = readArtifactFile(artifactDir, "pr-number", 32)?.text.trim() ?? "";
-  if (!/^[0-9]{1,9}$/.test(prText)) {
+  const pull_number = pullNumber(readArtifactFile(artifactDir, "pr-number", 32)?.text);
+  if (pull_number === undefined) {
     core.setFailed("pr-number in the artifact is not a pull request number");
     return;
   }
-  const pull_number = Number(prText);
   const { data: pull } = await github.rest.pulls.get({ owner, repo, pull_number });
   if (pull.state !== "open" || pull.head.sha !== run.head_sha) {
     // Also the benign race of a newer push: its own ci run will comment.

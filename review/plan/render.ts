@@ -82,7 +82,7 @@ export function renderJson(stacks: readonly StackSummary[]): string {
 }
 
 /** Destructive stacks first, then stacks with changes, then the quiet ones. */
-function rank(stack: StackSummary): number {
+export function rank(stack: StackSummary): number {
   if (isDestructive(stack) || stack.errored) return 0;
   return stack.resources.length > 0 ? 1 : 2;
 }
@@ -129,7 +129,8 @@ function stackBlocks(stack: StackSummary): MarkdownBlock[] {
   ];
 }
 
-function actionLine(r: ResourceSummary): string {
+/** One resource's action in words: `**delete** \`address\`: reason`, with what it changes. */
+export function actionLine(r: ResourceSummary): string {
   const what = `**${r.action}** ${inlineCode(r.address)}`;
   switch (r.action) {
     case "replace": {
@@ -165,16 +166,22 @@ function driftLine(drift: readonly string[]): string {
   return `Changed outside Terraform since the last apply: ${shown}${more}.`;
 }
 
+/**
+ * One side of an attribute change as Markdown: `null`, an italic masked or unknown value, a note
+ * for multi-line text (shown as a line diff instead), or the value as code, clipped to `max`.
+ */
+export function valueText(side: string | undefined, max = MAX_VALUE_CHARS): string {
+  if (side === undefined) return "`null`";
+  if (side === SENSITIVE || side === UNKNOWN) return `_${side}_`;
+  return multiline(side) ? "(multi-line text, diff below)" : inlineCode(clipped(side, max));
+}
+
 /** A collapsible before → after table of one resource, with line diffs for multi-line text. */
 function resourceDetails(r: ResourceSummary): string {
   const marker = DESTRUCTIVE_ACTIONS.includes(r.action) ? `${WARNING_MARKER} ` : "";
   const summary = `${marker}<code>${escapeHtml(r.address)}</code>: ${r.action}`;
   const textDiffs: string[] = [];
-  const cell = (side: string | undefined) => {
-    if (side === undefined) return "`null`";
-    if (side === SENSITIVE || side === UNKNOWN) return `_${side}_`;
-    return multiline(side) ? "(multi-line text, diff below)" : inlineCode(clipped(side));
-  };
+  const cell = (side: string | undefined) => valueText(side);
   const name = (c: AttributeChange) =>
     `${inlineCode(c.path)}${c.forcesReplacement ? " (forces replacement)" : ""}`;
   for (const c of r.changes) {
@@ -201,12 +208,13 @@ function resourceDetails(r: ResourceSummary): string {
 }
 
 /** A JSON string literal holding more than one line (policies, scripts, VCL). */
-function multiline(text: string | undefined): boolean {
+export function multiline(text: string | undefined): boolean {
   if (text === undefined) return false;
   return text.startsWith('"') && text.includes("\\n");
 }
 
-function lineDiff(c: AttributeChange): string {
+/** The line diff of a multi-line attribute: its path, then a `diff` code block. */
+export function lineDiff(c: AttributeChange): string {
   // Only literal text is diffed; a masked or unknown side contributes no lines.
   const decode = (text: string | undefined) => (text?.startsWith('"') ? (JSON.parse(text) as string) : "");
   const diff = textDiff(decode(c.before), decode(c.after), WHOLE_TEXT);
@@ -214,6 +222,6 @@ function lineDiff(c: AttributeChange): string {
 }
 
 /** A value cut for one line, saying how long it really is. */
-function clipped(text: string): string {
-  return text.length <= MAX_VALUE_CHARS ? text : `${shorten(text, MAX_VALUE_CHARS)} (${text.length} chars)`;
+function clipped(text: string, max = MAX_VALUE_CHARS): string {
+  return text.length <= max ? text : `${shorten(text, max)} (${text.length} chars)`;
 }

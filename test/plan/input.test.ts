@@ -78,12 +78,21 @@ describe("plan-summary CLI", () => {
     assert.equal(parsed.destructive, true);
   });
 
+  test("--format comment prints the plan comment's Markdown (without the bot's header and footer)", async () => {
+    const quiet = await summary("--format", "comment", rel("real", "quiet", "plan.json"));
+    assert.equal(quiet.stdout, "No changes in any stack.\n");
+    const result = await summary("--format", "comment", rel("real", "delete", "plan.json"));
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /^\| Stack \| Delete \| Replace \| Create \| Update \|\n/);
+    assert.match(result.stdout, /\n> \[!CAUTION\]\n> ⚠️ \*\*3 to delete\*\*\n/);
+  });
+
   test("usage errors exit 1 with one line and no stack trace", async () => {
     const cases: [string[], string][] = [
       [[], "error: no plan files given (usage: npm run plan-summary -- <plan.json>...)\n"],
       [
         ["--format", "yaml", "x.json"],
-        "error: option '--format <format>' argument 'yaml' is invalid. Allowed choices are markdown, json.\n",
+        "error: option '--format <format>' argument 'yaml' is invalid. Allowed choices are markdown, json, comment.\n",
       ],
       [
         ["--stack", "oops"],

@@ -10,9 +10,11 @@ import { REPO_ROOT } from "../support/project";
 /**
  * Probes: for every rule of review/workflows/policy.ts, workflows under
  * test/fixtures/workflows/probes/<rule>/ that exactly that rule must flag. Each probe states what
- * it must produce in its header: `# expect: line:col: field: message` per finding of the rule, and
- * `# actionlint: ...` for what actionlint also says (usually nothing: the probes are otherwise
- * valid workflows). Probes under `clean/` are tricky but fine and must pass every rule.
+ * it must produce in its header: `# expect: line:col: field: message` per finding of the rule,
+ * `# also: rule: line:col: field: message` per finding of another rule that must fire as well
+ * (usually none: a probe shows one rule), and `# actionlint: ...` for what actionlint also says
+ * (usually nothing: the probes are otherwise valid workflows). Probes under `clean/` are tricky
+ * but fine and must pass every rule.
  */
 const PROBES = join(REPO_ROOT, "test", "fixtures", "workflows", "probes");
 const CLEAN = "clean";
@@ -21,6 +23,7 @@ interface Probe {
   readonly name: string;
   readonly text: string;
   readonly expect: string[];
+  readonly also: string[];
   readonly actionlint: string[];
 }
 
@@ -35,7 +38,13 @@ function probesIn(dir: string): Probe[] {
           .split("\n")
           .filter((line) => line.startsWith(`# ${label}: `))
           .map((line) => line.slice(label.length + 4));
-      return { name: `${dir}/${file}`, text, expect: header("expect"), actionlint: header("actionlint") };
+      return {
+        name: `${dir}/${file}`,
+        text,
+        expect: header("expect"),
+        also: header("also"),
+        actionlint: header("actionlint"),
+      };
     });
 }
 
@@ -59,18 +68,22 @@ describe("workflow rule probes", () => {
       const probes = probesIn(rule);
       test("has at least one probe", () => assert.ok(probes.length > 0));
       for (const probe of probes) {
-        test(`${probe.name} is flagged by ${rule} alone, at the expected place`, () => {
+        test(`${probe.name} is flagged by ${rule} (and only the rules it declares), at the expected place`, () => {
           assert.ok(probe.expect.length > 0, "the probe states what it expects");
           const findings = findingsOf(parseWorkflow(probe.name, probe.text));
           assert.deepEqual(
             findings
               .filter((f) => f.rule !== rule)
-              .map((f) => `${f.rule}: ${formatDiagnostic(f.diagnostic)}`),
-            [],
-            "no other rule fires",
+              .map((f) => `${f.rule}: ${printed(probe.name, f.diagnostic)}`)
+              .sort(),
+            [...probe.also].sort(),
+            "no other rule fires than the probe declares",
           );
           assert.deepEqual(
-            findings.map((f) => printed(probe.name, f.diagnostic)).sort(),
+            findings
+              .filter((f) => f.rule === rule)
+              .map((f) => printed(probe.name, f.diagnostic))
+              .sort(),
             [...probe.expect].sort(),
           );
         });
@@ -81,7 +94,7 @@ describe("workflow rule probes", () => {
   describe("clean probes pass every rule", () => {
     for (const probe of probesIn(CLEAN)) {
       test(probe.name, () => {
-        assert.deepEqual(probe.expect, []);
+        assert.deepEqual([...probe.expect, ...probe.also], []);
         assert.deepEqual(
           findingsOf(parseWorkflow(probe.name, probe.text)).map((f) => formatDiagnostic(f.diagnostic)),
           [],

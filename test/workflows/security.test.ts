@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { parse } from "yaml";
+import { RUN_TITLE } from "../../review/bot/plan-record";
 import { checkWorkflow, parseWorkflow } from "../../review/workflows/policy";
 import { formatDiagnostic, sortDiagnostics } from "../../runtime/diagnostics";
 import { REPO_ROOT } from "../support/project";
@@ -24,7 +25,7 @@ interface Step {
 interface Job {
   if?: string;
   environment?: string;
-  needs?: string;
+  needs?: string | string[];
   permissions?: string | Record<string, string>;
   strategy?: { matrix: { stack: string[] } };
   steps?: Step[];
@@ -49,6 +50,7 @@ describe("workflow security properties", () => {
       "ci.yml",
       "drift.yml",
       "locks.yml",
+      "plan-comment.yml",
       "plan-pr.yml",
       "plan.yml",
       "review-comment.yml",
@@ -106,8 +108,10 @@ describe("workflow security properties", () => {
     });
   }
 
-  test("ci.yml and the comment workflow reference no secrets", () => {
+  test("ci.yml and the comment workflows reference no secrets", () => {
     for (const name of ["ci.yml", "review-comment.yml"]) assert.doesNotMatch(text(name), /secrets[.[]/, name);
+    // The plan comment's bundle holds the masking code (variables named `secrets`): no expression reads any.
+    assert.doesNotMatch(text("plan-comment.yml"), /\$\{\{[^}]*\bsecrets\b/i);
   });
 
   test("ci.yml is read-only, validates first and hands the review over whatever fails later", () => {
@@ -120,12 +124,12 @@ describe("workflow security properties", () => {
     assert.equal(validate, runs.indexOf("npm ci") + 1, "validation is the first step after the install");
     assert.match(
       runs[validate] ?? "",
-      /--base-ref "origin\/\$BASE_REF" --format github --review review\/review\.md/,
+      /--base-ref "origin\/\$BASE_REF" --format github --review review-artifact\/review\.md/,
     );
     const diff = runs.find((r) => r.includes("npm run --silent diff"));
     assert.match(
       diff ?? "",
-      /--base-ref "origin\/\$BASE_REF" --routing review\/approvals\.json > review\/review\.md/,
+      /--base-ref "origin\/\$BASE_REF" --routing review-artifact\/approvals\.json > review-artifact\/review\.md/,
     );
     assert.doesNotMatch(diff ?? "", /--head/, "the diff synthesizes its head itself");
     for (const step of review.filter((s) => /pr-number|upload-artifact/.test(`${s.run}${s.uses}`)))
@@ -161,6 +165,29 @@ describe("workflow security properties", () => {
     });
   });
 
+  test("the plan comment workflow runs after plan runs, never checks out, and runs bundled code only", () => {
+    const wf = load("plan-comment.yml");
+    assert.deepEqual(wf.on, {
+      workflow_run: { workflows: ["plan pull request"], types: ["requested", "completed"] },
+    });
+    assert.equal(parse(text("plan-pr.yml")).name, "plan pull request", "the workflow it follows");
+    assert.deepEqual(wf.permissions, {});
+    const steps = stepsOf(wf);
+    assert.ok(steps.every((s) => !String(s.uses ?? "").startsWith("actions/checkout@")));
+    assert.ok(
+      steps.every((s) => s.run === undefined),
+      "no shell steps at all",
+    );
+    assert.match(
+      text("plan-comment.yml"),
+      /# Generated from review\/bot\/plan-comment\.ts by `npm run bots`/,
+    );
+    assert.deepEqual(
+      jobsOf(wf).map(([, job]) => [job.permissions, job.if]),
+      [[{ actions: "read", "pull-requests": "write" }, "github.event.workflow_run.event == 'workflow_run'"]],
+    );
+  });
+
   test("review events wakes the comment workflow with no token scope and no code", () => {
     const wf = load("review-events.yml");
     assert.deepEqual(wf.on, { pull_request_review: { types: ["submitted", "dismissed"] } });
@@ -191,6 +218,21 @@ describe("workflow security properties", () => {
       for (const step of (job.steps ?? []).filter((s) => String(s.uses).startsWith("actions/checkout@")))
         assert.equal(step.with?.ref, "${{ github.event.repository.default_branch }}");
     }
+    // The run's title names the commit, in the form the plan comment bot reads.
+    const title = (load("plan-pr.yml") as unknown as { "run-name": string })["run-name"];
+    assert.equal(title, "plan pull request at ${{ github.event.workflow_run.head_sha }}");
+    assert.match(title.replace("${{ github.event.workflow_run.head_sha }}", "a".repeat(40)), RUN_TITLE);
+    // The artifact goes up also when the pull request changes code (the comment says so).
+    const upload = stepsOf(load("plan-pr.yml")).find((s) =>
+      String(s.uses).startsWith("actions/upload-artifact@"),
+    );
+    assert.equal(upload?.if, undefined);
+    assert.match(
+      stepsOf(load("plan-pr.yml"))
+        .map((s) => String(s.run ?? ""))
+        .join("\n"),
+      /bash \.github\/scripts\/plan-comment-data\.sh/,
+    );
   });
 
   test("apply.yml: manual, per-stack concurrency never cancelled, environment production", () => {
@@ -209,8 +251,51 @@ describe("workflow security properties", () => {
       /"\$fingerprint" != "\$REVIEWED_FINGERPRINT"/,
       "refuses a plan that differs from the reviewed one",
     );
-    for (const [, job] of jobsOf(wf))
-      assert.equal(job.if ?? "github.ref == 'refs/heads/main'", "github.ref == 'refs/heads/main'");
+    for (const [id, job] of jobsOf(wf))
+      assert.equal(
+        job.if ?? "github.ref == 'refs/heads/main'",
+        id === "report"
+          ? "always() && github.ref == 'refs/heads/main' && needs.reviewed.outputs.pr != ''"
+          : "github.ref == 'refs/heads/main'",
+        id,
+      );
+  });
+
+  test("apply.yml: the reviewed plan is looked up and reported by jobs without credentials or checkout", () => {
+    const wf = load("apply.yml");
+    const dispatch = wf.on.workflow_dispatch as {
+      inputs: Record<string, { type: string; default?: unknown }>;
+    };
+    assert.deepEqual(dispatch.inputs.require_pr_plan, {
+      ...dispatch.inputs.require_pr_plan,
+      type: "boolean",
+      default: true,
+    });
+    const job = (id: string) => wf.jobs[id] ?? assert.fail(`no ${id} job`);
+    assert.deepEqual(job("reviewed").permissions, {
+      actions: "read",
+      contents: "read",
+      "pull-requests": "read",
+    });
+    assert.deepEqual(job("report").permissions, { "pull-requests": "write" });
+    for (const id of ["reviewed", "report"]) {
+      assert.equal(job(id).environment, undefined, id);
+      assert.doesNotMatch(JSON.stringify(job(id)), /secrets/, id);
+      assert.ok(
+        (job(id).steps ?? []).every((s) => s.run === undefined && !String(s.uses).includes("checkout")),
+        id,
+      );
+    }
+    assert.match(text("apply.yml"), /# Generated from review\/bot\/reviewed-plan\.ts by `npm run bots`/);
+    assert.match(text("apply.yml"), /# Generated from review\/bot\/apply-report\.ts by `npm run bots`/);
+    assert.equal(job("review").needs, "reviewed");
+    const check = (job("review").steps ?? []).map((s) => String(s.run ?? "")).join("\n");
+    assert.match(
+      check,
+      /\[ "\$FINGERPRINT" = "\$PR_FINGERPRINT" \]/,
+      "compares with the pull request's plan",
+    );
+    assert.match(check, /if \[ "\$REQUIRE_PR_PLAN" = true \]; then\n\s+echo "::error::[^\n]*\n\s+exit 1/);
   });
 
   test("drift.yml: nightly, -detailed-exitcode, issues: write only in the job that runs no code", () => {

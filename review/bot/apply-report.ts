@@ -1,0 +1,80 @@
+import { logText } from "../../runtime/log";
+import { commentBody, pullNumber } from "./comment";
+import type { DispatchEnv } from "./github";
+
+/** The hidden first line of every apply report; each run adds one report. */
+export const APPLY_MARKER = "<!-- void-infra:apply -->";
+/** Job results as GitHub gives them in `needs.<job>.result`. */
+const RESULTS = ["success", "failure", "cancelled", "skipped"];
+/** The longest reason quoted from the review job. */
+const MAX_REASON = 600;
+
+/**
+ * apply.yml's `report` job (token `pull-requests: write`, nothing checked out): after the run,
+ * one comment on the pull request merged as the applied commit, saying what happened to the stack
+ * with a link to the run. Every value comes from the run's own jobs (`env:`), and is checked: the
+ * pull request number is 1-9 digits, the stack a plain name, results GitHub's, and the review's
+ * reason one line of text that is escaped like any other comment.
+ */
+export async function applyReport({ github, context, core, env }: DispatchEnv): Promise<void> {
+  const pull = pullNumber(env.PR);
+  const stack = env.STACK ?? "";
+  const review = env.REVIEW_RESULT ?? "";
+  const apply = env.APPLY_RESULT ?? "";
+  if (
+    pull === undefined ||
+    !/^[A-Za-z0-9_.-]{1,64}$/.test(stack) ||
+    ![review, apply].every((r) => RESULTS.includes(r))
+  ) {
+    core.setFailed("PR, STACK, REVIEW_RESULT or APPLY_RESULT is not what the apply run hands over");
+    return;
+  }
+  const { owner, repo } = context.repo;
+  const body = commentBody({
+    marker: APPLY_MARKER,
+    markdown: reportLine({
+      stack,
+      commit: context.sha.slice(0, 12),
+      review,
+      apply,
+      check: env.CHECK ?? "",
+      reason: (env.VERDICT ?? "").replace(/\s+/g, " ").trim().slice(0, MAX_REASON),
+      run: `${context.serverUrl}/${owner}/${repo}/actions/runs/${context.runId}`,
+    }),
+    footer: "",
+  });
+  const { data } = await github.rest.issues.createComment({ owner, repo, issue_number: pull, body });
+  core.info(logText(`#${pull}: created comment ${data.id}`));
+}
+
+/** What happened, in one line, with the link to the run. */
+export function reportLine(r: {
+  readonly stack: string;
+  readonly commit: string;
+  readonly review: string;
+  readonly apply: string;
+  /** The review job's comparison: `matched`, `differs`, `unreviewed`, or empty when it did not get there. */
+  readonly check: string;
+  readonly reason: string;
+  readonly run: string;
+}): string {
+  const link = `[apply run](${r.run})`;
+  const stack = `\`${r.stack}\``;
+  const why = r.reason === "" ? "" : `: ${r.reason}`;
+  if (r.apply === "success")
+    return r.check === "matched"
+      ? `✅ **Applied ${stack}** at \`${r.commit}\`: the plan reviewed here. · ${link}`
+      : `✅ **Applied ${stack}** at \`${r.commit}\`, not the plan reviewed here (\`require_pr_plan\` was off)${why}. · ${link}`;
+  if (r.apply === "failure")
+    return `❌ **Applying ${stack} failed** at \`${r.commit}\`; part of its plan may be applied: read the run's log. · ${link}`;
+  if (r.review === "failure")
+    return r.check === "differs" || r.check === "unreviewed"
+      ? `⛔ **Did not apply ${stack}** at \`${r.commit}\`: not the plan reviewed here${why}. · ${link}`
+      : `⛔ **Did not apply ${stack}** at \`${r.commit}\`: its plan on the apply run failed. · ${link}`;
+  return `**Did not apply ${stack}** at \`${r.commit}\`: the run was cancelled, or its approval declined. · ${link}`;
+}
+
+/** The entry point the workflow calls, with what actions/github-script provides. */
+export function main(scope: Omit<DispatchEnv, "env">): Promise<void> {
+  return applyReport({ ...scope, env: process.env });
+}
