@@ -24,7 +24,7 @@ export const bots: Command = (args, io) => {
     .sort()) {
     const path = join(io.cwd, WORKFLOWS, name);
     const text = readFileSync(path, "utf8");
-    const fresh = withBundledBots(text, (entry) => bundleBot(join(io.cwd, entry)));
+    const fresh = withBundledBots(text, (entry) => bundleBot(io.cwd, entry));
     if (fresh === text) continue;
     stale.push(`${WORKFLOWS}/${name}`);
     if (!check) writeFileSync(path, fresh);

@@ -3,10 +3,12 @@ import { buildSync } from "esbuild";
 /**
  * A bot module bundled into the body of an actions/github-script step: every import inlined, so
  * the workflow runs exactly the reviewed code of this repository's default branch without checking
- * anything out. The script calls the module's `main` with what github-script provides.
+ * anything out. The script calls the module's `main` with what github-script provides. `entry` is
+ * relative to the repository's `root`, which the bundle's module names are relative to.
  */
-export function bundleBot(entry: string): string {
+export function bundleBot(root: string, entry: string): string {
   const { outputFiles } = buildSync({
+    absWorkingDir: root,
     entryPoints: [entry],
     bundle: true,
     write: false,
@@ -16,6 +18,9 @@ export function bundleBot(entry: string): string {
     target: "node20",
     charset: "utf8",
     legalComments: "none",
+    // The bundle names each module by its path; a symlinked node_modules (a worktree sharing an
+    // install) must not change those names, or the committed script would look stale.
+    preserveSymlinks: true,
   });
   const code = outputFiles[0]?.text ?? "";
   return `${code.trimEnd()}\nreturn bot.main({ github, context, core });\n`;

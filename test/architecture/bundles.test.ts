@@ -4,6 +4,7 @@ import { cpSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { buildSync } from "esbuild";
+import { bundleBot } from "../../review/bot/bundle";
 import { REPO_ROOT, tempDir } from "../support/project";
 
 interface Recipe {
@@ -74,6 +75,18 @@ describe("every command runs from a bundle of what it needs", () => {
     assert.equal(lint.status, 0, lint.stderr);
     const bots = launch("bots", "--check");
     assert.equal(bots.status, 0, bots.stderr);
+  });
+
+  test("a bot bundles to the same script in a worktree whose node_modules is a symlink", () => {
+    const dir = tempDir("bot-");
+    for (const entry of ["review", "runtime"])
+      cpSync(join(REPO_ROOT, entry), join(dir, entry), { recursive: true });
+    for (const file of ["package.json", "tsconfig.json"]) cpSync(join(REPO_ROOT, file), join(dir, file));
+    symlinkSync(join(REPO_ROOT, "node_modules"), join(dir, "node_modules"));
+    const entry = "review/bot/plan-comment.ts";
+    const linked = bundleBot(dir, entry);
+    assert.match(linked, /\/\/ node_modules\/diff\//);
+    assert.equal(linked, bundleBot(REPO_ROOT, entry));
   });
 
   test("an edited source is never served from a stale bundle", () => {
