@@ -40,8 +40,14 @@ const COMMANDS = {
   "pr-data": { module: "cli/pr-data.ts", make: "prData" },
 };
 
-/** Where the code of the product lives: what a bundle can be built from. */
-const SOURCES = [
+/**
+ * Where the code of the product lives, what a bundle can be built from: its folders, bottom to
+ * top. Each may import only from itself and the folders below it (test/architecture/layers.test.ts):
+ * the runtime seam and shared vocabulary, typed bindings (L1), constructs (L2), the organization's
+ * data, loading and validation, review tooling, the stacks, the adoption of old state, the app,
+ * and the command line on top.
+ */
+const LAYERS = [
   "runtime",
   "bindings",
   "constructs",
@@ -80,7 +86,7 @@ function sourceDigest() {
       else if (/\.(ts|json)$/.test(entry.name)) files.push(path);
     }
   };
-  for (const dir of SOURCES) walk(dir);
+  for (const dir of LAYERS) walk(dir);
   for (const file of files.sort()) {
     // A tree without a lockfile (an exported base ref in the tests) still builds.
     if (!existsSync(join(ROOT, file))) continue;
@@ -155,7 +161,7 @@ function runWithCodeCache(bundle) {
   script.runInThisContext()(module.exports, Module.createRequire(bundle), module, bundle, dirname(bundle));
 }
 
-module.exports = { COMMANDS, entryCode, ROOT };
+module.exports = { COMMANDS, entryCode, LAYERS, ROOT };
 
 if (require.main === module) launch(process.argv.slice(2));
 

@@ -15,6 +15,7 @@ interface Recipe {
 // The launcher is plain CommonJS, run by node without a loader.
 const launcher = require("../../cli/launch.cjs") as {
   COMMANDS: Record<string, Recipe>;
+  LAYERS: readonly string[];
   entryCode: (recipe: Recipe) => string;
 };
 
@@ -91,18 +92,7 @@ describe("every command runs from a bundle of what it needs", () => {
 
   test("an edited source is never served from a stale bundle", () => {
     const dir = tempDir("launch-");
-    for (const entry of [
-      "cli",
-      "runtime",
-      "inputs",
-      "estate",
-      "constructs",
-      "review",
-      "app",
-      "stacks",
-      "migration",
-      "bindings",
-    ])
+    for (const entry of launcher.LAYERS)
       cpSync(join(REPO_ROOT, entry), join(dir, entry), { recursive: true });
     for (const file of ["main.ts", "package.json", "package-lock.json", "tsconfig.json"])
       cpSync(join(REPO_ROOT, file), join(dir, file));

@@ -4,24 +4,9 @@ import { dirname, join, normalize, relative } from "node:path";
 import { describe, test } from "node:test";
 import { REPO_ROOT } from "../support/project";
 
-/**
- * The folders of the product, bottom to top: each may import only from its own folder and the
- * ones below it. The runtime seam and shared vocabulary at the bottom, typed bindings (L1),
- * constructs (L2), the organization's data, loading and validation, review tooling, the stacks,
- * the adoption of old state, the app, and the command line on top.
- */
-const LAYERS = [
-  "runtime",
-  "bindings",
-  "constructs",
-  "estate",
-  "inputs",
-  "review",
-  "stacks",
-  "migration",
-  "app",
-  "cli",
-];
+// The folders of the product, bottom to top: each may import only from its own folder and the
+// ones below it. The launcher, plain CommonJS run by node without a loader, owns the list.
+const { LAYERS } = require("../../cli/launch.cjs") as { LAYERS: readonly string[] };
 
 /** Packages that only one place may import: the runtime seam, so swapping runtimes is one file. */
 const SEAM = new Set(["cdktf", "constructs"]);

@@ -139,20 +139,26 @@ describe("workflow security properties", () => {
       assert.ok(checks.includes(command), command);
   });
 
+  /** No permission at the top, no checkout, no shell: only the bundle of `review/bot/<bot>.ts`. */
+  const runsOnlyItsBundledBot = (file: string, bot: string) => {
+    const wf = load(file);
+    assert.deepEqual(wf.permissions, {}, file);
+    const steps = stepsOf(wf);
+    assert.ok(
+      steps.every((s) => !String(s.uses ?? "").startsWith("actions/checkout@")),
+      file,
+    );
+    assert.ok(
+      steps.every((s) => s.run === undefined),
+      `${file}: no shell steps at all`,
+    );
+    assert.ok(text(file).includes(`# Generated from review/bot/${bot}.ts by \`npm run bots\``), file);
+  };
+
   test("the comment workflow runs after ci and reviews, never checks out, and runs bundled code only", () => {
     const wf = load("review-comment.yml");
     assert.deepEqual(wf.on, { workflow_run: { workflows: ["ci", "review events"], types: ["completed"] } });
-    assert.deepEqual(wf.permissions, {});
-    const steps = stepsOf(wf);
-    assert.ok(steps.every((s) => !String(s.uses ?? "").startsWith("actions/checkout@")));
-    assert.ok(
-      steps.every((s) => s.run === undefined),
-      "no shell steps at all",
-    );
-    assert.match(
-      text("review-comment.yml"),
-      /# Generated from review\/bot\/review-comment\.ts by `npm run bots`/,
-    );
+    runsOnlyItsBundledBot("review-comment.yml", "review-comment");
     assert.doesNotMatch(
       text("review-comment.yml"),
       /\$\{\{[^}]*\}\}[^\n]*\n[^\n]*script/,
@@ -171,17 +177,7 @@ describe("workflow security properties", () => {
       workflow_run: { workflows: ["plan pull request"], types: ["requested", "completed"] },
     });
     assert.equal(parse(text("plan-pr.yml")).name, "plan pull request", "the workflow it follows");
-    assert.deepEqual(wf.permissions, {});
-    const steps = stepsOf(wf);
-    assert.ok(steps.every((s) => !String(s.uses ?? "").startsWith("actions/checkout@")));
-    assert.ok(
-      steps.every((s) => s.run === undefined),
-      "no shell steps at all",
-    );
-    assert.match(
-      text("plan-comment.yml"),
-      /# Generated from review\/bot\/plan-comment\.ts by `npm run bots`/,
-    );
+    runsOnlyItsBundledBot("plan-comment.yml", "plan-comment");
     assert.deepEqual(
       jobsOf(wf).map(([, job]) => [job.permissions, job.if]),
       [[{ actions: "read", "pull-requests": "write" }, "github.event.workflow_run.event == 'workflow_run'"]],
