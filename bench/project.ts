@@ -1,5 +1,4 @@
 import { spawnSync } from "node:child_process";
-import { generateKeyPairSync } from "node:crypto";
 import {
   cpSync,
   mkdirSync,
@@ -14,6 +13,7 @@ import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { VOID_ESTATE } from "../estate";
 import { sshPublicKeyLine } from "../runtime/ssh-key";
+import { ed25519KeyPair } from "../test/support/keys";
 
 const TEAM_NAMES = VOID_ESTATE.github.teams.map((t) => t.name);
 
@@ -52,7 +52,7 @@ export function generateOrg(project: string, count: number): void {
     const login = `user-${i}`;
     const team = TEAM_NAMES[i % TEAM_NAMES.length];
     const role = i % 25 < TEAM_NAMES.length ? "maintainer" : "member";
-    const { publicKey } = generateKeyPairSync("ed25519");
+    const { publicKey } = ed25519KeyPair(login);
     const key = sshPublicKeyLine(publicKey);
     writeFileSync(
       join(dir, `${login}.yaml`),

@@ -269,7 +269,7 @@ const CURVES: Readonly<Record<string, Curve>> = { "P-256": P256, "P-384": P384, 
 
 /**
  * The OpenSSH public key line of a Node.js key (ed25519, ECDSA on P-256/384/521, or RSA), as
- * `ssh-keygen -y` would print it: for tests and tools that make keys with `generateKeyPairSync`.
+ * `ssh-keygen -y` would print it: for tests and tools that make keys with node:crypto.
  */
 export function sshPublicKeyLine(key: KeyObject, comment?: string): string {
   const jwk = (key.type === "private" ? createPublicKey(key) : key).export({ format: "jwk" });

@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { generateKeyPairSync } from "node:crypto";
 import { describe, it } from "node:test";
 import { cloudDns, DnsZone, digitalOceanDns, route53Dns } from "../../constructs/dns";
 import {
@@ -16,6 +15,7 @@ import {
 } from "../../constructs/host";
 import type { Construct } from "../../runtime/cdktf";
 import { sshPublicKeyLine } from "../../runtime/ssh-key";
+import { fixturePublicKey } from "../support/keys";
 import { assertHasResource, failureOf, resourcesOf, synthScope } from "../support/synth";
 
 const KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIZsgTHgBuGvPUKpUvUqRKX0xlzgLyCWq3PaMv3jL5yB test@example";
@@ -438,8 +438,7 @@ describe("Host validation", () => {
   });
 
   it("refuses an RSA key below 3072 bits unless minRsaBits lets an older key in", () => {
-    const { publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-    const rsa2048 = sshPublicKeyLine(publicKey);
+    const rsa2048 = sshPublicKeyLine(fixturePublicKey("rsa-2048"));
     assert.match(
       failure((s) => new DigitalOceanSshKey(s, "key", { name: "old", publicKey: rsa2048 })),
       /\/key: publicKey of old is an RSA key of 2048 bits, too weak \(expected ed25519, ecdsa, or RSA of at least 3072 bits\)/,

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
-import { createPublicKey, generateKeyPairSync } from "node:crypto";
+import { createPublicKey, type KeyObject } from "node:crypto";
 import { describe, test } from "node:test";
 import { parseSshKey, type SshKey, sshPublicKeyLine } from "../../runtime/ssh-key";
+import { ed25519KeyPair, fixturePublicKey } from "../support/keys";
 
 /*
  * Real keys made with `ssh-keygen -t ed25519|ecdsa -b 256/384/521|rsa -b 2048/3072/4096`; every
@@ -326,19 +327,22 @@ describe("sshPublicKeyLine writes a Node.js key as OpenSSH does", () => {
     assert.equal(sshPublicKeyLine(publicKey, "test-ed25519"), ED25519);
   });
 
-  test("every kind it writes reads back, from the public or the private key", () => {
-    const pairs: [ReturnType<typeof generateKeyPairSync>, SshKey["type"], number][] = [
-      [generateKeyPairSync("ed25519"), "ed25519", 256],
-      [generateKeyPairSync("ec", { namedCurve: "P-256" }), "ecdsa", 256],
-      [generateKeyPairSync("ec", { namedCurve: "P-384" }), "ecdsa", 384],
-      [generateKeyPairSync("ec", { namedCurve: "P-521" }), "ecdsa", 521],
-      [generateKeyPairSync("rsa", { modulusLength: 3072 }), "rsa", 3072],
+  test("every kind it writes reads back", () => {
+    const keys: [KeyObject, SshKey["type"], number][] = [
+      [ed25519KeyPair("made").publicKey, "ed25519", 256],
+      [fixturePublicKey("ecdsa-p256"), "ecdsa", 256],
+      [fixturePublicKey("ecdsa-p384"), "ecdsa", 384],
+      [fixturePublicKey("ecdsa-p521"), "ecdsa", 521],
+      [fixturePublicKey("rsa-3072"), "rsa", 3072],
     ];
-    for (const [{ publicKey, privateKey }, type, bits] of pairs) {
-      const line = sshPublicKeyLine(publicKey, "made");
-      assert.equal(sshPublicKeyLine(privateKey, "made"), line);
-      const key = accepted(line);
+    for (const [publicKey, type, bits] of keys) {
+      const key = accepted(sshPublicKeyLine(publicKey, "made"));
       assert.deepEqual([key.type, key.bits], [type, bits]);
     }
+  });
+
+  test("a private key gives the line of its public key", () => {
+    const { publicKey, privateKey } = ed25519KeyPair("made");
+    assert.equal(sshPublicKeyLine(privateKey, "made"), sshPublicKeyLine(publicKey, "made"));
   });
 });
