@@ -9,10 +9,10 @@ import { isRecord } from "../runtime/values";
  * runs exactly the binaries reviewed when the lock was written. `.github/workflows/locks.yml`
  * writes them (it needs the registry); `npm run locks -- --check` holds them to the stacks.
  */
-export const LOCKS_DIR = "locks";
+const LOCKS_DIR = "locks";
 const LOCK_FILE = ".terraform.lock.hcl";
 
-export const lockFileOf = (stack: string) => `${LOCKS_DIR}/${stack}${LOCK_FILE}`;
+const lockFileOf = (stack: string) => `${LOCKS_DIR}/${stack}${LOCK_FILE}`;
 
 /** One `provider` block of a lock file. */
 export interface LockedProvider {

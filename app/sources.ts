@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readSynthOutput, type SynthOutput } from "../review/diff";
 import { UsageError } from "../runtime/errors";
+import { compareText } from "../runtime/values";
 
 /** Where synth records what it was built from, inside the output directory. */
 export const SOURCES_FILE = "sources.sha256";
@@ -19,7 +20,7 @@ export function sourceFingerprint(root: string): string {
   const hash = createHash("sha256");
   const walk = (relative: string): void => {
     const entries = readdirSync(join(root, relative), { withFileTypes: true }).sort((a, b) =>
-      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+      compareText(a.name, b.name),
     );
     for (const entry of entries) {
       const path = relative ? `${relative}/${entry.name}` : entry.name;

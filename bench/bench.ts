@@ -9,6 +9,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { refreshCostTable } from "../review/refresh-cost";
 import { benchHostileCorpus } from "./hostile";
 import { benchLightInstall } from "./light-install";
 import { type Measurement, measure, printTable } from "./measure";
@@ -82,7 +83,8 @@ const [half, full] = [scaled[1], scaled[2]];
 console.log(
   `5,000 → 10,000 maintainers: synth ${(full.synth / half.synth).toFixed(2)}x the time, ${(full.synthMiB / half.synthMiB).toFixed(2)}x the peak memory (linear: at most 2.1x)`,
 );
-console.log("GitHub API reads of one plan (review/refresh-cost.ts):");
+console.log("GitHub API reads of one plan, from this cost table (review/refresh-cost.ts):");
+console.log(refreshCostTable());
 for (const line of refreshCostReport()) console.log(`  ${line}`);
 console.log(benchHostileCorpus());
 console.log(benchLightInstall());

@@ -10,8 +10,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DigitaloceanProvider } from "@cdktf/provider-digitalocean/lib/provider";
 import { DnsZone, digitalOceanDns } from "../constructs/dns";
-import { existingMachine, Host, type HostNamingConvention } from "../constructs/host";
+import { existingMachine, Host } from "../constructs/host";
 import { ProxyTier } from "../constructs/proxy";
+import { HOSTS } from "../estate/hosts";
 import { App, TerraformStack } from "../runtime/cdktf";
 
 export const BENCH_RECORDS = 5_000;
@@ -21,10 +22,7 @@ const SITES = ["hel", "fra", "lej", "sea", "sfo3", "ams", "nrt", "gru", "syd", "
 const COUNTRIES = ["fi", "de", "de", "us", "us", "nl", "jp", "br", "au", "za"];
 
 /** Void's naming convention, as its data file holds it, so every host name is checked and parsed. */
-const NAMING: HostNamingConvention = {
-  pattern: "^(?<letter>[a-z])-(?<site>[a-z]{3}[0-9]*)-(?<cc>[a-z]{2})$",
-  description: "<letter>-<site>-<cc>, e.g. a-hel-fi",
-};
+const NAMING = HOSTS.naming;
 
 export function benchDns(): void {
   const outdir = mkdtempSync(join(tmpdir(), "bench-dns-"));

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { benchDir, REPO_ROOT } from "./project";
+import { REPO_ROOT, tempDir } from "../test/support/project";
 
 /** Bytes under `dir`, links not followed. */
 function sizeOf(dir: string): number {
@@ -17,7 +17,7 @@ function sizeOf(dir: string): number {
  * the repository: its size, and whether `npm run validate` and the JSON Schema work with it.
  */
 export function benchLightInstall(): string {
-  const dir = benchDir("bench-light-");
+  const dir = tempDir("bench-light-");
   for (const entry of readdirSync(REPO_ROOT))
     if (!["node_modules", "cdktf.out", ".git", "test", "bench"].includes(entry))
       cpSync(join(REPO_ROOT, entry), join(dir, entry), { recursive: true });

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { benchDir } from "./project";
+import { tempDir } from "../test/support/project";
 
 export interface Measurement {
   readonly label: string;
@@ -14,25 +14,17 @@ export interface Measurement {
 const PROBE = join(__dirname, "rss-probe.cjs");
 
 /** Runs a command `runs` times and reports the median wall time and the worst peak RSS. */
-export function measure(
-  label: string,
-  command: string,
-  args: string[],
-  cwd: string,
-  runs = 3,
-  env: NodeJS.ProcessEnv = {},
-): Measurement {
+export function measure(label: string, command: string, args: string[], cwd: string, runs = 3): Measurement {
   const times: number[] = [];
   let peakKiB = 0;
   for (let i = 0; i < runs; i++) {
-    const rssFile = join(benchDir("bench-rss-"), "rss");
+    const rssFile = join(tempDir("bench-rss-"), "rss");
     const start = performance.now();
     const run = spawnSync(command, args, {
       cwd,
       encoding: "utf8",
       env: {
         ...process.env,
-        ...env,
         CHECKPOINT_DISABLE: "1",
         CI: "1",
         BENCH_RSS_FILE: rssFile,

@@ -1,40 +1,20 @@
-import { spawnSync } from "node:child_process";
-import {
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
-import { basename, join, resolve } from "node:path";
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { VOID_ESTATE } from "../estate";
 import { sshPublicKeyLine } from "../runtime/ssh-key";
+import { git } from "../test/support/git";
 import { ed25519KeyPair } from "../test/support/keys";
+import { REPO_ROOT, tempDir } from "../test/support/project";
+
+export { REPO_ROOT };
 
 const TEAM_NAMES = VOID_ESTATE.github.teams.map((t) => t.name);
 
-export const REPO_ROOT = resolve(__dirname, "..");
 const SKIP = new Set(["node_modules", ".git", "cdktf.out"]);
-
-const made: string[] = [];
-process.on("exit", () => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A temporary directory, removed when the benchmark exits. */
-export function benchDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
 
 /** A copy of the repository (code and data, sharing node_modules) to benchmark without touching it. */
 export function copyProject(): string {
-  const dir = benchDir("bench-project-");
+  const dir = tempDir("bench-project-");
   cpSync(REPO_ROOT, dir, { recursive: true, filter: (src) => !SKIP.has(basename(src)) });
   symlinkSync(join(REPO_ROOT, "node_modules"), join(dir, "node_modules"));
   return dir;
@@ -78,13 +58,8 @@ export function generateOrg(project: string, count: number): void {
  * from the first plain member, as a one-file onboarding pull request would add it.
  */
 export function onboardingClone(): string {
-  const dir = join(benchDir("bench-pr-"), "repo");
-  const git = (...args: string[]) => {
-    const run = spawnSync("git", args, { cwd: dir, encoding: "utf8" });
-    if (run.status !== 0) throw new Error(`git ${args.join(" ")}: ${run.stderr}`);
-  };
-  const clone = spawnSync("git", ["clone", "--quiet", REPO_ROOT, dir], { encoding: "utf8" });
-  if (clone.status !== 0) throw new Error(clone.stderr);
+  const dir = join(tempDir("bench-pr-"), "repo");
+  git(REPO_ROOT, "clone", "--quiet", REPO_ROOT, dir);
   const files = readdirSync(join(dir, "maintainers")).filter((f) => f.endsWith(".yaml"));
   const member = files.find(
     (f) => !/org_owner: *true/.test(readFileSync(join(dir, "maintainers", f), "utf8")),
@@ -96,17 +71,8 @@ export function onboardingClone(): string {
     .replace(/^github_id:.*\n/m, "")
     .replace(/^ssh_keys:\n(?: {2}- .*\n)*/m, "");
   writeFileSync(join(dir, "maintainers", "bench-newcomer.yaml"), text);
-  git("add", "-A");
-  git(
-    "-c",
-    "user.name=bench",
-    "-c",
-    "user.email=bench@example.org",
-    "commit",
-    "--quiet",
-    "-m",
-    "Onboard bench-newcomer",
-  );
+  git(dir, "add", "-A");
+  git(dir, "commit", "--quiet", "-m", "Onboard bench-newcomer");
   symlinkSync(join(REPO_ROOT, "node_modules"), join(dir, "node_modules"));
   return dir;
 }

@@ -3,15 +3,14 @@ import { join } from "node:path";
 import { synthesize } from "../app/synth";
 import type { MembershipMode } from "../constructs/github";
 import { type Estate, VOID_ESTATE } from "../estate";
-import { loadInputs } from "../inputs";
+import { type Inputs, loadInputs } from "../inputs";
 import type { Maintainer } from "../inputs/maintainers/model";
 import { githubRefreshCost } from "../review/refresh-cost";
 import { withScratchDir } from "../runtime/scratch";
 import { REPO_ROOT } from "./project";
 
-/** The github stack's JSON after synthesizing `estate` with `people` (the live mirror list). */
-function githubStack(estate: Estate, people: readonly Maintainer[]): unknown {
-  const live = loadInputs(REPO_ROOT, VOID_ESTATE);
+/** The github stack's JSON after synthesizing `estate` with `people` and the rest of `live` (the live mirror list). */
+function githubStack(live: Inputs, estate: Estate, people: readonly Maintainer[]): unknown {
   const inputs = { ...live, roster: { people } };
   return withScratchDir("bench-refresh-", (dir) => {
     const outdir = join(dir, "cdktf.out");
@@ -48,18 +47,26 @@ function generatedOrg(count: number, teams: number, mode: MembershipMode): [Esta
 
 /** GitHub API reads of one plan: Void's live data, and a 10,000-person org in 50 teams in both modes. */
 export function refreshCostReport(): string[] {
-  const live = loadInputs(REPO_ROOT, VOID_ESTATE).roster.people;
+  const inputs = loadInputs(REPO_ROOT, VOID_ESTATE);
+  const live = inputs.roster.people;
   const line = (what: string, stack: unknown) => {
     const { rest, graphql } = githubRefreshCost(stack);
     return `${what}: ${rest + graphql} reads (${rest} REST, ${graphql} GraphQL), ${((100 * (rest + graphql)) / 5000).toFixed(1)}% of a token's hourly 5,000`;
   };
   return [
-    line(`Void (${live.length} people, per-person memberships)`, githubStack(VOID_ESTATE, live)),
+    line(`Void (${live.length} people, per-person memberships)`, githubStack(inputs, VOID_ESTATE, live)),
     line(
       "Void, per-team member lists",
-      githubStack({ ...VOID_ESTATE, github: { ...VOID_ESTATE.github, membershipMode: "per-team" } }, live),
+      githubStack(
+        inputs,
+        { ...VOID_ESTATE, github: { ...VOID_ESTATE.github, membershipMode: "per-team" } },
+        live,
+      ),
     ),
-    line("10,000 people in 50 teams, per-person", githubStack(...generatedOrg(10_000, 50, "per-person"))),
-    line("10,000 people in 50 teams, per-team", githubStack(...generatedOrg(10_000, 50, "per-team"))),
+    line(
+      "10,000 people in 50 teams, per-person",
+      githubStack(inputs, ...generatedOrg(10_000, 50, "per-person")),
+    ),
+    line("10,000 people in 50 teams, per-team", githubStack(inputs, ...generatedOrg(10_000, 50, "per-team"))),
   ];
 }

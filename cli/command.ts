@@ -1,5 +1,5 @@
 import type { Command as Program } from "commander";
-import { DataError, formatDiagnostic, sortDiagnostics } from "../runtime/diagnostics";
+import { DataError, errorsOf, formatDiagnostic, sortDiagnostics } from "../runtime/diagnostics";
 import { UsageError } from "../runtime/errors";
 import { logText } from "../runtime/log";
 
@@ -48,7 +48,7 @@ function failureText(error: unknown): string {
     const sorted = sortDiagnostics(error.diagnostics);
     const lines = sorted.slice(0, MAX_SHOWN).map(formatDiagnostic);
     if (sorted.length > MAX_SHOWN) lines.push(`… and ${sorted.length - MAX_SHOWN} more`);
-    const count = error.diagnostics.filter((d) => d.severity === "error").length;
+    const count = errorsOf(error.diagnostics).length;
     return `${lines.join("\n")}\n\n${count} problem${count === 1 ? "" : "s"} found; nothing was written.\n`;
   }
   if (error instanceof UsageError) return `error: ${error.message}\n`;

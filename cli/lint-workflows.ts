@@ -45,6 +45,5 @@ export const lintWorkflowsCommand: Command = async (args, io) => {
 function workflowFiles(dir: string): string[] {
   return listInputDirectory(dir, WORKFLOWS_DIR)
     .filter((name) => /\.ya?ml$/.test(name))
-    .sort()
     .map((name) => join(WORKFLOWS_DIR, name));
 }

@@ -8,16 +8,21 @@
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Command as Program } from "commander";
+import { MAINTAINER_FILE, MAINTAINERS_DIR, MIRRORS_FILE, OVERRIDES_FILE } from "../inputs/files";
 import { UsageError } from "../runtime/errors";
 import { git, resolveRef } from "../runtime/git";
 import { INPUT_LIMITS } from "../runtime/input-file";
 import { type Command, parseArgs } from "./command";
 
 /** The files a pull request may change and still be planned with credentials before it merges. */
-const DATA_FILES: readonly [RegExp, number][] = [
-  [/^maintainers\/[A-Za-z0-9][A-Za-z0-9-]*\.yaml$/, INPUT_LIMITS.maintainerFile],
-  [/^estate\/mirrors\.yaml$/, INPUT_LIMITS.mirrorList],
-  [/^OVERRIDES\.yaml$/, INPUT_LIMITS.overridesFile],
+const DATA_FILES: readonly [(path: string) => boolean, number][] = [
+  [
+    (path) =>
+      path.startsWith(`${MAINTAINERS_DIR}/`) && MAINTAINER_FILE.test(path.slice(MAINTAINERS_DIR.length + 1)),
+    INPUT_LIMITS.maintainerFile,
+  ],
+  [(path) => path === MIRRORS_FILE, INPUT_LIMITS.mirrorList],
+  [(path) => path === OVERRIDES_FILE, INPUT_LIMITS.overridesFile],
 ];
 
 /** Exit status when the pull request changes more than data. */
@@ -83,5 +88,5 @@ export const prData: Command = (args, io) => {
 };
 
 function limitOf(path: string): number | undefined {
-  return DATA_FILES.find(([pattern]) => pattern.test(path))?.[1];
+  return DATA_FILES.find(([matches]) => matches(path))?.[1];
 }

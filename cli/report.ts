@@ -3,8 +3,6 @@ import { type Diagnostic, formatDiagnostic, sortDiagnostics } from "../runtime/d
 import { logText, workflowCommand } from "../runtime/log";
 import type { Io } from "./command";
 
-export { endGroupCommand, groupCommand, logText, workflowCommand } from "../runtime/log";
-
 /*
  * Everything printed here may quote a pull request's data (file names, values, construct paths)
  * into a CI log. It reaches the log either inside one of our own workflow commands, escaped as the

@@ -1,9 +1,10 @@
 import { join } from "node:path";
 import type { Estate } from "../estate";
 import { DataError, type Diagnostic } from "../runtime/diagnostics";
+import { MAINTAINERS_DIR, MIRRORS_FILE } from "./files";
 import { loadRoster } from "./maintainers/load";
 import type { Roster } from "./maintainers/model";
-import { loadMirrorList, MIRRORS_FILE, type MirrorEntry } from "./mirrors";
+import { loadMirrorList, type MirrorEntry } from "./mirrors";
 
 /** Everything people edit as data, validated: what the stacks are built from. */
 export interface Inputs {
@@ -29,7 +30,7 @@ export function loadInputs(root: string, estate: Pick<Estate, "github">): Inputs
     }
   };
   const roster = attempt(() =>
-    loadRoster({ dir: join(root, "maintainers"), teams: estate.github.teams.map((t) => t.name) }),
+    loadRoster({ dir: join(root, MAINTAINERS_DIR), teams: estate.github.teams.map((t) => t.name) }),
   );
   const mirrors = attempt(() => loadMirrorList(join(root, MIRRORS_FILE), MIRRORS_FILE));
   if (!roster || !mirrors) throw new DataError(problems);

@@ -1,10 +1,11 @@
 import { lstatSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { DataError, type Diagnostic } from "../runtime/diagnostics";
+import { DataError, type Diagnostic, fileDiagnostic } from "../runtime/diagnostics";
 import { catFiles, git, projectPrefix, resolveRef } from "../runtime/git";
 import { INPUT_LIMITS, listInputDirectory, readInputText } from "../runtime/input-file";
 import { unknownMessage } from "../runtime/suggest";
+import { MAINTAINERS_DIR, OVERRIDES_FILE } from "./files";
 import type { Maintainer } from "./maintainers/model";
 import { TEAM_ROLES, type TeamRole } from "./maintainers/schema";
 import { YamlSource } from "./yaml-source";
@@ -17,9 +18,6 @@ import { YamlSource } from "./yaml-source";
  * A refusal can be overridden only by a reviewed line in {@link OVERRIDES_FILE}, which CODEOWNERS
  * reserves for the operators, and only in the change that adds or edits that line.
  */
-
-/** Repository-relative path of the override file. */
-const OVERRIDES_FILE = "OVERRIDES.yaml";
 
 /** What the valves need to know about a person; a validated {@link Maintainer} is one. */
 export type PersonSnapshot = Pick<Maintainer, "login" | "name" | "githubId" | "teams" | "orgOwner" | "file">;
@@ -89,8 +87,9 @@ function readOverridesFile(root: string): LoadedOverrides {
 // The base: read leniently, because it was validated when it merged and rules may have changed since.
 
 /** A person from a maintainer file's text, or undefined when the text is not a usable mapping. */
-function snapshotOf(name: string, text: string, displayDir: string): PersonSnapshot | undefined {
-  const source = new YamlSource(`${displayDir}/${name}`, text);
+function snapshotOf(name: string, text: string): PersonSnapshot | undefined {
+  const file = `${MAINTAINERS_DIR}/${name}`;
+  const source = new YamlSource(file, text);
   if (source.syntaxProblems().length > 0) return undefined;
   const data = source.toJS() as Record<string, unknown> | null;
   if (data === null || typeof data !== "object") return undefined;
@@ -106,23 +105,20 @@ function snapshotOf(name: string, text: string, displayDir: string): PersonSnaps
     githubId: typeof data.github_id === "number" ? data.github_id : undefined,
     teams,
     orgOwner: data.org_owner === true,
-    file: `${displayDir}/${name}`,
+    file,
   };
 }
 
 const isMaintainerFile = (name: string) => name.endsWith(".yaml") && !name.startsWith(".");
 
 /** The roster of a maintainers directory (e.g. a checkout of the base branch). */
-export function readRosterDir(dir: string, display = dir, displayDir = "maintainers"): RosterSnapshot {
+export function readRosterDir(dir: string, display = dir): RosterSnapshot {
   const people = listInputDirectory(dir, display)
     .filter(isMaintainerFile)
     .flatMap(
       (name) =>
-        snapshotOf(
-          name,
-          readInputText(join(dir, name), `${display}/${name}`, INPUT_LIMITS.maintainerFile),
-          displayDir,
-        ) ?? [],
+        snapshotOf(name, readInputText(join(dir, name), `${display}/${name}`, INPUT_LIMITS.maintainerFile)) ??
+        [],
     );
   return { people };
 }
@@ -140,14 +136,14 @@ interface BaseAtRef {
 export function readBaseAtRef(ref: string, cwd: string): BaseAtRef {
   const sha = resolveRef(ref, cwd).commit;
   const top = projectPrefix(cwd);
-  const listing = git(cwd, ["ls-tree", "-z", "--name-only", `${sha}:${top}maintainers`]);
+  const listing = git(cwd, ["ls-tree", "-z", "--name-only", `${sha}:${top}${MAINTAINERS_DIR}`]);
   const names =
     listing.status === 0 ? listing.stdout.toString().split("\0").filter(isMaintainerFile).sort() : [];
-  const paths = [...names.map((n) => `${top}maintainers/${n}`), `${top}${OVERRIDES_FILE}`];
+  const paths = [...names.map((n) => `${top}${MAINTAINERS_DIR}/${n}`), `${top}${OVERRIDES_FILE}`];
   const blobs = catFiles(cwd, sha, paths);
   const people = names.flatMap((name, i) => {
     const text = blobs[i];
-    return text === undefined ? [] : (snapshotOf(name, text, "maintainers") ?? []);
+    return text === undefined ? [] : (snapshotOf(name, text) ?? []);
   });
   return { roster: { people }, overridesText: blobs[names.length] };
 }
@@ -178,15 +174,23 @@ export function checkSafety(
   head: RosterSnapshot,
   options: SafetyOptions,
 ): Diagnostic[] {
-  const renames = findRenames(base, head);
+  const index: RosterIndex = {
+    headLogins: new Set(head.people.map((p) => p.login.toLowerCase())),
+    headByLogin: firstBy(head.people, (p) => p.login.toLowerCase()),
+    baseByLogin: firstBy(base.people, (p) => p.login.toLowerCase()),
+    // Keyed as `===` compares: no undefined, and no NaN, which a map would match but `===` never does.
+    baseById: firstBy(
+      base.people.filter((p) => p.githubId !== undefined && !Number.isNaN(p.githubId)),
+      (p) => p.githubId,
+    ),
+  };
+  const renames = findRenames(head, index);
   const renamedFrom = new Set(renames.map((r) => r.from.login.toLowerCase()));
-  const headLogins = new Set(head.people.map((p) => p.login.toLowerCase()));
   const stillHere = (p: PersonSnapshot) =>
-    headLogins.has(p.login.toLowerCase()) || renamedFrom.has(p.login.toLowerCase());
+    index.headLogins.has(p.login.toLowerCase()) || renamedFrom.has(p.login.toLowerCase());
   const renamedTo = new Map(renames.map((r) => [r.from.login.toLowerCase(), r.to]));
   const current = (p: PersonSnapshot) =>
-    head.people.find((h) => h.login.toLowerCase() === p.login.toLowerCase()) ??
-    renamedTo.get(p.login.toLowerCase());
+    index.headByLogin.get(p.login.toLowerCase()) ?? renamedTo.get(p.login.toLowerCase());
 
   const maxShare = options.maxRemovedShare ?? 0.25;
   const tooMany = (removed: number, total: number) => removed > total * maxShare;
@@ -210,28 +214,48 @@ export function checkSafety(
       });
   }
 
-  const diagnostics: Diagnostic[] = renameWarnings(renames, base, head, options.readHeadFile);
+  const diagnostics: Diagnostic[] = renameWarnings(renames, head, index, options.readHeadFile);
   if (refusals.length === 0) return diagnostics;
   const reason = options.overrides.allow_mass_removal;
   const stale = reason !== undefined && reason === options.baseOverrides?.allow_mass_removal;
   for (const { field, message } of refusals) {
     if (reason !== undefined && !stale) {
       diagnostics.push(
-        diagnostic(
-          "maintainers",
-          field,
+        fileDiagnostic(
+          MAINTAINERS_DIR,
           `${message}; allowed by ${OVERRIDES_FILE} allow_mass_removal: "${reason}"`,
-          "warning",
+          { field, severity: "warning" },
         ),
       );
     } else {
       const how = stale
         ? `${OVERRIDES_FILE} allow_mass_removal is unchanged from the base, so it belongs to an earlier change; give this change's reason and PR link there`
         : `if intended, add allow_mass_removal: "<reason, PR link>" to ${OVERRIDES_FILE}, which the operators must approve`;
-      diagnostics.push(diagnostic("maintainers", field, `refused: ${message}; ${how}`, "error"));
+      diagnostics.push(fileDiagnostic(MAINTAINERS_DIR, `refused: ${message}; ${how}`, { field }));
     }
   }
   return diagnostics;
+}
+
+/** Lookups into both rosters, built once per comparison; each map keeps the first match, as `find` does. */
+interface RosterIndex {
+  /** Every head login, lower-cased. */
+  readonly headLogins: ReadonlySet<string>;
+  readonly headByLogin: ReadonlyMap<string, PersonSnapshot>;
+  readonly baseByLogin: ReadonlyMap<string, PersonSnapshot>;
+  readonly baseById: ReadonlyMap<number | undefined, PersonSnapshot>;
+}
+
+function firstBy<K>(
+  people: readonly PersonSnapshot[],
+  key: (p: PersonSnapshot) => K,
+): Map<K, PersonSnapshot> {
+  const map = new Map<K, PersonSnapshot>();
+  for (const p of people) {
+    const k = key(p);
+    if (!map.has(k)) map.set(k, p);
+  }
+  return map;
 }
 
 interface Rename {
@@ -244,17 +268,16 @@ interface Rename {
  * A login whose spelling changed only in case, or a github_id now declared under another login:
  * one person renamed, not one removed and one added.
  */
-function findRenames(base: RosterSnapshot, head: RosterSnapshot): Rename[] {
+function findRenames(head: RosterSnapshot, index: RosterIndex): Rename[] {
   const renames: Rename[] = [];
   for (const to of head.people) {
-    const sameLogin = base.people.find((p) => p.login.toLowerCase() === to.login.toLowerCase());
+    const sameLogin = index.baseByLogin.get(to.login.toLowerCase());
     if (sameLogin) {
       if (sameLogin.login !== to.login) renames.push({ from: sameLogin, to, kind: "case" });
       continue;
     }
-    const sameId =
-      to.githubId === undefined ? undefined : base.people.find((p) => p.githubId === to.githubId);
-    if (sameId && !head.people.some((h) => h.login.toLowerCase() === sameId.login.toLowerCase()))
+    const sameId = to.githubId === undefined ? undefined : index.baseById.get(to.githubId);
+    if (sameId && !index.headLogins.has(sameId.login.toLowerCase()))
       renames.push({ from: sameId, to, kind: "id" });
   }
   return renames;
@@ -262,13 +285,13 @@ function findRenames(base: RosterSnapshot, head: RosterSnapshot): Rename[] {
 
 function renameWarnings(
   renames: readonly Rename[],
-  base: RosterSnapshot,
   head: RosterSnapshot,
+  index: RosterIndex,
   read: SafetyOptions["readHeadFile"],
 ): Diagnostic[] {
   const at = (person: PersonSnapshot, field: string, message: string): Diagnostic => {
     const text = read?.(person.file);
-    if (text === undefined) return diagnostic(person.file, field, message, "warning");
+    if (text === undefined) return fileDiagnostic(person.file, message, { field, severity: "warning" });
     return new YamlSource(person.file, text).diagnostic([field], message, { severity: "warning" });
   };
   const warnings = renames.map(({ from, to, kind }) =>
@@ -285,7 +308,7 @@ function renameWarnings(
         ),
   );
   for (const person of head.people) {
-    const before = base.people.find((p) => p.login.toLowerCase() === person.login.toLowerCase());
+    const before = index.baseByLogin.get(person.login.toLowerCase());
     if (
       before?.githubId !== undefined &&
       person.githubId !== undefined &&
@@ -300,15 +323,6 @@ function renameWarnings(
       );
   }
   return warnings;
-}
-
-function diagnostic(
-  file: string,
-  field: string,
-  message: string,
-  severity: Diagnostic["severity"],
-): Diagnostic {
-  return { file, line: 0, col: 0, field, message, severity };
 }
 
 const percent = (part: number, whole: number) => `${Math.round((part / whole) * 100)}%`;

@@ -1,4 +1,5 @@
 import type { PersonSnapshot, RosterSnapshot } from "../inputs/safety";
+import { compareText } from "../runtime/values";
 import { inlineCode, table, WARNING_MARKER } from "./markdown";
 
 /**
@@ -148,7 +149,7 @@ function changedPeople(
 /** What routing compares of a person, in one canonical form (team order does not matter). */
 function fingerprint(p: PersonSnapshot | undefined): string {
   if (!p) return "";
-  const teams = Object.entries(p.teams).sort(([a], [b]) => (a < b ? -1 : 1));
+  const teams = Object.entries(p.teams).sort(([a], [b]) => compareText(a, b));
   return JSON.stringify([p.login, p.name, p.githubId ?? null, p.orgOwner, teams]);
 }
 

@@ -1,9 +1,9 @@
-import { type Diagnostic, sortDiagnostics } from "../runtime/diagnostics";
+import { type Diagnostic, errorsOf, sortDiagnostics } from "../runtime/diagnostics";
 import { inlineCode, plainText, table, WARNING_MARKER } from "./markdown";
 
 /** The problems as a review-comment section, for a pull request whose data does not validate. */
 export function problemsMarkdown(diagnostics: readonly Diagnostic[]): string {
-  const errors = sortDiagnostics(diagnostics).filter((d) => d.severity === "error");
+  const errors = errorsOf(sortDiagnostics(diagnostics));
   const rows = errors.map((d) => [
     inlineCode(d.line > 0 ? `${d.file}:${d.line}:${d.col}` : d.file),
     inlineCode(d.field),

@@ -4,7 +4,7 @@
  * function and lines cited; a 304 answer to a conditional read is free of rate limit but still a
  * round trip, so the table counts the worst case, every read answered in full.
  */
-import { isRecord } from "../runtime/values";
+import { asRecord, isRecord } from "../runtime/values";
 
 /** REST reads per resource on refresh, and the provider code that makes them (github/…, v6.9.0). */
 const REST_READS: Readonly<
@@ -57,7 +57,7 @@ export function githubRefreshCost(stack: unknown): RefreshCost {
     const cost = REST_READS[type];
     if (!cost || !isRecord(byName)) continue;
     for (const body of Object.values(byName)) {
-      const config = isRecord(body) ? body : {};
+      const config = asRecord(body);
       rest += cost.reads(config);
       if (type === "github_team_members") {
         const members = Array.isArray(config.members) ? config.members.length : 0;
@@ -68,7 +68,7 @@ export function githubRefreshCost(stack: unknown): RefreshCost {
   return { rest, graphql };
 }
 
-/** The cost table as Markdown, for the README and the benchmark's report. */
+/** The cost table as Markdown, with where each cost comes from: printed by the benchmark. */
 export function refreshCostTable(): string {
   return [
     "| resource type | REST reads per refresh | where (integrations/github v6.9.0, github/) |",

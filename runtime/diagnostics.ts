@@ -38,6 +38,15 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
   );
 }
 
+/** A problem with a file or data set as a whole (line and column 0); by default an error in `(file)`. */
+export function fileDiagnostic(
+  file: string,
+  message: string,
+  { field = "(file)", severity = "error" }: { readonly field?: string; readonly severity?: Severity } = {},
+): Diagnostic {
+  return { file, line: 0, col: 0, field, message, severity };
+}
+
 export const errorsOf = (diagnostics: readonly Diagnostic[]) =>
   diagnostics.filter((d) => d.severity === "error");
 

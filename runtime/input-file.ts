@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync } from "node:fs";
-import { DataError, type Diagnostic } from "./diagnostics";
+import { DataError, type Diagnostic, fileDiagnostic } from "./diagnostics";
 
 /**
  * The one way the project reads a file that a stranger can put in a pull request (maintainer
@@ -33,9 +33,8 @@ export const MAX_DEPTH = 64;
  * files, as given on the command line for arguments).
  */
 export function readInputText(path: string, display: string, maxBytes: number): string {
-  const fd = openRegularFile(path, display);
+  const { fd, size } = openRegularFile(path, display);
   try {
-    const size = fstatSync(fd).size;
     if (size > maxBytes)
       refuse(display, `is ${describeSize(size)} (expected at most ${describeSize(maxBytes)})`);
     const buffer = Buffer.alloc(Math.min(size, maxBytes) + 1);
@@ -75,7 +74,7 @@ export function parseInputJson(text: string, display: string): unknown {
 }
 
 /** 1-based line and column of character `index` in `text`. */
-export function lineAndColumn(text: string, index: number): { line: number; col: number } {
+function lineAndColumn(text: string, index: number): { line: number; col: number } {
   let line = 1;
   let start = 0;
   for (let i = text.indexOf("\n"); i !== -1 && i < index; i = text.indexOf("\n", i + 1)) {
@@ -85,7 +84,8 @@ export function lineAndColumn(text: string, index: number): { line: number; col:
   return { line, col: index - start + 1 };
 }
 
-function openRegularFile(path: string, display: string): number {
+/** An open descriptor of the regular file at `path`, and its size when opened. */
+function openRegularFile(path: string, display: string): { fd: number; size: number } {
   let fd: number;
   try {
     // O_NOFOLLOW refuses a link at the last step; O_NONBLOCK keeps a FIFO from blocking the open.
@@ -107,7 +107,7 @@ function openRegularFile(path: string, display: string): number {
       `is ${stat.isDirectory() ? "a directory" : "a device, socket or pipe"} (expected a regular file)`,
     );
   }
-  return fd;
+  return { fd, size: stat.size };
 }
 
 const UTF8 = new TextDecoder("utf-8", { fatal: true });
@@ -188,10 +188,11 @@ function describeSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
 }
 
-function diagnostic(file: string, message: string, line = 0, col = 0): Diagnostic {
-  return { file, line, col, field: "(file)", message, severity: "error" };
+/** A problem with the file, at `line` and `col` (0 when unknown). */
+function diagnostic(file: string, message: string, line: number, col: number): Diagnostic {
+  return { ...fileDiagnostic(file, message), line, col };
 }
 
 function refuse(display: string, message: string): never {
-  throw new DataError([diagnostic(display, message)]);
+  throw new DataError([fileDiagnostic(display, message)]);
 }

@@ -11,15 +11,15 @@
  */
 
 /** The commands this repository prints; `stop-commands`, `add-mask` and kin are never ours. */
-export type WorkflowCommandName = "error" | "warning" | "notice" | "debug" | "group" | "endgroup";
+type WorkflowCommandName = "error" | "warning" | "notice" | "debug" | "group" | "endgroup";
 
 /** A command's data (after the second `::`): `%`, CR and LF escaped, so it stays one line. */
-export function escapeData(text: string): string {
+function escapeData(text: string): string {
   return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
 
 /** A command's property value: as data, and `:` and `,`, which would end the value or the properties. */
-export function escapeProperty(text: string): string {
+function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
@@ -58,13 +58,8 @@ export function spellControls(text: string): string {
 const LEGACY = /#([\p{Cf}\p{Default_Ignorable_Code_Point}]*)#([\p{Cf}\p{Default_Ignorable_Code_Point}]*)\[/gu;
 
 /** Whether the runner could read `line` as a `::command` (whitespace trimmed, ignorables skipped). */
-export function couldStartCommand(line: string): boolean {
+function couldStartCommand(line: string): boolean {
   return /^[\s\u0085]*::/.test(line.replace(IGNORABLE, ""));
-}
-
-/** Whether `line` holds the legacy `##[` anywhere, ignorables skipped. */
-export function holdsLegacyCommand(line: string): boolean {
-  return line.replace(IGNORABLE, "").includes("##[");
 }
 
 /**

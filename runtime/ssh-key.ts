@@ -244,7 +244,7 @@ function readKey(blob: Buffer, name: string, kind: Kind): Parsed | Problem {
       const n = readMpint(reader);
       if ("problem" in n) return n;
       fields.push(mpint(e.magnitude), mpint(n.magnitude));
-      bits = bitLength(n.magnitude);
+      bits = bitLengthOf(toBigInt(n.magnitude));
       break;
     }
   }
@@ -259,10 +259,7 @@ function readKey(blob: Buffer, name: string, kind: Kind): Parsed | Problem {
     const extra = reader.remaining === 1 ? "1 unexpected byte" : `${reader.remaining} unexpected bytes`;
     return { problem: `is corrupted (its key data has ${extra} after the key)` };
   }
-  const canonical = Buffer.concat(
-    [name, ...fields].map((f) => wireString(typeof f === "string" ? Buffer.from(f) : f)),
-  );
-  return { bits, canonical };
+  return { bits, canonical: keyBlob(name, fields) };
 }
 
 const CURVES: Readonly<Record<string, Curve>> = { "P-256": P256, "P-384": P384, "P-521": P521 };
@@ -287,8 +284,12 @@ export function sshPublicKeyLine(key: KeyObject, comment?: string): string {
     throw new Error(`no OpenSSH form for a ${jwk.kty ?? key.asymmetricKeyType} ${jwk.crv ?? ""} key`);
   }
   const [name, ...rest] = fields;
-  const blob = Buffer.concat([Buffer.from(name, "latin1"), ...rest].map(wireString));
-  return `${name} ${blob.toString("base64")}${comment ? ` ${comment}` : ""}`;
+  return `${name} ${keyBlob(name, rest).toString("base64")}${comment ? ` ${comment}` : ""}`;
+}
+
+/** Key data as OpenSSH writes it: the type name, then each field, every one a wire `string`. */
+function keyBlob(name: string, fields: readonly Buffer[]): Buffer {
+  return Buffer.concat([Buffer.from(name, "latin1"), ...fields].map(wireString));
 }
 
 function wireString(value: Buffer): Buffer {
@@ -362,11 +363,6 @@ function mpint(magnitude: Buffer): Buffer {
   return magnitude.length > 0 && (magnitude[0] ?? 0) & 0x80
     ? Buffer.concat([Buffer.of(0), magnitude])
     : magnitude;
-}
-
-function bitLength(magnitude: Buffer): number {
-  if (magnitude.length === 0) return 0;
-  return (magnitude.length - 1) * 8 + (32 - Math.clz32(magnitude[0] ?? 0));
 }
 
 function toBigInt(bytes: Buffer): bigint {

@@ -6,7 +6,8 @@
  * still runs as `node --import tsx --test test/<dir>/<name>.test.ts`.
  */
 import { readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
+import { test } from "node:test";
 
 /** Every test file under `dir`, fixtures aside. */
 export function testFiles(dir: string): string[] {
@@ -34,7 +35,18 @@ export function halves(files: readonly string[], weightOf: (file: string) => num
   return [halves[0].sort(), halves[1].sort()];
 }
 
-/** Loads one half of the test files into this process; node's test runner then runs them. */
+/**
+ * Loads one half of the test files into this process; node's test runner then runs them. A file
+ * that throws while loading becomes one failing test named after it, and the rest still load.
+ */
 export function loadHalf(half: 0 | 1): void {
-  for (const file of halves(testFiles(__dirname), (f) => statSync(f).size)[half]) require(file);
+  for (const file of halves(testFiles(__dirname), (f) => statSync(f).size)[half]) {
+    try {
+      require(file);
+    } catch (error) {
+      test(relative(join(__dirname, ".."), file), () => {
+        throw error;
+      });
+    }
+  }
 }

@@ -1,4 +1,6 @@
-import type { Construct, TerraformResource } from "../../runtime/cdktf";
+import { type Construct, Lazy, type TerraformResource } from "../../runtime/cdktf";
+import { claimLogicalId } from "../terraform/logical-id";
+import { setId } from "./names";
 import type { DnsRecord, RecordType } from "./record";
 
 /** All values of one name and type: a round-robin set (A/AAAA) or a single value (CNAME). */
@@ -35,3 +37,30 @@ export interface ZoneBackend {
 
 /** Creates a zone's backend; `DnsZoneProps.backend` takes one, e.g. `digitalOceanDns()`. */
 export type ZoneBackendFactory<B extends ZoneBackend = ZoneBackend> = (context: ZoneContext) => B;
+
+/**
+ * A backend for a provider with record sets (Route53, Cloud DNS): one resource per name and type,
+ * created with the set's first value and listing every value lazily, sorted, so the order values
+ * were added never shows. Its logical id is {@link setId}.
+ */
+export abstract class RecordSetBackend<R extends TerraformResource> implements ZoneBackend {
+  private readonly sets = new Map<RecordSet, R>();
+
+  constructor(protected readonly context: ZoneContext) {}
+
+  recordAdded(set: RecordSet): R {
+    const known = this.sets.get(set);
+    if (known) return known; // the set's resource lists every value lazily
+    const values = Lazy.listValue({ produce: () => set.records.map((r) => this.value(r)).sort() });
+    const resource = this.newSet(set, values);
+    claimLogicalId(resource, setId(this.context.idPrefix, set));
+    this.sets.set(set, resource);
+    return resource;
+  }
+
+  /** The set's resource, in the zone's scope, holding `values`. */
+  protected abstract newSet(set: RecordSet, values: string[]): R;
+
+  /** One value as the provider writes it. */
+  protected abstract value(record: DnsRecord): string;
+}

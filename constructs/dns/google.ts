@@ -1,9 +1,8 @@
 import { DnsManagedZone } from "@cdktf/provider-google/lib/dns-managed-zone";
 import { DnsRecordSet } from "@cdktf/provider-google/lib/dns-record-set";
-import { Lazy, type TerraformResource } from "../../runtime/cdktf";
 import { claimLogicalId } from "../terraform/logical-id";
-import type { RecordSet, ZoneBackend, ZoneBackendFactory, ZoneContext } from "./backend";
-import { absoluteName, setId, terraformId } from "./names";
+import { type RecordSet, RecordSetBackend, type ZoneBackendFactory, type ZoneContext } from "./backend";
+import { absoluteName, terraformId } from "./names";
 import { type DnsRecord, rdata, txtChunks } from "./record";
 
 /** Cloud DNS default TTL when none is given. */
@@ -30,16 +29,16 @@ export function cloudDns(options: CloudDnsOptions = {}): ZoneBackendFactory<Goog
  * dot. TXT rdata is written in Cloud DNS's canonical form: each character-string of at most 255
  * characters in double quotes, separated by spaces, so plans show no diff after apply.
  */
-export class GoogleZoneBackend implements ZoneBackend {
+export class GoogleZoneBackend extends RecordSetBackend<DnsRecordSet> {
   /** The managed zone resource; undefined for an existing zone. */
   readonly managedZone: DnsManagedZone | undefined;
   private readonly managedZoneName: string;
-  private readonly sets = new Map<RecordSet, DnsRecordSet>();
 
   constructor(
-    private readonly context: ZoneContext,
+    context: ZoneContext,
     private readonly options: CloudDnsOptions,
   ) {
+    super(context);
     const name = options.managedZoneName ?? context.zoneName.replace(/\./g, "-");
     if (options.existing) {
       this.managedZoneName = name;
@@ -55,27 +54,21 @@ export class GoogleZoneBackend implements ZoneBackend {
     }
   }
 
-  recordAdded(set: RecordSet): TerraformResource {
-    const known = this.sets.get(set);
-    if (known) return known; // the set's resource lists every value lazily
-    const { zoneName, zone, idPrefix } = this.context;
-    const resource = new DnsRecordSet(zone, `${set.name}|${set.type}`, {
+  protected newSet(set: RecordSet, rrdatas: string[]): DnsRecordSet {
+    return new DnsRecordSet(this.context.zone, `${set.name}|${set.type}`, {
       managedZone: this.managedZoneName,
       project: this.options.project,
-      name: absoluteName(zoneName, set.name),
+      name: absoluteName(this.context.zoneName, set.name),
       type: set.type,
       ttl: set.ttl ?? GOOGLE_DEFAULT_TTL,
-      rrdatas: Lazy.listValue({ produce: () => set.records.map(googleValue).sort() }),
+      rrdatas,
     });
-    claimLogicalId(resource, setId(idPrefix, set));
-    this.sets.set(set, resource);
-    return resource;
   }
-}
 
-function googleValue(record: DnsRecord): string {
-  if (record.type !== "TXT") return rdata(record);
-  return txtChunks(record.value)
-    .map((chunk) => `"${chunk.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`)
-    .join(" ");
+  protected value(record: DnsRecord): string {
+    if (record.type !== "TXT") return rdata(record);
+    return txtChunks(record.value)
+      .map((chunk) => `"${chunk.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`)
+      .join(" ");
+  }
 }

@@ -1,5 +1,11 @@
 export { ipv4Problem, ipv6Problem } from "./address";
-export type { RecordSet, ZoneBackend, ZoneBackendFactory, ZoneContext } from "./backend";
+export {
+  type RecordSet,
+  RecordSetBackend,
+  type ZoneBackend,
+  type ZoneBackendFactory,
+  type ZoneContext,
+} from "./backend";
 export { type DigitalOceanDnsOptions, DigitalOceanZoneBackend, digitalOceanDns } from "./digitalocean";
 export { type CloudDnsOptions, cloudDns, GOOGLE_DEFAULT_TTL, GoogleZoneBackend } from "./google";
 export {

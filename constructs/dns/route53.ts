@@ -1,9 +1,8 @@
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
-import { Lazy, type TerraformResource } from "../../runtime/cdktf";
 import { claimLogicalId } from "../terraform/logical-id";
-import type { RecordSet, ZoneBackend, ZoneBackendFactory, ZoneContext } from "./backend";
-import { setId, terraformId, withoutTrailingDot } from "./names";
+import { type RecordSet, RecordSetBackend, type ZoneBackendFactory, type ZoneContext } from "./backend";
+import { absoluteName, terraformId, withoutTrailingDot } from "./names";
 import { type DnsRecord, rdata, txtChunks } from "./record";
 
 /** Route53's TTL is required for plain records; this is the console's default. */
@@ -26,16 +25,13 @@ export function route53Dns(options: Route53DnsOptions = {}): ZoneBackendFactory<
  * quotes TXT values itself; text longer than 255 characters is split by inserting `""` between
  * character-strings, as the provider documents.
  */
-export class Route53ZoneBackend implements ZoneBackend {
+export class Route53ZoneBackend extends RecordSetBackend<Route53Record> {
   /** The hosted zone resource; undefined for an existing zone. */
   readonly hostedZone: Route53Zone | undefined;
   private readonly zoneId: string;
-  private readonly sets = new Map<RecordSet, Route53Record>();
 
-  constructor(
-    private readonly context: ZoneContext,
-    options: Route53DnsOptions,
-  ) {
+  constructor(context: ZoneContext, options: Route53DnsOptions) {
+    super(context);
     if (options.existingZoneId !== undefined) {
       this.zoneId = options.existingZoneId;
     } else {
@@ -48,26 +44,20 @@ export class Route53ZoneBackend implements ZoneBackend {
     }
   }
 
-  recordAdded(set: RecordSet): TerraformResource {
-    const known = this.sets.get(set);
-    if (known) return known; // the set's resource lists every value lazily
-    const { zoneName, zone, idPrefix } = this.context;
-    const resource = new Route53Record(zone, `${set.name}|${set.type}`, {
+  protected newSet(set: RecordSet, records: string[]): Route53Record {
+    return new Route53Record(this.context.zone, `${set.name}|${set.type}`, {
       zoneId: this.zoneId,
-      name: withoutTrailingDot(set.name === "@" ? zoneName : `${set.name}.${zoneName}`),
+      name: withoutTrailingDot(absoluteName(this.context.zoneName, set.name)),
       type: set.type,
       ttl: set.ttl ?? ROUTE53_DEFAULT_TTL,
-      records: Lazy.listValue({ produce: () => set.records.map(route53Value).sort() }),
+      records,
     });
-    claimLogicalId(resource, setId(idPrefix, set));
-    this.sets.set(set, resource);
-    return resource;
   }
-}
 
-function route53Value(record: DnsRecord): string {
-  if (record.type !== "TXT") return rdata(record);
-  return txtChunks(record.value)
-    .map((chunk) => chunk.replace(/\\/g, "\\\\").replace(/"/g, '\\"'))
-    .join('""');
+  protected value(record: DnsRecord): string {
+    if (record.type !== "TXT") return rdata(record);
+    return txtChunks(record.value)
+      .map((chunk) => chunk.replace(/\\/g, "\\\\").replace(/"/g, '\\"'))
+      .join('""');
+  }
 }

@@ -58,6 +58,8 @@ export interface ZoneRecord extends DnsRecord {
 interface MutableSet extends RecordSet {
   readonly records: DnsRecord[];
   readonly signatures: Set<string>;
+  /** The keys of `records`. */
+  readonly keys: Set<string>;
 }
 
 /**
@@ -216,7 +218,7 @@ export class DnsZone<B extends ZoneBackend = ZoneBackend> extends Construct impl
     const setKey = `${name} ${type}`;
     let set = this.sets.get(setKey);
     if (!set) {
-      set = { name, type, ttl: options.ttl, exclusive, records: [], signatures: new Set() };
+      set = { name, type, ttl: options.ttl, exclusive, records: [], signatures: new Set(), keys: new Set() };
       this.sets.set(setKey, set);
       const types = this.typesByName.get(name) ?? new Set<RecordType>();
       types.add(type);
@@ -260,11 +262,12 @@ export class DnsZone<B extends ZoneBackend = ZoneBackend> extends Construct impl
       );
       check(
         this,
-        key === undefined || !set.records.some((r) => r.key === key),
+        key === undefined || !set.keys.has(key),
         () => `${where}: key "${key}" names two values (expected one key per value)`,
       );
       const record: DnsRecord = { name, type, ...data, ttl: options.ttl, key: key ?? "" };
       set.signatures.add(signature);
+      set.keys.add(record.key);
       set.records.push(record);
       this.all.push({ ...record, resource: this.backend.recordAdded(set, record) });
     }

@@ -1,7 +1,7 @@
 import { Membership } from "@cdktf/provider-github/lib/membership";
 import { GithubProvider } from "@cdktf/provider-github/lib/provider";
 import { Construct, type TerraformResource, TerraformStack } from "../../runtime/cdktf";
-import { check, ValidationError } from "../../runtime/errors";
+import { check, findDeclared } from "../../runtime/errors";
 import { claimLogicalId, logicalId } from "../terraform/logical-id";
 import { GITHUB_LOGIN } from "./login";
 import { Repository, type RepositoryProps } from "./repository";
@@ -41,12 +41,6 @@ export class GithubOrganization extends Construct {
   readonly provider: GithubProvider;
   /** What the organization's resources name as their provider: only an aliased one needs naming. */
   readonly resourceProvider: GithubProvider | undefined;
-  /** The owners' memberships by lower-cased login. */
-  readonly owners: ReadonlyMap<string, Membership>;
-  /** Teams by name. */
-  readonly teams: ReadonlyMap<string, Team>;
-  /** Repositories by name. */
-  readonly repositories: ReadonlyMap<string, Repository>;
   private readonly ownerMap = new Map<string, Membership>();
   private readonly teamMap = new Map<string, Team>();
   private readonly repositoryMap = new Map<string, Repository>();
@@ -59,9 +53,21 @@ export class GithubOrganization extends Construct {
     this.membershipMode = props.membershipMode ?? "per-person";
     this.provider = props.provider ?? stackProvider(this, props.name);
     this.resourceProvider = this.provider.alias === undefined ? undefined : this.provider;
-    this.owners = this.ownerMap;
-    this.teams = this.teamMap;
-    this.repositories = this.repositoryMap;
+  }
+
+  /** The owners' memberships by lower-cased login. */
+  get owners(): ReadonlyMap<string, Membership> {
+    return this.ownerMap;
+  }
+
+  /** Teams by name. */
+  get teams(): ReadonlyMap<string, Team> {
+    return this.teamMap;
+  }
+
+  /** Repositories by name. */
+  get repositories(): ReadonlyMap<string, Repository> {
+    return this.repositoryMap;
   }
 
   /** Gives one of this organization's resources its address, e.g. `github_team.team_core`. */
@@ -70,7 +76,7 @@ export class GithubOrganization extends Construct {
   }
 
   /** The logical id this organization gives a resource named by `parts`. */
-  addressId(...parts: readonly string[]): string {
+  private addressId(...parts: readonly string[]): string {
     return this.idPrefix === undefined ? logicalId(...parts) : logicalId(this.idPrefix, ...parts);
   }
 
@@ -113,13 +119,7 @@ export class GithubOrganization extends Construct {
 
   /** The declared team called `name`. */
   team(name: string): Team {
-    const team = this.teamMap.get(name);
-    if (!team)
-      throw new ValidationError(
-        this,
-        `no team called "${name}" (declared: ${[...this.teamMap.keys()].join(", ")})`,
-      );
-    return team;
+    return findDeclared(this, this.teamMap, name, "team");
   }
 
   addRepository(props: RepositoryProps): Repository {

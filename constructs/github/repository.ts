@@ -81,8 +81,6 @@ const TOPIC = /^[a-z0-9][a-z0-9-]{0,49}$/;
 export class Repository extends Construct {
   readonly name: string;
   readonly resource: GithubRepository;
-  /** Team grants by team name. */
-  readonly grants: ReadonlyMap<string, TeamRepository>;
   private readonly grantMap = new Map<string, TeamRepository>();
   private readonly organization: GithubOrganization;
 
@@ -147,7 +145,11 @@ export class Repository extends Construct {
       provider: props.organization.resourceProvider,
     });
     props.organization.claim(this.resource, "repo", props.name);
-    this.grants = this.grantMap;
+  }
+
+  /** Team grants by team name. */
+  get grants(): ReadonlyMap<string, TeamRepository> {
+    return this.grantMap;
   }
 
   /** Gives a team a role on this repository (one role per team). */

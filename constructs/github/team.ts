@@ -3,6 +3,7 @@ import { TeamMembers, type TeamMembersMembers } from "@cdktf/provider-github/lib
 import { TeamMembership } from "@cdktf/provider-github/lib/team-membership";
 import { Construct, Lazy } from "../../runtime/cdktf";
 import { check } from "../../runtime/errors";
+import { compareText } from "../../runtime/values";
 import { GITHUB_LOGIN } from "./login";
 import type { GithubOrganization } from "./organization";
 
@@ -30,8 +31,6 @@ export class Team extends Construct implements ITeam {
   readonly name: string;
   readonly teamId: string;
   readonly resource: GithubTeam;
-  /** Memberships by lower-cased login (`per-person` mode). */
-  readonly memberships: ReadonlyMap<string, TeamMembership>;
   /** The team's authoritative member list (`per-team` mode). */
   readonly membersResource: TeamMembers | undefined;
   private readonly memberMap = new Map<string, TeamMembership>();
@@ -54,18 +53,22 @@ export class Team extends Construct implements ITeam {
     });
     props.organization.claim(this.resource, "team", props.name);
     this.teamId = this.resource.id;
-    this.memberships = this.memberMap;
     if (props.organization.membershipMode === "per-team") {
       this.membersResource = new TeamMembers(this, "members", {
         teamId: this.teamId,
         // Sorted by login, so the list never depends on the order people were added.
         members: Lazy.anyValue({
-          produce: () => [...this.roles].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, member]) => member),
+          produce: () => [...this.roles].sort(([a], [b]) => compareText(a, b)).map(([, member]) => member),
         }) as unknown as TeamMembersMembers[],
         provider: props.organization.resourceProvider,
       });
       props.organization.claim(this.membersResource, "team_members", props.name);
     }
+  }
+
+  /** Memberships by lower-cased login (`per-person` mode). */
+  get memberships(): ReadonlyMap<string, TeamMembership> {
+    return this.memberMap;
   }
 
   /** Lower-cased logins of the members, in the order they were added. */

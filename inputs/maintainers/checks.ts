@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../../runtime/diagnostics";
+import { type Diagnostic, fileDiagnostic } from "../../runtime/diagnostics";
 import type { SshKey } from "../../runtime/ssh-key";
 import { unknownMessage } from "../../runtime/suggest";
 import type { YamlSource } from "../yaml-source";
@@ -37,66 +37,63 @@ const loginMatchesFileName: FileCheck = ({ source, stem, data }) =>
 const sshKeysAreAccepted: FileCheck = ({ source, sshKeys }) =>
   sshKeys.flatMap((key, i) => ("problem" in key ? [source.diagnostic(["ssh_keys", i], key.problem)] : []));
 
-/** GitHub logins are case-insensitive: `Alice` and `alice` are one account. */
-const loginsAreUnique: RosterCheck = (files) => {
-  const seen = new Map<string, CheckedFile>();
-  return files.flatMap((file) => {
-    const key = file.data.github.toLowerCase();
+/**
+ * The diagnostics for claims to a key an earlier claim already made, in claim order: the first
+ * claim wins and each later one is reported against it. Claims without a key are skipped.
+ */
+function laterClaims<T, K>(
+  claims: readonly T[],
+  keyOf: (claim: T) => K | undefined,
+  report: (claim: T, first: T) => Diagnostic,
+): Diagnostic[] {
+  const seen = new Map<K, T>();
+  return claims.flatMap((claim) => {
+    const key = keyOf(claim);
+    if (key === undefined) return [];
     const first = seen.get(key);
-    if (!first) {
-      seen.set(key, file);
+    if (first === undefined) {
+      seen.set(key, claim);
       return [];
     }
-    return [
+    return [report(claim, first)];
+  });
+}
+
+/** GitHub logins are case-insensitive: `Alice` and `alice` are one account. */
+const loginsAreUnique: RosterCheck = (files) =>
+  laterClaims(
+    files,
+    (file) => file.data.github.toLowerCase(),
+    (file, first) =>
       file.source.diagnostic(
         ["github"],
         `"${file.data.github}" is already declared by ${first.source.file} (logins are compared case-insensitively; expected one file per person)`,
       ),
-    ];
-  });
-};
+  );
 
 /** A github_id names one account: two files claiming it would be one person twice, or a takeover. */
-const githubIdsAreUnique: RosterCheck = (files) => {
-  const seen = new Map<number, CheckedFile>();
-  return files.flatMap((file) => {
-    const id = file.data.github_id;
-    if (id === undefined) return [];
-    const first = seen.get(id);
-    if (!first) {
-      seen.set(id, file);
-      return [];
-    }
-    return [
+const githubIdsAreUnique: RosterCheck = (files) =>
+  laterClaims(
+    files,
+    (file) => file.data.github_id,
+    (file, first) =>
       file.source.diagnostic(
         ["github_id"],
-        `${id} is already the github_id of ${first.source.file} (expected each account once: \`gh api users/${file.data.github} --jq .id\`)`,
+        `${file.data.github_id} is already the github_id of ${first.source.file} (expected each account once: \`gh api users/${file.data.github} --jq .id\`)`,
       ),
-    ];
-  });
-};
+  );
 
 /** A shared key means shared access: every key identifies exactly one person, once. */
-const sshKeysAreUnique: RosterCheck = (files) => {
-  const seen = new Map<string, string>();
-  return files.flatMap((file) =>
-    file.sshKeys.flatMap((key, i) => {
-      if ("problem" in key) return [];
-      const where = `${file.source.file} ssh_keys[${i}]`;
-      const first = seen.get(key.fingerprint);
-      if (!first) {
-        seen.set(key.fingerprint, where);
-        return [];
-      }
-      return [
-        file.source.diagnostic(
-          ["ssh_keys", i],
-          `key ${key.fingerprint} is already listed at ${first} (expected each key once)`,
-        ),
-      ];
-    }),
+const sshKeysAreUnique: RosterCheck = (files) =>
+  laterClaims(
+    files.flatMap((file) => file.sshKeys.flatMap((key, i) => ("problem" in key ? [] : [{ file, key, i }]))),
+    ({ key }) => key.fingerprint,
+    ({ file, key, i }, first) =>
+      file.source.diagnostic(
+        ["ssh_keys", i],
+        `key ${key.fingerprint} is already listed at ${first.file.source.file} ssh_keys[${first.i}] (expected each key once)`,
+      ),
   );
-};
 
 /** Someone in no team and not an owner would get no access at all: offboard by deleting the file. */
 const everyoneBelongsSomewhere: RosterCheck = (files) =>
@@ -126,14 +123,11 @@ const everyTeamHasAMaintainer: RosterCheck = (files, rules, dir) => {
     .map((team) => {
       const members = files.filter((f) => f.data.teams[team]).map((f) => f.source.file);
       const who = members.length > 0 ? `; its members: ${members.join(", ")}` : "";
-      return {
-        file: dir,
-        line: 0,
-        col: 0,
-        field: `teams.${team}`,
-        message: `team "${team}" has no maintainer${who} (expected at least one file with "teams: { ${team}: maintainer }")`,
-        severity: "error" as const,
-      };
+      return fileDiagnostic(
+        dir,
+        `team "${team}" has no maintainer${who} (expected at least one file with "teams: { ${team}: maintainer }")`,
+        { field: `teams.${team}` },
+      );
     });
 };
 
@@ -143,14 +137,11 @@ const enoughOrgOwners: RosterCheck = (files, rules, dir) => {
   return count >= rules.minOwners
     ? []
     : [
-        {
-          file: dir,
-          line: 0,
-          col: 0,
-          field: "org_owner",
-          message: `only ${count} org owner${count === 1 ? "" : "s"} (expected at least ${rules.minOwners}, so the organization cannot be locked out)`,
-          severity: "error" as const,
-        },
+        fileDiagnostic(
+          dir,
+          `only ${count} org owner${count === 1 ? "" : "s"} (expected at least ${rules.minOwners}, so the organization cannot be locked out)`,
+          { field: "org_owner" },
+        ),
       ];
 };
 

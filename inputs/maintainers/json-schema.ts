@@ -1,9 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { z } from "zod";
 import type { Estate } from "../../estate";
+import { MAINTAINERS_DIR } from "../files";
 import { maintainerSchema } from "./schema";
 
-export const MAINTAINER_SCHEMA_PATH = "maintainers/schema.json";
+export const MAINTAINER_SCHEMA_PATH = `${MAINTAINERS_DIR}/schema.json`;
 
 /** The JSON Schema editors use for completion, generated from the same zod schema the loader uses. */
 export function maintainerJsonSchema(estate: Pick<Estate, "github">): string {

@@ -1,21 +1,20 @@
 import { join } from "node:path";
 import type { z } from "zod";
-import { DataError, type Diagnostic, errorsOf } from "../../runtime/diagnostics";
+import { DataError, type Diagnostic, errorsOf, fileDiagnostic } from "../../runtime/diagnostics";
 import { INPUT_LIMITS, listInputDirectory, readInputText } from "../../runtime/input-file";
 import type { SshKey } from "../../runtime/ssh-key";
 import { parseSshKey } from "../../runtime/ssh-key";
 import { unknownMessage } from "../../runtime/suggest";
 import { compareText } from "../../runtime/values";
+import { MAINTAINER_FILE, MAINTAINERS_DIR } from "../files";
 import { type FieldPath, YamlSource } from "../yaml-source";
 import { type CheckedFile, FILE_CHECKS, ROSTER_CHECKS, type RosterRules, unknownTeamMessage } from "./checks";
 import type { Maintainer, Roster } from "./model";
 import { maintainerSchema } from "./schema";
 
-interface LoadRosterOptions extends Partial<Pick<RosterRules, "minOwners">> {
-  /** Directory holding `<login>.yaml` files. */
+interface LoadRosterOptions {
+  /** Directory holding `<login>.yaml` files; messages name it `maintainers`. */
   readonly dir: string;
-  /** How the directory is named in messages (repository-relative), default `maintainers`. */
-  readonly displayDir?: string;
   /** Team names the organization declares. */
   readonly teams: readonly string[];
 }
@@ -31,17 +30,16 @@ export interface LoadedRoster {
  * once by throwing one {@link DataError}; returns the roster only when the data is sound.
  */
 export function loadRoster(options: LoadRosterOptions): LoadedRoster {
-  const displayDir = options.displayDir ?? "maintainers";
-  const rules: RosterRules = { teams: options.teams, minOwners: options.minOwners ?? 2 };
+  const rules: RosterRules = { teams: options.teams, minOwners: 2 };
   const schema = maintainerSchema(nonEmpty(options.teams));
   const diagnostics: Diagnostic[] = [];
   const checked: CheckedFile[] = [];
 
-  for (const name of listInputDirectory(options.dir, displayDir)) {
+  for (const name of listInputDirectory(options.dir, MAINTAINERS_DIR)) {
     if (name === "schema.json") continue;
-    const file = `${displayDir}/${name}`;
+    const file = `${MAINTAINERS_DIR}/${name}`;
     if (!MAINTAINER_FILE.test(name)) {
-      diagnostics.push(wholeFile(file, "is not a maintainer file (expected <github-login>.yaml)"));
+      diagnostics.push(fileDiagnostic(file, "is not a maintainer file (expected <github-login>.yaml)"));
       continue;
     }
     let text: string;
@@ -74,7 +72,7 @@ export function loadRoster(options: LoadRosterOptions): LoadedRoster {
     diagnostics.push(...FILE_CHECKS.flatMap((check) => check(entry)));
     checked.push(entry);
   }
-  diagnostics.push(...ROSTER_CHECKS.flatMap((check) => check(checked, rules, displayDir)));
+  diagnostics.push(...ROSTER_CHECKS.flatMap((check) => check(checked, rules, MAINTAINERS_DIR)));
 
   if (errorsOf(diagnostics).length > 0) throw new DataError(diagnostics);
   return { roster: { people: checked.map(toMaintainer).sort(byLogin) }, warnings: diagnostics };
@@ -159,9 +157,6 @@ const TYPE_NAMES: Record<string, string> = {
 
 const describeType = (expected: string) => TYPE_NAMES[expected] ?? expected;
 
-/** `<login>.yaml`: what GitHub allows in a login, so hidden files and `.yaml` alone are refused. */
-const MAINTAINER_FILE = /^[A-Za-z0-9][A-Za-z0-9-]*\.yaml$/;
-
 function valueAt(source: YamlSource, path: FieldPath): unknown {
   let value: unknown = source.toJS();
   for (const segment of path) value = (value as Record<string | number, unknown> | undefined)?.[segment];
@@ -187,10 +182,6 @@ function toMaintainer({ source, data, sshKeys }: CheckedFile): Maintainer {
 }
 
 const byLogin = (a: Maintainer, b: Maintainer) => compareText(a.login.toLowerCase(), b.login.toLowerCase());
-
-function wholeFile(file: string, message: string): Diagnostic {
-  return { file, line: 0, col: 0, field: "(file)", message, severity: "error" };
-}
 
 function nonEmpty(teams: readonly string[]): readonly [string, ...string[]] {
   if (teams.length === 0) throw new Error("loadRoster: the organization declares no teams");

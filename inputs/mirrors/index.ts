@@ -1,13 +1,5 @@
 /** The mirror list: schema, loader, country lookup and xmirror's published outputs. */
+export { MIRRORS_FILE } from "../files";
 export { type Country, countryByName, mirrorCountry } from "./country";
-export { loadMirrorList, MIRRORS_FILE, parseMirrorList } from "./load";
-export {
-  MIRROR_FIELDS,
-  MIRROR_REGION_NAMES,
-  MIRROR_REGIONS,
-  MIRROR_TIERS,
-  type MirrorEntry,
-  type MirrorRegion,
-  type MirrorTier,
-  renderMirrorJsonSchema,
-} from "./schema";
+export { loadMirrorList, parseMirrorList } from "./load";
+export { type MirrorEntry, renderMirrorJsonSchema } from "./schema";

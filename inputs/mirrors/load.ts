@@ -7,9 +7,6 @@ import { isRecord } from "../../runtime/values";
 import { type FieldPath, fieldName, YamlSource } from "../yaml-source";
 import { MIRROR_FIELDS, type MirrorEntry, mirrorListSchema, mirrorUrlProblem, showValue } from "./schema";
 
-/** Where the estate's mirror list (a copy of xmirror's `mirrors.yaml`) lives in the repository. */
-export const MIRRORS_FILE = "estate/mirrors.yaml";
-
 /**
  * Reads and validates a mirror list; `display` is how messages name the file. Every problem in the
  * file is collected and thrown as one {@link DataError}; entries come back in file order only when

@@ -9,8 +9,6 @@ import { didYouMean } from "../../runtime/suggest";
  * Field names in the file stay xmirror's snake_case; the parsed entries are camelCase.
  */
 
-export { MIRROR_REGIONS, type MirrorRegion };
-
 /** Long region names, as xmirror's web page shows them. */
 export const MIRROR_REGION_NAMES: Readonly<Record<MirrorRegion, string>> = {
   AF: "Africa",

@@ -1,6 +1,7 @@
 import { logText } from "../../runtime/log";
-import { commentBody, pullNumber } from "./comment";
+import { commentBody, pullNumber, shortSha } from "./comment";
 import type { DispatchEnv } from "./github";
+import { STACK_NAME } from "./plan-record";
 
 /** The hidden first line of every apply report; each run adds one report. */
 export const APPLY_MARKER = "<!-- void-infra:apply -->";
@@ -21,11 +22,7 @@ export async function applyReport({ github, context, core, env }: DispatchEnv): 
   const stack = env.STACK ?? "";
   const review = env.REVIEW_RESULT ?? "";
   const apply = env.APPLY_RESULT ?? "";
-  if (
-    pull === undefined ||
-    !/^[A-Za-z0-9_.-]{1,64}$/.test(stack) ||
-    ![review, apply].every((r) => RESULTS.includes(r))
-  ) {
+  if (pull === undefined || !STACK_NAME.test(stack) || ![review, apply].every((r) => RESULTS.includes(r))) {
     core.setFailed("PR, STACK, REVIEW_RESULT or APPLY_RESULT is not what the apply run hands over");
     return;
   }
@@ -34,7 +31,7 @@ export async function applyReport({ github, context, core, env }: DispatchEnv): 
     marker: APPLY_MARKER,
     markdown: reportLine({
       stack,
-      commit: context.sha.slice(0, 12),
+      commit: shortSha(context.sha),
       review,
       apply,
       check: env.CHECK ?? "",
@@ -48,7 +45,7 @@ export async function applyReport({ github, context, core, env }: DispatchEnv): 
 }
 
 /** What happened, in one line, with the link to the run. */
-export function reportLine(r: {
+function reportLine(r: {
   readonly stack: string;
   readonly commit: string;
   readonly review: string;

@@ -2,6 +2,9 @@ import { defuseMentions, showBidiControls, WORD_JOINER } from "../markdown";
 import type { GitHubApi } from "./github";
 
 /** GitHub refuses comment bodies longer than this. */
+/** A commit as comments show it: its first 12 hex digits. */
+export const shortSha = (sha: string) => sha.slice(0, 12);
+
 export const GITHUB_COMMENT_LIMIT = 65_536;
 
 /** Code points an HTML character reference may spell that GitHub could read as a mention's `@`. */
@@ -29,7 +32,7 @@ function spellOutAtSigns(markdown: string): string {
  * - no `@`, `＠` or `﹫`, written out or spelled as an entity, mentions anyone;
  * - bidirectional overrides are shown, not obeyed.
  */
-export function defuse(markdown: string): string {
+function defuse(markdown: string): string {
   return defuseMentions(
     showBidiControls(
       spellOutAtSigns(markdown)
@@ -143,7 +146,7 @@ export interface IssueTarget {
 }
 
 /** The login the job token comments as. */
-export const BOT_LOGIN = "github-actions[bot]";
+const BOT_LOGIN = "github-actions[bot]";
 
 /**
  * The first comment the bot wrote whose body starts with `start`, if any. A comment by anyone

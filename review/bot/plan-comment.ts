@@ -3,7 +3,7 @@ import { logText } from "../../runtime/log";
 import { changesNothing, renderPlanComment } from "../plan/comment";
 import { parseSummaryJson } from "../plan/summary-json";
 import { readArtifactFile } from "./artifact";
-import { commentBody, findOwnComment, type IssueTarget, writeComment } from "./comment";
+import { commentBody, findOwnComment, type IssueTarget, shortSha as short, writeComment } from "./comment";
 import type { BotEnv, GitHubApi, PullRequest } from "./github";
 import {
   COMMIT_SHA,
@@ -213,8 +213,6 @@ function parseFingerprints(text: string | undefined): Record<string, string> {
   }
   return Object.fromEntries(fingerprints);
 }
-
-const short = (sha: string) => sha.slice(0, 12);
 
 /** The entry point the workflow calls, with what actions/github-script provides. */
 export function main(scope: Omit<BotEnv, "artifactDir">): Promise<void> {

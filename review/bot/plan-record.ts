@@ -30,8 +30,8 @@ export function isPlanPrRun(run: Pick<TriggeringRun, "event" | "path">): boolean
 /** How the first line of every plan comment starts: the bot finds its comment by it. */
 export const PLAN_MARKER_PREFIX = "<!-- void-infra:plan ";
 
-export const PLAN_STATES = ["planned", "outdated", "failed", "code"] as const;
-export type PlanState = (typeof PLAN_STATES)[number];
+const PLAN_STATES = ["planned", "outdated", "failed", "code"] as const;
+type PlanState = (typeof PLAN_STATES)[number];
 
 export interface PlanRecord {
   readonly state: PlanState;
@@ -45,9 +45,10 @@ export interface PlanRecord {
 }
 
 export const COMMIT_SHA = /^[0-9a-f]{40}$/;
+/** Stack names as the plan summary's command line accepts them, and as workflows hand them to the bots. */
+export const STACK_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 export const FINGERPRINT = /^[0-9a-f]{64}$/;
 const RUN_ID = /^[1-9][0-9]{0,15}$/;
-const STACK = /^[A-Za-z0-9_.-]{1,64}$/;
 
 /** The record as the comment's first line: one HTML comment, nothing a reader sees. */
 export function recordLine(record: PlanRecord): string {
@@ -110,6 +111,8 @@ function check(record: PlanRecord): void {
     (record.now === undefined || COMMIT_SHA.test(record.now)) &&
     (record.now !== undefined) === (record.state === "outdated") &&
     RUN_ID.test(String(record.run)) &&
-    Object.entries(record.fingerprints).every(([stack, fp]) => STACK.test(stack) && FINGERPRINT.test(fp));
+    Object.entries(record.fingerprints).every(
+      ([stack, fp]) => STACK_NAME.test(stack) && FINGERPRINT.test(fp),
+    );
   if (!ok) throw new Error("a plan record holds a value of the wrong form");
 }

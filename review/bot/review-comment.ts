@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { logText } from "../../runtime/log";
 import { approvalVerdict } from "./approvals";
 import { readArtifactFile } from "./artifact";
-import { type CommentParts, commentBody, pullNumber, upsertComment } from "./comment";
+import { type CommentParts, commentBody, pullNumber, shortSha, upsertComment } from "./comment";
 import type { BotEnv, PullFile, Review } from "./github";
 
 /** The hidden first line of the review comment; only the bot's own comment carrying it is updated. */
@@ -46,7 +46,7 @@ export async function reviewComment({ github, context, core, artifactDir }: BotE
       const parts: CommentParts = {
         marker: REVIEW_MARKER,
         markdown: review.text,
-        footer: `<sub>Review diff of ${run.head_sha.slice(0, 12)} from [ci run](${run.html_url}).</sub>`,
+        footer: `<sub>Review diff of ${shortSha(run.head_sha)} from [ci run](${run.html_url}).</sub>`,
         truncated: review.truncated,
       };
       info(

@@ -1,7 +1,14 @@
 import { logText } from "../../runtime/log";
-import { findOwnComment } from "./comment";
+import { findOwnComment, shortSha as short } from "./comment";
 import type { DispatchEnv, PullRequest } from "./github";
-import { COMMIT_SHA, isPlanPrRun, PLAN_MARKER_PREFIX, parseRecord } from "./plan-record";
+import {
+  COMMIT_SHA,
+  isPlanPrRun,
+  PLAN_MARKER_PREFIX,
+  parseRecord,
+  RUN_TITLE,
+  STACK_NAME,
+} from "./plan-record";
 
 /**
  * apply.yml's `reviewed` job (read-only token, no credential, nothing checked out): which plan of
@@ -22,7 +29,7 @@ export async function reviewedPlan({ github, context, core, env }: DispatchEnv):
   const { owner, repo } = context.repo;
   const stack = env.STACK ?? "";
   const sha = context.sha;
-  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(stack) || !COMMIT_SHA.test(sha)) {
+  if (!STACK_NAME.test(stack) || !COMMIT_SHA.test(sha)) {
     core.setFailed("STACK is not a stack name, or the run's commit is not a commit");
     return;
   }
@@ -78,7 +85,7 @@ export async function reviewedPlan({ github, context, core, env }: DispatchEnv):
   const { data: planRun } = await github.rest.actions.getWorkflowRun({ owner, repo, run_id: record.run });
   if (
     !isPlanPrRun(planRun) ||
-    planRun.display_title !== `plan pull request at ${record.head}` ||
+    RUN_TITLE.exec(planRun.display_title ?? "")?.[1] !== record.head ||
     planRun.conclusion !== "success"
   ) {
     problem(
@@ -101,8 +108,6 @@ export async function reviewedPlan({ github, context, core, env }: DispatchEnv):
       : `the state of \`${stack}\` changed since the review (drift, or another apply): pull request #${pull.number} was planned with the main it merged onto, and the plan differs now`,
   );
 }
-
-const short = (sha: string) => sha.slice(0, 12);
 
 /** The entry point the workflow calls, with what actions/github-script provides. */
 export function main(scope: Omit<DispatchEnv, "env">): Promise<void> {

@@ -2,7 +2,7 @@ import { lstatSync } from "node:fs";
 import { join } from "node:path";
 import { UsageError } from "../../runtime/errors";
 import { INPUT_LIMITS, parseInputJson, readInputText } from "../../runtime/input-file";
-import { isRecord } from "../../runtime/values";
+import { asRecord, compareText, isRecord } from "../../runtime/values";
 import type { Action, AttributeChange, BlockKind, Change, StackJson, SynthOutput } from "./model";
 
 /**
@@ -23,7 +23,7 @@ export function readSynthOutput(dir: string): SynthOutput {
   if (!isRecord(manifest) || !isRecord(manifest.stacks) || Object.keys(manifest.stacks).length === 0)
     throw notOutput("its manifest.json lists no stacks");
   const stacks = new Map<string, StackJson>();
-  for (const [name, entry] of Object.entries(manifest.stacks).sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [name, entry] of Object.entries(manifest.stacks).sort(([a], [b]) => compareText(a, b))) {
     const path =
       isRecord(entry) && typeof entry.synthesizedStackPath === "string" ? entry.synthesizedStackPath : "";
     if (!/^stacks\/[A-Za-z0-9_-]+\/cdk\.tf\.json$/.test(path))
@@ -145,11 +145,6 @@ function entries(value: unknown): [string, Record<string, unknown>][] {
     .map(([key, v]) => [key, withoutMetadata(asRecord(v))]);
 }
 
-const asRecord = (value: unknown): Record<string, unknown> =>
-  value !== null && typeof value === "object" && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
-
 /** cdktf's `//` keys hold construct paths: they change when code moves, never the infrastructure. */
 function withoutMetadata(body: Record<string, unknown>): Record<string, unknown> {
   const { "//": _metadata, ...rest } = body;
@@ -169,7 +164,8 @@ function diffValues(before: unknown, after: unknown, path = ""): AttributeChange
     const length = Math.max(before.length, after.length);
     return Array.from({ length }, (_, i) => diffValues(before[i], after[i], `${path}[${i}]`)).flat();
   }
-  if (deepEqual(before, after)) return [];
+  // Two records or two arrays were compared above, element by element.
+  if (before === after) return [];
   // A whole subtree appearing or vanishing is listed leaf by leaf, like a plan shows it.
   if (before === undefined && isContainer(after))
     return leaves(after, path).map(([p, v]) => ({ path: p, after: v }));
@@ -194,14 +190,3 @@ function leaves(value: unknown, path: string): [string, unknown][] {
 }
 
 const join_ = (path: string, key: string) => (path ? `${path}.${key}` : key);
-
-export function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b))
-    return a.length === b.length && a.every((v, i) => deepEqual(v, b[i]));
-  if (isRecord(a) && isRecord(b)) {
-    const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((k) => k in b && deepEqual(a[k], b[k]));
-  }
-  return false;
-}

@@ -3,9 +3,11 @@ import { actionLine, lineDiff, multiline, rank, valueText } from "./render";
 import {
   DESTRUCTIVE_ACTIONS,
   isDestructive,
+  PLAN_ACTIONS,
   type PlanAction,
   type ResourceSummary,
   type StackSummary,
+  TABLE_ACTIONS,
 } from "./summarize";
 
 /**
@@ -25,9 +27,8 @@ export interface CommentOptions {
 /** What the comment says, and all it says, when no stack changes and nothing drifted. */
 export const NO_CHANGES = "No changes in any stack.";
 
-/** The count table's columns, destructive first; the rarer actions are a line under it. */
-const TABLE_ACTIONS: readonly PlanAction[] = ["delete", "replace", "create", "update"];
-const RARE_ACTIONS: readonly PlanAction[] = ["import", "read", "move", "forget"];
+/** The actions without a column in the count table: a line under it. */
+const RARE_ACTIONS = PLAN_ACTIONS.filter((a) => !TABLE_ACTIONS.includes(a));
 /** Values longer than this are clipped: a long unbroken value does not wrap on a phone. */
 const MAX_VALUE_CHARS = 100;
 /** Consecutive instances of one resource with the same change make one entry from this many on. */
@@ -56,7 +57,8 @@ interface Entry {
 
 /** A character budget shared by every part of the comment. Once something did not fit, nothing more does. */
 class Room {
-  private full = false;
+  /** Set by the first refusal: nothing after it is taken, so nothing after it needs rendering. */
+  full = false;
   constructor(private left: number) {}
 
   /** Takes room for `text` and a line break if there is room, in order. */
@@ -105,7 +107,7 @@ export function renderPlanComment(stacks: readonly StackSummary[], options: Comm
   return parts.join("\n\n");
 }
 
-const OTHER_ACTIONS: readonly PlanAction[] = ["create", "update", "import", "read", "move", "forget"];
+const OTHER_ACTIONS = PLAN_ACTIONS.filter((a) => !DESTRUCTIVE_ACTIONS.includes(a));
 
 /** The count table (stacks that change something), the quiet stacks, rare actions and errors. */
 function headOf(stacks: readonly StackSummary[]): string[] {
@@ -268,8 +270,8 @@ function attributeDetails(
     }
     const shown: string[] = [];
     for (const r of resources) {
-      const text = resourceAttributes(r);
-      if (!room.take(`${text}\n`)) omitted++;
+      const text = room.full ? undefined : resourceAttributes(r);
+      if (text === undefined || !room.take(`${text}\n`)) omitted++;
       else shown.push(text);
     }
     if (shown.length > 0) blocks.push([open, ...shown, close].join("\n\n"));

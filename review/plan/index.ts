@@ -6,9 +6,8 @@ import { type PlanJson, parsePlanJson } from "./plan-json";
 import { Secrets, sensitiveLiterals } from "./secrets";
 import { type StackSummary, summarizePlan } from "./summarize";
 
-export { changesNothing, NO_CHANGES, renderPlanComment } from "./comment";
+export { NO_CHANGES, renderPlanComment } from "./comment";
 export { renderJson, renderMarkdown } from "./render";
-export { MIN_SECRET_LENGTH, Secrets, sensitiveLiterals } from "./secrets";
 export { type StackSummary, summarizePlan } from "./summarize";
 
 /** One plan file and the stack it belongs to. */

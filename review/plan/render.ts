@@ -21,6 +21,7 @@ import {
   type PlanAction,
   type ResourceSummary,
   type StackSummary,
+  TABLE_ACTIONS,
 } from "./summarize";
 import { type AttributeChange, SENSITIVE, UNKNOWN } from "./values";
 
@@ -51,7 +52,7 @@ export function renderMarkdown(stacks: readonly StackSummary[], options: RenderO
 
   // The four everyday actions always have a column; the rarer ones only when they occur.
   const columns = PLAN_ACTIONS.filter(
-    (a) => ["delete", "replace", "create", "update"].includes(a) || stacks.some((s) => s.counts[a] > 0),
+    (a) => TABLE_ACTIONS.includes(a) || stacks.some((s) => s.counts[a] > 0),
   );
   blocks.push(
     essential(

@@ -21,6 +21,9 @@ export type PlanAction = (typeof PLAN_ACTIONS)[number];
 /** Actions that destroy a real object: listed first, under a warning. */
 export const DESTRUCTIVE_ACTIONS: readonly PlanAction[] = ["delete", "replace"];
 
+/** The everyday actions, destructive first: every count table has a column for each. */
+export const TABLE_ACTIONS: readonly PlanAction[] = ["delete", "replace", "create", "update"];
+
 export interface ResourceSummary {
   readonly address: string;
   readonly action: PlanAction;

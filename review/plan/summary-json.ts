@@ -1,3 +1,4 @@
+import { STACK_NAME } from "../bot/plan-record";
 import { PLAN_ACTIONS, type PlanAction, type ResourceSummary, type StackSummary } from "./summarize";
 import type { AttributeChange } from "./values";
 
@@ -23,9 +24,6 @@ export function parseSummaryJson(text: string): StackSummary[] {
   if (new Set(names).size !== names.length) throw new Error("stacks names a stack twice");
   return summaries;
 }
-
-/** Stack names as the plan summary's command line accepts them. */
-export const STACK_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 
 const REPLACE_ORDERS = ["destroy before create", "create before destroy"];
 

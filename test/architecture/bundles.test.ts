@@ -22,8 +22,19 @@ const launcher = require("../../cli/launch.cjs") as {
 const pkg = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8"));
 const RUNTIME_DEPENDENCIES = new Set(Object.keys(pkg.dependencies));
 
-/** The npm packages a command's bundle is built from, as esbuild resolves them. */
-function packagesOf(command: string): Set<string> {
+const packageSets = new Map<string, ReadonlySet<string>>();
+
+/** The npm packages a command's bundle is built from, as esbuild resolves them (bundled once per command). */
+function packagesOf(command: string): ReadonlySet<string> {
+  let found = packageSets.get(command);
+  if (!found) {
+    found = bundledPackages(command);
+    packageSets.set(command, found);
+  }
+  return found;
+}
+
+function bundledPackages(command: string): Set<string> {
   const recipe = launcher.COMMANDS[command];
   assert.ok(recipe, command);
   const { metafile } = buildSync({

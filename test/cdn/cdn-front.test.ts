@@ -3,8 +3,7 @@ import { describe, test } from "node:test";
 import { CdnFront, type CdnFrontProps } from "../../constructs/cdn";
 import { DnsZone, digitalOceanDns } from "../../constructs/dns";
 import { TerraformStack } from "../../runtime/cdktf";
-import { addressOf } from "../hashi/support";
-import { assertHasResource, resourcesOf, synthScope, testApp } from "../support/synth";
+import { addressOf, assertHasResource, resourcesOf, synthScope, testApp } from "../support/synth";
 
 const BASE: CdnFrontProps = {
   serviceName: "assets",

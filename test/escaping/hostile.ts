@@ -3,8 +3,10 @@
  * escaping somewhere (workflow commands, HTML comments, mentions, entities, invisible and bidi
  * characters, backticks), from a seeded generator so a failure names a reproducible case.
  */
+import { REVIEW_MARKER } from "../../review/bot/review-comment";
 
-export const MARKER = "<!-- void-infra:review-diff -->";
+/** Where the review marker splits into two fragments, which a removal between them could rejoin. */
+const MARKER_SPLIT = REVIEW_MARKER.indexOf("infra:");
 
 const FRAGMENTS = [
   "\n",
@@ -31,9 +33,9 @@ const FRAGMENTS = [
   "<",
   ">",
   "!",
-  MARKER,
-  "<!-- void-",
-  "infra:review-diff -->",
+  REVIEW_MARKER,
+  REVIEW_MARKER.slice(0, MARKER_SPLIT),
+  REVIEW_MARKER.slice(MARKER_SPLIT),
   "@",
   "\uFF20",
   "\uFE6B",

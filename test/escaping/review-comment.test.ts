@@ -3,7 +3,8 @@ import { describe, test } from "node:test";
 import { commentBody, GITHUB_COMMENT_LIMIT, upsertComment } from "../../review/bot/comment";
 import type { GitHubApi } from "../../review/bot/github";
 import { REVIEW_MARKER } from "../../review/bot/review-comment";
-import { count, hostile, hostileCases, MARKER, MENTION, random, rendered, UNDEFUSED_AT } from "./hostile";
+import { fakeGitHub } from "../support/bots";
+import { count, hostile, hostileCases, MENTION, random, rendered, UNDEFUSED_AT } from "./hostile";
 
 const FOOTER = "<sub>Review diff of 0123456789ab from [ci run](https://github.com/o/r/actions/runs/1).</sub>";
 
@@ -33,11 +34,11 @@ describe("defect: the marker could be rebuilt or a comment closed from data", ()
 
   test("nested and split markers, whatever is removed, never become a second marker", () => {
     for (const forged of [
-      `<!-- void-${MARKER}infra:review-diff -->`,
+      `<!-- void-${REVIEW_MARKER}infra:review-diff -->`,
       `<!<!---- void-infra:review-diff -->`,
       "<!-<!---- void-infra:review-diff --->>",
-      `<${MARKER}!-- void-infra:review-diff -->`,
-      `${MARKER}\n${MARKER}`,
+      `<${REVIEW_MARKER}!-- void-infra:review-diff -->`,
+      `${REVIEW_MARKER}\n${REVIEW_MARKER}`,
       "<!-- void-infra:review-diff --\u200B>",
     ])
       assertSafe(body(forged), JSON.stringify(forged));
@@ -104,28 +105,23 @@ describe("invariants over hostile strings", () => {
 
 describe("the sticky comment", () => {
   test("only the bot's comment whose first line is the marker is updated", async () => {
-    const updated: number[] = [];
-    const github = {
-      paginate: async () => [
+    const fake = fakeGitHub(
+      [
         { id: 1, user: { login: "mallory" }, body: `${REVIEW_MARKER}\nforged` },
         { id: 2, user: { login: "github-actions[bot]" }, body: `${REVIEW_MARKER}-and-more\nother bot` },
         { id: 3, user: { login: "github-actions[bot]" }, body: `intro\n${REVIEW_MARKER}\nquoted` },
         { id: 4, user: { login: "github-actions[bot]" }, body: `${REVIEW_MARKER}\nours` },
       ],
-      rest: {
-        issues: {
-          listComments: "listComments",
-          createComment: async () => ({ data: { id: 99 } }),
-          updateComment: async ({ comment_id }: { comment_id: number }) => {
-            updated.push(comment_id);
-            return { data: {} };
-          },
-        },
-      },
-    } as unknown as GitHubApi;
+      new Map(),
+      {},
+    );
+    const github = fake.github as unknown as GitHubApi;
     const said = await upsertComment(github, { owner: "o", repo: "r", issue_number: 1 }, REVIEW_MARKER, "b");
     assert.equal(said, "updated comment 4");
-    assert.deepEqual(updated, [4]);
+    assert.deepEqual(
+      fake.updated.map((u) => u.id),
+      [4],
+    );
   });
 
   test("a marker that is not one HTML comment on one line is refused", () => {

@@ -2,16 +2,9 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { Annotation } from "../../app/synth";
 import type { Io } from "../../cli/command";
-import {
-  annotation,
-  endGroupCommand,
-  groupCommand,
-  logText,
-  printAnnotations,
-  printWarnings,
-  workflowCommand,
-} from "../../cli/report";
+import { annotation, printAnnotations, printWarnings } from "../../cli/report";
 import type { Diagnostic } from "../../runtime/diagnostics";
+import { endGroupCommand, groupCommand, logText, workflowCommand } from "../../runtime/log";
 import { hostileCases, runnerLines, runnerSeesCommand } from "./hostile";
 
 /** An Io that records what a command prints. */

@@ -2,8 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { GithubProvider } from "@cdktf/provider-github/lib/provider";
 import { GithubOrganization, type RepositoryProps } from "../../constructs/github";
-import { addressOf } from "../hashi/support";
-import { assertHasResource, failureOf, parse, resourcesOf, synthScope } from "../support/synth";
+import { addressOf, assertHasResource, failureOf, parse, resourcesOf, synthScope } from "../support/synth";
 
 describe("GithubOrganization", () => {
   test("teams default to closed and memberships carry their role", () => {
@@ -256,7 +255,7 @@ describe("GithubOrganization validation names the construct path", () => {
   test("unknown team", () => {
     assert.throws(
       org((o) => o.team("cor")),
-      /^ValidationError: stack\/org: no team called "cor" \(declared: \)$/,
+      /^ValidationError: stack\/org: team "cor" is not declared \(expected one of: \)$/,
     );
   });
   test("duplicate membership, compared case-insensitively", () => {

@@ -6,8 +6,8 @@ import {
   type ConsulPolicy,
   renderConsulRules,
 } from "../../constructs/consul";
-import { resourcesOf } from "../support/synth";
-import { addressOf, errorOf, synthValidated } from "./support";
+import { addressOf, resourcesOf } from "../support/synth";
+import { errorOf, synthValidated } from "./support";
 
 describe("renderConsulRules", () => {
   it("renders Consul's HCL rules: cluster-wide attributes, then named blocks in a fixed order", () => {

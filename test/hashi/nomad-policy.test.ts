@@ -10,8 +10,8 @@ import {
   NomadVariable,
   renderNomadPolicy,
 } from "../../constructs/nomad";
-import { resourcesOf } from "../support/synth";
-import { addressOf, errorOf, synthValidated } from "./support";
+import { addressOf, resourcesOf } from "../support/synth";
+import { errorOf, synthValidated } from "./support";
 
 describe("renderNomadPolicy", () => {
   it("renders every rule kind in Nomad's HCL policy syntax", () => {

@@ -3,8 +3,10 @@ import { VaultProvider } from "@cdktf/provider-vault/lib/provider";
 import { AcmeProvider, LETS_ENCRYPT_STAGING } from "../../bindings/acme/provider";
 import { ConsulProvider } from "../../bindings/consul/provider";
 import { NomadProvider } from "../../bindings/nomad/provider";
-import { type Construct, type TerraformResource, TerraformStack, Testing } from "../../runtime/cdktf";
+import { type Construct, TerraformStack, Testing } from "../../runtime/cdktf";
 import { parse, type StackJson, testApp } from "../support/synth";
+
+// Moved to ../support/synth; still here for the files that import it from this module.
 
 /**
  * Builds constructs in a fresh app (with every provider they may need) and synthesizes with
@@ -29,9 +31,4 @@ export function errorOf(fn: () => unknown): string {
     return error instanceof Error ? error.message : String(error);
   }
   throw new Error("expected an error, but none was thrown");
-}
-
-/** The Terraform address (`<type>.<logical id>`) a resource handle synthesizes to. */
-export function addressOf(resource: TerraformResource): string {
-  return `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
 }

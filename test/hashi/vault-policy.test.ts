@@ -11,8 +11,8 @@ import {
   VaultPolicy,
 } from "../../constructs/vault";
 import { Construct } from "../../runtime/cdktf";
-import { resourcesOf } from "../support/synth";
-import { addressOf, errorOf, synthValidated } from "./support";
+import { addressOf, resourcesOf } from "../support/synth";
+import { errorOf, synthValidated } from "./support";
 
 const LDAP = {
   url: "ldap://localhost",

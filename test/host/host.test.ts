@@ -10,27 +10,32 @@ import {
   ec2Instance,
   existingMachine,
   Host,
-  type HostNamingConvention,
   type HostProps,
 } from "../../constructs/host";
 import type { Construct } from "../../runtime/cdktf";
 import { sshPublicKeyLine } from "../../runtime/ssh-key";
+import { ADOPTION_ESTATE } from "../support/estate";
 import { fixturePublicKey } from "../support/keys";
 import { assertHasResource, failureOf, resourcesOf, synthScope } from "../support/synth";
 
 const KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIZsgTHgBuGvPUKpUvUqRKX0xlzgLyCWq3PaMv3jL5yB test@example";
 
 /** Void's convention, as its data file holds it: a string, not a RegExp. */
-const VOID_NAMING: HostNamingConvention = {
-  pattern: "^(?<letter>[a-z])-(?<site>[a-z]{3}[0-9]*)-(?<cc>[a-z]{2})$",
-  description: "<letter>-<site>-<cc>, e.g. a-hel-fi",
-};
+const VOID_NAMING = ADOPTION_ESTATE.hosts.naming;
 
 const doZone = (scope: Construct) =>
   new DnsZone(scope, "zone", { zoneName: "example.org", backend: digitalOceanDns() });
 
 const failure = (build: (scope: Construct, zone: DnsZone) => void) =>
   failureOf((scope) => build(scope, doZone(scope)));
+
+/** An existing host a-hel-fi in `zone`, with `over` changed. */
+const props = (zone: DnsZone, over: Partial<HostProps>): HostProps => ({
+  zone,
+  name: "a-hel-fi",
+  machine: existingMachine({ ipv4: "192.0.2.1" }),
+  ...over,
+});
 
 describe("Host (existing)", () => {
   let host: Host | undefined;
@@ -283,13 +288,6 @@ describe("Host created by Terraform", () => {
 });
 
 describe("Host naming", () => {
-  const props = (zone: DnsZone, over: Partial<HostProps>): HostProps => ({
-    zone,
-    name: "a-hel-fi",
-    machine: existingMachine({ ipv4: "192.0.2.1" }),
-    ...over,
-  });
-
   it("accepts any DNS label when no convention is given", () => {
     let host: Host | undefined;
     const json = synthScope((scope) => {
@@ -371,13 +369,6 @@ describe("Host naming", () => {
 });
 
 describe("Host validation", () => {
-  const props = (zone: DnsZone, over: Partial<HostProps>): HostProps => ({
-    zone,
-    name: "a-hel-fi",
-    machine: existingMachine({ ipv4: "192.0.2.1" }),
-    ...over,
-  });
-
   it("checks address syntax", () => {
     assert.match(
       failure(

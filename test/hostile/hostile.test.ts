@@ -1,37 +1,21 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { join } from "node:path";
-import { describe, test } from "node:test";
-import { REPO_ROOT } from "../support/project";
+import { before, describe, test } from "node:test";
+import { type CaseOutcome, type CorpusRun, runCorpusInChild } from "./child";
 import { corpusCases, readCase } from "./corpus";
 
 /** What any single hostile input may cost: refused in under 2 s and 300 MB. */
 const MAX_MS = 2000;
 const MAX_GROWTH_MIB = 300;
 
-interface Outcome {
-  readonly name: string;
-  readonly status: number;
-  readonly stderr: string;
-  readonly ms: number;
-  readonly growthMiB: number;
-}
-
-// One child for the whole corpus; its heap cap turns a runaway case into a failed test.
-const child = spawnSync(
-  process.execPath,
-  ["--max-old-space-size=1024", "--import", "tsx", join(__dirname, "run-corpus.ts")],
-  { cwd: REPO_ROOT, encoding: "utf8", timeout: 180_000, killSignal: "SIGKILL", maxBuffer: 64 * 1024 * 1024 },
-);
-const outcomes = new Map(
-  child.stdout
-    .split("\n")
-    .filter((line) => line.startsWith("{"))
-    .map((line) => JSON.parse(line) as Outcome)
-    .map((o) => [o.name, o]),
-);
-
 describe("the hostile corpus: every bad input is refused cheaply, with its exact message", () => {
+  // One child for the whole corpus, started when the tests run rather than when the file loads.
+  let child: CorpusRun;
+  let outcomes: Map<string, CaseOutcome>;
+  before(() => {
+    child = runCorpusInChild();
+    outcomes = new Map(child.outcomes.map((o) => [o.name, o]));
+  });
+
   test("the corpus ran to its end", () => {
     assert.equal(child.status, 0, `${child.error ?? ""}${child.stderr}`);
     assert.ok(corpusCases().length >= 100, `${corpusCases().length} cases (expected at least 100)`);

@@ -4,13 +4,15 @@
  * grew. The test and the benchmark start it in a child process with a capped heap, so a case that
  * explodes kills the child instead of the machine.
  */
+import type { CaseOutcome } from "./child";
 import { corpusCases, runCase } from "./corpus";
 
 async function main(names: readonly string[]): Promise<void> {
   for (const name of names) {
     const { result, project, ms, growthMiB } = await runCase(name);
     const stderr = result.stderr.replaceAll(project, "<project>");
-    process.stdout.write(`${JSON.stringify({ name, status: result.status, stderr, ms, growthMiB })}\n`);
+    const outcome: CaseOutcome = { name, status: result.status, stderr, ms, growthMiB };
+    process.stdout.write(`${JSON.stringify(outcome)}\n`);
   }
 }
 

@@ -2,9 +2,10 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { IConstruct } from "constructs";
 import { DnsZone, digitalOceanDns } from "../../constructs/dns";
-import { existingMachine, Host, type HostNamingConvention, type IHost } from "../../constructs/host";
+import { existingMachine, Host, type IHost } from "../../constructs/host";
 import { Mirror, type MirrorProps } from "../../constructs/mirror";
 import type { Construct } from "../../runtime/cdktf";
+import { ADOPTION_ESTATE } from "../support/estate";
 import { assertHasResource, failureOf, resourcesOf, synthScope } from "../support/synth";
 
 /** cdktf annotation warnings attached to `construct`. */
@@ -12,10 +13,7 @@ function warnings(construct: IConstruct): string[] {
   return construct.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
 }
 
-const VOID_NAMING: HostNamingConvention = {
-  pattern: "^(?<letter>[a-z])-(?<site>[a-z]{3}[0-9]*)-(?<cc>[a-z]{2})$",
-  description: "<letter>-<site>-<cc>, e.g. a-hel-fi",
-};
+const VOID_NAMING = ADOPTION_ESTATE.hosts.naming;
 
 interface World {
   zone: DnsZone;

@@ -11,9 +11,8 @@ import {
 } from "../../review/plan";
 import { PLAN_ACTIONS, type PlanAction, type ResourceSummary } from "../../review/plan/summarize";
 import { parseSummaryJson } from "../../review/plan/summary-json";
-import { REPO_ROOT } from "../support/project";
+import { PLANS } from "./support";
 
-const PLANS = join(REPO_ROOT, "test", "fixtures", "plan");
 const plans = (stacks: Record<string, string>): StackSummary[] =>
   summarizePlanFiles(
     Object.entries(stacks).map(([stack, file]): PlanInput => ({ stack, file, path: join(PLANS, file) })),

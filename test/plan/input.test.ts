@@ -1,14 +1,12 @@
 import assert from "node:assert/strict";
 import { symlinkSync, writeFileSync } from "node:fs";
-import { basename, join, relative } from "node:path";
+import { basename, join } from "node:path";
 import { describe, test } from "node:test";
 import { planSummary } from "../../cli/plan-summary";
 import { stackNameOf, summarizePlanFiles } from "../../review/plan";
 import { DataError, formatDiagnostic } from "../../runtime/diagnostics";
 import { REPO_ROOT, run, tempDir } from "../support/project";
-
-const FIXTURES = join(REPO_ROOT, "test", "fixtures", "plan");
-const rel = (...parts: string[]) => relative(REPO_ROOT, join(FIXTURES, ...parts));
+import { planFile } from "./support";
 
 /** The formatted diagnostics of summarizing `files` (relative paths, as a user would type them). */
 function problems(...files: string[]): string[] {
@@ -25,27 +23,27 @@ function problems(...files: string[]): string[] {
 
 describe("plan input validation", () => {
   test("invalid JSON is reported with line and column", () => {
-    assert.deepEqual(problems(rel("bad", "invalid.json")), [
-      `${rel("bad", "invalid.json")}:4:21: (file): is not valid JSON (Expected double-quoted property name; expected JSON)`,
+    assert.deepEqual(problems(planFile("bad", "invalid.json")), [
+      `${planFile("bad", "invalid.json")}:4:21: (file): is not valid JSON (Expected double-quoted property name; expected JSON)`,
     ]);
   });
 
   test("a state file, or anything else, is not a plan", () => {
-    assert.deepEqual(problems(rel("bad", "state-not-plan.json")), [
-      `${rel("bad", "state-not-plan.json")}: (file): is not a Terraform plan (expected the output of terraform show -json <planfile>)`,
+    assert.deepEqual(problems(planFile("bad", "state-not-plan.json")), [
+      `${planFile("bad", "state-not-plan.json")}: (file): is not a Terraform plan (expected the output of terraform show -json <planfile>)`,
     ]);
   });
 
   test("an unknown major format version is refused", () => {
-    assert.deepEqual(problems(rel("bad", "future-format.json")), [
-      `${rel("bad", "future-format.json")}: (file): format_version is 2.0 (expected 1.x, the format of Terraform 1.x)`,
+    assert.deepEqual(problems(planFile("bad", "future-format.json")), [
+      `${planFile("bad", "future-format.json")}: (file): format_version is 2.0 (expected 1.x, the format of Terraform 1.x)`,
     ]);
   });
 
   test("a malformed plan gives one problem per file (the first), every bad file is reported", () => {
-    assert.deepEqual(problems(rel("bad", "malformed.json"), rel("bad", "future-format.json")), [
-      `${rel("bad", "malformed.json")}: (file): resource_changes[0].change.actions is missing (expected a list of action names such as ["create"])`,
-      `${rel("bad", "future-format.json")}: (file): format_version is 2.0 (expected 1.x, the format of Terraform 1.x)`,
+    assert.deepEqual(problems(planFile("bad", "malformed.json"), planFile("bad", "future-format.json")), [
+      `${planFile("bad", "malformed.json")}: (file): resource_changes[0].change.actions is missing (expected a list of action names such as ["create"])`,
+      `${planFile("bad", "future-format.json")}: (file): format_version is 2.0 (expected 1.x, the format of Terraform 1.x)`,
     ]);
   });
 
@@ -61,9 +59,9 @@ describe("plan-summary CLI", () => {
 
   test("renders Markdown for plans named by directory and by --stack", async () => {
     const result = await summary(
-      rel("real", "quiet", "plan.json"),
+      planFile("real", "quiet", "plan.json"),
       "--stack",
-      `dns=${rel("hand", "digitalocean", "plan.json")}`,
+      `dns=${planFile("hand", "digitalocean", "plan.json")}`,
     );
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stdout, /^## Terraform plan summary\n/);
@@ -71,7 +69,7 @@ describe("plan-summary CLI", () => {
   });
 
   test("--format json prints the machine-readable summary", async () => {
-    const result = await summary("--format", "json", rel("real", "demo", "plan.json"));
+    const result = await summary("--format", "json", planFile("real", "demo", "plan.json"));
     assert.equal(result.status, 0, result.stderr);
     const parsed = JSON.parse(result.stdout);
     assert.equal(parsed.stacks[0].stack, "demo");
@@ -79,9 +77,9 @@ describe("plan-summary CLI", () => {
   });
 
   test("--format comment prints the plan comment's Markdown (without the bot's header and footer)", async () => {
-    const quiet = await summary("--format", "comment", rel("real", "quiet", "plan.json"));
+    const quiet = await summary("--format", "comment", planFile("real", "quiet", "plan.json"));
     assert.equal(quiet.stdout, "No changes in any stack.\n");
-    const result = await summary("--format", "comment", rel("real", "delete", "plan.json"));
+    const result = await summary("--format", "comment", planFile("real", "delete", "plan.json"));
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stdout, /^\| Stack \| Delete \| Replace \| Create \| Update \|\n/);
     assert.match(result.stdout, /\n> \[!CAUTION\]\n> ⚠️ \*\*3 to delete\*\*\n/);
@@ -103,8 +101,8 @@ describe("plan-summary CLI", () => {
         "missing/plan.json: (file): does not exist (expected a file)\n\n1 problem found; nothing was written.\n",
       ],
       [
-        [rel("real", "demo", "plan.json"), "--stack", `demo=${rel("real", "quiet", "plan.json")}`],
-        `error: stack demo is given twice (${rel("real", "demo", "plan.json")} and ${rel("real", "quiet", "plan.json")}); name one with --stack <name>=<file>\n`,
+        [planFile("real", "demo", "plan.json"), "--stack", `demo=${planFile("real", "quiet", "plan.json")}`],
+        `error: stack demo is given twice (${planFile("real", "demo", "plan.json")} and ${planFile("real", "quiet", "plan.json")}); name one with --stack <name>=<file>\n`,
       ],
     ];
     for (const [args, stderr] of cases) {
@@ -115,11 +113,11 @@ describe("plan-summary CLI", () => {
   });
 
   test("bad plan data exits 1 with file:line:col diagnostics", async () => {
-    const result = await summary(rel("bad", "invalid.json"));
+    const result = await summary(planFile("bad", "invalid.json"));
     assert.equal(result.status, 1);
     assert.equal(
       result.stderr,
-      `${rel("bad", "invalid.json")}:4:21: (file): is not valid JSON (Expected double-quoted property name; expected JSON)\n\n1 problem found; nothing was written.\n`,
+      `${planFile("bad", "invalid.json")}:4:21: (file): is not valid JSON (Expected double-quoted property name; expected JSON)\n\n1 problem found; nothing was written.\n`,
     );
   });
 });

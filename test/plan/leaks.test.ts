@@ -1,39 +1,15 @@
 import assert from "node:assert/strict";
-import { join, relative } from "node:path";
 import { describe, test } from "node:test";
 import { planSummary } from "../../cli/plan-summary";
-import {
-  type PlanInput,
-  renderJson,
-  renderMarkdown,
-  type StackSummary,
-  summarizePlanFiles,
-} from "../../review/plan";
-import type { ResourceSummary } from "../../review/plan/summarize";
+import { renderJson, renderMarkdown, type StackSummary, summarizePlanFiles } from "../../review/plan";
 import { REPO_ROOT, run } from "../support/project";
+import { byAddress, plan, row } from "./support";
 
 /**
  * Secrets Terraform marks in one place and leaves unmarked in another: each must be masked wherever
  * it shows up, whole or inside a longer value, encoded or as a key. These tests go through the
  * public entry points only (summarizePlanFiles, the renderers, the command).
  */
-const FIXTURES = join(REPO_ROOT, "test", "fixtures", "plan");
-const plan = (kind: string, stack: string): PlanInput => ({
-  stack,
-  file: relative(REPO_ROOT, join(FIXTURES, kind, stack, "plan.json")),
-  path: join(FIXTURES, kind, stack, "plan.json"),
-});
-
-const byAddress = (stack: StackSummary, address: string): ResourceSummary => {
-  const found = stack.resources.find((r) => r.address === address);
-  assert.ok(found, `${address} not in ${stack.stack}: ${stack.resources.map((r) => r.address).join(", ")}`);
-  return found;
-};
-const row = (stack: StackSummary, address: string, path: string) => {
-  const found = byAddress(stack, address).changes.find((c) => c.path === path);
-  assert.ok(found, `${address} has no row ${path}`);
-  return found;
-};
 
 /** Each secret in the forms it would take in the output if it leaked. */
 function forms(secret: string): string[] {

@@ -1,22 +1,8 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, test } from "node:test";
-import {
-  type PlanInput,
-  renderJson,
-  renderMarkdown,
-  type StackSummary,
-  summarizePlanFiles,
-} from "../../review/plan";
-import type { ResourceSummary } from "../../review/plan/summarize";
-import { REPO_ROOT } from "../support/project";
-
-const FIXTURES = join(REPO_ROOT, "test", "fixtures", "plan");
-const plan = (kind: string, stack: string): PlanInput => ({
-  stack,
-  file: join(FIXTURES, kind, stack, "plan.json"),
-});
+import { renderJson, renderMarkdown, type StackSummary, summarizePlanFiles } from "../../review/plan";
+import { byAddress, plan } from "./support";
 
 const [demo, quiet] = summarizePlanFiles([plan("real", "demo"), plan("real", "quiet")]) as [
   StackSummary,
@@ -27,12 +13,6 @@ const [github, digitalocean, hashistack] = summarizePlanFiles([
   plan("hand", "digitalocean"),
   plan("hand", "hashistack"),
 ]) as [StackSummary, StackSummary, StackSummary];
-
-const byAddress = (stack: StackSummary, address: string): ResourceSummary => {
-  const found = stack.resources.find((r) => r.address === address);
-  assert.ok(found, `${address} not in ${stack.stack}`);
-  return found;
-};
 
 describe("plan summary of the real terraform_data plan", () => {
   test("counts one of every action and hides no-ops", () => {
@@ -124,7 +104,7 @@ describe("plan summary of the real terraform_data plan", () => {
 
   test("the committed real plans carry no absolute paths of the machine that made them", () => {
     for (const stack of ["demo", "quiet"]) {
-      const text = readFileSync(plan("real", stack).file, "utf8");
+      const text = readFileSync(plan("real", stack).path, "utf8");
       assert.doesNotMatch(text, /"\/(?:tmp|root|home|work|Users)\//, stack);
     }
   });

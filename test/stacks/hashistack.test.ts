@@ -5,10 +5,9 @@ import type { VoidNomadPolicyName } from "../../estate/hashistack";
 import { hashistackMigration } from "../../migration/hashistack";
 import { Testing } from "../../runtime/cdktf";
 import type { HashistackStack } from "../../stacks/hashistack";
-import { addressOf } from "../hashi/support";
 import { ADOPTION_ESTATE } from "../support/app";
 import { adoptionStacks } from "../support/stacks";
-import { parse, resourcesOf, type StackJson } from "../support/synth";
+import { addressOf, parse, resourcesOf, type StackJson } from "../support/synth";
 
 let stack: HashistackStack;
 let json: StackJson;

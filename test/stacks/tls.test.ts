@@ -4,9 +4,8 @@ import { addStateMigration } from "../../constructs/terraform/state-migration";
 import { tlsMigration } from "../../migration/tls";
 import { Testing } from "../../runtime/cdktf";
 import type { TlsStack } from "../../stacks/tls";
-import { addressOf } from "../hashi/support";
 import { adoptionStacks } from "../support/stacks";
-import { parse, resourcesOf, type StackJson } from "../support/synth";
+import { addressOf, parse, resourcesOf, type StackJson } from "../support/synth";
 
 let stack: TlsStack;
 let json: StackJson;

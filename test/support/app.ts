@@ -5,11 +5,12 @@ import { synthesize } from "../../app/synth";
 import type { Estate } from "../../estate";
 import { type Inputs, loadInputs } from "../../inputs";
 import { adoptVoidState } from "../../migration";
+import { ADOPTION_ESTATE } from "./estate";
 import { ADOPTION_ROOT, tempDir } from "./project";
 import type { StackJson } from "./synth";
 
-/** The estate as it was when Void's state was adopted (a frozen copy, never edited for live changes). */
-export const ADOPTION_ESTATE = JSON.parse(readFileSync(join(ADOPTION_ROOT, "estate.json"), "utf8")) as Estate;
+// Defined in ./estate, which tests that only read the frozen estate import without synthesis.
+export { ADOPTION_ESTATE };
 
 /** Void's app over the frozen estate: what `npm run synth` built when the state was adopted. */
 export const ADOPTION_APP: AppSpec = { estate: ADOPTION_ESTATE, adopt: adoptVoidState };

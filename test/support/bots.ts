@@ -1,7 +1,9 @@
+import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { parse } from "yaml";
+import { bundleBot, withBundledBots } from "../../review/bot/bundle";
 import { REPO_ROOT } from "./project";
 
 /**
@@ -21,6 +23,22 @@ export function workflowScript(file: string, job: string, step: string): string 
   const found = (workflow.jobs[job].steps as WorkflowStep[]).find((s) => s.name === step);
   if (!found?.with?.script) throw new Error(`${file}: no script in ${job} / ${step}`);
   return found.with.script;
+}
+
+/**
+ * Fails unless the one generated script of `.github/workflows/<file>` is the current bundle of
+ * `entry`, compared as `npm run bots -- --check` compares it (the workflow's text, indentation and
+ * trailing newline included), but bundling only this bot.
+ */
+export function assertCurrentBundle(file: string, entry: string): void {
+  const text = readFileSync(join(REPO_ROOT, ".github", "workflows", file), "utf8");
+  const generated: string[] = [];
+  const fresh = withBundledBots(text, (found) => {
+    generated.push(found);
+    return found === entry ? bundleBot(REPO_ROOT, entry) : "";
+  });
+  assert.deepEqual(generated, [entry], `the scripts ${file} generates`);
+  assert.ok(fresh === text, `${file}: the script is not the current bundle of ${entry}; run npm run bots`);
 }
 
 /** A core (logger) that records what the script says. */

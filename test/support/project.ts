@@ -9,12 +9,13 @@ export const REPO_ROOT = resolve(__dirname, "..", "..");
 export const ADOPTION_ROOT = join(REPO_ROOT, "test", "fixtures", "adoption");
 
 const made = new Set<string>();
-// Every test file runs in its own process: whatever it made goes when it ends, failures included.
+// Each half of the suite runs in its own process (test/suite.ts), as does a test file run alone:
+// whatever the process made goes when it ends, failures included.
 process.on("exit", () => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A fresh temporary directory, removed when the test process exits. */
+/** A fresh temporary directory, removed when the process exits (a test half, a test file run alone, the benchmark). */
 export function tempDir(prefix = "void-infra-test-"): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   made.add(dir);

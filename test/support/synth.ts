@@ -1,5 +1,11 @@
 import assert from "node:assert/strict";
-import { type App, type Construct, TerraformStack, Testing } from "../../runtime/cdktf";
+import {
+  type App,
+  type Construct,
+  type TerraformResource,
+  TerraformStack,
+  Testing,
+} from "../../runtime/cdktf";
 import { tempDir } from "./project";
 
 /** Synthesized Terraform JSON of one stack, as cdktf writes it. */
@@ -55,6 +61,11 @@ export function parse(json: string): StackJson {
 export function resourcesOf(json: string | StackJson, type: string): Record<string, Record<string, unknown>> {
   const stack = typeof json === "string" ? parse(json) : json;
   return stack.resource?.[type] ?? {};
+}
+
+/** The Terraform address (`<type>.<logical id>`) a resource handle synthesizes to. */
+export function addressOf(resource: TerraformResource): string {
+  return `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
 }
 
 /** cdktf's matcher, with the candidates printed when it fails. */

@@ -1,10 +1,7 @@
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { parse } from "yaml";
-import { bots } from "../../cli/bots";
 import type { Routing } from "../../review/approvals";
 import { GITHUB_COMMENT_LIMIT } from "../../review/bot/comment";
 import { REVIEW_MARKER } from "../../review/bot/review-comment";
@@ -17,22 +14,25 @@ import {
   runnerSeesCommand,
   UNDEFUSED_AT,
 } from "../escaping/hostile";
-import { REPO_ROOT, run, tempDir } from "../support/project";
+import {
+  assertCurrentBundle,
+  type FakeComment,
+  fakeCore,
+  fakeGitHub,
+  runScript,
+  workflowScript,
+} from "../support/bots";
+import { tempDir } from "../support/project";
 
-const WORKFLOW = parse(readFileSync(join(REPO_ROOT, ".github", "workflows", "review-comment.yml"), "utf8"));
 /** The generated github-script step of review-comment.yml, run below the way github-script runs it. */
-const SCRIPT = String(
-  WORKFLOW.jobs.comment.steps.find(
-    (s: { name?: string }) => s.name === "Post the comment and the approvals status",
-  ).with.script,
-);
+const SCRIPT = workflowScript("review-comment.yml", "comment", "Post the comment and the approvals status");
 
 const HEAD = "0123456789abcdef0123456789abcdef01234567";
 
 interface Fake {
   files?: { filename: string; previous_filename?: string }[];
   reviews?: { user: { login: string }; state: string; commit_id: string }[];
-  comments?: { id: number; user: { login: string }; body: string }[];
+  comments?: FakeComment[];
   pr?: { state: string; sha: string };
   trigger?: string;
 }
@@ -66,51 +66,30 @@ async function runBot(artifact: Record<string, string>, fake: Fake = {}): Promis
   const temp = tempDir("void-comment-");
   mkdirSync(join(temp, "review"));
   for (const [name, text] of Object.entries(artifact)) writeFileSync(join(temp, "review", name), text);
-  const outcome: Outcome = {
-    created: [],
-    updated: [],
-    statuses: [],
-    requested: [],
-    failed: [],
-    warnings: [],
-    infos: [],
-  };
+  const statuses: Outcome["statuses"] = [];
+  const requested: Outcome["requested"] = [];
   const pr = fake.pr ?? { state: "open", sha: HEAD };
-  const lists = new Map<unknown, unknown[]>();
-  const github = {
-    paginate: async (endpoint: unknown) => lists.get(endpoint) ?? [],
-    rest: {
-      pulls: {
-        get: async () => ({ data: { state: pr.state, head: { sha: pr.sha }, user: { login: "alice" } } }),
-        listFiles: "listFiles",
-        listReviews: "listReviews",
-        requestReviewers: async (p: { reviewers: string[]; team_reviewers: string[] }) => {
-          outcome.requested.push({ reviewers: p.reviewers, team_reviewers: p.team_reviewers });
-          return { data: {} };
-        },
-      },
-      issues: {
-        listComments: "listComments",
-        createComment: async ({ body }: { body: string }) => {
-          outcome.created.push(body);
-          return { data: { id: 99 } };
-        },
-        updateComment: async ({ comment_id, body }: { comment_id: number; body: string }) => {
-          outcome.updated.push({ id: comment_id, body });
-          return { data: {} };
-        },
-      },
-      repos: {
-        createCommitStatus: async (p: { state: string; description: string; context: string }) => {
-          outcome.statuses.push({ state: p.state, description: p.description, context: p.context });
-          return { data: {} };
-        },
+  const lists = new Map<unknown, unknown[]>([
+    ["listFiles", fake.files ?? [{ filename: "maintainers/alice.yaml" }]],
+    ["listReviews", fake.reviews ?? []],
+  ]);
+  const { github, created, updated } = fakeGitHub(fake.comments ?? [], lists, {
+    pulls: {
+      get: async () => ({ data: { state: pr.state, head: { sha: pr.sha }, user: { login: "alice" } } }),
+      listFiles: "listFiles",
+      listReviews: "listReviews",
+      requestReviewers: async (p: { reviewers: string[]; team_reviewers: string[] }) => {
+        requested.push({ reviewers: p.reviewers, team_reviewers: p.team_reviewers });
+        return { data: {} };
       },
     },
-  };
-  lists.set("listFiles", fake.files ?? [{ filename: "maintainers/alice.yaml" }]);
-  lists.set("listReviews", fake.reviews ?? []);
-  lists.set("listComments", fake.comments ?? []);
+    repos: {
+      createCommitStatus: async (p: { state: string; description: string; context: string }) => {
+        statuses.push({ state: p.state, description: p.description, context: p.context });
+        return { data: {} };
+      },
+    },
+  });
   const context = {
     repo: { owner: "void-linux", repo: "void-infrastructure" },
     payload: {
@@ -122,16 +101,17 @@ async function runBot(artifact: Record<string, string>, fake: Fake = {}): Promis
       },
     },
   };
-  const core = {
-    setFailed: (message: string) => outcome.failed.push(message),
-    warning: (message: string) => outcome.warnings.push(message),
-    info: (message: string) => outcome.infos.push(message),
+  const core = fakeCore();
+  await runScript(SCRIPT, { github, context, core, env: { RUNNER_TEMP: temp } });
+  return {
+    created: created.map((c) => c.body),
+    updated,
+    statuses,
+    requested,
+    failed: core.failed,
+    warnings: core.warnings,
+    infos: core.infos,
   };
-  const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor;
-  const script = new AsyncFunction("require", "github", "context", "core", "process", SCRIPT);
-  const env = { ...process.env, RUNNER_TEMP: temp };
-  await script(createRequire(__filename), github, context, core, { ...process, env });
-  return outcome;
 }
 
 const artifact = (review: string, routing: Routing | string = ALICE_ROUTING) => ({
@@ -141,9 +121,8 @@ const artifact = (review: string, routing: Routing | string = ALICE_ROUTING) => 
 });
 
 describe("review-comment.yml", () => {
-  test("its script is the current bundle of review/bot/review-comment.ts (npm run bots)", async () => {
-    const result = await run(bots, REPO_ROOT, ["--check"]);
-    assert.equal(result.status, 0, result.stderr);
+  test("its script is the current bundle of review/bot/review-comment.ts (npm run bots)", () => {
+    assertCurrentBundle("review-comment.yml", "review/bot/review-comment.ts");
   });
 
   test("creates one comment with the marker, defused mentions and a link to the run", async () => {

@@ -1,4 +1,4 @@
-import type { Change } from "../model";
+import type { Change, StackJson } from "../model";
 import {
   beforeAfter,
   body,
@@ -57,19 +57,23 @@ function teamOf(change: Change, context: Context): string {
 
 /** Whether `login` holds any membership in the base version of the stack: a newcomer holds none. */
 function inOrganization(login: string, context: Context): boolean {
-  const resources = (context.base?.resource ?? {}) as Record<string, Record<string, { username?: unknown }>>;
-  const key = login.toLowerCase();
-  const listed = Object.values(resources.github_team_members ?? {}).some((t) =>
-    ((t as { members?: { username?: unknown }[] }).members ?? []).some(
-      (m) => String(m.username).toLowerCase() === key,
-    ),
-  );
-  return (
-    listed ||
-    ["github_team_membership", "github_membership"].some((type) =>
-      Object.values(resources[type] ?? {}).some((m) => String(m.username).toLowerCase() === key),
-    )
-  );
+  return context.base !== undefined && baseMembers(context.base).has(login.toLowerCase());
+}
+
+/** Lower-cased logins with a membership in a stack, gathered once per stack (a switch of modes adds everyone). */
+const membersOf = new WeakMap<StackJson, ReadonlySet<string>>();
+function baseMembers(stack: StackJson): ReadonlySet<string> {
+  const known = membersOf.get(stack);
+  if (known) return known;
+  const resources = (stack.resource ?? {}) as Record<string, Record<string, { username?: unknown }>>;
+  const logins = new Set<string>();
+  for (const team of Object.values(resources.github_team_members ?? {}))
+    for (const m of (team as { members?: { username?: unknown }[] }).members ?? [])
+      logins.add(String(m.username).toLowerCase());
+  for (const type of ["github_team_membership", "github_membership"])
+    for (const m of Object.values(resources[type] ?? {})) logins.add(String(m.username).toLowerCase());
+  membersOf.set(stack, logins);
+  return logins;
 }
 
 /** The maintainer role approves a team's members, and the operators' team runs the infrastructure. */
