@@ -8,7 +8,7 @@
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Command as Program } from "commander";
-import { MAINTAINER_FILE, MAINTAINERS_DIR, MIRRORS_FILE, OVERRIDES_FILE } from "../inputs/files";
+import { isPersonFile, MIRRORS_FILE, OVERRIDES_FILE } from "../inputs/files";
 import { UsageError } from "../runtime/errors";
 import { git, resolveRef } from "../runtime/git";
 import { INPUT_LIMITS } from "../runtime/input-file";
@@ -16,11 +16,7 @@ import { type Command, parseArgs } from "./command";
 
 /** The files a pull request may change and still be planned with credentials before it merges. */
 const DATA_FILES: readonly [(path: string) => boolean, number][] = [
-  [
-    (path) =>
-      path.startsWith(`${MAINTAINERS_DIR}/`) && MAINTAINER_FILE.test(path.slice(MAINTAINERS_DIR.length + 1)),
-    INPUT_LIMITS.maintainerFile,
-  ],
+  [isPersonFile, INPUT_LIMITS.maintainerFile],
   [(path) => path === MIRRORS_FILE, INPUT_LIMITS.mirrorList],
   [(path) => path === OVERRIDES_FILE, INPUT_LIMITS.overridesFile],
 ];

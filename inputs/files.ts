@@ -1,13 +1,34 @@
 /**
  * Where the data people edit lives in the repository, as repository-relative paths. Deliberately
- * free of imports, so a command that only needs the paths (`pr-data`) bundles no parser.
+ * light on imports, so a command that only needs the paths (`pr-data`, the bots) bundles no parser.
  */
+import { GITHUB_LOGIN } from "../constructs/github/login";
 
 /** The directory of people's files, one `<login>.yaml` each. */
 export const MAINTAINERS_DIR = "maintainers";
 
-/** `<login>.yaml`: what GitHub allows in a login, so hidden files and `.yaml` alone are refused. */
+/**
+ * What the loader reads as someone's file: `<name>.yaml` with a name GitHub could nearly allow, so
+ * hidden files and `.yaml` alone are refused while `carol--x.yaml` gets the precise message about
+ * its `github:` field.
+ */
 export const MAINTAINER_FILE = /^[A-Za-z0-9][A-Za-z0-9-]*\.yaml$/;
+
+/** Whether `name` (a file name in MAINTAINERS_DIR) is `<github-login>.yaml`. */
+function isMaintainerFileName(name: string): boolean {
+  return name.endsWith(".yaml") && GITHUB_LOGIN.test(name.slice(0, -".yaml".length));
+}
+
+/**
+ * Whether the repository path `path` is a person's file, `maintainers/<github-login>.yaml`. The
+ * one definition the loader, the approval routing, the review bot and `pr-data` share: anything
+ * else under `maintainers/` (a hidden file, an invisible character, a subdirectory) is not a
+ * person's file and needs the operators.
+ */
+export function isPersonFile(path: string): boolean {
+  const prefix = `${MAINTAINERS_DIR}/`;
+  return path.startsWith(prefix) && isMaintainerFileName(path.slice(prefix.length));
+}
 
 /** Where the estate's mirror list (a copy of xmirror's `mirrors.yaml`) lives in the repository. */
 export const MIRRORS_FILE = "estate/mirrors.yaml";

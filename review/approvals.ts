@@ -1,3 +1,4 @@
+import { isPersonFile } from "../inputs/files";
 import type { PersonSnapshot, RosterSnapshot } from "../inputs/safety";
 import { compareText } from "../runtime/values";
 import { inlineCode, table, WARNING_MARKER } from "./markdown";
@@ -13,7 +14,9 @@ import { inlineCode, table, WARNING_MARKER } from "./markdown";
  *   owner's or an operator's file, and a github_id change (it decides whose account a login is)
  *   need an operator. So does every changed file that is not a person's file.
  * - Any other change to a person's file needs a maintainer of one of that person's teams.
- * - Operators may approve anything; nobody approves their own file.
+ * - Operators may approve anything; nobody's approval counts for their own file or for power
+ *   granted to them, whoever opened the pull request. When nobody else may approve, the row says
+ *   so and can never pass.
  */
 interface ApprovalSettings {
   /** The operators' team; its members (in the base roster) may approve everything. */
@@ -27,7 +30,10 @@ export interface Requirement {
   readonly reasons: readonly string[];
   /** Whose approval counts: the operators, or a maintainer of one of `teams`. */
   readonly by: { readonly operators: true } | { readonly teams: readonly string[] };
-  /** Logins whose approval counts (operators always included), from the base roster. */
+  /**
+   * Logins whose approval counts, from the base roster: the operators and, for a team row, the
+   * team's maintainers, never the person the file is about. Empty when nobody else may approve.
+   */
   readonly approvers: readonly string[];
 }
 
@@ -37,8 +43,6 @@ export interface Routing {
   readonly operators: readonly string[];
   readonly requirements: readonly Requirement[];
 }
-
-const PERSON_FILE = /^maintainers\/[^/]+\.yaml$/;
 
 /**
  * The requirements of a change from `base` to `head`. `changedFiles` are the paths the change
@@ -54,7 +58,7 @@ export function routeApprovals(
   const maintainersOf = (teams: readonly string[]) =>
     base.people.filter((p) => teams.some((t) => p.teams[t] === "maintainer")).map((p) => p.login);
   const requirements: Requirement[] = [...new Set(changedFiles)]
-    .filter((file) => !PERSON_FILE.test(file))
+    .filter((file) => !isPersonFile(file))
     .sort()
     .map((file) => ({
       file,
@@ -66,20 +70,32 @@ export function routeApprovals(
   for (const { file, before, after } of changedPeople(base, head, changedFiles)) {
     const subject = (after ?? before) as PersonSnapshot;
     const change = describe(before, after, operatorTeam);
-    const byTeams = (teams: readonly string[], reasons: readonly string[]): Requirement => {
-      const maintainers = maintainersOf(teams).filter((l) => l.toLowerCase() !== subject.login.toLowerCase());
-      if (maintainers.length > 0)
-        return { file, reasons, by: { teams }, approvers: sortedUnique([...maintainers, ...operators]) };
-      const none = `no other maintainer of ${teams.join(" or ") || "any team"}`;
+    // The person the file is about, under either login: their approval never counts for it.
+    const concerned = new Set([before?.login, after?.login].flatMap((l) => (l ? [l.toLowerCase()] : [])));
+    const others = (logins: readonly string[]) => logins.filter((l) => !concerned.has(l.toLowerCase()));
+    const byOperators = (reasons: readonly string[]): Requirement => {
+      const approvers = others(operators);
+      const none = `no operator other than @${subject.login} may approve it`;
       return {
         file,
-        reasons: reasons.map((r) => `${r} (${none})`),
+        reasons: approvers.length > 0 ? reasons : reasons.map((r) => `${r} (${none})`),
         by: { operators: true },
-        approvers: operators,
+        approvers,
       };
     };
-    if (change.needsOperators)
-      requirements.push({ file, reasons: change.reasons, by: { operators: true }, approvers: operators });
+    const byTeams = (teams: readonly string[], reasons: readonly string[]): Requirement => {
+      const maintainers = others(maintainersOf(teams));
+      if (maintainers.length > 0)
+        return {
+          file,
+          reasons,
+          by: { teams },
+          approvers: sortedUnique([...maintainers, ...others(operators)]),
+        };
+      const none = `no other maintainer of ${teams.join(" or ") || "any team"}`;
+      return byOperators(reasons.map((r) => `${r} (${none})`));
+    };
+    if (change.needsOperators) requirements.push(byOperators(change.reasons));
     else if (change.teams.length > 0)
       for (const { team, reason } of change.teams) requirements.push(byTeams([team], [reason]));
     else requirements.push(byTeams(Object.keys(subject.teams).sort(), change.reasons));
@@ -138,7 +154,7 @@ function changedPeople(
 ): { file: string; before?: PersonSnapshot; after?: PersonSnapshot }[] {
   const byFile = (roster: RosterSnapshot) => new Map(roster.people.map((p) => [p.file.toLowerCase(), p]));
   const [before, after] = [byFile(base), byFile(head)];
-  const touched = new Set(changedFiles.filter((f) => PERSON_FILE.test(f)).map((f) => f.toLowerCase()));
+  const touched = new Set(changedFiles.filter(isPersonFile).map((f) => f.toLowerCase()));
   return [...new Set([...before.keys(), ...after.keys()])]
     .sort()
     .map((key) => ({ key, before: before.get(key), after: after.get(key) }))
@@ -161,7 +177,8 @@ function sortedUnique(logins: readonly string[]): string[] {
 /** The routing as a review-comment section: one row per requirement; empty when nothing needs approving. */
 export function renderRouting(routing: Routing): string {
   if (routing.requirements.length === 0) return "";
-  const handles = (logins: readonly string[]) => logins.map((l) => `@${l}`).join(", ");
+  const handles = (logins: readonly string[]) =>
+    logins.length > 0 ? logins.map((l) => `@${l}`).join(", ") : "nobody else can approve this";
   const rows = routing.requirements.map((r) => [
     inlineCode(r.file),
     r.reasons.join("; "),

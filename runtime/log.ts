@@ -46,9 +46,10 @@ export const endGroupCommand = () => workflowCommand("endgroup");
 const IGNORABLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
 /**
  * Spelled `\u{1b}` (as `formatDiagnostic` does): C0 and C1 controls but the tab (ANSI escapes,
- * NEL), line and paragraph separators, bidi controls.
+ * NEL), line and paragraph separators, and format characters (bidi controls, zero-width
+ * characters, the byte order mark), which would otherwise hide in what a reader sees.
  */
-const SHOWN = /(?!\t)[\p{Cc}\u2028\u2029\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
+const SHOWN = /(?!\t)[\p{Cc}\p{Cf}\u2028\u2029]/gu;
 /** `text` with every control, separator and bidi character spelled `\u{…}`: one visible line. */
 export function spellControls(text: string): string {
   return text.replace(SHOWN, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);

@@ -1,13 +1,15 @@
 import { GITHUB_LOGIN } from "../../constructs/github/login";
+import { isPersonFile, MAINTAINERS_DIR } from "../../inputs/files";
+import { spellControls } from "../../runtime/log";
 import type { Requirement, Routing } from "../approvals";
 import type { PullFile, Review } from "./github";
 
 /**
- * A person's file: one name under maintainers/, without controls, format characters or line
- * separators, since file names and the routing come from the pull request and end up in the
- * status description and the log. Any other name is left to CODEOWNERS (the operators).
+ * What `.github/CODEOWNERS` leaves without an owner (`/maintainers/*.yaml`), so that only this
+ * status guards it. A path here that is not a person's file (an invisible character, a hidden
+ * file) fails closed: nobody else would ask for a review of it.
  */
-const PERSON_FILE = /^maintainers\/[^/\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+\.yaml$/u;
+const UNOWNED = /^maintainers\/[^/]*\.yaml$/s;
 const TEAM_SLUG = /^[A-Za-z0-9._-]{1,100}$/;
 
 /** The `approvals` commit status, and whom to ask. */
@@ -40,7 +42,16 @@ export function approvalVerdict(input: VerdictInput): Verdict {
     f.filename,
     ...(f.previous_filename ? [f.previous_filename] : []),
   ]);
-  if (!paths.every((p) => PERSON_FILE.test(p)))
+  const strays = paths.filter((p) => UNOWNED.test(p) && !isPersonFile(p));
+  if (strays.length > 0)
+    return {
+      state: "failure",
+      description: clip(
+        `${strays.map(spellControls).join(", ")} is not a person's file (expected ${MAINTAINERS_DIR}/<github-login>.yaml).`,
+      ),
+      ...none,
+    };
+  if (!paths.every(isPersonFile))
     return {
       state: "success",
       description: "Changes more than people's files: CODEOWNERS asks the operators.",
@@ -59,7 +70,10 @@ export function approvalVerdict(input: VerdictInput): Verdict {
     };
 
   const approved = approvers(input.reviews, input.author, input.headSha);
-  const unmet = routing.requirements.filter((r) => !r.approvers.some((a) => approved.has(a.toLowerCase())));
+  // Whatever the routing says, the person a file is about never approves it.
+  const counts = (r: Requirement, login: string) =>
+    login.toLowerCase() !== subjectOf(r.file) && approved.has(login.toLowerCase());
+  const unmet = routing.requirements.filter((r) => !r.approvers.some((a) => counts(r, a)));
   if (unmet.length === 0)
     return { state: "success", description: "Approved by the people each change needs.", ...none };
 
@@ -69,7 +83,7 @@ export function approvalVerdict(input: VerdictInput): Verdict {
   const reviewers = [
     ...new Set(
       byTeams
-        .flatMap((r) => r.approvers)
+        .flatMap((r) => r.approvers.filter((l) => l.toLowerCase() !== subjectOf(r.file)))
         .filter((l) => !operators.has(l.toLowerCase()) && l.toLowerCase() !== author),
     ),
   ].slice(0, 15);
@@ -84,6 +98,9 @@ export function approvalVerdict(input: VerdictInput): Verdict {
     teamReviewers: needOperators ? [routing.operatorTeam] : [],
   };
 }
+
+/** The login (lower case) a person's file is about: its name without `maintainers/` and `.yaml`. */
+const subjectOf = (file: string) => file.slice(MAINTAINERS_DIR.length + 1, -".yaml".length).toLowerCase();
 
 /** Logins (lower case) whose latest review approves the head commit, the author's left out. */
 function approvers(reviews: readonly Review[], author: string, headSha: string): Set<string> {
@@ -120,9 +137,7 @@ function parseRouting(text: string | undefined): Routing | string {
     const validBy =
       (by as { operators?: unknown } | null)?.operators === true ||
       (strings(team) && team.every((t) => TEAM_SLUG.test(t)));
-    return (
-      typeof file === "string" && PERSON_FILE.test(file) && strings(reasons) && validBy && logins(approvers)
-    );
+    return typeof file === "string" && isPersonFile(file) && strings(reasons) && validBy && logins(approvers);
   };
   const routing = data as Record<string, unknown> | null;
   if (

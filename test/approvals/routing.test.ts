@@ -164,6 +164,51 @@ describe("approval routing", () => {
     );
   });
 
+  test("an operator's own promotion or new key is approved by the other operators only, whoever opened it", () => {
+    const promoted = route((people) =>
+      replace(people, "otto", person("otto", { ops: "member", core: "member" }, { orgOwner: true })),
+    );
+    assert.deepEqual(promoted, [
+      {
+        file: "maintainers/otto.yaml",
+        by: "operators",
+        approvers: "olga",
+        reasons: "makes @otto an org owner",
+      },
+    ]);
+    const ownKey = route((people) => people, ["maintainers/olga.yaml"]);
+    assert.deepEqual(
+      ownKey.map((r) => r.approvers),
+      ["otto"],
+    );
+  });
+
+  test("when nobody but the person concerned may approve, the row says so and names nobody", () => {
+    const lone: RosterSnapshot = {
+      people: [
+        person("olga", { ops: "maintainer" }, { orgOwner: true }),
+        person("cara", { core: "maintainer" }),
+      ],
+    };
+    const head = {
+      people: [
+        person("olga", { ops: "maintainer", core: "member" }, { orgOwner: true }),
+        lone.people[1] as PersonSnapshot,
+      ],
+    };
+    const [row] = routeApprovals(lone, head, [], { operatorTeam: "ops" }).requirements;
+    assert.deepEqual(row?.approvers, []);
+    assert.match(row?.reasons.join(";") ?? "", /no operator other than @olga may approve it/);
+  });
+
+  test("a name under maintainers/ that is not <github-login>.yaml needs an operator", () => {
+    for (const file of ["maintainers/x\u200B.yaml", "maintainers/.hidden.yaml", "maintainers/a/b.yaml"])
+      assert.deepEqual(
+        route((people) => people, [file]).map((r) => [r.file, r.by]),
+        [[file, "operators"]],
+      );
+  });
+
   test("every other changed file needs an operator; an unchanged roster needs nothing else", () => {
     assert.deepEqual(
       route((people) => people, ["estate/hosts.ts", "README.md"]),

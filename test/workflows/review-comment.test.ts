@@ -275,6 +275,52 @@ describe("the approvals status", () => {
     assert.match(missing.statuses[0]?.description ?? "", /^No routing for maintainers\/alice\.yaml/);
   });
 
+  test("a file name under maintainers/ with an invisible character fails closed, spelled out", async () => {
+    for (const filename of ["maintainers/x\u200B.yaml", "maintainers/.x.yaml", "maintainers/x\uFEFF.yaml"]) {
+      const outcome = await runBot(artifact("x"), {
+        files: [{ filename: "maintainers/alice.yaml" }, { filename }],
+        reviews: [{ user: { login: "olga" }, state: "APPROVED", commit_id: HEAD }],
+      });
+      assert.equal(outcome.statuses[0]?.state, "failure", filename);
+      assert.match(
+        outcome.statuses[0]?.description ?? "",
+        /is not a person's file \(expected maintainers\/<github-login>\.yaml\)/,
+      );
+      assert.doesNotMatch(outcome.statuses[0]?.description ?? "", /[\u200B\uFEFF]/u);
+    }
+    const renamed = await runBot(artifact("x"), {
+      files: [{ filename: "maintainers/alice.yaml", previous_filename: "maintainers/al\u200Bice.yaml" }],
+    });
+    assert.equal(renamed.statuses[0]?.state, "failure");
+  });
+
+  test("the person a file is about never approves it, even when the routing names them", async () => {
+    // alice opened the pull request that makes operator olga an org owner.
+    const promotion: Routing = {
+      ...ALICE_ROUTING,
+      operators: ["olga", "otto"],
+      requirements: [
+        {
+          file: "maintainers/olga.yaml",
+          reasons: ["makes @olga an org owner"],
+          by: { operators: true },
+          approvers: ["olga", "otto"],
+        },
+      ],
+    };
+    const files = [{ filename: "maintainers/olga.yaml" }];
+    const self = await runBot(artifact("x", promotion), {
+      files,
+      reviews: [{ user: { login: "Olga" }, state: "APPROVED", commit_id: HEAD }],
+    });
+    assert.equal(self.statuses[0]?.state, "pending");
+    const other = await runBot(artifact("x", promotion), {
+      files,
+      reviews: [{ user: { login: "otto" }, state: "APPROVED", commit_id: HEAD }],
+    });
+    assert.equal(other.statuses[0]?.state, "success");
+  });
+
   test("power needs an operator: the operators' team is asked", async () => {
     const owner: Routing = {
       ...ALICE_ROUTING,
