@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, test } from "node:test";
 import { parse } from "yaml";
 import { RUN_TITLE } from "../../review/bot/plan-record";
-import { checkWorkflow, parseWorkflow } from "../../review/workflows/policy";
+import { checkWorkflow, parseWorkflow } from "../../workflow-lint/policy";
 import { formatDiagnostic, sortDiagnostics } from "../../runtime/diagnostics";
 import { REPO_ROOT } from "../support/project";
 

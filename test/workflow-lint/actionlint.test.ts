@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { lintWorkflowsCommand } from "../../cli/lint-workflows";
-import { lintWorkflows } from "../../review/workflows/actionlint";
+import { lintWorkflows } from "../../workflow-lint/actionlint";
 import { REPO_ROOT, run, tempDir } from "../support/project";
 
 const DIR = join(REPO_ROOT, ".github", "workflows");

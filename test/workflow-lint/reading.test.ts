@@ -5,8 +5,8 @@ import {
   normalizeCondition,
   readsAllSecrets,
   readsSecrets,
-} from "../../review/workflows/expressions";
-import { mutatingCommands, toolOfAction } from "../../review/workflows/shell";
+} from "../../workflow-lint/expressions";
+import { mutatingCommands, toolOfAction } from "../../workflow-lint/shell";
 
 describe("expressions as the workflow rules read them", () => {
   test("finds every ${{ }}, a }} in a string literal included, and an unterminated one", () => {

@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { lintWorkflows } from "../../review/workflows/actionlint";
-import { findingsOf, parseWorkflow, WORKFLOW_RULES } from "../../review/workflows/policy";
+import { lintWorkflows } from "../../workflow-lint/actionlint";
+import { findingsOf, parseWorkflow, WORKFLOW_RULES } from "../../workflow-lint/policy";
 import { formatDiagnostic } from "../../runtime/diagnostics";
 import { REPO_ROOT } from "../support/project";
 

