@@ -59,9 +59,10 @@ export function stateChangingCommands(script: string): string[] {
   for (const words of commandsOf(script)) {
     words.forEach((word, index) => {
       const assignment = /^([A-Za-z_]\w*)=(.+)$/.exec(word);
-      if (assignment && isTool(toolName(assignment[2] ?? ""))) aliases.add(assignment[1] ?? "");
+      if (assignment && isTool(toolName(assignment[2] ?? "")))
+        aliases.add((assignment[1] ?? "").toLowerCase());
       const name = toolName(word);
-      const viaAlias = aliases.has(word) || aliases.has(variableName(word));
+      const viaAlias = aliases.has(word) || aliases.has(variableName(word).toLowerCase());
       const rest = words.slice(index + 1);
       if (isTool(name) || viaAlias) {
         const tool = isTool(name) ? name : word;
@@ -121,7 +122,8 @@ function commandsOf(script: string): string[][] {
     command
       .trim()
       .split(/\s+/)
-      .map((word) => word.toLowerCase())
+      // Commands and subcommands in any case (to err on finding), variables as written.
+      .map((word) => (word.startsWith("$") ? word : word.toLowerCase()))
       .filter((word) => word !== ""),
   );
 }
