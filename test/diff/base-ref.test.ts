@@ -10,12 +10,9 @@ import { git } from "../support/git";
 import { REPO_ROOT, run, scratchProject } from "../support/project";
 
 /** What a ref needs to synthesize: the entry point, the code and the estate. */
-const SOURCES = [
-  "main.ts",
-  "package.json",
-  "tsconfig.json",
-  ...["runtime", "bindings", "constructs", "estate", "inputs", "review", "stacks", "migration", "app", "cli"],
-];
+// The product's folders, as the launcher lists them.
+const { LAYERS } = require("../../cli/launch.cjs") as { LAYERS: readonly string[] };
+const SOURCES = ["main.ts", "package.json", "tsconfig.json", ...LAYERS];
 
 const baseDirs = () => readdirSync(tmpdir()).filter((name) => name.startsWith("void-infra-base-"));
 
