@@ -6,7 +6,9 @@ import { caseDir, caseNames, load, problems } from "../support/maintainers";
 
 /** Each fixture case under test/fixtures/maintainers/ and the exact problems it must produce. */
 const EXPECTED: Record<string, string[]> = {
-  "malformed-yaml": ['maintainers/carol.yaml:4:1: (yaml): Missing closing "quote'],
+  "malformed-yaml": [
+    'maintainers/carol.yaml:1:7: (yaml): `name: "Carol` opens a " quote that is never closed (expected a closing " at the end of the value)',
+  ],
   "unknown-key": [
     'maintainers/carol.yaml:3:1: emial: unknown key (did you mean "email"?) (expected one of: name, github, github_id, email, teams, org_owner, ssh_keys, since)',
   ],
