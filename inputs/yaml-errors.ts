@@ -35,7 +35,7 @@ const EXPLAIN: Partial<Record<ErrorCode, Explain>> = {
   MULTILINE_IMPLICIT_KEY: (site) => layout(site),
   UNEXPECTED_TOKEN: (site) => (/at node end|in YAML stream/.test(site.message) ? layout(site) : undefined),
   MISSING_CHAR: (site) =>
-    site.message.startsWith("Implicit map keys")
+    /^(Implicit map keys|Sequence item without)/.test(site.message)
       ? layout(site)
       : /^Missing closing (["'])quote/.test(site.message)
         ? unclosedQuote(site)

@@ -62,8 +62,7 @@ export class YamlSource {
       ? [{ file, ...tooDeep, field: "(yaml)", severity: "error" }]
       : distinct([
           ...directives.map((directive) => this.directiveDiagnostic(directive)),
-          // One mistake often trips several of the library's errors, which explain to the same words.
-          ...this.doc.errors.map((error) => this.syntaxDiagnostic(error)),
+          ...this.syntaxDiagnostics(),
           ...this.structureProblems(),
         ]);
   }
@@ -144,19 +143,29 @@ export class YamlSource {
     );
   }
 
-  /** The library's error, in plain words where {@link explainYamlError} knows it. */
-  private syntaxDiagnostic(error: YAMLParseError): Diagnostic {
-    const { line, col } = this.lines.linePos(error.pos[0]);
+  /**
+   * The library's errors, in plain words where {@link explainYamlError} knows them. One mistake
+   * often trips several errors: those that explain to the same words are one diagnostic (see
+   * `distinct`), and an error the table does not know, after an explained one, is taken for a
+   * consequence of it and left out (fixing the first mistake makes it go away or shows it again).
+   */
+  private syntaxDiagnostics(): Diagnostic[] {
     this.textLines ??= this.text.split(/\r?\n/);
-    const explained = explainYamlError({
-      code: error.code,
-      message: error.message,
-      line,
-      col,
-      lines: this.textLines,
+    const lines = this.textLines;
+    const explained = this.doc.errors.map((error) => {
+      const { line, col } = this.lines.linePos(error.pos[0]);
+      return {
+        error,
+        plain: explainYamlError({ code: error.code, message: error.message, line, col, lines }),
+      };
     });
-    if (explained) return { file: this.file, ...explained, field: "(yaml)", severity: "error" };
-    return this.at(error.pos[0], error.message);
+    const firstExplained = Math.min(
+      ...explained.flatMap(({ error, plain }) => (plain ? [error.pos[0]] : [])),
+    );
+    return explained.flatMap(({ error, plain }): Diagnostic[] => {
+      if (plain) return [{ file: this.file, ...plain, field: "(yaml)", severity: "error" }];
+      return error.pos[0] > firstExplained ? [] : [this.at(error.pos[0], error.message)];
+    });
   }
 
   private at(offset: number, text: string): Diagnostic {

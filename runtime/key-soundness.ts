@@ -18,7 +18,7 @@ export function rsaKeyProblem(e: bigint, n: bigint): string | undefined {
   if (e % 2n === 0n)
     return `its public exponent ${e <= 1n << 64n ? `${e} ` : ""}is even, which no RSA key pair can have`;
   if (e.toString(2).length > RSA_MAX_EXPONENT_BITS)
-    return `its public exponent has more than ${RSA_MAX_EXPONENT_BITS} bits (expected 65537)`;
+    return `its public exponent has more than ${RSA_MAX_EXPONENT_BITS} bits, where 65537 is usual`;
   if (e >= n) return "its public exponent is not smaller than its modulus";
   if (n % 2n === 0n) return "its modulus is even, so anyone can factor it";
   return undefined;
@@ -48,7 +48,7 @@ export function ed25519KeyProblem(key: Uint8Array): string | undefined {
   let point: Point = { x, y };
   for (let i = 0; i < 3; i++) point = add(point, point);
   if (point.x === 0n && point.y === 1n)
-    return "its point has small order (a degenerate key such as all zeros: signatures for it can be forged)";
+    return "its point has small order, as the all-zero key's does: signatures for it can be forged";
   return undefined;
 }
 

@@ -57,6 +57,11 @@ export function parseMirrorUrl(value: string): MirrorUrl | MirrorUrlProblem {
   const authority = slash === -1 ? rest : rest.slice(0, slash);
   const path = slash === -1 ? "" : rest.slice(slash);
 
+  if (authority.startsWith("["))
+    return {
+      problem: `has the IP address ${authority.replace(/:\d*$/, "")} as its host`,
+      expected: "a DNS name",
+    };
   const colon = authority.indexOf(":");
   const hostText = colon === -1 ? authority : authority.slice(0, colon);
   const port = colon === -1 ? undefined : authority.slice(colon + 1);
@@ -109,8 +114,16 @@ function characterProblem(value: string): string | undefined {
 /** Why `host` is not a lower-case ASCII DNS name of at least two labels, or undefined. */
 function dnsNameProblem(host: string): MirrorUrlProblem | undefined {
   if (host === "") return { problem: "has no host" };
-  if (host.startsWith("[") || /^[0-9.]+$/.test(host) || /^0x/i.test(host.split(".").at(-1) ?? ""))
-    return { problem: `has the IP address ${host} as its host (expected a DNS name)` };
+  // A numeric last label makes WHATWG read the whole host as IPv4 (`0x7f.1` is 127.0.0.1).
+  const numeric = (label: string) => /^(?:0x[0-9a-f]*|\d+)$/i.test(label);
+  const parts = host.split(".").filter(Boolean);
+  if (parts.every(numeric))
+    return { problem: `has the IP address ${host} as its host`, expected: "a DNS name" };
+  if (numeric(parts.at(-1) ?? ""))
+    return {
+      problem: `has the host ${host}, whose last label is a number, so browsers take it for an IP address`,
+      expected: "a DNS name ending in a top-level domain",
+    };
   // biome-ignore lint/suspicious/noControlCharactersInRegex: only ASCII is allowed
   if (/[^\u0000-\u007f]/.test(host)) {
     const ascii = domainToASCII(host);
@@ -124,7 +137,8 @@ function dnsNameProblem(host: string): MirrorUrlProblem | undefined {
   if (labels.length < 2) return { problem: `has host ${host}, which is not a public DNS name` };
   if (host.length > 253 || !labels.every((label) => LABEL.test(label)))
     return {
-      problem: `has the host ${host}, which is not a DNS name (expected dot-separated labels of letters, digits and inner hyphens)`,
+      problem: `has the host ${host}, which is not a DNS name`,
+      expected: "dot-separated labels of letters, digits and inner hyphens",
     };
   if (!/^[a-z]/.test(labels.at(-1) ?? ""))
     return { problem: `has the host ${host}, whose last label is not a top-level domain` };
