@@ -3,8 +3,8 @@
  * `ssh-key.ts` pass them; these checks refuse them by the mathematics of each key type:
  *
  * - RSA: the exponent must be odd (an even one has no private key), at least 3 (e = 1 leaves a
- *   message as it is, so anyone can forge signatures), below the modulus and at most 256 bits
- *   (NIST SP 800-56B); the modulus must be odd (an even one is factored by 2).
+ *   message as it is, so anyone can forge signatures) and at most 256 bits (NIST SP 800-56B; so
+ *   below every modulus OpenSSH accepts); the modulus must be odd (an even one is factored by 2).
  * - ed25519: the point must be canonically encoded, on the curve, and not of small order (the
  *   all-zero key is one: any signature with a small-order R and S = 0 verifies against it).
  */
@@ -19,7 +19,6 @@ export function rsaKeyProblem(e: bigint, n: bigint): string | undefined {
     return `its public exponent ${e <= 1n << 64n ? `${e} ` : ""}is even, which no RSA key pair can have`;
   if (e.toString(2).length > RSA_MAX_EXPONENT_BITS)
     return `its public exponent has more than ${RSA_MAX_EXPONENT_BITS} bits, where 65537 is usual`;
-  if (e >= n) return "its public exponent is not smaller than its modulus";
   if (n % 2n === 0n) return "its modulus is even, so anyone can factor it";
   return undefined;
 }
