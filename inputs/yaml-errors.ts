@@ -65,6 +65,12 @@ export function explainYamlError(site: ErrorSite): Explained | undefined {
   return EXPLAIN[site.code]?.(site);
 }
 
+/**
+ * How far around the error the explanations look. Real mistakes sit next to the lines they belong
+ * with; the bound keeps a hostile file with thousands of errors from costing lines × errors.
+ */
+const WINDOW = 64;
+
 /** Whether line `i` (0-based) holds YAML content, not only spaces or a comment. */
 const isContent = (lines: readonly string[], i: number) => /^\s*[^\s#]/.test(lines[i] ?? "");
 const indentOf = (lines: readonly string[], i: number) => /^ */.exec(lines[i] ?? "")?.[0].length ?? 0;
@@ -99,8 +105,10 @@ function layout(site: ErrorSite): Explained | undefined {
  */
 function underIndented(lines: readonly string[], at: number): Explained | undefined {
   const indent = indentOf(lines, at);
+  const stop = Math.max(-1, at - WINDOW);
   let parent = at - 1;
-  while (parent >= 0 && !(isContent(lines, parent) && indentOf(lines, parent) < indent)) parent--;
+  while (parent > stop && !(isContent(lines, parent) && indentOf(lines, parent) < indent)) parent--;
+  if (parent === stop && stop >= 0) return undefined;
   let sibling = -1;
   for (let i = parent + 1; i < at; i++)
     if (isContent(lines, i) && (sibling === -1 || indentOf(lines, i) < indentOf(lines, sibling))) sibling = i;
@@ -136,8 +144,9 @@ function overIndented(lines: readonly string[], at: number): Explained | undefin
   const text = (lines[at] ?? "").replace(/\s+#.*$/, "").trimEnd();
   if (/(:|^\s*-|[|>][+-]?\d?)$/.test(text)) return undefined;
   let next = at + 1;
-  while (next < lines.length && !isContent(lines, next)) next++;
-  if (next >= lines.length || indentOf(lines, next) <= indentOf(lines, at)) return undefined;
+  while (next < Math.min(lines.length, at + WINDOW) && !isContent(lines, next)) next++;
+  if (next >= Math.min(lines.length, at + WINDOW) || indentOf(lines, next) <= indentOf(lines, at))
+    return undefined;
   return {
     line: next + 1,
     col: indentOf(lines, next) + 1,
@@ -150,8 +159,14 @@ function listItemAmongKeys(lines: readonly string[], at: number): Explained | un
   if (!/^\s*- /.test(lines[at] ?? "")) return undefined;
   const indent = indentOf(lines, at);
   let above = at - 1;
-  while (above >= 0 && !(isContent(lines, above) && indentOf(lines, above) <= indent)) above--;
-  if (above < 0 || indentOf(lines, above) !== indent || /^\s*-/.test(lines[above] ?? "")) return undefined;
+  while (above >= Math.max(0, at - WINDOW) && !(isContent(lines, above) && indentOf(lines, above) <= indent))
+    above--;
+  if (
+    above < Math.max(0, at - WINDOW) ||
+    indentOf(lines, above) !== indent ||
+    /^\s*-/.test(lines[above] ?? "")
+  )
+    return undefined;
   return {
     line: at + 1,
     col: indent + 1,
@@ -182,7 +197,8 @@ function notKeyValue(lines: readonly string[], at: number): Explained | undefine
 function unclosedQuote(site: ErrorSite): Explained {
   const mark = site.message.includes('"') ? '"' : "'";
   let opened = Math.min(site.line, site.lines.length) - 1;
-  while (opened > 0 && !(site.lines[opened] ?? "").includes(mark)) opened--;
+  const stop = Math.max(0, opened - WINDOW);
+  while (opened > stop && !(site.lines[opened] ?? "").includes(mark)) opened--;
   return {
     line: opened + 1,
     col: Math.max(0, (site.lines[opened] ?? "").indexOf(mark)) + 1,

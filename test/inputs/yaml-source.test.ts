@@ -91,6 +91,14 @@ describe("YamlSource: layout mistakes in plain words", () => {
     ]);
   });
 
+  test("explanations look at most 64 lines around the error, so thousands of errors cost no more than lines", () => {
+    const near = `x:\n${"    a: 1\n"}${"   b: 2\n".repeat(3)}`;
+    assert.match(problems(near)[0] ?? "", /`b: 2` is indented 3 spaces, less than `a: 1` above it/);
+    // Far below the lines it belongs with, a mistake keeps the library's words instead.
+    const far = `x:\n${Array.from({ length: 70 }, (_, i) => `    c${i}: 1\n`).join("")}   b: 2\n`;
+    assert.deepEqual(problems(far), ["f.yaml:72:1: (yaml): All mapping items must start at the same column"]);
+  });
+
   test("any re-indented line of a valid file gives problems on real lines, one line each, or none", () => {
     const lines = PERSON.split("\n");
     fc.assert(
