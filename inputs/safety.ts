@@ -2,7 +2,7 @@ import { lstatSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { DataError, type Diagnostic, fileDiagnostic } from "../runtime/diagnostics";
-import { catFiles, git, projectPrefix, resolveRef } from "../runtime/git";
+import { catFiles, projectPrefix, regularFilesAt, resolveRef } from "../runtime/git";
 import { INPUT_LIMITS, listInputDirectory, readInputText } from "../runtime/input-file";
 import { unknownMessage } from "../runtime/suggest";
 import { MAINTAINERS_DIR, OVERRIDES_FILE } from "./files";
@@ -114,7 +114,11 @@ const isMaintainerFile = (name: string) => name.endsWith(".yaml") && !name.start
 /** The roster of a maintainers directory (e.g. a checkout of the base branch). */
 export function readRosterDir(dir: string, display = dir): RosterSnapshot {
   const people = listInputDirectory(dir, display)
-    .filter(isMaintainerFile)
+    // A directory named `*.yaml` is not a person; a link is still refused when read.
+    .filter(
+      (name) =>
+        isMaintainerFile(name) && !lstatSync(join(dir, name), { throwIfNoEntry: false })?.isDirectory(),
+    )
     .flatMap(
       (name) =>
         snapshotOf(name, readInputText(join(dir, name), `${display}/${name}`, INPUT_LIMITS.maintainerFile)) ??
@@ -136,9 +140,8 @@ interface BaseAtRef {
 export function readBaseAtRef(ref: string, cwd: string): BaseAtRef {
   const sha = resolveRef(ref, cwd).commit;
   const top = projectPrefix(cwd);
-  const listing = git(cwd, ["ls-tree", "-z", "--name-only", `${sha}:${top}${MAINTAINERS_DIR}`]);
-  const names =
-    listing.status === 0 ? listing.stdout.toString().split("\0").filter(isMaintainerFile).sort() : [];
+  // Only regular files: a directory, submodule or link named `*.yaml` is not a person.
+  const names = regularFilesAt(cwd, sha, `${top}${MAINTAINERS_DIR}`).filter(isMaintainerFile).sort();
   const paths = [...names.map((n) => `${top}${MAINTAINERS_DIR}/${n}`), `${top}${OVERRIDES_FILE}`];
   const blobs = catFiles(cwd, sha, paths);
   const people = names.flatMap((name, i) => {

@@ -1,6 +1,21 @@
-import { isMap, isScalar, isSeq, LineCounter, type Node, type Pair, parseDocument, visit } from "yaml";
+import {
+  Composer,
+  type CST,
+  type Document,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  type Pair,
+  Parser,
+  parse,
+  visit,
+  YAMLParseError,
+} from "yaml";
 import type { Diagnostic, Severity } from "../runtime/diagnostics";
 import { MAX_DEPTH } from "../runtime/input-file";
+import { explainYamlError } from "./yaml-errors";
 
 export type FieldPath = readonly (string | number)[];
 
@@ -13,36 +28,43 @@ export function fieldName(path: FieldPath): string {
 /**
  * A parsed YAML file that remembers where every node came from, so problems found later (by the
  * schema or by cross-file checks) can be reported at the exact line and column.
+ *
+ * The one reading of every data file people edit (maintainers, the mirror list, overrides) and of
+ * workflows: YAML 1.2 with the core schema, always. A `%YAML` or `%TAG` directive is a problem, and
+ * is never obeyed: `%YAML 1.1` would otherwise make `yes` a boolean and `<<` a merge.
  */
 export class YamlSource {
   private readonly lines = new LineCounter();
-  private readonly doc;
+  private readonly doc: Document.Parsed;
   private readonly problems: Diagnostic[];
   private readonly pairsByMap = new WeakMap<object, Map<unknown, Pair>>();
   private value: { readonly js: unknown } | undefined;
+  private textLines: readonly string[] | undefined;
 
   /**
    * Parses `text`, which may be hostile: nesting deeper than the limit is refused before the
-   * parser sees it, and anchors, aliases and keys that would reach an object's prototype are
-   * problems like any syntax error, so no file can expand or pollute what later stages read.
+   * parser sees it, and directives, anchors, aliases, tags and keys that would reach an object's
+   * prototype are problems like any syntax error, so no file can change how it is read, expand, or
+   * pollute what later stages read.
    */
   constructor(
     readonly file: string,
-    text: string,
+    private readonly text: string,
   ) {
     const tooDeep = nestingProblem(text);
-    this.doc = parseDocument(tooDeep ? "" : text, {
-      lineCounter: this.lines,
-      prettyErrors: false,
-      // Duplicate keys are found below in linear time (the parser's own check is quadratic).
-      uniqueKeys: false,
-    });
+    const tokens = [...new Parser(this.lines.addNewLine).parse(tooDeep ? "" : text)];
+    const directives = tokens.filter((token) => token.type === "directive");
+    this.doc = composeOne(
+      tokens.filter((token) => token.type !== "directive"),
+      tooDeep ? 0 : text.length,
+    );
     this.problems = tooDeep
       ? [{ file, ...tooDeep, field: "(yaml)", severity: "error" }]
-      : [
-          ...this.doc.errors.map((error) => this.syntaxDiagnostic(error.pos[0], error.message)),
+      : distinct([
+          ...directives.map((directive) => this.directiveDiagnostic(directive)),
+          ...this.syntaxDiagnostics(),
           ...this.structureProblems(),
-        ];
+        ]);
   }
 
   /** Syntax problems (malformed YAML, duplicate keys, aliases, forbidden keys, nesting), one diagnostic each. */
@@ -92,16 +114,70 @@ export class YamlSource {
     return index.get(key);
   }
 
-  private syntaxDiagnostic(offset: number, text: string): Diagnostic {
+  /**
+   * How a YAML 1.1 parser (PyYAML, which xmirror uses) reads the same text, for checks that the
+   * two readings agree. Only for a file without syntax problems: by then it has no directive,
+   * alias, tag or excessive nesting, so the second reading is as safe as the first.
+   */
+  yaml11Reading(): { readonly value: unknown } | { readonly problem: string } {
+    if (this.problems.length > 0)
+      throw new Error(`${this.file}: yaml11Reading() of a file with syntax problems`);
+    try {
+      return { value: parse(this.text, { version: "1.1", maxAliasCount: 0, uniqueKeys: false }) };
+    } catch (error) {
+      return { problem: error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error) };
+    }
+  }
+
+  /** Line `line` (1-based) of the text as written, without its line ending. */
+  lineText(line: number): string {
+    this.textLines ??= this.text.split(/\r?\n/);
+    return this.textLines[line - 1] ?? "";
+  }
+
+  private directiveDiagnostic(directive: CST.Directive): Diagnostic {
+    const shown = directive.source.length > 40 ? `${directive.source.slice(0, 37)}...` : directive.source;
+    return this.at(
+      directive.offset,
+      `has the directive ${shown} (expected none: every data file is read as YAML 1.2, whatever it declares)`,
+    );
+  }
+
+  /**
+   * The library's errors, in plain words where {@link explainYamlError} knows them. One mistake
+   * often trips several errors: those that explain to the same words are one diagnostic (see
+   * `distinct`), and an error the table does not know, after an explained one, is taken for a
+   * consequence of it and left out (fixing the first mistake makes it go away or shows it again).
+   */
+  private syntaxDiagnostics(): Diagnostic[] {
+    this.textLines ??= this.text.split(/\r?\n/);
+    const lines = this.textLines;
+    const explained = this.doc.errors.map((error) => {
+      const { line, col } = this.lines.linePos(error.pos[0]);
+      return {
+        error,
+        plain: explainYamlError({ code: error.code, message: error.message, line, col, lines }),
+      };
+    });
+    const firstExplained = Math.min(
+      ...explained.flatMap(({ error, plain }) => (plain ? [error.pos[0]] : [])),
+    );
+    return explained.flatMap(({ error, plain }): Diagnostic[] => {
+      if (plain) return [{ file: this.file, ...plain, field: "(yaml)", severity: "error" }];
+      return error.pos[0] > firstExplained ? [] : [this.at(error.pos[0], error.message)];
+    });
+  }
+
+  private at(offset: number, text: string): Diagnostic {
     const { line, col } = this.lines.linePos(offset);
-    const message = text.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+    const message = (text.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
     return { file: this.file, line, col, field: "(yaml)", message, severity: "error" };
   }
 
   private structureProblems(): Diagnostic[] {
     const found: Diagnostic[] = [];
     const at = (node: Node | null | undefined, message: string) =>
-      found.push(this.syntaxDiagnostic(node?.range?.[0] ?? 0, message));
+      found.push(this.at(node?.range?.[0] ?? 0, message));
     visit(this.doc, {
       Alias: (_, node) =>
         void at(node, "uses an alias (expected plain values: anchors and aliases are not allowed)"),
@@ -119,11 +195,18 @@ export class YamlSource {
         return undefined;
       },
       Map: (_, map) => {
-        const seen = new Set<unknown>();
+        const seen = new Map<unknown, Node>();
         for (const pair of map.items) {
           const key = isScalar(pair.key) ? pair.key.value : pair.key;
-          if (seen.has(key)) at(pair.key as Node, "Map keys must be unique");
-          seen.add(key);
+          const first = seen.get(key);
+          if (first) {
+            const { line } = this.lines.linePos(first.range?.[0] ?? 0);
+            const name = typeof key === "string" && key.length <= 60 ? ` ${JSON.stringify(key)}` : "";
+            at(
+              pair.key as Node,
+              `repeats the key${name} of line ${line} (expected each key once in a mapping)`,
+            );
+          } else seen.set(key, pair.key as Node);
         }
       },
       Pair: (_, pair) => {
@@ -144,8 +227,45 @@ export class YamlSource {
   }
 }
 
+/** `diagnostics` without repeats of the same message at the same place, in order. */
+function distinct(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.line}:${d.col}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** Keys that would reach an object's prototype when the document becomes plain data. */
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+/**
+ * The first document of `tokens`, composed as YAML 1.2 with the core schema (as the library's
+ * `parseDocument` does, minus the directives, which are reported instead of obeyed). A second
+ * document is an error on the first.
+ */
+function composeOne(tokens: readonly CST.Token[], length: number): Document.Parsed {
+  // Duplicate keys are found in linear time by structureProblems (the library's check is quadratic).
+  const composer = new Composer({ version: "1.2", schema: "core", uniqueKeys: false });
+  let first: Document.Parsed | undefined;
+  for (const doc of composer.compose(tokens, true, length)) {
+    if (!first) first = doc;
+    else {
+      first.errors.push(
+        new YAMLParseError(
+          [doc.range[0], doc.range[1]],
+          "MULTIPLE_DOCS",
+          "Source contains multiple documents",
+        ),
+      );
+      break;
+    }
+  }
+  if (!first) throw new Error("the YAML composer produced no document");
+  return first;
+}
 
 /**
  * A cheap look at the raw text before parsing: flow brackets nested deeper than the limit, or a

@@ -40,7 +40,10 @@ export function projectPrefix(cwd: string): string {
   );
 }
 
-/** Every blob's text in one `git cat-file --batch` call; undefined where the path is missing. */
+/**
+ * Every blob's text in one `git cat-file --batch` call; undefined where the path is missing or
+ * names something else (a directory, a submodule, a tag), whose content is skipped unread.
+ */
 export function catFiles(cwd: string, commit: string, paths: readonly string[]): (string | undefined)[] {
   const run = git(cwd, ["cat-file", "--batch"], {
     input: paths.map((p) => `${commit}:${p}\n`).join(""),
@@ -51,18 +54,37 @@ export function catFiles(cwd: string, commit: string, paths: readonly string[]):
   let offset = 0;
   for (let i = 0; i < paths.length; i++) {
     const end = out.indexOf(10, offset);
+    if (end === -1) throw new UsageError(`git cat-file ended early, after ${i} of ${paths.length} objects`);
     const header = out.subarray(offset, end).toString();
     offset = end + 1;
-    const match = /^[0-9a-f]+ blob (\d+)$/.exec(header);
+    // `<oid> <type> <size>` and the content, or one line such as `<name> missing`.
+    const match = /^[0-9a-f]+ ([a-z]+) (\d+)$/.exec(header);
     if (!match) {
-      texts.push(undefined); // "<object> missing"
+      texts.push(undefined);
       continue;
     }
-    const size = Number(match[1]);
-    texts.push(out.subarray(offset, offset + size).toString("utf8"));
+    const size = Number(match[2]);
+    texts.push(match[1] === "blob" ? out.subarray(offset, offset + size).toString("utf8") : undefined);
     offset += size + 1;
   }
   return texts;
+}
+
+/** A regular file's entry in a git tree: a blob, not a link (120000), directory or submodule. */
+const REGULAR_FILE = /^10(?:0644|0755) blob [0-9a-f]+\t/;
+
+/**
+ * The names of the regular files directly in `dir` at `commit` (`dir` relative to the repository
+ * root, `""` for the root itself); empty when `dir` does not exist there.
+ */
+export function regularFilesAt(cwd: string, commit: string, dir: string): string[] {
+  const listing = git(cwd, ["ls-tree", "-z", `${commit}:${dir}`]);
+  if (listing.status !== 0) return [];
+  return listing.stdout
+    .toString()
+    .split("\0")
+    .filter((entry) => REGULAR_FILE.test(entry))
+    .map((entry) => entry.slice(entry.indexOf("\t") + 1));
 }
 
 /**

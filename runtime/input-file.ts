@@ -5,7 +5,8 @@ import { DataError, type Diagnostic, fileDiagnostic } from "./diagnostics";
  * The one way the project reads a file that a stranger can put in a pull request (maintainer
  * files, the mirror list, the overrides file) or hand to a command (plan JSON, synthesized
  * output): it is hostile until checked. Only a regular file is read, never through a symbolic
- * link; at most `maxBytes` of it; it must be UTF-8 text without NUL. Every refusal is a
+ * link; at most `maxBytes` of it; it must be UTF-8 text without NUL (UTF-16, UTF-32 and Latin-1
+ * are named as such). Every refusal is a
  * {@link DataError} that names the file, and where it can, the line and column.
  */
 
@@ -113,16 +114,22 @@ function openRegularFile(path: string, display: string): { fd: number; size: num
 const UTF8 = new TextDecoder("utf-8", { fatal: true });
 
 function decodeText(bytes: Buffer, display: string): string {
+  const other = otherEncoding(bytes);
+  if (other) refuse(display, `is encoded as ${other} (expected UTF-8: save the file as UTF-8)`);
   let text: string;
   try {
     text = UTF8.decode(bytes);
   } catch {
     const offset = firstInvalidUtf8(bytes);
     const { line, col } = lineAndColumn(bytes.subarray(0, offset).toString("latin1"), offset);
+    const byte = `byte 0x${bytes[offset]?.toString(16).padStart(2, "0") ?? "end"}`;
+    const legacy = legacyLetter(bytes, offset);
     throw new DataError([
       diagnostic(
         display,
-        `is not UTF-8 text (byte 0x${bytes[offset]?.toString(16).padStart(2, "0") ?? "end"} cannot start a character here; expected UTF-8)`,
+        legacy
+          ? `is not UTF-8 text (${byte} is "${legacy}" in Latin-1 or Windows-1252, which the file is probably in; expected UTF-8: save the file as UTF-8)`
+          : `is not UTF-8 text (${byte} cannot start a character here; expected UTF-8)`,
         line,
         col,
       ),
@@ -134,6 +141,44 @@ function decodeText(bytes: Buffer, display: string): string {
     throw new DataError([diagnostic(display, "holds a NUL character (expected text)", line, col)]);
   }
   return text;
+}
+
+/**
+ * The encoding of text that is UTF-16 or UTF-32 rather than UTF-8, by its byte-order mark or, without
+ * one, by the NUL bytes every other byte of ASCII text in UTF-16 has; undefined otherwise.
+ */
+function otherEncoding(bytes: Buffer): string | undefined {
+  const starts = (...prefix: number[]) => prefix.every((b, i) => bytes[i] === b);
+  if (starts(0xff, 0xfe, 0, 0)) return "little-endian UTF-32 with a byte-order mark";
+  if (starts(0, 0, 0xfe, 0xff)) return "big-endian UTF-32 with a byte-order mark";
+  if (starts(0xff, 0xfe)) return "little-endian UTF-16 with a byte-order mark";
+  if (starts(0xfe, 0xff)) return "big-endian UTF-16 with a byte-order mark";
+  const pairs = Math.min(Math.floor(bytes.length / 2), 512);
+  if (pairs < 2) return undefined;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (bytes[2 * i] === 0) evenNul++;
+    if (bytes[2 * i + 1] === 0) oddNul++;
+  }
+  if (oddNul >= pairs * 0.75 && evenNul <= pairs * 0.25) return "little-endian UTF-16";
+  if (evenNul >= pairs * 0.75 && oddNul <= pairs * 0.25) return "big-endian UTF-16";
+  return undefined;
+}
+
+const WINDOWS_1252 = new TextDecoder("windows-1252");
+
+/**
+ * The letter a byte that is not UTF-8 stands for in Latin-1 / Windows-1252, when it looks like one
+ * (a letter byte not followed by a UTF-8 continuation byte, as in "Jos\xe9 "), else undefined.
+ */
+function legacyLetter(bytes: Buffer, offset: number): string | undefined {
+  const byte = bytes[offset];
+  const next = bytes[offset + 1];
+  if (byte === undefined || byte < 0x80 || (next !== undefined && next >= 0x80 && next <= 0xbf))
+    return undefined;
+  const letter = WINDOWS_1252.decode(Uint8Array.of(byte));
+  return /^\p{L}$/u.test(letter) ? letter : undefined;
 }
 
 /** Offset of the first byte that starts an ill-formed UTF-8 sequence (RFC 3629), for the message. */

@@ -1,4 +1,5 @@
 import { createHash, createPublicKey, type KeyObject } from "node:crypto";
+import { ed25519KeyProblem, rsaKeyProblem } from "./key-soundness";
 
 /**
  * A strict reader of OpenSSH public key lines, accepting exactly what OpenSSH's `sshkey_read`
@@ -95,6 +96,8 @@ const quotable = (name: string) => /^[A-Za-z0-9@._+-]{1,64}$/.test(name);
 export function parseSshKey(text: string, rules: SshKeyRules = {}): SshKey | Problem {
   const minRsaBits = Math.max(rules.minRsaBits ?? MIN_RSA_BITS, OPENSSH_MIN_RSA_BITS);
   const line = text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, "");
+  const other = otherKeyFormat(line);
+  if (other) return { problem: other };
   if (/[\r\n\u2028\u2029]/.test(line)) return { problem: `spans several lines (expected ${EXAMPLE})` };
   // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
   if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(line)) {
@@ -120,6 +123,21 @@ export function parseSshKey(text: string, rules: SshKeyRules = {}): SshKey | Pro
     };
   }
   return { type: kind.type, bits: parsed.bits, fingerprint, text: line };
+}
+
+/**
+ * What a pasted text that is not an OpenSSH public key line is, when it is recognizably something
+ * else: above all a private key, which must be named as such (and never echoed).
+ */
+function otherKeyFormat(text: string): string | undefined {
+  // PEM and OpenSSH private keys, PuTTY's .ppk, and the base64 body of an OpenSSH private key.
+  if (/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----|^PuTTY-User-Key-File-\d+:|^b3BlbnNzaC1rZXktdjE/m.test(text))
+    return 'this is a private key: never share it; paste the .pub file\'s line instead (if this file was pushed anywhere, make a new key pair) (expected the one line of ~/.ssh/id_ed25519.pub, like "ssh-ed25519 AAAA... comment")';
+  if (/^---- BEGIN SSH2 PUBLIC KEY ----/m.test(text))
+    return `is an RFC 4716 public key, not OpenSSH's one-line format (expected ${EXAMPLE}: \`ssh-keygen -i -f key.pub\` converts it)`;
+  if (/^-----BEGIN (?:RSA )?PUBLIC KEY-----/m.test(text))
+    return `is a PEM public key, not OpenSSH's one-line format (expected ${EXAMPLE}: \`ssh-keygen -i -m PKCS8 -f key.pem\` converts it)`;
+  return undefined;
 }
 
 function unknownType(name: string, line: string, minRsaBits: number): string {
@@ -226,6 +244,8 @@ function readKey(blob: Buffer, name: string, kind: Kind): Parsed | Problem {
       if (key.length !== 32) {
         return { problem: `is corrupted (its ed25519 key is ${key.length} bytes, expected 32)` };
       }
+      const degenerate = ed25519KeyProblem(key);
+      if (degenerate) return { problem: `is not a usable ed25519 key (${degenerate})` };
       fields.push(key);
       bits = 256;
       break;
@@ -243,6 +263,8 @@ function readKey(blob: Buffer, name: string, kind: Kind): Parsed | Problem {
       if ("problem" in e) return e;
       const n = readMpint(reader);
       if ("problem" in n) return n;
+      const unsound = rsaKeyProblem(toBigInt(e.magnitude), toBigInt(n.magnitude));
+      if (unsound) return { problem: `is not a usable RSA key (${unsound})` };
       fields.push(mpint(e.magnitude), mpint(n.magnitude));
       bits = bitLengthOf(toBigInt(n.magnitude));
       break;

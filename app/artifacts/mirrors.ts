@@ -1,4 +1,5 @@
 import { type MirrorEntry, toFileEntry } from "../../inputs/mirrors/schema";
+import type { MirrorUrl } from "../../inputs/mirrors/url";
 
 /**
  * xmirror's machine-readable outputs, byte for byte as its `web/generate-site.py` writes them
@@ -11,15 +12,18 @@ export function renderMirrorsJson(entries: readonly MirrorEntry[]): string {
   return pythonJson(entries.map(toFileEntry));
 }
 
-/** The Prometheus probe target of a mirror: `host/path/current`, scheme and trailing slash removed. */
-export function prometheusTarget(baseUrl: string): string {
-  // The same rewrite as xmirror, including leaving a URL it does not recognize untouched.
-  return baseUrl.replace(/^(?:http|ftp)s?:\/\/(.*?)\/?$/, "$1/current");
+/**
+ * The Prometheus probe target of a mirror: `host/path/current`, scheme and one trailing slash
+ * removed, as xmirror's rewrite (`^(?:http|ftp)s?://(.*?)/?$` → `$1/current`) makes it, but from
+ * the validated host and path rather than a second reading of the text.
+ */
+export function prometheusTarget(url: MirrorUrl): string {
+  return `${url.host}${url.path.replace(/\/$/, "")}/current`;
 }
 
 /** `metrics/prometheus.json`: one http_sd target group, no labels, every entry, sorted. */
 export function renderPrometheusTargets(entries: readonly MirrorEntry[]): string {
-  const targets = entries.map((entry) => prometheusTarget(entry.baseUrl)).sort(byCodePoint);
+  const targets = entries.map((entry) => prometheusTarget(entry.url)).sort(byCodePoint);
   return pythonJson([{ targets }]);
 }
 

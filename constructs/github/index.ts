@@ -1,4 +1,4 @@
-export { GITHUB_LOGIN } from "./login";
+export { GITHUB_LOGIN, GITHUB_SPECIAL_LOGINS, githubLoginProblem } from "./login";
 export {
   GithubOrganization,
   type GithubOrganizationProps,

@@ -3,7 +3,7 @@ import { GithubProvider } from "@cdktf/provider-github/lib/provider";
 import { Construct, type TerraformResource, TerraformStack } from "../../runtime/cdktf";
 import { check, findDeclared } from "../../runtime/errors";
 import { claimLogicalId, logicalId } from "../terraform/logical-id";
-import { GITHUB_LOGIN } from "./login";
+import { githubLoginProblem } from "./login";
 import { Repository, type RepositoryProps } from "./repository";
 import { Team, type TeamProps } from "./team";
 
@@ -131,7 +131,8 @@ export class GithubOrganization extends Construct {
 
   /** Makes a person an organization owner (role admin). */
   addOwner(login: string): this {
-    check(this, GITHUB_LOGIN.test(login), `"${login}" is not a valid GitHub login`);
+    const problem = githubLoginProblem(login);
+    check(this, problem === undefined, problem ?? "");
     const key = login.toLowerCase();
     check(this, !this.ownerMap.has(key), `${login} is already an owner`);
     const membership = new Membership(this, `owner-${key}`, {

@@ -4,7 +4,7 @@ import { TeamMembership } from "@cdktf/provider-github/lib/team-membership";
 import { Construct, Lazy } from "../../runtime/cdktf";
 import { check } from "../../runtime/errors";
 import { compareText } from "../../runtime/values";
-import { GITHUB_LOGIN } from "./login";
+import { githubLoginProblem } from "./login";
 import type { GithubOrganization } from "./organization";
 
 export type TeamPrivacy = "closed" | "secret";
@@ -78,7 +78,8 @@ export class Team extends Construct implements ITeam {
 
   /** Adds a person to the team; GitHub invites them to the organization if needed. */
   addMember(login: string, role: TeamRole = "member"): this {
-    check(this, GITHUB_LOGIN.test(login), `"${login}" is not a valid GitHub login`);
+    const problem = githubLoginProblem(login);
+    check(this, problem === undefined, problem ?? "");
     const key = login.toLowerCase();
     check(this, !this.roles.has(key), `${login} is already a member of team ${this.name}`);
     this.roles.set(key, { username: login, role });

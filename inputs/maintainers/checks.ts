@@ -4,13 +4,21 @@ import { unknownMessage } from "../../runtime/suggest";
 import type { YamlSource } from "../yaml-source";
 import type { MaintainerFile } from "./schema";
 
-/** One maintainer file that passed the schema, with its SSH keys parsed (null where refused). */
-export interface CheckedFile {
+/**
+ * One maintainer file's fields that passed the schema, with its SSH keys parsed. A file with
+ * schema problems still has its valid fields checked, so every problem shows in one round.
+ */
+export interface FileFields {
   readonly source: YamlSource;
   /** File name without `.yaml`. */
   readonly stem: string;
-  readonly data: MaintainerFile;
+  readonly data: Partial<MaintainerFile>;
   readonly sshKeys: readonly (SshKey | { problem: string })[];
+}
+
+/** A maintainer file that passed the schema as a whole. */
+export interface CheckedFile extends FileFields {
+  readonly data: MaintainerFile;
 }
 
 export interface RosterRules {
@@ -18,14 +26,16 @@ export interface RosterRules {
   readonly teams: readonly string[];
   /** Owners needed so the organization can never be locked out. */
   readonly minOwners: number;
+  /** Lower-cased names no login may take → what each is (see `reserved.ts`). */
+  readonly reserved: ReadonlyMap<string, string>;
 }
 
-type FileCheck = (file: CheckedFile) => Diagnostic[];
+type FileCheck = (file: FileFields, rules: RosterRules) => Diagnostic[];
 type RosterCheck = (files: readonly CheckedFile[], rules: RosterRules, dir: string) => Diagnostic[];
 
 /** The file is named after the login it declares, so a reviewer sees who is added from the path alone. */
 const loginMatchesFileName: FileCheck = ({ source, stem, data }) =>
-  data.github === stem
+  data.github === undefined || data.github === stem
     ? []
     : [
         source.diagnostic(
@@ -33,6 +43,19 @@ const loginMatchesFileName: FileCheck = ({ source, stem, data }) =>
           `"${data.github}" differs from the file name (expected "${stem}", or rename the file to ${data.github}.yaml)`,
         ),
       ];
+
+/** A person named like a team, group or system account would be taken for it in NetAuth and on hosts. */
+const loginIsNotReserved: FileCheck = ({ source, data }, rules) => {
+  const what = data.github === undefined ? undefined : rules.reserved.get(data.github.toLowerCase());
+  return what === undefined
+    ? []
+    : [
+        source.diagnostic(
+          ["github"],
+          `"${data.github}" is reserved: it is ${what} (expected a person's own GitHub login; no one may share a name with a team, group or system account)`,
+        ),
+      ];
+};
 
 const sshKeysAreAccepted: FileCheck = ({ source, sshKeys }) =>
   sshKeys.flatMap((key, i) => ("problem" in key ? [source.diagnostic(["ssh_keys", i], key.problem)] : []));
@@ -145,7 +168,11 @@ const enoughOrgOwners: RosterCheck = (files, rules, dir) => {
       ];
 };
 
-export const FILE_CHECKS: readonly FileCheck[] = [loginMatchesFileName, sshKeysAreAccepted];
+export const FILE_CHECKS: readonly FileCheck[] = [
+  loginMatchesFileName,
+  loginIsNotReserved,
+  sshKeysAreAccepted,
+];
 export const ROSTER_CHECKS: readonly RosterCheck[] = [
   loginsAreUnique,
   githubIdsAreUnique,

@@ -5,18 +5,31 @@ import { INPUT_LIMITS, listInputDirectory, readInputText } from "../../runtime/i
 import type { SshKey } from "../../runtime/ssh-key";
 import { parseSshKey } from "../../runtime/ssh-key";
 import { unknownMessage } from "../../runtime/suggest";
-import { compareText } from "../../runtime/values";
+import { compareText, isRecord } from "../../runtime/values";
 import { MAINTAINER_FILE, MAINTAINERS_DIR } from "../files";
 import { type FieldPath, YamlSource } from "../yaml-source";
-import { type CheckedFile, FILE_CHECKS, ROSTER_CHECKS, type RosterRules, unknownTeamMessage } from "./checks";
+import {
+  type CheckedFile,
+  FILE_CHECKS,
+  type FileFields,
+  ROSTER_CHECKS,
+  type RosterRules,
+  unknownTeamMessage,
+} from "./checks";
 import type { Maintainer, Roster } from "./model";
-import { maintainerSchema } from "./schema";
+import { teamNames } from "./reserved";
+import { type MaintainerFile, maintainerSchema } from "./schema";
 
 interface LoadRosterOptions {
   /** Directory holding `<login>.yaml` files; messages name it `maintainers`. */
   readonly dir: string;
   /** Team names the organization declares. */
   readonly teams: readonly string[];
+  /**
+   * Lower-cased names no login may take → what each is (`reservedLogins` of the estate).
+   * @default the team names
+   */
+  readonly reserved?: ReadonlyMap<string, string>;
 }
 
 export interface LoadedRoster {
@@ -30,7 +43,11 @@ export interface LoadedRoster {
  * once by throwing one {@link DataError}; returns the roster only when the data is sound.
  */
 export function loadRoster(options: LoadRosterOptions): LoadedRoster {
-  const rules: RosterRules = { teams: options.teams, minOwners: 2 };
+  const rules: RosterRules = {
+    teams: options.teams,
+    minOwners: 2,
+    reserved: new Map([...teamNames(options.teams), ...(options.reserved ?? [])]),
+  };
   const schema = maintainerSchema(nonEmpty(options.teams));
   const diagnostics: Diagnostic[] = [];
   const checked: CheckedFile[] = [];
@@ -56,26 +73,38 @@ export function loadRoster(options: LoadRosterOptions): LoadedRoster {
       diagnostics.push(...syntax);
       continue;
     }
-    const parsed = schema.safeParse(source.toJS() ?? {});
-    if (!parsed.success) {
+    const raw = source.toJS() ?? {};
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success)
       diagnostics.push(
         ...parsed.error.issues.flatMap((issue) => describeIssue(source, issue, rules, schema)),
       );
-      continue;
-    }
-    const entry: CheckedFile = {
+    // The file checks run on whatever fields are valid, so a file's problems all show at once.
+    const data = parsed.success ? parsed.data : validFields(schema, raw);
+    const fields: FileFields = {
       source,
       stem: name.slice(0, -".yaml".length),
-      data: parsed.data,
-      sshKeys: parsed.data.ssh_keys.map((key) => parseSshKey(key)),
+      data,
+      sshKeys: (data.ssh_keys ?? []).map((key) => parseSshKey(key)),
     };
-    diagnostics.push(...FILE_CHECKS.flatMap((check) => check(entry)));
-    checked.push(entry);
+    diagnostics.push(...FILE_CHECKS.flatMap((check) => check(fields, rules)));
+    if (parsed.success) checked.push({ ...fields, data: parsed.data });
   }
   diagnostics.push(...ROSTER_CHECKS.flatMap((check) => check(checked, rules, MAINTAINERS_DIR)));
 
   if (errorsOf(diagnostics).length > 0) throw new DataError(diagnostics);
   return { roster: { people: checked.map(toMaintainer).sort(byLogin) }, warnings: diagnostics };
+}
+
+/** The fields of `raw` that pass their own part of the schema. */
+function validFields(schema: ReturnType<typeof maintainerSchema>, raw: unknown): Partial<MaintainerFile> {
+  if (!isRecord(raw)) return {};
+  const valid: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(schema.shape)) {
+    const result = field.safeParse(raw[key]);
+    if (result.success) valid[key] = result.data;
+  }
+  return valid as Partial<MaintainerFile>;
 }
 
 function describeIssue(
@@ -92,12 +121,24 @@ function describeIssue(
       return issue.keys.map((key) =>
         source.diagnostic(
           [...path, key],
-          inTeams ? unknownTeamMessage(key, rules.teams) : unknownMessage("key", key, known),
+          inTeams
+            ? unknownTeamMessage(key, rules.teams)
+            : path.length === 0 && rules.teams.includes(key)
+              ? teamOutsideTeams(source, key)
+              : unknownMessage("key", key, known),
           { key: true },
         ),
       );
     }
     case "invalid_type":
+      if (path.length === 1 && path[0] === "teams" && source.has(path) && valueAt(source, path) === null)
+        return [
+          source.diagnostic(
+            path,
+            `is empty (expected the teams indented under it, such as \`  ${rules.teams[0]}: member\`)`,
+            { key: true },
+          ),
+        ];
       if (!source.has(path)) {
         const { line, col } = source.position(path.slice(0, -1));
         return [
@@ -143,6 +184,14 @@ function describeIssue(
     default:
       return [source.diagnostic(path, issue.message)];
   }
+}
+
+/** A team written as a top-level key: almost always a `teams:` entry that lost its indent. */
+function teamOutsideTeams(source: YamlSource, team: string): string {
+  const line = source.lineText(source.position([team], { key: true }).line).trim();
+  return source.has(["teams"])
+    ? `is a team, not a field (indent \`${line}\` under \`teams:\`)`
+    : `is a team, not a field (expected \`teams:\` with \`${line}\` indented under it)`;
 }
 
 const TYPE_NAMES: Record<string, string> = {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { GITHUB_LOGIN } from "../../constructs/github/login";
 import type { TeamRole } from "../../constructs/github/team";
+import { refineVisibleText } from "../visible-text";
 
 /**
  * The one schema of a maintainer file. It is the source of the TypeScript type, the runtime
@@ -10,21 +11,17 @@ import type { TeamRole } from "../../constructs/github/team";
 export const TEAM_ROLES = ["member", "maintainer"] as const satisfies readonly TeamRole[];
 export type { TeamRole };
 
-/** Text without control characters or bidirectional overrides, which could disguise a name in reviews. */
-const PRINTABLE = /^[^\p{Cc}\u202A-\u202E\u2066-\u2069]*$/u;
-
 export function maintainerSchema(teamNames: readonly [string, ...string[]]) {
   return z
     .strictObject({
       name: z
         .string()
+        // Before trimming, which would drop an invisible character at either end unseen.
+        .superRefine(refineVisibleText)
         .trim()
         .min(1)
         .max(100, { error: "is longer than 100 characters (expected a display name)" })
-        .regex(PRINTABLE, {
-          error: "holds control or bidirectional-override characters (expected plain text)",
-        })
-        .describe('Display name, e.g. "Alice Liddell".'),
+        .describe('Display name, e.g. "Alice Liddell"; visible characters only.'),
       github: z
         .string()
         .regex(GITHUB_LOGIN, {
@@ -54,6 +51,7 @@ export function maintainerSchema(teamNames: readonly [string, ...string[]]) {
         .describe("OpenSSH public keys: ed25519, ecdsa, or RSA of at least 3072 bits."),
       since: z
         .union([z.string(), z.int()])
+        .superRefine(refineVisibleText)
         .optional()
         .describe("Free-form date the person joined, e.g. 2019-03 or 2019."),
     })

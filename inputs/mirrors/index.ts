@@ -3,3 +3,4 @@ export { MIRRORS_FILE } from "../files";
 export { type Country, countryByName, mirrorCountry } from "./country";
 export { loadMirrorList, parseMirrorList } from "./load";
 export { type MirrorEntry, renderMirrorJsonSchema } from "./schema";
+export { type MirrorUrl, parseMirrorUrl } from "./url";

@@ -1,11 +1,11 @@
-import { parse } from "yaml";
 import type { z } from "zod";
 import { DataError, type Diagnostic, errorsOf } from "../../runtime/diagnostics";
 import { INPUT_LIMITS, readInputText } from "../../runtime/input-file";
 import { unknownMessage } from "../../runtime/suggest";
 import { isRecord } from "../../runtime/values";
 import { type FieldPath, fieldName, YamlSource } from "../yaml-source";
-import { MIRROR_FIELDS, type MirrorEntry, mirrorListSchema, mirrorUrlProblem, showValue } from "./schema";
+import { MIRROR_FIELDS, type MirrorEntry, mirrorListSchema, showValue } from "./schema";
+import { parseMirrorUrl } from "./url";
 
 /**
  * Reads and validates a mirror list; `display` is how messages name the file. Every problem in the
@@ -32,7 +32,7 @@ export function parseMirrorList(text: string, file: string): MirrorEntry[] {
     : parsed.error.issues.flatMap((issue) => describeIssue(source, issue));
   const reported = new Set(diagnostics.map((d) => d.field));
   diagnostics.push(
-    ...yaml11Differences(source, text, data).filter((d) => !reported.has(d.field)),
+    ...yaml11Differences(source, data).filter((d) => !reported.has(d.field)),
     ...duplicateMirrors(source, data),
   );
   if (errorsOf(diagnostics).length > 0 || !parsed.success) throw new DataError(diagnostics);
@@ -55,16 +55,16 @@ function describeIssue(source: YamlSource, issue: z.core.$ZodIssue): Diagnostic[
  * booleans and `2024-01-01` is a date. A value that YAML 1.1 reads differently from YAML 1.2 would
  * make xmirror publish something other than what we validated, so it must be written unambiguously.
  */
-function yaml11Differences(source: YamlSource, text: string, data: unknown): Diagnostic[] {
-  let old: unknown;
-  try {
-    old = parse(text, { version: "1.1", maxAliasCount: 0 });
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+function yaml11Differences(source: YamlSource, data: unknown): Diagnostic[] {
+  const reading = source.yaml11Reading();
+  if ("problem" in reading)
     return [
-      source.diagnostic([], `YAML 1.1 parsers such as xmirror's PyYAML cannot read this file: ${reason}`),
+      source.diagnostic(
+        [],
+        `YAML 1.1 parsers such as xmirror's PyYAML cannot read this file: ${reading.problem}`,
+      ),
     ];
-  }
+  const old = reading.value;
   if (!Array.isArray(data) || !Array.isArray(old)) return [];
   const diagnostics: Diagnostic[] = [];
   data.forEach((entry, index) => {
@@ -84,8 +84,7 @@ function yaml11Differences(source: YamlSource, text: string, data: unknown): Dia
 }
 
 /**
- * Two entries for the same mirror: same host and path, ignoring scheme, host case and trailing
- * slash. They would be one Prometheus target and two rows of the xmirror menu.
+ * Two entries for the same mirror: same host and path, ignoring scheme and trailing slash. They would be one Prometheus target and two rows of the xmirror menu.
  */
 function duplicateMirrors(source: YamlSource, data: unknown): Diagnostic[] {
   if (!Array.isArray(data)) return [];
@@ -93,9 +92,10 @@ function duplicateMirrors(source: YamlSource, data: unknown): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   data.forEach((entry, index) => {
     const url = isRecord(entry) ? entry.base_url : undefined;
-    if (typeof url !== "string" || mirrorUrlProblem(url)) return;
-    const parsed = new URL(url);
-    const key = `${parsed.host.toLowerCase()}${parsed.pathname.replace(/\/$/, "")}`;
+    if (typeof url !== "string") return;
+    const parsed = parseMirrorUrl(url);
+    if ("problem" in parsed) return;
+    const key = `${parsed.host}${parsed.path.replace(/\/$/, "")}`;
     const earlier = first.get(key);
     if (earlier === undefined) {
       first.set(key, index);

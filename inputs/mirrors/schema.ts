@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { MIRROR_REGIONS, type MirrorRegion } from "../../constructs/mirror/region";
 import { didYouMean } from "../../runtime/suggest";
+import { refineVisibleText } from "../visible-text";
+import { type MirrorUrl, parseMirrorUrl } from "./url";
 
 /**
  * The one schema of xmirror's `mirrors.yaml`. It is the source of the TypeScript type
@@ -57,44 +59,32 @@ function fieldError(noun: string, expected: string, hint: (input: unknown) => st
 }
 
 /**
- * Why `value` is not usable as a mirror's base URL, or undefined when it is. The rules keep every
- * consumer working: xbps needs an absolute http(s) URL, and xmirror's Prometheus target rewrite
- * (`^(?:http|ftp)s?://(.*?)/?$`) must be able to strip the scheme.
+ * Why `value` is not usable as a mirror's base URL, or undefined when it is (see
+ * {@link parseMirrorUrl} for the rules).
  */
 export function mirrorUrlProblem(value: string): string | undefined {
-  if (/\s/.test(value)) return "contains whitespace";
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return "is not an absolute URL";
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:")
-    return `uses scheme ${url.protocol.slice(0, -1)}`;
-  // xmirror's target rewrite is case-sensitive and expects `scheme://`.
-  if (!/^https?:\/\//.test(value)) return "does not start with http:// or https:// (lowercase, with //)";
-  if (url.username || url.password) return "contains credentials";
-  if (url.search || url.hash || value.includes("?") || value.includes("#")) return "has a query or fragment";
-  if (!url.hostname.includes(".")) return `has host ${url.hostname}, which is not a public DNS name`;
-  return undefined;
+  const parsed = parseMirrorUrl(value);
+  return "problem" in parsed ? parsed.problem : undefined;
 }
 
+const URL_EXPECTED = `an http:// or https:// URL such as ${URL_EXAMPLE}`;
+
 const baseUrl = z
-  .string({ error: fieldError("a URL", `an http:// or https:// URL such as ${URL_EXAMPLE}`) })
-  .superRefine((value, ctx) => {
-    const problem = mirrorUrlProblem(value);
-    if (problem) {
-      ctx.addIssue({
-        code: "custom",
-        input: value,
-        message: `${JSON.stringify(value)} ${problem} (expected an http:// or https:// URL such as ${URL_EXAMPLE})`,
-      });
-    }
+  .string({ error: fieldError("a URL", URL_EXPECTED) })
+  .transform((value, ctx): MirrorUrl => {
+    const parsed = parseMirrorUrl(value);
+    if ("href" in parsed) return parsed;
+    ctx.addIssue({
+      code: "custom",
+      input: value,
+      message: `${JSON.stringify(value)} ${parsed.problem} (expected ${parsed.expected ?? URL_EXPECTED})`,
+    });
+    return z.NEVER;
   })
   .meta({
     description:
-      "Repository root URL that xbps appends <arch>/ paths to, e.g. https://repo-fi.voidlinux.org/.",
-    pattern: "^https?://[^\\s/?#]+\\.[^\\s/?#]+(/[^\\s?#]*)?$",
+      "Repository root URL that xbps appends <arch>/ paths to, e.g. https://repo-fi.voidlinux.org/: lower-case, no port, credentials, query or percent-encoding.",
+    pattern: "^https?://[a-z0-9]([a-z0-9.-]*[a-z0-9])?\\.[a-z][a-z0-9-]*(/[A-Za-z0-9._~/-]*)?$",
   });
 
 const region = z
@@ -107,7 +97,7 @@ const location = z
   .string({ error: fieldError("text", 'a place such as "Helsinki, Finland"') })
   .regex(/\S/, { error: 'is empty (expected a place such as "Helsinki, Finland")' })
   // A tab or newline would split the row of raw/mirrors.lst that the xmirror shell tool reads.
-  .regex(/^[^\t\n\r]*$/, { error: "contains a tab or line break (expected one line of text)" })
+  .superRefine(refineVisibleText)
   .describe('Where the mirror is, "City, Country" or "Country"; free text shown on xmirror.voidlinux.org.');
 
 const tier = z
@@ -126,11 +116,14 @@ const mirrorFileEntrySchema = z
   )
   .describe("One mirror of the Void Linux package repository.");
 
-type MirrorFileEntry = z.output<typeof mirrorFileEntrySchema>;
+type MirrorFileEntry = z.input<typeof mirrorFileEntrySchema>;
 
 /** The parsed, typed entry: the file's fields in camelCase. */
 const mirrorEntrySchema = mirrorFileEntrySchema.transform((entry) => ({
-  baseUrl: entry.base_url,
+  /** The canonical URL, as the file spells it (`url.href`). */
+  baseUrl: entry.base_url.href,
+  /** The URL as validated: its host is what every consumer connects to. */
+  url: entry.base_url,
   region: entry.region,
   location: entry.location,
   tier: entry.tier,

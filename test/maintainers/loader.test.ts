@@ -6,7 +6,9 @@ import { caseDir, caseNames, load, problems } from "../support/maintainers";
 
 /** Each fixture case under test/fixtures/maintainers/ and the exact problems it must produce. */
 const EXPECTED: Record<string, string[]> = {
-  "malformed-yaml": ['maintainers/carol.yaml:4:1: (yaml): Missing closing "quote'],
+  "malformed-yaml": [
+    'maintainers/carol.yaml:1:7: (yaml): `name: "Carol` opens a " quote that is never closed (expected a closing " at the end of the value)',
+  ],
   "unknown-key": [
     'maintainers/carol.yaml:3:1: emial: unknown key (did you mean "email"?) (expected one of: name, github, github_id, email, teams, org_owner, ssh_keys, since)',
   ],
@@ -48,6 +50,14 @@ const EXPECTED: Record<string, string[]> = {
   ],
   "one-owner": [
     "maintainers: org_owner: only 1 org owner (expected at least 2, so the organization cannot be locked out)",
+  ],
+  "every-problem-of-a-file": [
+    'maintainers/carol.yaml:2:9: github: "caroline" differs from the file name (expected "carol", or rename the file to caroline.yaml)',
+    'maintainers/carol.yaml:3:1: emial: unknown key (did you mean "email"?) (expected one of: name, github, github_id, email, teams, org_owner, ssh_keys, since)',
+    'maintainers/carol.yaml:7:5: ssh_keys[0]: is not an OpenSSH public key (expected one line like "ssh-ed25519 AAAA... comment")',
+  ],
+  "reserved-login": [
+    'maintainers/core.yaml:2:9: github: "core" is reserved: it is the team core (expected a person\'s own GitHub login; no one may share a name with a team, group or system account)',
   ],
   "not-yaml-extension": [
     "maintainers/carol.yml: (file): is not a maintainer file (expected <github-login>.yaml)",

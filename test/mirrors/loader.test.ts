@@ -36,6 +36,12 @@ describe("loadMirrorList on the adoption-time list", () => {
     assert.equal(mirrors.length, 40);
     assert.deepEqual(mirrors[0], {
       baseUrl: "https://repo-fi.voidlinux.org/",
+      url: {
+        href: "https://repo-fi.voidlinux.org/",
+        scheme: "https",
+        host: "repo-fi.voidlinux.org",
+        path: "/",
+      },
       region: "EU",
       location: "Helsinki, Finland",
       tier: 1,
@@ -43,6 +49,12 @@ describe("loadMirrorList on the adoption-time list", () => {
     });
     assert.deepEqual(mirrors.at(-1), {
       baseUrl: "https://mirror.linux.ec/voidlinux/",
+      url: {
+        href: "https://mirror.linux.ec/voidlinux/",
+        scheme: "https",
+        host: "mirror.linux.ec",
+        path: "/voidlinux/",
+      },
       region: "SA",
       location: "Quito, Ecuador",
       tier: 2,
@@ -116,7 +128,7 @@ describe("mirror list validation", () => {
       `${f}:13:3: [2].regoin: unknown key (did you mean "region"?) (expected one of: base_url, region, location, tier, enabled)`,
       `${f}:21:9: [3].tier: 3 is not a tier (expected 1 or 2)`,
       `${f}:22:12: [3].enabled: "true" is not a boolean (expected true or false)`,
-      `${f}:23:13: [4].base_url: "https://Repo-FI.voidlinux.org" is the same mirror as [0].base_url on line 2 (expected each mirror listed once)`,
+      `${f}:23:13: [4].base_url: "http://repo-fi.voidlinux.org/" is the same mirror as [0].base_url on line 2 (expected each mirror listed once)`,
       `${f}:28:3: [5].enabled: is missing (expected true or false)`,
       `${f}:30:13: [5].location: is empty (expected a place such as "Helsinki, Finland")`,
       `${f}:32:3: [6]: "just a URL" is not a mirror entry (expected a mapping with base_url, region, location, tier, enabled)`,
@@ -131,11 +143,11 @@ describe("mirror list validation", () => {
     assert.deepEqual(problems, [
       `${f}:1:13: [0].base_url: "repo-fi.voidlinux.org" is not an absolute URL`,
       `${f}:6:13: [1].base_url: "HTTPS://repo-de.voidlinux.org/" does not start with http:// or https:// (lowercase, with //)`,
-      `${f}:11:13: [2].base_url: "https://user:pw@mirror.example.org/void/" contains credentials`,
+      `${f}:11:13: [2].base_url: "https://user:pw@mirror.example.org/void/" contains @, which makes what precedes it credentials and what follows it the host`,
       `${f}:16:13: [3].base_url: "https://mirror.example.org/void/?x=1" has a query or fragment`,
       `${f}:21:13: [4].base_url: "https://localhost/void/" has host localhost, which is not a public DNS name`,
       `${f}:26:13: [5].base_url: 42 is not a URL`,
-      `${f}:28:13: [5].location: contains a tab or line break`,
+      `${f}:28:13: [5].location: contains a tab at character 4`,
     ]);
   });
 
@@ -162,7 +174,10 @@ describe("mirror list validation", () => {
 
   test("YAML syntax errors and duplicate keys are reported before any schema check", () => {
     const problems = problemsOf("syntax-error.yaml");
-    assert.equal(problems[0], "test/fixtures/mirrors/syntax-error.yaml:3:3: (yaml): Map keys must be unique");
+    assert.equal(
+      problems[0],
+      'test/fixtures/mirrors/syntax-error.yaml:3:3: (yaml): repeats the key "region" of line 2 (expected each key once in a mapping)',
+    );
     assert.equal(problems.length, 2);
     assert.match(problems[1], /^test\/fixtures\/mirrors\/syntax-error\.yaml:5:1: \(yaml\): Flow sequence/);
   });

@@ -9,7 +9,7 @@ import {
   renderMirrorsLst,
   renderPrometheusTargets,
 } from "../../app/artifacts/mirrors";
-import { loadMirrorList, MIRRORS_FILE, renderMirrorJsonSchema } from "../../inputs/mirrors";
+import { loadMirrorList, MIRRORS_FILE, parseMirrorUrl, renderMirrorJsonSchema } from "../../inputs/mirrors";
 import { ADOPTION_ROOT, REPO_ROOT } from "../support/project";
 
 const FIXTURES = join(REPO_ROOT, "test", "fixtures", "mirrors");
@@ -85,16 +85,19 @@ describe("xmirror output formatting", () => {
     assert.throws(() => pythonJson(1.5), /non-integer number 1.5/);
   });
 
-  test("prometheusTarget strips the scheme and one trailing slash", () => {
-    assert.equal(prometheusTarget("https://repo-fi.voidlinux.org/"), "repo-fi.voidlinux.org/current");
-    assert.equal(
-      prometheusTarget("http://ftp.debian.ru/mirrors/voidlinux/"),
-      "ftp.debian.ru/mirrors/voidlinux/current",
-    );
-    assert.equal(
-      prometheusTarget("https://mirrors.cicku.me/voidlinux"),
-      "mirrors.cicku.me/voidlinux/current",
-    );
+  test("prometheusTarget strips the scheme and one trailing slash, as xmirror's rewrite does", () => {
+    const xmirror = (url: string) => url.replace(/^(?:http|ftp)s?:\/\/(.*?)\/?$/, "$1/current");
+    for (const [url, target] of [
+      ["https://repo-fi.voidlinux.org/", "repo-fi.voidlinux.org/current"],
+      ["http://ftp.debian.ru/mirrors/voidlinux/", "ftp.debian.ru/mirrors/voidlinux/current"],
+      ["https://mirrors.cicku.me/voidlinux", "mirrors.cicku.me/voidlinux/current"],
+      ["https://a.example.org/x//", "a.example.org/x//current"],
+    ] as const) {
+      const parsed = parseMirrorUrl(url);
+      assert.ok("href" in parsed, url);
+      assert.equal(prometheusTarget(parsed), target);
+      assert.equal(xmirror(url), target);
+    }
   });
 
   test("an empty enabled set writes an empty mirrors.lst, as xmirror does", () => {

@@ -164,7 +164,7 @@ const enabledMirrorsResolve: Rule = {
     const dns = zoneNames(world);
     const source = new YamlSource(MIRRORS_FILE, readFileSync(join(world.root, MIRRORS_FILE), "utf8"));
     return world.inputs.mirrors.flatMap((mirror, index) => {
-      const host = new URL(mirror.baseUrl).hostname.toLowerCase();
+      const { host } = mirror.url;
       if (!mirror.enabled || !host.endsWith(`.${zone}`)) return [];
       const name = host.slice(0, -(zone.length + 1));
       if (dns.names.has(name)) return [];

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { createPublicKey, type KeyObject } from "node:crypto";
 import { describe, test } from "node:test";
+import fc from "fast-check";
 import { parseSshKey, type SshKey, sshPublicKeyLine } from "../../runtime/ssh-key";
 import { ed25519KeyPair, fixturePublicKey } from "../support/keys";
 
@@ -313,6 +314,88 @@ describe("parseSshKey refuses what OpenSSH refuses, saying why", () => {
     assert.equal(
       problem(`${ED25519} \u001b[31mred`),
       'contains a control character (expected one line like "ssh-ed25519 AAAA... comment")',
+    );
+  });
+});
+
+describe("parseSshKey refuses keys that parse but protect nothing", () => {
+  const [, e, n] = fieldsOf(RSA3072) as [Buffer, Buffer, Buffer];
+  const rsa = (exponent: Buffer, modulus = n) => keyLine("ssh-rsa", wire("ssh-rsa", exponent, modulus));
+  const number = (value: bigint) =>
+    Buffer.from(
+      value
+        .toString(16)
+        .padStart(2, "0")
+        .replace(/^(.(..)*)$/, "0$1"),
+      "hex",
+    );
+
+  test("RSA exponents of 0, 1, even or huge; an even modulus; e = 3 is sound", () => {
+    assert.equal(accepted(rsa(e)).bits, 3072);
+    assert.match(problem(rsa(number(1n))), /^is not a usable RSA key \(its public exponent is 1,/);
+    assert.match(problem(rsa(number(65538n))), /its public exponent 65538 is even/);
+    assert.match(problem(rsa(Buffer.alloc(0))), /its public exponent 0 is even/);
+    assert.match(problem(rsa(number((1n << 257n) + 1n))), /more than 256 bits/);
+    const evenModulus = Buffer.from(n);
+    evenModulus[evenModulus.length - 1] = (evenModulus.at(-1) ?? 0) & 0xfe;
+    assert.match(problem(rsa(e, evenModulus)), /its modulus is even/);
+    assert.equal(accepted(rsa(number(3n))).bits, 3072);
+  });
+
+  test("every ed25519 point of small order, as libsodium lists them, and points off the curve", () => {
+    const smallOrder = [
+      "0100000000000000000000000000000000000000000000000000000000000000",
+      "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+      "0000000000000000000000000000000000000000000000000000000000000000",
+      "0000000000000000000000000000000000000000000000000000000000000080",
+      "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a",
+      "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac03fa",
+      "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05",
+      "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc85",
+    ];
+    const ed = (hex: string, type = "ssh-ed25519") =>
+      keyLine(type, wire(type, Buffer.from(hex, "hex"), ...(type.startsWith("sk-") ? ["ssh:"] : [])));
+    for (const hex of smallOrder) {
+      assert.match(problem(ed(hex)), /^is not a usable ed25519 key \(its point has small order/, hex);
+      assert.match(problem(ed(hex, "sk-ssh-ed25519@openssh.com")), /small order/, hex);
+    }
+    assert.match(problem(ed(`02${"00".repeat(31)}`)), /not on the ed25519 curve/);
+    assert.match(problem(ed(`ed${"ff".repeat(30)}7f`)), /not canonically encoded/);
+  });
+
+  test("any ed25519 key made by node:crypto is sound", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 20 }), (label) => {
+        accepted(sshPublicKeyLine(ed25519KeyPair(label).publicKey, "made"));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test("a private key is named as such, and never quoted back", () => {
+    const body = "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW";
+    for (const text of [
+      `-----BEGIN OPENSSH PRIVATE KEY-----\n${body}\n-----END OPENSSH PRIVATE KEY-----\n`,
+      "-----BEGIN RSA PRIVATE KEY----- MIIEowIBAAKCAQEA -----END RSA PRIVATE KEY-----",
+      "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIA==\n-----END PRIVATE KEY-----",
+      "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIB\n-----END ENCRYPTED PRIVATE KEY-----",
+      "PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\n",
+      body,
+    ]) {
+      const refused = problem(text);
+      assert.match(refused, /^this is a private key: never share it; paste the \.pub file's line instead/);
+      assert.ok(!refused.includes("MIIE") && !refused.includes(body), "the key is not quoted");
+    }
+  });
+
+  test("public keys in other formats name the conversion", () => {
+    assert.match(
+      problem("---- BEGIN SSH2 PUBLIC KEY ----\nAAAA\n---- END SSH2 PUBLIC KEY ----"),
+      /RFC 4716.*ssh-keygen -i -f/,
+    );
+    assert.match(
+      problem("-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----"),
+      /PEM public key.*PKCS8/,
     );
   });
 });

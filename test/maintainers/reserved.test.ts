@@ -1,0 +1,66 @@
+import assert from "node:assert/strict";
+import { rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, test } from "node:test";
+import fc from "fast-check";
+import { VOID_ESTATE } from "../../estate";
+import { loadRoster } from "../../inputs/maintainers/load";
+import { reservedLogins } from "../../inputs/maintainers/reserved";
+import { DataError, formatDiagnostic } from "../../runtime/diagnostics";
+import { caseDir, TEST_TEAMS } from "../support/maintainers";
+
+function problemsWith(dir: string, reserved: ReadonlyMap<string, string>): string[] {
+  try {
+    loadRoster({ dir, teams: TEST_TEAMS, reserved });
+    return [];
+  } catch (error) {
+    if (!(error instanceof DataError)) throw error;
+    return error.diagnostics.map(formatDiagnostic);
+  }
+}
+
+describe("logins that are a team, group or system name", () => {
+  const reserved = reservedLogins(VOID_ESTATE);
+
+  test("every team, NetAuth group and GitHub placeholder of the estate is reserved", () => {
+    const { github, access, hashistack } = VOID_ESTATE;
+    const names = [
+      github.organization,
+      ...github.teams.map((t) => t.name),
+      ...access.groups.map((g) => g.name),
+      ...hashistack.vault.ldapGroups.map((g) => g.group),
+      "terrastate-prod",
+      "terrastate-tls",
+      "ghost",
+      "root",
+    ];
+    for (const name of names) assert.ok(reserved.has(name.toLowerCase()), name);
+  });
+
+  test("a file taking any reserved name, in any case, is refused by name", () => {
+    const dir = caseDir();
+    const logins = fc
+      .constantFrom(...reserved.keys())
+      .chain((name) =>
+        fc
+          .array(fc.boolean(), { minLength: name.length, maxLength: name.length })
+          .map((upper) => [...name].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join("")),
+      );
+    fc.assert(
+      fc.property(logins, (login) => {
+        const file = join(dir, `${login}.yaml`);
+        writeFileSync(file, `name: Someone\ngithub: ${login}\nteams:\n  core: member\n`);
+        try {
+          const found = problemsWith(dir, reserved);
+          assert.ok(
+            found.some((line) => line.includes(`github: "${login}" is reserved: it is `)),
+            found.join("\n"),
+          );
+        } finally {
+          rmSync(file);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
