@@ -1,4 +1,3 @@
-import { LineCounter, Parser } from "yaml";
 import { type FieldPath, YamlSource } from "../inputs/yaml-source";
 import type { Diagnostic } from "../runtime/diagnostics";
 import { INPUT_LIMITS } from "../runtime/input-file";
@@ -44,7 +43,7 @@ export function parseWorkflow(file: string, text: string): Workflow {
   const source = new YamlSource(file, tooLarge ? "" : text);
   const unreadable = tooLarge
     ? [sizeProblem(file, text)]
-    : [...directiveProblems(file, text), ...source.syntaxProblems()];
+    : source.syntaxProblems();
   const data = unreadable.length > 0 ? {} : asRecord(source.toJS());
   const on = data.on;
   const triggers = (
@@ -59,27 +58,6 @@ export function parseWorkflow(file: string, text: string): Workflow {
     return { id, path: ["jobs", id], data: job, steps };
   });
   return { source, text, unreadable, data, triggers, jobs };
-}
-
-/** `%YAML` and `%TAG` lines of the stream's prologues, each refused where it stands. */
-function directiveProblems(file: string, text: string): Diagnostic[] {
-  const lines = new LineCounter();
-  const tokens = new Parser(lines.addNewLine).parse(text);
-  const found: Diagnostic[] = [];
-  for (const token of tokens) {
-    if (token.type !== "directive") continue;
-    const { line, col } = lines.linePos(token.offset);
-    const name = token.source.split(/\s/)[0];
-    found.push({
-      file,
-      line,
-      col,
-      field: "(yaml)",
-      message: `has the directive ${name} (expected none: GitHub reads workflows as YAML 1.2 without directives, and ${name} would make other readers see other values)`,
-      severity: "error",
-    });
-  }
-  return found;
 }
 
 function sizeProblem(file: string, text: string): Diagnostic {
