@@ -7,6 +7,7 @@
  * that adds one maintainer file, each run once. The hostile corpus: every case refused in under 2 s
  * and 300 MiB (its worst figures are printed last).
  */
+import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { refreshCostTable } from "../review/refresh-cost";
@@ -32,6 +33,25 @@ const cli = measure("npx cdktf synth (default data)", "npx", ["cdktf", "synth"],
 const validate = measure("npm run validate (default data)", "npm", ["run", "-s", "validate"], project, 5);
 const npmStart = measure("npm run env (npm's own start-up)", "npm", ["run", "-s", "env"], project, 5);
 rows.push(ours, floor, cli, validate, npmStart);
+
+// Masking at scale: 5,000 changes searched for the secrets of every encoding (pooled across plans);
+// fingerprints under a throwaway key.
+process.env.PLAN_FINGERPRINT_KEY = randomBytes(32).toString("hex");
+const plans = ["bulk", "encodings"].map((name) => `test/fixtures/plan/real/${name}/plan.json`);
+rows.push(
+  measure(
+    "plan-summary, 5,000 changes + every encoding",
+    node,
+    ["cli/launch.cjs", "plan-summary", ...plans],
+    project,
+  ),
+  measure(
+    "plan-fingerprint, 5,000 changes",
+    node,
+    ["cli/launch.cjs", "plan-fingerprint", plans[0] ?? ""],
+    project,
+  ),
+);
 
 const sizes = [2500, 5000, 10000];
 const scaled: { validate: number; synth: number; synthMiB: number }[] = [];

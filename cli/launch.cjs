@@ -35,6 +35,7 @@ const COMMANDS = {
   schema: { module: "cli/schema.ts", make: "schema", of: "estate" },
   locks: { module: "cli/locks.ts", make: "locks", of: "app" },
   "plan-summary": { module: "cli/plan-summary.ts", make: "planSummary" },
+  "plan-fingerprint": { module: "cli/plan-fingerprint.ts", make: "planFingerprintCommand" },
   "lint-workflows": { module: "cli/lint-workflows.ts", make: "lintWorkflowsCommand" },
   bots: { module: "cli/bots.ts", make: "bots" },
   "pr-data": { module: "cli/pr-data.ts", make: "prData" },

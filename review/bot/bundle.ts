@@ -22,7 +22,9 @@ export function bundleBot(root: string, entry: string): string {
     // install) must not change those names, or the committed script would look stale.
     preserveSymlinks: true,
   });
-  const code = outputFiles[0]?.text ?? "";
+  // esbuild writes U+0085 raw even inside a string literal, and YAML readers (actionlint's among
+  // them) take it for a line break: spelled as an escape, it means the same to JavaScript.
+  const code = (outputFiles[0]?.text ?? "").replace(/\u0085/g, "\\x85");
   return `${code.trimEnd()}\nreturn bot.main({ github, context, core });\n`;
 }
 

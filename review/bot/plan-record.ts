@@ -5,14 +5,15 @@ import type { TriggeringRun } from "./github";
  * bot writes (nothing of a pull request's data can reach it: every value is checked against a
  * strict pattern before it is written and again when it is read):
  *
- *     <!-- void-infra:plan state=planned head=<sha> base=<sha> run=<id> fp.github=<sha256> ... -->
+ *     <!-- void-infra:plan state=planned head=<sha> base=<sha> run=<id> fp.github=<hmac> ... -->
  *
  * - `state`: `planned` (the plan of `head`), `outdated` (a newer commit `now` was pushed since),
  *   `failed` (the plan run of `head` did not finish), or `code` (the pull request changes code, so
  *   it is not planned before merge);
  * - `head`: the pull request's commit whose data was planned; `base`: main's commit whose code
  *   planned it; `run`: the plan run's id;
- * - `fp.<stack>`: each stack's plan fingerprint (.github/scripts/plan-fingerprint.sh).
+ * - `fp.<stack>`: each stack's plan fingerprint, a keyed hash (`npm run plan-fingerprint`,
+ *   review/plan/fingerprint.ts) that tells a reader nothing about the plan's values.
  */
 
 /** The title plan-pr.yml gives its runs (`run-name`): the commit it plans, known before it starts. */

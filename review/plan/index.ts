@@ -7,6 +7,7 @@ import { Secrets, sensitiveLiterals } from "./secrets";
 import { type StackSummary, summarizePlan } from "./summarize";
 
 export { NO_CHANGES, renderPlanComment } from "./comment";
+export { FINGERPRINT_KEY_VARIABLE, fingerprintKey, planFingerprint } from "./fingerprint";
 export { renderJson, renderMarkdown } from "./render";
 export { type StackSummary, summarizePlan } from "./summarize";
 
@@ -29,13 +30,20 @@ export function stackNameOf(file: string, cwd: string): string {
   return dir === resolve(cwd) ? basename(file).replace(/\.json$/, "") : basename(dir);
 }
 
+/** One plan file as read and checked. */
+export interface PlanFile {
+  readonly input: PlanInput;
+  /** The file's text, for what must read it exactly (fingerprints). */
+  readonly text: string;
+  readonly plan: PlanJson;
+}
+
 /**
- * Reads, checks and summarizes every plan; all bad files are reported together, one problem each.
- * Files are read through the safe reader (regular files only, size-capped, UTF-8, nesting-capped).
- * The literals any plan marks sensitive are masked in every plan's summary, so a secret one stack
- * marks cannot leak through another that copies it unmarked.
+ * Reads and checks every plan; all bad files are reported together, one problem each. Files are
+ * read through the safe reader (regular files only, size-capped, UTF-8, nesting-capped), and each
+ * stack may be given once.
  */
-export function summarizePlanFiles(inputs: readonly PlanInput[]): StackSummary[] {
+export function readPlanFiles(inputs: readonly PlanInput[]): PlanFile[] {
   const seen = new Map<string, string>();
   for (const { stack, file } of inputs) {
     const other = seen.get(stack);
@@ -46,17 +54,28 @@ export function summarizePlanFiles(inputs: readonly PlanInput[]): StackSummary[]
     seen.set(stack, file);
   }
   const diagnostics: Diagnostic[] = [];
-  const plans: { input: PlanInput; plan: PlanJson }[] = [];
+  const plans: PlanFile[] = [];
   for (const input of inputs) {
     const { file, path = file } = input;
     try {
-      plans.push({ input, plan: parsePlanJson(readInputText(path, file, INPUT_LIMITS.planJson), file) });
+      const text = readInputText(path, file, INPUT_LIMITS.planJson);
+      plans.push({ input, text, plan: parsePlanJson(text, file) });
     } catch (error) {
       if (!(error instanceof DataError)) throw error;
       diagnostics.push(...error.diagnostics);
     }
   }
   if (diagnostics.length > 0) throw new DataError(diagnostics);
+  return plans;
+}
+
+/**
+ * Reads, checks and summarizes every plan. The literals any plan marks sensitive are masked in
+ * every plan's summary, so a secret one stack marks cannot leak through another that copies it
+ * unmarked.
+ */
+export function summarizePlanFiles(inputs: readonly PlanInput[]): StackSummary[] {
+  const plans = readPlanFiles(inputs);
   const secrets = new Secrets(plans.flatMap(({ plan }) => sensitiveLiterals(plan)));
   return plans.map(({ input, plan }) => summarizePlan(plan, input.stack, input.file, secrets));
 }

@@ -101,6 +101,17 @@ describe("every command runs from a bundle of what it needs", () => {
     assert.equal(linked, bundleBot(REPO_ROOT, entry));
   });
 
+  test("a bundle spells U+0085 as an escape: YAML readers take it raw for a line break", () => {
+    const dir = tempDir("bot-nel-");
+    writeFileSync(join(dir, "nel.ts"), 'export const main = () => ["\\x85", "\\u0085"];\n');
+    const bundle = bundleBot(dir, "nel.ts");
+    assert.doesNotMatch(bundle, /\u0085/);
+    assert.deepEqual(new Function(`${bundle.replace(/return bot\.main[^\n]*/, "")}return bot.main();`)(), [
+      "\x85",
+      "\x85",
+    ]);
+  });
+
   test("an edited source is never served from a stale bundle", () => {
     const dir = tempDir("launch-");
     for (const entry of launcher.LAYERS)

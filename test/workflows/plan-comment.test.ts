@@ -34,7 +34,7 @@ const RUN = 77;
 const RUN_URL = `https://github.com/void-linux/void-infrastructure/actions/runs/${RUN}`;
 const BOT = { login: "github-actions[bot]" };
 
-/** A stand-in for plan-fingerprint.sh's output: a fixed SHA-256 per stack. */
+/** A stand-in for `npm run plan-fingerprint`'s output: a fixed 64-hex value per stack. */
 const fingerprintOf = (stack: string) => createHash("sha256").update(`plan of ${stack}`).digest("hex");
 
 /** What plan-pr.yml uploads for these plans: made the way plan-comment-data.sh makes it. */

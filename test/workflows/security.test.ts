@@ -249,12 +249,19 @@ describe("workflow security properties", () => {
     const [, apply] = jobsOf(wf).find(([id]) => id === "apply") ?? assert.fail("no apply job");
     assert.equal(apply.environment, "production");
     assert.equal(apply.needs, "review");
-    assert.ok((apply.steps ?? []).some((s) => s.run === "bash .github/scripts/apply-stack.sh"));
-    const applying = script("apply-stack.sh");
-    assert.match(applying, /terraform -chdir="\$dir" apply -input=false tfplan/, "applies the saved plan");
+    // Plan with the lock, compare with the reviewed fingerprint, then apply that saved plan: in order.
+    assert.deepEqual(
+      (apply.steps ?? []).flatMap((s) => (String(s.run ?? "").startsWith("bash ") ? [s.run] : [])),
+      [
+        "bash .github/scripts/plan-locked.sh",
+        "bash .github/scripts/check-fingerprint.sh",
+        "bash .github/scripts/apply-saved-plan.sh",
+      ],
+    );
+    assert.match(script("apply-saved-plan.sh"), /apply -input=false tfplan/, "applies the saved plan");
     assert.match(
-      applying,
-      /"\$fingerprint" != "\$REVIEWED_FINGERPRINT"/,
+      script("check-fingerprint.sh"),
+      /"\$\{line#\* \}" != "\$REVIEWED_FINGERPRINT"/,
       "refuses a plan that differs from the reviewed one",
     );
     for (const [id, job] of jobsOf(wf))
