@@ -1,13 +1,11 @@
-import { join } from "node:path";
-import type { z } from "zod";
-import { DataError, type Diagnostic, errorsOf, fileDiagnostic } from "../../runtime/diagnostics";
-import { INPUT_LIMITS, listInputDirectory, readInputText } from "../../runtime/input-file";
+import { DataError, type Diagnostic, errorsOf } from "../../runtime/diagnostics";
+import { INPUT_LIMITS } from "../../runtime/input-file";
 import type { SshKey } from "../../runtime/ssh-key";
 import { parseSshKey } from "../../runtime/ssh-key";
-import { unknownMessage } from "../../runtime/suggest";
 import { compareText } from "../../runtime/values";
 import { MAINTAINER_FILE, MAINTAINERS_DIR } from "../files";
-import { type FieldPath, YamlSource } from "../yaml-source";
+import { parseDocumentWith } from "../schema-issues";
+import { readYamlDirectory } from "../yaml-files";
 import { type CheckedFile, FILE_CHECKS, ROSTER_CHECKS, type RosterRules, unknownTeamMessage } from "./checks";
 import type { Maintainer, Roster } from "./model";
 import { maintainerSchema } from "./schema";
@@ -25,6 +23,9 @@ export interface LoadedRoster {
   readonly warnings: readonly Diagnostic[];
 }
 
+/** What the directory holds besides people: the JSON Schema generated for editors. */
+const GENERATED = new Set(["schema.json"]);
+
 /**
  * Reads, validates and cross-checks every maintainer file. Reports every problem in every file at
  * once by throwing one {@link DataError}; returns the roster only when the data is sound.
@@ -35,40 +36,26 @@ export function loadRoster(options: LoadRosterOptions): LoadedRoster {
   const diagnostics: Diagnostic[] = [];
   const checked: CheckedFile[] = [];
 
-  for (const name of listInputDirectory(options.dir, MAINTAINERS_DIR)) {
-    if (name === "schema.json") continue;
-    const file = `${MAINTAINERS_DIR}/${name}`;
-    if (!MAINTAINER_FILE.test(name)) {
-      diagnostics.push(fileDiagnostic(file, "is not a maintainer file (expected <github-login>.yaml)"));
-      continue;
-    }
-    let text: string;
-    try {
-      text = readInputText(join(options.dir, name), file, INPUT_LIMITS.maintainerFile);
-    } catch (error) {
-      if (!(error instanceof DataError)) throw error;
-      diagnostics.push(...error.diagnostics);
-      continue;
-    }
-    const source = new YamlSource(file, text);
-    const syntax = source.syntaxProblems();
-    if (syntax.length > 0) {
-      diagnostics.push(...syntax);
-      continue;
-    }
-    const parsed = schema.safeParse(source.toJS() ?? {});
-    if (!parsed.success) {
-      diagnostics.push(
-        ...parsed.error.issues.flatMap((issue) => describeIssue(source, issue, rules, schema)),
-      );
-      continue;
-    }
-    const entry: CheckedFile = {
-      source,
-      stem: name.slice(0, -".yaml".length),
-      data: parsed.data,
-      sshKeys: parsed.data.ssh_keys.map((key) => parseSshKey(key)),
-    };
+  const files = readYamlDirectory(
+    {
+      dir: options.dir,
+      display: MAINTAINERS_DIR,
+      fileName: MAINTAINER_FILE,
+      expected: "<github-login>.yaml",
+      what: "a maintainer file",
+      maxBytes: INPUT_LIMITS.maintainerFile,
+      ignore: GENERATED,
+    },
+    diagnostics,
+  );
+  if (!files) throw new DataError(diagnostics);
+  for (const { source, stem } of files) {
+    const data = parseDocumentWith(source, schema, diagnostics, {
+      unknownKey: (path, key) =>
+        path.length === 1 && path[0] === "teams" ? unknownTeamMessage(key, rules.teams) : undefined,
+    });
+    if (!data) continue;
+    const entry: CheckedFile = { source, stem, data, sshKeys: data.ssh_keys.map((key) => parseSshKey(key)) };
     diagnostics.push(...FILE_CHECKS.flatMap((check) => check(entry)));
     checked.push(entry);
   }
@@ -76,91 +63,6 @@ export function loadRoster(options: LoadRosterOptions): LoadedRoster {
 
   if (errorsOf(diagnostics).length > 0) throw new DataError(diagnostics);
   return { roster: { people: checked.map(toMaintainer).sort(byLogin) }, warnings: diagnostics };
-}
-
-function describeIssue(
-  source: YamlSource,
-  issue: z.core.$ZodIssue,
-  rules: RosterRules,
-  schema: ReturnType<typeof maintainerSchema>,
-): Diagnostic[] {
-  const path = issue.path as FieldPath;
-  switch (issue.code) {
-    case "unrecognized_keys": {
-      const inTeams = path.length === 1 && path[0] === "teams";
-      const known = Object.keys(schema.shape);
-      return issue.keys.map((key) =>
-        source.diagnostic(
-          [...path, key],
-          inTeams ? unknownTeamMessage(key, rules.teams) : unknownMessage("key", key, known),
-          { key: true },
-        ),
-      );
-    }
-    case "invalid_type":
-      if (!source.has(path)) {
-        const { line, col } = source.position(path.slice(0, -1));
-        return [
-          { ...source.diagnostic(path, `is required (expected ${describeType(issue.expected)})`), line, col },
-        ];
-      }
-      return [source.diagnostic(path, `has the wrong type (expected ${describeType(issue.expected)})`)];
-    case "invalid_value":
-      return [
-        source.diagnostic(
-          path,
-          `"${String(valueAt(source, path))}" is not allowed (expected one of: ${issue.values.join(", ")})`,
-        ),
-      ];
-    case "too_small":
-      return [
-        source.diagnostic(
-          path,
-          issue.origin === "string"
-            ? "must not be empty"
-            : `is too small (expected ${issue.inclusive === false ? "more than" : "at least"} ${issue.minimum})`,
-        ),
-      ];
-    case "too_big":
-      return [
-        source.diagnostic(
-          path,
-          issue.origin === "number" || issue.origin === "int"
-            ? `is too large (expected at most ${issue.maximum})`
-            : issue.message,
-        ),
-      ];
-    case "invalid_union": {
-      const expected = issue.errors.flatMap((branch) =>
-        branch.flatMap((i) =>
-          i.code === "invalid_type" && i.path.length === 0 ? [describeType(i.expected)] : [],
-        ),
-      );
-      return [
-        source.diagnostic(path, `has the wrong type (expected ${[...new Set(expected)].join(" or ")})`),
-      ];
-    }
-    default:
-      return [source.diagnostic(path, issue.message)];
-  }
-}
-
-const TYPE_NAMES: Record<string, string> = {
-  string: "a string",
-  number: "a number",
-  int: "a whole number",
-  boolean: "true or false",
-  array: "a list",
-  object: "a mapping of keys to values",
-  record: "a mapping of keys to values",
-};
-
-const describeType = (expected: string) => TYPE_NAMES[expected] ?? expected;
-
-function valueAt(source: YamlSource, path: FieldPath): unknown {
-  let value: unknown = source.toJS();
-  for (const segment of path) value = (value as Record<string | number, unknown> | undefined)?.[segment];
-  return value;
 }
 
 function toMaintainer({ source, data, sshKeys }: CheckedFile): Maintainer {
