@@ -1,6 +1,6 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { VOID_ESTATE } from "../estate";
+import { loadEstate } from "../inputs/estate";
 import { sshPublicKeyLine } from "../runtime/ssh-key";
 import { git } from "../test/support/git";
 import { ed25519KeyPair } from "../test/support/keys";
@@ -8,7 +8,7 @@ import { REPO_ROOT, tempDir } from "../test/support/project";
 
 export { REPO_ROOT };
 
-const TEAM_NAMES = VOID_ESTATE.github.teams.map((t) => t.name);
+const TEAM_NAMES = loadEstate(REPO_ROOT).github.teams.map((t) => t.name);
 
 const SKIP = new Set(["node_modules", ".git", "cdktf.out"]);
 

@@ -1,6 +1,6 @@
 import { join } from "node:path";
-import type { Estate } from "../estate";
-import { DataError, type Diagnostic } from "../runtime/diagnostics";
+import { DataError, type Diagnostic, errorsOf } from "../runtime/diagnostics";
+import { type Estate, readEstate } from "./estate";
 import { MAINTAINERS_DIR, MIRRORS_FILE } from "./files";
 import { loadRoster } from "./maintainers/load";
 import type { Roster } from "./maintainers/model";
@@ -8,6 +8,8 @@ import { loadMirrorList, type MirrorEntry } from "./mirrors";
 
 /** Everything people edit as data, validated: what the stacks are built from. */
 export interface Inputs {
+  /** The estate's data files (and the parts that stay code), validated and cross-checked. */
+  readonly estate: Estate;
   readonly roster: Roster;
   readonly mirrors: readonly MirrorEntry[];
   /** Problems that do not block synthesis; printed by validate and synth. */
@@ -15,11 +17,14 @@ export interface Inputs {
 }
 
 /**
- * Loads and validates every data file under `root` against the organization's teams. Every loader runs even when an earlier one
- * failed, so one run reports every problem in every file, as one DataError.
+ * Loads and validates every data file under `root`: the estate's files, the people's files (against
+ * the estate's teams) and the mirror list. Every loader runs even when an earlier one failed, so
+ * one run reports every problem in every file, as one DataError. Only when `estate/github.yaml`
+ * itself is refused are the people's files left unchecked, for want of the teams they name.
  */
-export function loadInputs(root: string, estate: Pick<Estate, "github">): Inputs {
-  const problems: Diagnostic[] = [];
+export function loadInputs(root: string): Inputs {
+  const { estate, teams, problems: estateProblems } = readEstate(root);
+  const problems: Diagnostic[] = [...estateProblems];
   const attempt = <T>(load: () => T): T | undefined => {
     try {
       return load();
@@ -29,10 +34,8 @@ export function loadInputs(root: string, estate: Pick<Estate, "github">): Inputs
       return undefined;
     }
   };
-  const roster = attempt(() =>
-    loadRoster({ dir: join(root, MAINTAINERS_DIR), teams: estate.github.teams.map((t) => t.name) }),
-  );
+  const roster = teams && attempt(() => loadRoster({ dir: join(root, MAINTAINERS_DIR), teams }));
   const mirrors = attempt(() => loadMirrorList(join(root, MIRRORS_FILE), MIRRORS_FILE));
-  if (!roster || !mirrors) throw new DataError(problems);
-  return { roster: roster.roster, mirrors, warnings: roster.warnings };
+  if (!estate || !roster || !mirrors || errorsOf(problems).length > 0) throw new DataError(problems);
+  return { estate, roster: roster.roster, mirrors, warnings: [...problems, ...roster.warnings] };
 }
