@@ -281,6 +281,13 @@ const machinesAreDeclared: EstateCheck = (files) => {
   return undeclared(refs, hostNames(files), "machine", `${MACHINES_DIR}/<name>.yaml`);
 };
 
+/** ` (did you mean "x."?)` for an external name that lacks its dot, else the closest machine. */
+function aliasHint(target: string, machines: readonly string[]): string {
+  return ABSOLUTE_NAME.test(`${target}.`) && target.includes(".")
+    ? ` (did you mean "${target}."?)`
+    : didYouMean(target, machines);
+}
+
 /** An alias points at a machine by name, or outside the zone by an absolute name with its trailing dot. */
 const aliasesNameMachinesOrExternalNames: EstateCheck = (files) => {
   const { dns } = files;
@@ -293,7 +300,7 @@ const aliasesNameMachinesOrExternalNames: EstateCheck = (files) => {
       : [
           dns.source.diagnostic(
             ["aliases", index, "target"],
-            `"${target}" is neither a machine nor an absolute name${didYouMean(target, names)} (expected a machine of ${MACHINES_DIR}/, or a name outside the zone ending in a dot, such as stats.uptimerobot.com.)`,
+            `"${target}" is neither a machine nor an absolute name${aliasHint(target, names)} (expected a machine of ${MACHINES_DIR}/, or a name outside the zone ending in a dot, such as stats.uptimerobot.com.)`,
           ),
         ],
   );
@@ -392,7 +399,7 @@ const publishedNamesAreCovered: EstateCheck = ({ dns, tls, proxies, services }) 
       : [
           ref.source.diagnostic(
             ref.path,
-            `${ref.name} is published as ${fqdn}, which the certificate of ${tls.source.file} does not cover (a wildcard covers one label; expected a name under ${names.join(", ")})`,
+            `${ref.name} is published as ${fqdn}, which the certificate of ${tls.source.file} does not cover (a wildcard covers one label; expected a name it covers: ${names.join(", ")})`,
           ),
         ];
   });
