@@ -85,14 +85,18 @@ function where(at: At): string {
   return `${at.source.file}:${at.source.position(at.path).line}`;
 }
 
-/** Machines and their guests (`vm3.a-lej-de`), which every host reference may name. */
-function hostNames(files: EstateFiles): Set<string> {
-  return new Set(
-    files.machines.flatMap(({ name, data }) => [
-      name,
-      ...Object.keys(data.guests ?? {}).map((label) => `${label}.${name}`),
-    ]),
-  );
+/**
+ * Machines and their guests (`vm3.a-lej-de`), which every host reference may name; undefined when
+ * the machines' directory could not be read (its problem is reported, references go unchecked).
+ */
+function hostNames(files: EstateFiles): Set<string> | undefined {
+  if (!files.listed.machines) return undefined;
+  return new Set([
+    ...files.listed.machines,
+    ...files.machines.flatMap(({ name, data }) =>
+      Object.keys(data.guests ?? {}).map((label) => `${label}.${name}`),
+    ),
+  ]);
 }
 
 const MACHINES_DIR = ESTATE_DIRECTORIES.machines.dir;
@@ -278,7 +282,8 @@ const machinesAreDeclared: EstateCheck = (files) => {
         }))
       : []),
   ];
-  return undeclared(refs, hostNames(files), "machine", `${MACHINES_DIR}/<name>.yaml`);
+  const machines = hostNames(files);
+  return machines ? undeclared(refs, machines, "machine", `${MACHINES_DIR}/<name>.yaml`) : [];
 };
 
 /** ` (did you mean "x."?)` for an external name that lacks its dot, else the closest machine. */
@@ -291,8 +296,8 @@ function aliasHint(target: string, machines: readonly string[]): string {
 /** An alias points at a machine by name, or outside the zone by an absolute name with its trailing dot. */
 const aliasesNameMachinesOrExternalNames: EstateCheck = (files) => {
   const { dns } = files;
-  if (!dns) return [];
   const machines = hostNames(files);
+  if (!dns || !machines) return [];
   const names = [...machines];
   return dns.data.aliases.flatMap(({ target }, index) =>
     machines.has(target) || ABSOLUTE_NAME.test(target)

@@ -65,6 +65,12 @@ type EntityFiles = {
  */
 export type EstateFiles = KindFiles &
   EntityFiles & {
+    /**
+     * The names of every file each directory holds, those that failed their schema included (they
+     * are declared, only wrong); undefined when the directory itself could not be read, so that
+     * references to its entities go unchecked rather than all reported unknown.
+     */
+    readonly listed: { readonly [K in keyof typeof ENTITY_SCHEMAS]?: ReadonlySet<string> };
     readonly modules: Readonly<Record<string, ModuleSpec>>;
   };
 
@@ -78,6 +84,7 @@ export function readEstateFiles(root: string, problems: Diagnostic[]): EstateFil
     if (source && data) kinds[kind] = { source, data };
   }
   const entities: Record<string, LoadedEntity<unknown>[]> = {};
+  const listed: Record<string, ReadonlySet<string>> = {};
   for (const [kind, { schema, kind: what, expected }] of Object.entries(ENTITY_SCHEMAS)) {
     const { dir, fileName } = ESTATE_DIRECTORIES[kind as keyof typeof ESTATE_DIRECTORIES];
     const files = readYamlDirectory(
@@ -91,10 +98,11 @@ export function readEstateFiles(root: string, problems: Diagnostic[]): EstateFil
       },
       problems,
     );
+    if (files) listed[kind] = new Set(files.map((file) => file.stem));
     entities[kind] = (files ?? []).flatMap(({ source, stem }) => {
       const data = parseDocumentWith(source, schema, problems);
       return data ? [{ source, data, name: stem }] : [];
     });
   }
-  return { ...kinds, ...entities, modules: MODULES } as EstateFiles;
+  return { ...kinds, ...entities, listed, modules: MODULES } as EstateFiles;
 }

@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
+import { synth } from "../../cli/synth";
 import { validate } from "../../cli/validate";
 import { loadEstate, readEstate } from "../../inputs/estate";
 import { formatDiagnostic } from "../../runtime/diagnostics";
-import { synthApp } from "../support/app";
+import { ADOPTION_APP, synthApp } from "../support/app";
 import { run, scratchProject } from "../support/project";
 
 /** Replaces `from` (which must be there) with `to` in a file of the project. */
@@ -31,7 +32,8 @@ describe("the estate's data files", () => {
 
   test("every problem in every file at once, each at its line and column, with a did-you-mean", () => {
     const dir = scratchProject();
-    edit(dir, "estate/machines/a-hel-fi.yaml", "ipv4: 95.216.76.97", "ipv4: 95.216.76.300");
+    // d-hel-fi is named by proxies, mirrors and services: a broken file is still a declared machine.
+    edit(dir, "estate/machines/d-hel-fi.yaml", "ipv4: 135.181.160.58", "ipv4: 135.181.160.580");
     edit(dir, "estate/repositories/xbps.yaml", "topics:", "homepage_ur: https://voidlinux.org\ntopics:");
     edit(dir, "estate/github.yaml", "operator_team: void-ops\n", "");
     edit(dir, "estate/nomad.yaml", "memory_oversubscription: true", "memory_oversubscription: yes please");
@@ -40,7 +42,7 @@ describe("the estate's data files", () => {
       "estate/dns.yaml:26:5: aliases[0].name: is required (expected a string)",
       'estate/dns.yaml:26:5: aliases[0].nme: unknown key (did you mean "name"?) (expected one of: name, target)',
       "estate/github.yaml:4:1: operator_team: is required (expected a string)",
-      "estate/machines/a-hel-fi.yaml:2:7: ipv4: is not an IPv4 address (expected four numbers such as 192.0.2.10)",
+      "estate/machines/d-hel-fi.yaml:2:7: ipv4: is not an IPv4 address (expected four numbers such as 192.0.2.10)",
       "estate/nomad.yaml:23:28: scheduler.memory_oversubscription: has the wrong type (expected true or false)",
       'estate/repositories/xbps.yaml:4:1: homepage_ur: unknown key (did you mean "homepage_url"?) (expected one of: description, homepage_url, topics, archived, visibility, has_issues, has_discussions, has_wiki, has_projects, has_downloads, web_commit_signoff_required, vulnerability_alerts, merge, pages, access)',
     ]);
@@ -89,6 +91,15 @@ describe("the estate's data files", () => {
     );
     assert.match(result.stderr, /^maintainers\/newcomer\.yaml:4:3: teams\.pkg-comitters: unknown team/m);
     assert.match(result.stderr, /\n\n2 problems found; nothing was written\.\n$/);
+  });
+
+  test("synth refuses a hostile estate file by name and writes nothing", async () => {
+    const dir = scratchProject();
+    symlinkSync("/etc/passwd", join(dir, "estate", "machines", "k-hel-fi.yaml"));
+    const result = await run(synth(ADOPTION_APP), dir, [], { INFRA_BACKEND: "http" });
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /^estate\/machines\/k-hel-fi\.yaml: \(file\): is a symbolic link/);
+    assert.equal(existsSync(join(dir, "cdktf.out")), false);
   });
 
   test("a CNAME to a name outside the zone is published as written", () => {
