@@ -54,6 +54,40 @@ export function generateOrg(project: string, count: number): void {
 }
 
 /**
+ * Adds `machines` generated machines (`estate/machines/<name>.yaml`, named by Void's convention,
+ * each with unique IPv4, IPv6 and mesh addresses) and `records` CNAMEs to `estate/dns.yaml`, half
+ * to a generated machine and half to a name outside the zone, so every check across files works
+ * at that size.
+ */
+export function generateEstate(project: string, machines: number, records: number): void {
+  const names: string[] = [];
+  for (let i = 0; i < machines; i++) {
+    const name = `${String.fromCharCode(97 + (i % 26))}-gen${Math.floor(i / 26)}-fi`;
+    names.push(name);
+    writeFileSync(
+      join(project, "estate", "machines", `${name}.yaml`),
+      [
+        "# yaml-language-server: $schema=../schemas/machine.schema.json",
+        `ipv4: 10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+        `ipv6: 2001:db8::${i.toString(16)}`,
+        `mesh: 100.64.${(i >> 8) & 255}.${i & 255}`,
+        "nomad_datacenter: VOID",
+        "roles:",
+        "  - hashiworker",
+        "  - prod",
+        "",
+      ].join("\n"),
+    );
+  }
+  const aliases = Array.from({ length: records }, (_, i) => {
+    const target = i % 2 === 0 ? names[i % names.length] : `host${i}.example.net.`;
+    return `  - name: gen${i}\n    target: ${target}\n`;
+  });
+  const dns = join(project, "estate", "dns.yaml");
+  writeFileSync(dns, readFileSync(dns, "utf8").replace("aliases:\n", `aliases:\n${aliases.join("")}`));
+}
+
+/**
  * A fresh clone of the repository's HEAD with one more commit: a newcomer's maintainer file, copied
  * from the first plain member, as a one-file onboarding pull request would add it.
  */
