@@ -17,14 +17,26 @@ export interface IssueWording {
   readonly ownMessages?: boolean;
 }
 
-/** Parses the document of `source` with `wording.schema`; on failure, pushes one diagnostic per issue. */
+/** How many documents of one schema a run parses before zod's compiled parsers pay for compiling them. */
+const COMPILED_FROM = 64;
+
+/**
+ * Parses the document of `source` with `schema`; on failure, pushes one diagnostic per issue.
+ * `documents` is how many documents this run parses with the same schema: zod compiles a fast
+ * parser for each object schema on first use, which costs more than it saves for a few files.
+ */
 export function parseDocumentWith<T extends z.core.$ZodType>(
   source: YamlSource,
-  schema: T & { safeParse(data: unknown): z.ZodSafeParseResult<z.output<T>> },
+  schema: T & {
+    safeParse(
+      data: unknown,
+      params?: z.core.ParseContext<z.core.$ZodIssue>,
+    ): z.ZodSafeParseResult<z.output<T>>;
+  },
   problems: Diagnostic[],
-  wording: Omit<IssueWording, "schema"> = {},
+  { documents = 1, ...wording }: Omit<IssueWording, "schema"> & { readonly documents?: number } = {},
 ): z.output<T> | undefined {
-  const parsed = schema.safeParse(source.toJS() ?? {});
+  const parsed = schema.safeParse(source.toJS() ?? {}, { jitless: documents < COMPILED_FROM });
   if (parsed.success) return parsed.data;
   problems.push(
     ...parsed.error.issues.flatMap((issue) => describeIssue(source, issue, { schema, ...wording })),

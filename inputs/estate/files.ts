@@ -100,7 +100,7 @@ export function readEstateFiles(root: string, problems: Diagnostic[]): EstateFil
     );
     if (files) listed[kind] = new Set(files.map((file) => file.stem));
     entities[kind] = (files ?? []).flatMap(({ source, stem }) => {
-      const data = parseDocumentWith(source, schema, problems);
+      const data = parseDocumentWith(source, schema, problems, { documents: files?.length });
       return data ? [{ source, data, name: stem }] : [];
     });
   }

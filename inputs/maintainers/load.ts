@@ -51,6 +51,7 @@ export function loadRoster(options: LoadRosterOptions): LoadedRoster {
   if (!files) throw new DataError(diagnostics);
   for (const { source, stem } of files) {
     const data = parseDocumentWith(source, schema, diagnostics, {
+      documents: files.length,
       unknownKey: (path, key) =>
         path.length === 1 && path[0] === "teams" ? unknownTeamMessage(key, rules.teams) : undefined,
     });
