@@ -1,5 +1,4 @@
 import type { StateSettings } from "../constructs/terraform/state-backend";
-import type { Estate } from "../estate";
 import type { Inputs } from "../inputs";
 import { App, DISABLE_STACK_TRACE_IN_METADATA } from "../runtime/cdktf";
 import type { EstateStacks } from "../stacks";
@@ -10,24 +9,23 @@ import { HashistackStack } from "../stacks/hashistack";
 import { TlsStack } from "../stacks/tls";
 import { stateBackendFromEnv } from "./backend";
 
-/** What an app is built from: the organization's data, and how to adopt an older state, if any. */
+/** How an app adopts an older state, if any; what it is built from is the checkout's data ({@link Inputs}). */
 export interface AppSpec {
-  readonly estate: Estate;
   /** Adds `moved`/`removed` blocks that map an older state's addresses onto the stacks; default none. */
   readonly adopt?: (stacks: EstateStacks) => void;
 }
 
 /**
- * Every Terraform root of the estate, one stack each, built from the estate and the validated
- * data files. Stack ids are the directory names under `cdktf.out/stacks/` and the names operators
+ * Every Terraform root of the estate, one stack each, built from the validated data files. Stack ids are the directory names under `cdktf.out/stacks/` and the names operators
  * pass to `cdktf deploy`.
  */
 export function buildApp(
   outdir: string,
-  { estate, adopt }: AppSpec,
+  { adopt }: AppSpec,
   inputs: Inputs,
   env: NodeJS.ProcessEnv,
 ): { readonly app: App; readonly stacks: EstateStacks } {
+  const { estate } = inputs;
   // Without stack traces, annotations carry no absolute paths: output is identical across checkouts.
   const app = new App({ outdir, context: { [DISABLE_STACK_TRACE_IN_METADATA]: true } });
   const backend = stateBackendFromEnv(env, estate.state.httpBaseUrl);

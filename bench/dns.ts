@@ -12,7 +12,7 @@ import { DigitaloceanProvider } from "@cdktf/provider-digitalocean/lib/provider"
 import { DnsZone, digitalOceanDns } from "../constructs/dns";
 import { existingMachine, Host } from "../constructs/host";
 import { ProxyTier } from "../constructs/proxy";
-import { HOSTS } from "../estate/hosts";
+import { loadEstate } from "../inputs/estate";
 import { App, TerraformStack } from "../runtime/cdktf";
 
 export const BENCH_RECORDS = 5_000;
@@ -22,7 +22,7 @@ const SITES = ["hel", "fra", "lej", "sea", "sfo3", "ams", "nrt", "gru", "syd", "
 const COUNTRIES = ["fi", "de", "de", "us", "us", "nl", "jp", "br", "au", "za"];
 
 /** Void's naming convention, as its data file holds it, so every host name is checked and parsed. */
-const NAMING = HOSTS.naming;
+const NAMING = loadEstate(join(__dirname, "..")).hosts.naming;
 
 export function benchDns(): void {
   const outdir = mkdtempSync(join(tmpdir(), "bench-dns-"));

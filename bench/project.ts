@@ -1,6 +1,6 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { VOID_ESTATE } from "../estate";
+import { loadEstate } from "../inputs/estate";
 import { sshPublicKeyLine } from "../runtime/ssh-key";
 import { git } from "../test/support/git";
 import { ed25519KeyPair } from "../test/support/keys";
@@ -8,7 +8,7 @@ import { REPO_ROOT, tempDir } from "../test/support/project";
 
 export { REPO_ROOT };
 
-const TEAM_NAMES = VOID_ESTATE.github.teams.map((t) => t.name);
+const TEAM_NAMES = loadEstate(REPO_ROOT).github.teams.map((t) => t.name);
 
 const SKIP = new Set(["node_modules", ".git", "cdktf.out"]);
 
@@ -51,6 +51,40 @@ export function generateOrg(project: string, count: number): void {
       ].join("\n"),
     );
   }
+}
+
+/**
+ * Adds `machines` generated machines (`estate/machines/<name>.yaml`, named by Void's convention,
+ * each with unique IPv4, IPv6 and mesh addresses) and `records` CNAMEs to `estate/dns.yaml`, half
+ * to a generated machine and half to a name outside the zone, so every check across files works
+ * at that size.
+ */
+export function generateEstate(project: string, machines: number, records: number): void {
+  const names: string[] = [];
+  for (let i = 0; i < machines; i++) {
+    const name = `${String.fromCharCode(97 + (i % 26))}-gen${Math.floor(i / 26)}-fi`;
+    names.push(name);
+    writeFileSync(
+      join(project, "estate", "machines", `${name}.yaml`),
+      [
+        "# yaml-language-server: $schema=../schemas/machine.schema.json",
+        `ipv4: 10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+        `ipv6: 2001:db8::${i.toString(16)}`,
+        `mesh: 100.64.${(i >> 8) & 255}.${i & 255}`,
+        "nomad_datacenter: VOID",
+        "roles:",
+        "  - hashiworker",
+        "  - prod",
+        "",
+      ].join("\n"),
+    );
+  }
+  const aliases = Array.from({ length: records }, (_, i) => {
+    const target = i % 2 === 0 ? names[i % names.length] : `host${i}.example.net.`;
+    return `  - name: gen${i}\n    target: ${target}\n`;
+  });
+  const dns = join(project, "estate", "dns.yaml");
+  writeFileSync(dns, readFileSync(dns, "utf8").replace("aliases:\n", `aliases:\n${aliases.join("")}`));
 }
 
 /**

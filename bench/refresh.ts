@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { synthesize } from "../app/synth";
 import type { MembershipMode } from "../constructs/github";
-import { type Estate, VOID_ESTATE } from "../estate";
 import { type Inputs, loadInputs } from "../inputs";
+import type { Estate } from "../inputs/estate";
 import type { Maintainer } from "../inputs/maintainers/model";
 import { githubRefreshCost } from "../review/refresh-cost";
 import { withScratchDir } from "../runtime/scratch";
@@ -11,21 +11,26 @@ import { REPO_ROOT } from "./project";
 
 /** The github stack's JSON after synthesizing `estate` with `people` and the rest of `live` (the live mirror list). */
 function githubStack(live: Inputs, estate: Estate, people: readonly Maintainer[]): unknown {
-  const inputs = { ...live, roster: { people } };
+  const inputs = { ...live, estate, roster: { people } };
   return withScratchDir("bench-refresh-", (dir) => {
     const outdir = join(dir, "cdktf.out");
-    synthesize({ root: REPO_ROOT, outdir, spec: { estate }, inputs, env: {} });
+    synthesize({ root: REPO_ROOT, outdir, spec: {}, inputs, env: {} });
     return JSON.parse(readFileSync(join(outdir, "stacks", "github", "cdk.tf.json"), "utf8"));
   });
 }
 
 /** An organization of `count` people in `teams` teams, each person in one, the first of each a maintainer. */
-function generatedOrg(count: number, teams: number, mode: MembershipMode): [Estate, Maintainer[]] {
+function generatedOrg(
+  live: Estate,
+  count: number,
+  teams: number,
+  mode: MembershipMode,
+): [Estate, Maintainer[]] {
   const names = Array.from({ length: teams }, (_, i) => `team-${i}`);
   const estate: Estate = {
-    ...VOID_ESTATE,
+    ...live,
     github: {
-      ...VOID_ESTATE.github,
+      ...live.github,
       teams: names.map((name) => ({ name, description: name })),
       repositories: [],
       membershipMode: mode,
@@ -47,26 +52,26 @@ function generatedOrg(count: number, teams: number, mode: MembershipMode): [Esta
 
 /** GitHub API reads of one plan: Void's live data, and a 10,000-person org in 50 teams in both modes. */
 export function refreshCostReport(): string[] {
-  const inputs = loadInputs(REPO_ROOT, VOID_ESTATE);
+  const inputs = loadInputs(REPO_ROOT);
+  const { estate } = inputs;
   const live = inputs.roster.people;
   const line = (what: string, stack: unknown) => {
     const { rest, graphql } = githubRefreshCost(stack);
     return `${what}: ${rest + graphql} reads (${rest} REST, ${graphql} GraphQL), ${((100 * (rest + graphql)) / 5000).toFixed(1)}% of a token's hourly 5,000`;
   };
   return [
-    line(`Void (${live.length} people, per-person memberships)`, githubStack(inputs, VOID_ESTATE, live)),
+    line(`Void (${live.length} people, per-person memberships)`, githubStack(inputs, estate, live)),
     line(
       "Void, per-team member lists",
-      githubStack(
-        inputs,
-        { ...VOID_ESTATE, github: { ...VOID_ESTATE.github, membershipMode: "per-team" } },
-        live,
-      ),
+      githubStack(inputs, { ...estate, github: { ...estate.github, membershipMode: "per-team" } }, live),
     ),
     line(
       "10,000 people in 50 teams, per-person",
-      githubStack(inputs, ...generatedOrg(10_000, 50, "per-person")),
+      githubStack(inputs, ...generatedOrg(estate, 10_000, 50, "per-person")),
     ),
-    line("10,000 people in 50 teams, per-team", githubStack(inputs, ...generatedOrg(10_000, 50, "per-team"))),
+    line(
+      "10,000 people in 50 teams, per-team",
+      githubStack(inputs, ...generatedOrg(estate, 10_000, 50, "per-team")),
+    ),
   ];
 }

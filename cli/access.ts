@@ -6,31 +6,29 @@ import { resolve } from "node:path";
 import { Command as Program } from "commander";
 import { accessJson } from "../app/artifacts/access";
 import { writeArtifacts } from "../app/artifacts/write";
-import type { Estate } from "../estate";
 import { loadInputs } from "../inputs";
 import { UsageError } from "../runtime/errors";
 import { type Command, parseArgs } from "./command";
 import { printWarnings } from "./report";
 
-export const access =
-  (estate: Estate): Command =>
-  (args, io) => {
-    const options = parseArgs<{ out?: string }>(
-      new Program("access")
-        .description("Write NetAuth's import of maintainers, SSH keys and access groups")
-        .option("--out <dir>", "output directory (replaced as a whole)"),
-      args,
-      io,
-    );
-    if (!options.out) throw new UsageError("--out <dir> is required (e.g. npm run access -- --out access)");
-    const inputs = loadInputs(io.cwd, estate);
-    printWarnings(io, inputs.warnings);
-    const path = "netauth/access.json";
-    writeArtifacts(resolve(io.cwd, options.out), [{ path, content: accessJson(inputs.roster, estate) }]);
-    const people = inputs.roster.people;
-    const keys = people.reduce((n, p) => n + p.sshKeys.length, 0);
-    io.out(
-      `wrote ${path} to ${options.out}: ${people.length} people, ${keys} SSH keys, ${estate.access.groups.length} groups\n`,
-    );
-    return 0;
-  };
+export const access: Command = (args, io) => {
+  const options = parseArgs<{ out?: string }>(
+    new Program("access")
+      .description("Write NetAuth's import of maintainers, SSH keys and access groups")
+      .option("--out <dir>", "output directory (replaced as a whole)"),
+    args,
+    io,
+  );
+  if (!options.out) throw new UsageError("--out <dir> is required (e.g. npm run access -- --out access)");
+  const inputs = loadInputs(io.cwd);
+  const { estate } = inputs;
+  printWarnings(io, inputs.warnings);
+  const path = "netauth/access.json";
+  writeArtifacts(resolve(io.cwd, options.out), [{ path, content: accessJson(inputs.roster, estate) }]);
+  const people = inputs.roster.people;
+  const keys = people.reduce((n, p) => n + p.sshKeys.length, 0);
+  io.out(
+    `wrote ${path} to ${options.out}: ${people.length} people, ${keys} SSH keys, ${estate.access.groups.length} groups\n`,
+  );
+  return 0;
+};

@@ -39,7 +39,6 @@ interface Options {
 export const diff =
   (spec: AppSpec): Command =>
   (args, io) => {
-    const { estate } = spec;
     const options = parseArgs<Options>(
       new Program("diff")
         .description("Compare the synthesized head with a base, stack by stack")
@@ -63,7 +62,8 @@ export const diff =
 
     // Cheap checks first: a mistyped ref or bad data fails before anything is synthesized.
     const baseRef = options.baseRef === undefined ? undefined : resolveRef(options.baseRef, io.cwd);
-    const inputs = loadInputs(io.cwd, estate);
+    const inputs = loadInputs(io.cwd);
+    const { estate } = inputs;
     const head =
       options.head === undefined
         ? synthesizeCheckout(io.cwd, spec, inputs, io.env)

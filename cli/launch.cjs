@@ -25,14 +25,14 @@ const { basename, dirname, join, relative } = require("node:path");
 
 const ROOT = join(__dirname, "..");
 
-/** The commands: the module that makes each one and what the maker is given (Void's estate or app). */
+/** The commands: the module that makes each one, and what the maker is given (Void's app), if anything. */
 const COMMANDS = {
   synth: { module: "main.ts" },
-  validate: { module: "cli/validate.ts", make: "validate", of: "estate" },
+  validate: { module: "cli/validate.ts", make: "validate" },
   diff: { module: "cli/diff.ts", make: "diff", of: "app" },
-  mirrors: { module: "cli/mirrors.ts", make: "mirrors", of: "estate" },
-  access: { module: "cli/access.ts", make: "access", of: "estate" },
-  schema: { module: "cli/schema.ts", make: "schema", of: "estate" },
+  mirrors: { module: "cli/mirrors.ts", make: "mirrors" },
+  access: { module: "cli/access.ts", make: "access" },
+  schema: { module: "cli/schema.ts", make: "schema" },
   locks: { module: "cli/locks.ts", make: "locks", of: "app" },
   "plan-summary": { module: "cli/plan-summary.ts", make: "planSummary" },
   "plan-fingerprint": { module: "cli/plan-fingerprint.ts", make: "planFingerprintCommand" },
@@ -65,12 +65,7 @@ const SOURCE_FILES = ["main.ts", "package-lock.json", "tsconfig.json"];
 
 function entryCode({ module, make, of }) {
   if (make === undefined) return `require(${JSON.stringify(`./${module}`)});`;
-  const subject =
-    of === "estate"
-      ? 'require("./estate/index.ts").VOID_ESTATE'
-      : of === "app"
-        ? 'require("./app/void.ts").VOID_APP'
-        : undefined;
+  const subject = of === "app" ? 'require("./app/void.ts").VOID_APP' : undefined;
   const made = subject === undefined ? `command.${make}` : `command.${make}(${subject})`;
   return [
     `const command = require(${JSON.stringify(`./${module}`)});`,

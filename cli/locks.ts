@@ -28,7 +28,7 @@ export const locks =
     );
     if (!options.check)
       throw new UsageError("nothing to do (expected --check; locks.yml writes the lock files)");
-    const inputs = loadInputs(io.cwd, spec.estate);
+    const inputs = loadInputs(io.cwd);
     const required = withScratchDir("void-infra-locks-", (dir) => {
       const outdir = join(dir, "cdktf.out");
       const { stacks } = synthesize({ root: io.cwd, outdir, spec, inputs, env: io.env });

@@ -9,7 +9,7 @@ import { Command as Program } from "commander";
 import { renderMirrorsJson, renderMirrorsLst, renderPrometheusTargets } from "../app/artifacts/mirrors";
 import { proxiedServicesJson } from "../app/artifacts/services";
 import { type Artifact, writeArtifacts } from "../app/artifacts/write";
-import type { Estate } from "../estate";
+import { type Estate, loadEstate } from "../inputs/estate";
 import { loadMirrorList, MIRRORS_FILE, type MirrorEntry, renderMirrorJsonSchema } from "../inputs/mirrors";
 import { displayPath } from "../runtime/diagnostics";
 import { UsageError } from "../runtime/errors";
@@ -28,32 +28,30 @@ function outputs(mirrors: readonly MirrorEntry[], estate: Estate): Artifact[] {
   ];
 }
 
-export const mirrors =
-  (estate: Estate): Command =>
-  (args, io) => {
-    const options = parseArgs<{ out?: string; file: string; writeSchema?: boolean }>(
-      new Program("mirrors")
-        .description("Write xmirror's v0/mirrors.json, raw/mirrors.lst and metrics/prometheus.json")
-        .option("--out <dir>", "output directory (replaced as a whole)")
-        .option("--file <mirrors.yaml>", "mirror list to read", MIRRORS_FILE)
-        .option("--write-schema", "regenerate estate/mirrors.schema.json and exit"),
-      args,
-      io,
-    );
+export const mirrors: Command = (args, io) => {
+  const options = parseArgs<{ out?: string; file: string; writeSchema?: boolean }>(
+    new Program("mirrors")
+      .description("Write xmirror's v0/mirrors.json, raw/mirrors.lst and metrics/prometheus.json")
+      .option("--out <dir>", "output directory (replaced as a whole)")
+      .option("--file <mirrors.yaml>", "mirror list to read", MIRRORS_FILE)
+      .option("--write-schema", "regenerate estate/mirrors.schema.json and exit"),
+    args,
+    io,
+  );
 
-    if (options.writeSchema) {
-      writeFileSync(join(io.cwd, SCHEMA_FILE), renderMirrorJsonSchema());
-      io.out(`wrote ${SCHEMA_FILE}\n`);
-      return 0;
-    }
-    if (!options.out) throw new UsageError("--out <dir> is required (e.g. npm run mirrors -- --out _site)");
-
-    const file = resolve(io.cwd, options.file);
-    const list = loadMirrorList(file, displayPath(io.cwd, file));
-    const artifacts = outputs(list, estate);
-    writeArtifacts(resolve(io.cwd, options.out), artifacts);
-    const enabled = list.filter((m) => m.enabled).length;
-    io.out(`wrote ${artifacts.map((a) => a.path).join(", ")} to ${options.out}\n`);
-    io.out(`${list.length} mirrors, ${enabled} enabled\n`);
+  if (options.writeSchema) {
+    writeFileSync(join(io.cwd, SCHEMA_FILE), renderMirrorJsonSchema());
+    io.out(`wrote ${SCHEMA_FILE}\n`);
     return 0;
-  };
+  }
+  if (!options.out) throw new UsageError("--out <dir> is required (e.g. npm run mirrors -- --out _site)");
+
+  const file = resolve(io.cwd, options.file);
+  const list = loadMirrorList(file, displayPath(io.cwd, file));
+  const artifacts = outputs(list, loadEstate(io.cwd));
+  writeArtifacts(resolve(io.cwd, options.out), artifacts);
+  const enabled = list.filter((m) => m.enabled).length;
+  io.out(`wrote ${artifacts.map((a) => a.path).join(", ")} to ${options.out}\n`);
+  io.out(`${list.length} mirrors, ${enabled} enabled\n`);
+  return 0;
+};

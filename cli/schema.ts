@@ -1,29 +1,34 @@
 /**
- * `npm run schema`: writes `maintainers/schema.json` from the zod schema (the single source).
- * `npm run schema -- --check` fails when the committed file is stale (CI runs it through the tests).
+ * `npm run schema`: writes every JSON Schema editors use, generated from the zod schemas (the single
+ * source): `maintainers/schema.json`, `estate/mirrors.schema.json` and `estate/schemas/*.schema.json`.
+ * `npm run schema -- --check` fails when a committed file is stale (CI runs it through the tests).
  */
-import { join } from "node:path";
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { Command as Program } from "commander";
-import type { Estate } from "../estate";
-import {
-  MAINTAINER_SCHEMA_PATH,
-  maintainerJsonSchema,
-  writeIfChanged,
-} from "../inputs/maintainers/json-schema";
+import { readEstate } from "../inputs/estate";
+import { jsonSchemaFiles } from "../inputs/json-schemas";
+import { writeIfChanged } from "../inputs/maintainers/json-schema";
+import { DataError } from "../runtime/diagnostics";
 import { UsageError } from "../runtime/errors";
 import { type Command, parseArgs } from "./command";
 
-export const schema =
-  (estate: Estate): Command =>
-  (args, io) => {
-    const { check } = parseArgs<{ check?: boolean }>(
-      new Program("schema").option("--check", "fail if the committed schema is stale"),
-      args,
-      io,
-    );
-    const path = join(io.cwd, MAINTAINER_SCHEMA_PATH);
-    const changed = writeIfChanged(path, maintainerJsonSchema(estate), { dryRun: Boolean(check) });
-    if (check && changed) throw new UsageError(`${MAINTAINER_SCHEMA_PATH} is stale: run npm run schema`);
-    io.out(changed ? `wrote ${MAINTAINER_SCHEMA_PATH}\n` : `${MAINTAINER_SCHEMA_PATH} is up to date\n`);
-    return 0;
-  };
+export const schema: Command = (args, io) => {
+  const { check } = parseArgs<{ check?: boolean }>(
+    new Program("schema").option("--check", "fail if a committed schema is stale"),
+    args,
+    io,
+  );
+  // The people's schema offers the organization's teams, so estate/github.yaml must be sound.
+  const { teams, problems } = readEstate(io.cwd);
+  if (!teams) throw new DataError(problems);
+  const stale: string[] = [];
+  for (const { path, content } of jsonSchemaFiles(teams)) {
+    const target = join(io.cwd, path);
+    if (!check) mkdirSync(dirname(target), { recursive: true });
+    if (writeIfChanged(target, content, { dryRun: Boolean(check) })) stale.push(path);
+  }
+  if (check && stale.length > 0) throw new UsageError(`${stale.join(", ")} stale: run npm run schema`);
+  io.out(stale.length > 0 ? `wrote ${stale.join(", ")}\n` : "every JSON Schema is up to date\n");
+  return 0;
+};

@@ -13,7 +13,7 @@ import { printAnnotations, printWarnings } from "./report";
 export const synth =
   (spec: AppSpec): Command =>
   (_args, io) => {
-    const inputs = loadInputs(io.cwd, spec.estate);
+    const inputs = loadInputs(io.cwd);
     printWarnings(io, inputs.warnings);
     const outdir = io.env.CDKTF_OUTDIR ?? "cdktf.out";
     const { stacks, annotations } = synthesize({

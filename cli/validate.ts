@@ -8,7 +8,6 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { Option, Command as Program } from "commander";
-import type { Estate } from "../estate";
 import { type Inputs, loadInputs } from "../inputs";
 import { type BaseSource, safetyDiagnostics } from "../inputs/safety";
 import { problemsMarkdown } from "../review/problems";
@@ -26,55 +25,53 @@ interface Options {
 
 const MAX_ANNOTATIONS = 50;
 
-export const validate =
-  (estate: Estate): Command =>
-  (args, io) => {
-    const options = parseArgs<Options>(
-      new Program("validate")
-        .option("--base-ref <git-ref>", "compare with the maintainers at this git ref (e.g. origin/main)")
-        .option("--base <maintainers-dir>", "compare with this maintainers directory")
-        .addOption(
-          new Option("--format <format>", "also print GitHub annotations")
-            .choices(["text", "github"])
-            .default("text"),
-        )
-        .option("--review <file>", "write the problems as Markdown for the review comment"),
-      args,
-      io,
-    );
-    if (options.baseRef !== undefined && options.base !== undefined)
-      throw new UsageError("give at most one of --base-ref <git-ref> or --base <maintainers-dir>");
-    const base: BaseSource | undefined =
-      options.baseRef !== undefined
-        ? { ref: options.baseRef }
-        : options.base !== undefined
-          ? { dir: resolve(io.cwd, options.base), display: options.base }
-          : undefined;
+export const validate: Command = (args, io) => {
+  const options = parseArgs<Options>(
+    new Program("validate")
+      .option("--base-ref <git-ref>", "compare with the maintainers at this git ref (e.g. origin/main)")
+      .option("--base <maintainers-dir>", "compare with this maintainers directory")
+      .addOption(
+        new Option("--format <format>", "also print GitHub annotations")
+          .choices(["text", "github"])
+          .default("text"),
+      )
+      .option("--review <file>", "write the problems as Markdown for the review comment"),
+    args,
+    io,
+  );
+  if (options.baseRef !== undefined && options.base !== undefined)
+    throw new UsageError("give at most one of --base-ref <git-ref> or --base <maintainers-dir>");
+  const base: BaseSource | undefined =
+    options.baseRef !== undefined
+      ? { ref: options.baseRef }
+      : options.base !== undefined
+        ? { dir: resolve(io.cwd, options.base), display: options.base }
+        : undefined;
 
-    let inputs: Inputs | undefined;
-    let diagnostics: Diagnostic[];
-    try {
-      inputs = loadInputs(io.cwd, estate);
-      diagnostics = [...inputs.warnings, ...safetyDiagnostics(io.cwd, inputs.roster, base)];
-    } catch (error) {
-      if (!(error instanceof DataError)) throw error;
-      diagnostics = [...error.diagnostics];
-    }
-    // GitHub shows a handful of annotations per step; a flood only slows the log down.
-    if (options.format === "github")
-      for (const d of sortDiagnostics(diagnostics).slice(0, MAX_ANNOTATIONS)) io.out(`${annotation(d)}\n`);
-    const errors = errorsOf(diagnostics);
-    if (errors.length > 0 || !inputs) {
-      if (options.review !== undefined)
-        writeFileSync(resolve(io.cwd, options.review), `${problemsMarkdown(diagnostics)}\n`);
-      throw new DataError(diagnostics);
-    }
-    printWarnings(io, diagnostics);
-    const { roster, mirrors } = inputs;
-    const owners = roster.people.filter((p) => p.orgOwner).length;
-    const against = base ? `; safety valves passed against ${"ref" in base ? base.ref : options.base}` : "";
-    io.out(
-      `ok: ${roster.people.length} maintainers, ${owners} org owners, ${mirrors.length} mirrors${against}\n`,
-    );
-    return 0;
-  };
+  let inputs: Inputs | undefined;
+  let diagnostics: Diagnostic[];
+  try {
+    inputs = loadInputs(io.cwd);
+    diagnostics = [...inputs.warnings, ...safetyDiagnostics(io.cwd, inputs.roster, base)];
+  } catch (error) {
+    if (!(error instanceof DataError)) throw error;
+    diagnostics = [...error.diagnostics];
+  }
+  // GitHub shows a handful of annotations per step; a flood only slows the log down.
+  if (options.format === "github")
+    for (const d of sortDiagnostics(diagnostics).slice(0, MAX_ANNOTATIONS)) io.out(`${annotation(d)}\n`);
+  const errors = errorsOf(diagnostics);
+  if (errors.length > 0 || !inputs) {
+    if (options.review !== undefined)
+      writeFileSync(resolve(io.cwd, options.review), `${problemsMarkdown(diagnostics)}\n`);
+    throw new DataError(diagnostics);
+  }
+  printWarnings(io, diagnostics);
+  const { roster, mirrors, estate } = inputs;
+  const owners = roster.people.filter((p) => p.orgOwner).length;
+  const against = base ? `; safety valves passed against ${"ref" in base ? base.ref : options.base}` : "";
+  io.out(
+    `ok: ${roster.people.length} maintainers, ${owners} org owners, ${mirrors.length} mirrors, ${Object.keys(estate.hosts.machines).length} machines, ${estate.github.repositories.length} repositories, ${estate.services.proxied.length} services${against}\n`,
+  );
+  return 0;
+};

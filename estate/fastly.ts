@@ -6,10 +6,11 @@ export type CdnFrontSpec = Omit<CdnFrontProps, "zone" | "provider">;
 /**
  * Void's Fastly CDN: repo-fastly.voidlinux.org, a World-region tier-1 mirror served by Fastly from
  * the Helsinki mirror (repo-fi), shielded in Helsinki, with a Let's Encrypt certificate managed by
- * Fastly. The API key comes from FASTLY_API_KEY at plan time.
+ * Fastly. The API key comes from FASTLY_API_KEY at plan time. It stays TypeScript: its VCL snippets
+ * are code that runs at Fastly's edge, so changing them is a code change, planned after merge.
  */
 
-export const REPO_FASTLY: CdnFrontSpec = {
+export const FASTLY: CdnFrontSpec = {
   serviceName: "main_repo",
   domains: [{ name: "repo-fastly.voidlinux.org", comment: "Main Repository" }],
   origins: [

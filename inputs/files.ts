@@ -35,3 +35,31 @@ export const MIRRORS_FILE = "estate/mirrors.yaml";
 
 /** The override file of the safety valves, reserved for the operators by CODEOWNERS. */
 export const OVERRIDES_FILE = "OVERRIDES.yaml";
+
+/** The estate's data files that hold one kind of thing each, by kind. */
+export const ESTATE_FILES = {
+  github: "estate/github.yaml",
+  access: "estate/access.yaml",
+  hosts: "estate/hosts.yaml",
+  digitalocean: "estate/digitalocean.yaml",
+  dns: "estate/dns.yaml",
+  proxies: "estate/proxies.yaml",
+  nomad: "estate/nomad.yaml",
+  consul: "estate/consul.yaml",
+  vault: "estate/vault.yaml",
+  tls: "estate/tls.yaml",
+} as const;
+
+/**
+ * The estate's directories of one file per entity, each `<name>.yaml`, so adding one is a pull
+ * request of one new file. The patterns allow what the entity's name allows (a GitHub repository
+ * name, a DNS label), never `.` or `..` alone.
+ */
+export const ESTATE_DIRECTORIES = {
+  repositories: { dir: "estate/repositories", fileName: /^(?!\.\.?\.yaml$)[A-Za-z0-9._-]{1,100}\.yaml$/ },
+  machines: { dir: "estate/machines", fileName: /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.yaml$/ },
+  services: { dir: "estate/services", fileName: /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\.yaml$/ },
+} as const;
+
+/** Where the JSON Schemas of the estate's files are generated (`npm run schema`). */
+export const ESTATE_SCHEMA_DIR = "estate/schemas";

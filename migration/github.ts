@@ -2,12 +2,42 @@ import type { StateMigration } from "../constructs/terraform/state-migration";
 import type { GithubStack } from "../stacks/github";
 import { type Move, move } from "./move";
 
-/** Repositories Void declared one by one; every other repository was in a `for_each` map. */
+/** Repositories Void declared one by one, by their old logical ids. */
 const STANDALONE_REPOSITORIES: Readonly<Record<string, string>> = {
   "void-linux.github.io": "void_linux_github_io",
   xmirror: "xmirror",
   xbps: "xbps",
 };
+
+/** Repositories Void declared in its `for_each` map. A repository added since has no old address. */
+const MAPPED_REPOSITORIES: ReadonlySet<string> = new Set([
+  ".github",
+  "buildbot-theme",
+  "internal-discussions",
+  "ircbot",
+  "jbigkit-shared",
+  "libglob",
+  "man-site",
+  "musl-fts",
+  "musl-obstack",
+  "netbsd-wtf",
+  "openbsd-man",
+  "repo-exporter",
+  "runit",
+  "socklog-void",
+  "void-containers",
+  "void-docs",
+  "void-infrastructure",
+  "void-mklive",
+  "void-packages",
+  "void-runit",
+  "void-texlive",
+  "void-updates",
+  "void-wiki",
+  "xbps-bulk",
+  "xbps-legacy-sign",
+  "xmandump",
+]);
 
 /**
  * Where each resource lived in Void's hand-written `terraform/github` root: the first apply
@@ -27,6 +57,7 @@ export function githubMigration({ organization }: GithubStack): StateMigration {
   }
   for (const [name, repository] of organization.repositories) {
     const standalone = STANDALONE_REPOSITORIES[name];
+    if (standalone === undefined && !MAPPED_REPOSITORIES.has(name)) continue;
     moved.push(
       ...move(
         standalone ? `github_repository.${standalone}` : `github_repository.repositories["${name}"]`,

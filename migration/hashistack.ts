@@ -1,16 +1,12 @@
 import type { StateMigration } from "../constructs/terraform/state-migration";
-import type {
-  VoidNamespace,
-  VoidNomadPolicyName,
-  VoidNomadRole,
-  VoidVaultPolicyName,
-} from "../estate/hashistack";
 import type { HashistackStack } from "../stacks/hashistack";
 import { movesByName, resourcesOf } from "./move";
 
 /**
  * Void's addresses (terraform/hashistack at 2244e1e) that this code names differently, and where
- * each went; the stack emits `moved` blocks so adopting it changes no object.
+ * each went; the stack emits `moved` blocks so adopting it changes no object. The tables know only
+ * the names that existed then: a namespace, policy or role added since has no old address, and is
+ * simply created.
  */
 const LEGACY = {
   namespaces: {
@@ -20,7 +16,7 @@ const LEGACY = {
     "apps-restricted": "apps_restricted",
     build: "build",
     mirror: "mirror",
-  } satisfies Record<VoidNamespace, string>,
+  },
   nomadPolicies: {
     anonymous: "guest",
     "apps-admin": "apps_admin",
@@ -30,16 +26,16 @@ const LEGACY = {
     "buildsync-admin": "buildsync_admin",
     "buildsync-buildbot-admin": "buildsync_buildbot_admin",
     "popcorn-admin": "popcorn_admin",
-  } satisfies Record<VoidNomadPolicyName, string>,
+  },
   vaultPolicies: {
     "void-secrets-admin": "secrets_admin",
     "void-nomad-apps-admin": "apps_admin",
     "void-nomad-restricted-apps-admin": "restricted_apps_admin",
-  } satisfies Record<VoidVaultPolicyName, string>,
+  },
   nomadRoles: {
     "apps-admin": "nomad_role_apps_admin",
     "restricted-apps-admin": "nomad_role_restricted_apps_admin",
-  } satisfies Record<VoidNomadRole, string>,
+  },
   ldapGroups: { dante: "dante", "nomad-apps-admin": "nomad_apps_admin" },
   consulPolicies: { "void-node-exporter": "node_exporter" },
   kvMount: { secret: "secret" },

@@ -3,7 +3,7 @@ import { DataError, type Diagnostic, fileDiagnostic } from "./diagnostics";
 
 /**
  * The one way the project reads a file that a stranger can put in a pull request (maintainer
- * files, the mirror list, the overrides file) or hand to a command (plan JSON, synthesized
+ * files, the estate's data, the mirror list, the overrides file) or hand to a command (plan JSON, synthesized
  * output): it is hostile until checked. Only a regular file is read, never through a symbolic
  * link; at most `maxBytes` of it; it must be UTF-8 text without NUL (UTF-16, UTF-32 and Latin-1
  * are named as such). Every refusal is a
@@ -18,6 +18,10 @@ export const INPUT_LIMITS = {
   overridesFile: 64 * 1024,
   /** `estate/mirrors.yaml`: a few hundred mirrors. */
   mirrorList: 1024 * 1024,
+  /** One estate file of a kind (`estate/dns.yaml`, `estate/nomad.yaml`): thousands of records at most. */
+  estateFile: 1024 * 1024,
+  /** One estate entity (`estate/machines/<name>.yaml`, a repository, a service): a screenful. */
+  estateEntityFile: 64 * 1024,
   /** A GitHub workflow; bigger ones keep actionlint busy for minutes. */
   workflowFile: 256 * 1024,
   /** A `terraform show -json` plan of one stack. */

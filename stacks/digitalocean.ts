@@ -18,10 +18,8 @@ import { Mirror } from "../constructs/mirror";
 import { ProxyTier, PublishedService } from "../constructs/proxy";
 import { claimLogicalId } from "../constructs/terraform/logical-id";
 import { configureState, type StateSettings } from "../constructs/terraform/state-backend";
-import type { DnsEstate } from "../estate/dns";
 import type { CdnFrontSpec } from "../estate/fastly";
-import type { HostsEstate } from "../estate/hosts";
-import type { ServicesEstate } from "../estate/services";
+import type { DnsEstate, HostsEstate, ServicesEstate } from "../inputs/estate";
 import { type MirrorEntry, mirrorCountry } from "../inputs/mirrors";
 import { type Construct, TerraformStack } from "../runtime/cdktf";
 import { check, findDeclared, ValidationError } from "../runtime/errors";
@@ -128,7 +126,9 @@ export class DigitalOceanStack extends TerraformStack {
     }
 
     zone.cname(dns.mail.alias, mailHost);
-    for (const alias of dns.hostAliases) zone.cname(alias.name, host(alias.host, `alias ${alias.name}`));
+    // An alias names a machine, or an absolute name outside the zone (with its trailing dot).
+    for (const { name, target } of dns.aliases)
+      zone.cname(name, target.endsWith(".") ? target : host(target, `alias ${name}`));
     for (const name of pages.aNames) zone.a(name, pages.ipv4);
     for (const name of pages.sites) zone.cname(name, pages.target);
 

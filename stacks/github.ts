@@ -1,6 +1,6 @@
 import { GithubOrganization } from "../constructs/github";
 import { configureState, type StateSettings } from "../constructs/terraform/state-backend";
-import type { GithubEstate } from "../estate/github";
+import type { GithubEstate } from "../inputs/estate";
 import type { Roster } from "../inputs/maintainers/model";
 import { type Construct, TerraformStack } from "../runtime/cdktf";
 

@@ -12,7 +12,7 @@ import {
   VaultNomadRole,
   VaultPolicy,
 } from "../constructs/vault";
-import type { HashistackEstate } from "../estate/hashistack";
+import type { HashistackEstate } from "../inputs/estate";
 import { Construct, TerraformStack } from "../runtime/cdktf";
 import { findDeclared } from "../runtime/errors";
 

@@ -4,7 +4,7 @@ import { NomadProvider } from "../bindings/nomad/provider";
 import { type INomadNamespace, jobVariablePath } from "../constructs/nomad";
 import { configureState, type StateSettings } from "../constructs/terraform/state-backend";
 import { AcmeCertificate } from "../constructs/tls";
-import type { TlsEstate } from "../estate/tls";
+import type { TlsEstate } from "../inputs/estate";
 import { type Construct, TerraformStack } from "../runtime/cdktf";
 import { findDeclared } from "../runtime/errors";
 

@@ -1,7 +1,5 @@
-import type { Estate } from "../../estate";
+import type { Estate } from "../../inputs/estate";
 import type { Roster } from "../../inputs/maintainers/model";
-import { UsageError } from "../../runtime/errors";
-import { unknownMessage } from "../../runtime/suggest";
 
 /**
  * NetAuth's import (`netauth/access.json`): one entity per maintainer with display name, email
@@ -10,13 +8,7 @@ import { unknownMessage } from "../../runtime/suggest";
  * them from the groups it granted, which is the offboarding step Void did by hand.
  * Deterministic: roster order (lower-cased login), two-space indent, final newline.
  */
-export function accessJson(roster: Roster, { access, github }: Pick<Estate, "access" | "github">): string {
-  const teams = github.teams.map((t) => t.name);
-  for (const group of access.groups)
-    for (const team of group.teams)
-      if (!teams.includes(team))
-        throw new UsageError(`access group ${group.name}: ${unknownMessage("team", team, teams)}`);
-
+export function accessJson(roster: Roster, { access }: Pick<Estate, "access">): string {
   const groupsOf = (teamsOfPerson: readonly string[]) =>
     access.groups.filter((g) => g.teams.some((t) => teamsOfPerson.includes(t))).map((g) => g.name);
   const entities = roster.people.map((person) => ({

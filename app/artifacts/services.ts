@@ -1,5 +1,5 @@
 import { absoluteName, relativeName, withoutTrailingDot } from "../../constructs/dns/names";
-import type { Estate } from "../../estate";
+import type { Estate } from "../../inputs/estate";
 
 /**
  * The proxied-services artifact (`services/proxied.json` next to the mirror list): the proxy

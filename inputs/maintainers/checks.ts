@@ -1,6 +1,7 @@
 import { type Diagnostic, fileDiagnostic } from "../../runtime/diagnostics";
 import type { SshKey } from "../../runtime/ssh-key";
 import { unknownMessage } from "../../runtime/suggest";
+import { laterClaims } from "../claims";
 import type { YamlSource } from "../yaml-source";
 import type { MaintainerFile } from "./schema";
 
@@ -59,28 +60,6 @@ const loginIsNotReserved: FileCheck = ({ source, data }, rules) => {
 
 const sshKeysAreAccepted: FileCheck = ({ source, sshKeys }) =>
   sshKeys.flatMap((key, i) => ("problem" in key ? [source.diagnostic(["ssh_keys", i], key.problem)] : []));
-
-/**
- * The diagnostics for claims to a key an earlier claim already made, in claim order: the first
- * claim wins and each later one is reported against it. Claims without a key are skipped.
- */
-function laterClaims<T, K>(
-  claims: readonly T[],
-  keyOf: (claim: T) => K | undefined,
-  report: (claim: T, first: T) => Diagnostic,
-): Diagnostic[] {
-  const seen = new Map<K, T>();
-  return claims.flatMap((claim) => {
-    const key = keyOf(claim);
-    if (key === undefined) return [];
-    const first = seen.get(key);
-    if (first === undefined) {
-      seen.set(key, claim);
-      return [];
-    }
-    return [report(claim, first)];
-  });
-}
 
 /** GitHub logins are case-insensitive: `Alice` and `alice` are one account. */
 const loginsAreUnique: RosterCheck = (files) =>

@@ -1,15 +1,16 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { z } from "zod";
-import type { Estate } from "../../estate";
 import { MAINTAINERS_DIR } from "../files";
 import { maintainerSchema } from "./schema";
 
 export const MAINTAINER_SCHEMA_PATH = `${MAINTAINERS_DIR}/schema.json`;
 
-/** The JSON Schema editors use for completion, generated from the same zod schema the loader uses. */
-export function maintainerJsonSchema(estate: Pick<Estate, "github">): string {
-  const teams = estate.github.teams.map((t) => t.name) as [string, ...string[]];
-  const schema = z.toJSONSchema(maintainerSchema(teams), { io: "input" });
+/**
+ * The JSON Schema editors use for completion, generated from the same zod schema the loader uses,
+ * with the organization's `teams` (of `estate/github.yaml`).
+ */
+export function maintainerJsonSchema(teams: readonly string[]): string {
+  const schema = z.toJSONSchema(maintainerSchema(teams as [string, ...string[]]), { io: "input" });
   return `${JSON.stringify({ ...schema, title: "Maintainer" }, null, 2)}\n`;
 }
 

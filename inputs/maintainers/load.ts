@@ -1,13 +1,12 @@
-import { join } from "node:path";
-import type { z } from "zod";
-import { DataError, type Diagnostic, errorsOf, fileDiagnostic } from "../../runtime/diagnostics";
-import { INPUT_LIMITS, listInputDirectory, readInputText } from "../../runtime/input-file";
+import { DataError, type Diagnostic, errorsOf } from "../../runtime/diagnostics";
+import { INPUT_LIMITS } from "../../runtime/input-file";
 import type { SshKey } from "../../runtime/ssh-key";
 import { parseSshKey } from "../../runtime/ssh-key";
-import { unknownMessage } from "../../runtime/suggest";
 import { compareText, isRecord } from "../../runtime/values";
 import { MAINTAINER_FILE, MAINTAINERS_DIR } from "../files";
-import { type FieldPath, YamlSource } from "../yaml-source";
+import { parseDocumentWith } from "../schema-issues";
+import { readYamlDirectory } from "../yaml-files";
+import type { FieldPath, YamlSource } from "../yaml-source";
 import {
   type CheckedFile,
   FILE_CHECKS,
@@ -38,6 +37,9 @@ export interface LoadedRoster {
   readonly warnings: readonly Diagnostic[];
 }
 
+/** What the directory holds besides people: the JSON Schema generated for editors. */
+const GENERATED = new Set(["schema.json"]);
+
 /**
  * Reads, validates and cross-checks every maintainer file. Reports every problem in every file at
  * once by throwing one {@link DataError}; returns the roster only when the data is sound.
@@ -52,43 +54,40 @@ export function loadRoster(options: LoadRosterOptions): LoadedRoster {
   const diagnostics: Diagnostic[] = [];
   const checked: CheckedFile[] = [];
 
-  for (const name of listInputDirectory(options.dir, MAINTAINERS_DIR)) {
-    if (name === "schema.json") continue;
-    const file = `${MAINTAINERS_DIR}/${name}`;
-    if (!MAINTAINER_FILE.test(name)) {
-      diagnostics.push(fileDiagnostic(file, "is not a maintainer file (expected <github-login>.yaml)"));
-      continue;
-    }
-    let text: string;
-    try {
-      text = readInputText(join(options.dir, name), file, INPUT_LIMITS.maintainerFile);
-    } catch (error) {
-      if (!(error instanceof DataError)) throw error;
-      diagnostics.push(...error.diagnostics);
-      continue;
-    }
-    const source = new YamlSource(file, text);
-    const syntax = source.syntaxProblems();
-    if (syntax.length > 0) {
-      diagnostics.push(...syntax);
-      continue;
-    }
-    const raw = source.toJS() ?? {};
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success)
-      diagnostics.push(
-        ...parsed.error.issues.flatMap((issue) => describeIssue(source, issue, rules, schema)),
-      );
+  const files = readYamlDirectory(
+    {
+      dir: options.dir,
+      display: MAINTAINERS_DIR,
+      fileName: MAINTAINER_FILE,
+      expected: "<github-login>.yaml",
+      what: "a maintainer file",
+      maxBytes: INPUT_LIMITS.maintainerFile,
+      ignore: GENERATED,
+    },
+    diagnostics,
+  );
+  if (!files) throw new DataError(diagnostics);
+  for (const { source, stem } of files) {
+    const parsed = parseDocumentWith(source, schema, diagnostics, {
+      documents: files.length,
+      unknownKey: (path, key) =>
+        path.length === 1 && path[0] === "teams"
+          ? unknownTeamMessage(key, rules.teams)
+          : path.length === 0 && rules.teams.includes(key)
+            ? teamOutsideTeams(source, key)
+            : undefined,
+      issue: (issue) => emptyTeams(source, issue.path as FieldPath, rules.teams),
+    });
     // The file checks run on whatever fields are valid, so a file's problems all show at once.
-    const data = parsed.success ? parsed.data : validFields(schema, raw);
+    const data = parsed ?? validFields(schema, source.toJS());
     const fields: FileFields = {
       source,
-      stem: name.slice(0, -".yaml".length),
+      stem,
       data,
       sshKeys: (data.ssh_keys ?? []).map((key) => parseSshKey(key)),
     };
     diagnostics.push(...FILE_CHECKS.flatMap((check) => check(fields, rules)));
-    if (parsed.success) checked.push({ ...fields, data: parsed.data });
+    if (parsed) checked.push({ ...fields, data: parsed });
   }
   diagnostics.push(...ROSTER_CHECKS.flatMap((check) => check(checked, rules, MAINTAINERS_DIR)));
 
@@ -107,83 +106,19 @@ function validFields(schema: ReturnType<typeof maintainerSchema>, raw: unknown):
   return valid as Partial<MaintainerFile>;
 }
 
-function describeIssue(
-  source: YamlSource,
-  issue: z.core.$ZodIssue,
-  rules: RosterRules,
-  schema: ReturnType<typeof maintainerSchema>,
-): Diagnostic[] {
-  const path = issue.path as FieldPath;
-  switch (issue.code) {
-    case "unrecognized_keys": {
-      const inTeams = path.length === 1 && path[0] === "teams";
-      const known = Object.keys(schema.shape);
-      return issue.keys.map((key) =>
+/** `teams:` with nothing under it: its entries lost their indent, or were never written. */
+function emptyTeams(source: YamlSource, path: FieldPath, teams: readonly string[]): Diagnostic[] | undefined {
+  if (path.length !== 1 || path[0] !== "teams" || !source.has(path)) return undefined;
+  const value = (source.toJS() as Record<string, unknown>).teams;
+  return value === null
+    ? [
         source.diagnostic(
-          [...path, key],
-          inTeams
-            ? unknownTeamMessage(key, rules.teams)
-            : path.length === 0 && rules.teams.includes(key)
-              ? teamOutsideTeams(source, key)
-              : unknownMessage("key", key, known),
+          path,
+          `is empty (expected the teams indented under it, such as \`  ${teams[0]}: member\`)`,
           { key: true },
         ),
-      );
-    }
-    case "invalid_type":
-      if (path.length === 1 && path[0] === "teams" && source.has(path) && valueAt(source, path) === null)
-        return [
-          source.diagnostic(
-            path,
-            `is empty (expected the teams indented under it, such as \`  ${rules.teams[0]}: member\`)`,
-            { key: true },
-          ),
-        ];
-      if (!source.has(path)) {
-        const { line, col } = source.position(path.slice(0, -1));
-        return [
-          { ...source.diagnostic(path, `is required (expected ${describeType(issue.expected)})`), line, col },
-        ];
-      }
-      return [source.diagnostic(path, `has the wrong type (expected ${describeType(issue.expected)})`)];
-    case "invalid_value":
-      return [
-        source.diagnostic(
-          path,
-          `"${String(valueAt(source, path))}" is not allowed (expected one of: ${issue.values.join(", ")})`,
-        ),
-      ];
-    case "too_small":
-      return [
-        source.diagnostic(
-          path,
-          issue.origin === "string"
-            ? "must not be empty"
-            : `is too small (expected ${issue.inclusive === false ? "more than" : "at least"} ${issue.minimum})`,
-        ),
-      ];
-    case "too_big":
-      return [
-        source.diagnostic(
-          path,
-          issue.origin === "number" || issue.origin === "int"
-            ? `is too large (expected at most ${issue.maximum})`
-            : issue.message,
-        ),
-      ];
-    case "invalid_union": {
-      const expected = issue.errors.flatMap((branch) =>
-        branch.flatMap((i) =>
-          i.code === "invalid_type" && i.path.length === 0 ? [describeType(i.expected)] : [],
-        ),
-      );
-      return [
-        source.diagnostic(path, `has the wrong type (expected ${[...new Set(expected)].join(" or ")})`),
-      ];
-    }
-    default:
-      return [source.diagnostic(path, issue.message)];
-  }
+      ]
+    : undefined;
 }
 
 /** A team written as a top-level key: almost always a `teams:` entry that lost its indent. */
@@ -192,24 +127,6 @@ function teamOutsideTeams(source: YamlSource, team: string): string {
   return source.has(["teams"])
     ? `is a team, not a field (indent \`${line}\` under \`teams:\`)`
     : `is a team, not a field (expected \`teams:\` with \`${line}\` indented under it)`;
-}
-
-const TYPE_NAMES: Record<string, string> = {
-  string: "a string",
-  number: "a number",
-  int: "a whole number",
-  boolean: "true or false",
-  array: "a list",
-  object: "a mapping of keys to values",
-  record: "a mapping of keys to values",
-};
-
-const describeType = (expected: string) => TYPE_NAMES[expected] ?? expected;
-
-function valueAt(source: YamlSource, path: FieldPath): unknown {
-  let value: unknown = source.toJS();
-  for (const segment of path) value = (value as Record<string | number, unknown> | undefined)?.[segment];
-  return value;
 }
 
 function toMaintainer({ source, data, sshKeys }: CheckedFile): Maintainer {

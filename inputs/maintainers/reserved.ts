@@ -1,5 +1,5 @@
 import { GITHUB_SPECIAL_LOGINS } from "../../constructs/github/login";
-import type { Estate } from "../../estate";
+import type { Estate } from "../estate";
 
 /**
  * Names no person's file may take. A login becomes a NetAuth entity (lower-cased), a member name

@@ -1,10 +1,9 @@
-import type { z } from "zod";
 import { DataError, type Diagnostic, errorsOf } from "../../runtime/diagnostics";
 import { INPUT_LIMITS, readInputText } from "../../runtime/input-file";
-import { unknownMessage } from "../../runtime/suggest";
 import { isRecord } from "../../runtime/values";
-import { type FieldPath, fieldName, YamlSource } from "../yaml-source";
-import { MIRROR_FIELDS, type MirrorEntry, mirrorListSchema, showValue } from "./schema";
+import { describeIssue } from "../schema-issues";
+import { fieldName, YamlSource } from "../yaml-source";
+import { type MirrorEntry, mirrorListSchema, showValue } from "./schema";
 import { parseMirrorUrl } from "./url";
 
 /**
@@ -29,7 +28,10 @@ export function parseMirrorList(text: string, file: string): MirrorEntry[] {
   const parsed = mirrorListSchema.safeParse(data);
   const diagnostics = parsed.success
     ? []
-    : parsed.error.issues.flatMap((issue) => describeIssue(source, issue));
+    : parsed.error.issues.flatMap((issue) =>
+        // Every field of the schema words its own problems.
+        describeIssue(source, issue, { schema: mirrorListSchema, ownMessages: true }),
+      );
   const reported = new Set(diagnostics.map((d) => d.field));
   diagnostics.push(
     ...yaml11Differences(source, data).filter((d) => !reported.has(d.field)),
@@ -37,17 +39,6 @@ export function parseMirrorList(text: string, file: string): MirrorEntry[] {
   );
   if (errorsOf(diagnostics).length > 0 || !parsed.success) throw new DataError(diagnostics);
   return parsed.data;
-}
-
-function describeIssue(source: YamlSource, issue: z.core.$ZodIssue): Diagnostic[] {
-  const path = issue.path as FieldPath;
-  if (issue.code === "unrecognized_keys") {
-    return issue.keys.map((key) =>
-      source.diagnostic([...path, key], unknownMessage("key", key, MIRROR_FIELDS), { key: true }),
-    );
-  }
-  // Every schema field carries its own "problem (expected ...)" message.
-  return [source.diagnostic(path, issue.message)];
 }
 
 /**

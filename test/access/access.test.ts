@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { access } from "../../cli/access";
-import { ADOPTION_ESTATE } from "../support/app";
+import { ESTATE_FILES } from "../../inputs/files";
 import { run, scratchProject } from "../support/project";
 
 const KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAILYGqmD4pk4L/3VJU/l36ySYjOLed51EfzH6Fb99ZJ0A ops@laptop";
@@ -18,8 +18,8 @@ interface AccessFile {
   groups: { name: string; members: string[] }[];
 }
 
-async function accessOf(dir: string, estate = ADOPTION_ESTATE): Promise<AccessFile> {
-  const result = await run(access(estate), dir, ["--out", "out"]);
+async function accessOf(dir: string): Promise<AccessFile> {
+  const result = await run(access, dir, ["--out", "out"]);
   assert.equal(result.status, 0, result.stderr);
   return JSON.parse(readFileSync(join(dir, "out", "netauth", "access.json"), "utf8")) as AccessFile;
 }
@@ -62,13 +62,14 @@ describe("npm run access: NetAuth's import from the maintainer files", () => {
 
   test("a group that names an unknown team is refused, and nothing is written", async () => {
     const dir = scratchProject();
-    const estate = {
-      ...ADOPTION_ESTATE,
-      access: { groups: [{ name: "host-login", description: "", teams: ["void-opps"] }] },
-    };
-    const result = await run(access(estate), dir, ["--out", "out"]);
+    const file = join(dir, ESTATE_FILES.access);
+    writeFileSync(file, readFileSync(file, "utf8").replace("- void-ops\n", "- void-opps\n"));
+    const result = await run(access, dir, ["--out", "out"]);
     assert.equal(result.status, 1);
-    assert.match(result.stderr, /access group host-login: unknown team \(did you mean "void-ops"\?\)/);
+    assert.match(
+      result.stderr,
+      /^estate\/access\.yaml:\d+:\d+: groups\[0\]\.teams\[0\]: unknown team "void-opps" \(did you mean "void-ops"\?\)/m,
+    );
     assert.throws(() => readFileSync(join(dir, "out", "netauth", "access.json")));
   });
 });

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { VOID_APP } from "../../app/void";
 import { diff } from "../../cli/diff";
-import { VOID_ESTATE } from "../../estate";
+import { loadEstate } from "../../inputs/estate";
 import { git } from "../support/git";
 import { REPO_ROOT, run, scratchProject } from "../support/project";
 
@@ -33,7 +33,7 @@ test("--base-ref synthesizes the ref from an exported tree and leaves nothing be
   const taken = new Set(readdirSync(join(repo, "maintainers")).map((f) => f.toLowerCase()));
   let login = "newcomer";
   for (let n = 2; taken.has(`${login}.yaml`); n++) login = `newcomer${n}`;
-  const team = VOID_ESTATE.github.teams[0].name;
+  const team = loadEstate(repo).github.teams[0]?.name;
   writeFileSync(
     join(repo, "maintainers", `${login}.yaml`),
     `name: Try Newcomer\ngithub: ${login}\nteams:\n  ${team}: member\n`,

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { synthesize } from "../../app/synth";
 import { diff } from "../../cli/diff";
 import { loadInputs } from "../../inputs";
-import { ADOPTION_APP, ADOPTION_ESTATE } from "../support/app";
+import { ADOPTION_APP } from "../support/app";
 import { type Run, run, scratchProject, tempDir } from "../support/project";
 
 /** A scratch copy of the adoption data that can be edited and synthesized again and again. */
@@ -13,7 +13,7 @@ export class Scratch {
   /** Synthesizes the current data into `<dir>/cdktf.out` with the http backend, like CI. */
   synth(): string {
     const outdir = join(this.dir, "cdktf.out");
-    const inputs = loadInputs(this.dir, ADOPTION_ESTATE);
+    const inputs = loadInputs(this.dir);
     synthesize({ root: this.dir, outdir, spec: ADOPTION_APP, inputs, env: {} });
     return outdir;
   }

@@ -17,7 +17,7 @@ import { mirrors } from "../../cli/mirrors";
 import { planSummary } from "../../cli/plan-summary";
 import { synth } from "../../cli/synth";
 import { validate } from "../../cli/validate";
-import { ADOPTION_APP, ADOPTION_ESTATE } from "../support/app";
+import { ADOPTION_APP } from "../support/app";
 import { REPO_ROOT, type Run, run, scratchProject } from "../support/project";
 
 /**
@@ -52,11 +52,11 @@ export interface HostileCase {
 }
 
 const COMMANDS = {
-  validate: validate(ADOPTION_ESTATE),
+  validate,
   synth: synth(ADOPTION_APP),
   diff: diff(ADOPTION_APP),
-  mirrors: mirrors(ADOPTION_ESTATE),
-  access: access(ADOPTION_ESTATE),
+  mirrors,
+  access,
   "plan-summary": planSummary,
   "lint-workflows": lintWorkflowsCommand,
 } satisfies Record<string, Command>;

@@ -5,7 +5,7 @@ import { describe, test } from "node:test";
 import { annotation } from "../../cli/report";
 import { synth } from "../../cli/synth";
 import { validate } from "../../cli/validate";
-import { ADOPTION_APP, ADOPTION_ESTATE } from "../support/app";
+import { ADOPTION_APP } from "../support/app";
 import { run, scratchProject } from "../support/project";
 
 const BAD_FILE = "name: Alice\ngithub: alice\nteams:\n  pkg-comitters: member\n";
@@ -14,7 +14,7 @@ describe("validate and synth on bad data", () => {
   test("validate exits 1 with the precise message and no stack trace", async () => {
     const dir = scratchProject();
     writeFileSync(join(dir, "maintainers", "alice.yaml"), BAD_FILE);
-    const result = await run(validate(ADOPTION_ESTATE), dir);
+    const result = await run(validate, dir);
     assert.equal(result.status, 1);
     assert.match(
       result.stderr,
@@ -36,9 +36,12 @@ describe("validate and synth on bad data", () => {
   });
 
   test("validate passes on sound data and counts what it read", async () => {
-    const result = await run(validate(ADOPTION_ESTATE), scratchProject());
+    const result = await run(validate, scratchProject());
     assert.equal(result.status, 0, result.stderr);
-    assert.equal(result.stdout, "ok: 22 maintainers, 3 org owners, 40 mirrors\n");
+    assert.equal(
+      result.stdout,
+      "ok: 22 maintainers, 3 org owners, 40 mirrors, 17 machines, 29 repositories, 17 services\n",
+    );
   });
 
   test("synth replaces its own previous output, stale stacks included", async () => {
@@ -71,7 +74,7 @@ describe("validate in CI", () => {
   test("--format github prints each problem as an annotation on its line, --review writes it as Markdown", async () => {
     const dir = scratchProject();
     writeFileSync(join(dir, "maintainers", "alice.yaml"), BAD_FILE);
-    const result = await run(validate(ADOPTION_ESTATE), dir, ["--format", "github", "--review", "review.md"]);
+    const result = await run(validate, dir, ["--format", "github", "--review", "review.md"]);
     assert.equal(result.status, 1);
     assert.match(
       result.stdout,

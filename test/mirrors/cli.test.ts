@@ -4,12 +4,11 @@ import { join } from "node:path";
 import { describe, test } from "node:test";
 import { writeArtifacts } from "../../app/artifacts/write";
 import { mirrors } from "../../cli/mirrors";
-import { ADOPTION_ESTATE } from "../support/app";
 import { REPO_ROOT, run, scratchProject, tempDir } from "../support/project";
 
 const FIXTURES = join(REPO_ROOT, "test", "fixtures", "mirrors");
 const scratch = () => tempDir("void-mirrors-");
-const mirrorsIn = (dir: string, args: string[]) => run(mirrors(ADOPTION_ESTATE), dir, args);
+const mirrorsIn = (dir: string, args: string[]) => run(mirrors, dir, args);
 
 describe("npm run mirrors", () => {
   test("writes the three files, identical to xmirror's, replacing a previous run", async () => {

@@ -3,26 +3,25 @@ import { appendFileSync, cpSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { MIRRORS_FILE } from "../../inputs/mirrors";
-import { ADOPTION_ESTATE } from "../support/app";
 import { REPO_ROOT, scratchProject } from "../support/project";
 import { RULES, type Rule } from "./rules";
 import { buildWorld, type World, withStack } from "./world";
 
 const FIXTURES = join(REPO_ROOT, "test", "fixtures", "rules");
-const adoption = buildWorld(scratchProject(), ADOPTION_ESTATE);
+const adoption = buildWorld(scratchProject());
 
 /** The adoption data with one fixture directory laid over it, loaded and synthesized. */
 function overlaid(fixture: string): World {
   const dir = scratchProject();
   cpSync(join(FIXTURES, fixture), dir, { recursive: true });
-  return buildWorld(dir, ADOPTION_ESTATE);
+  return buildWorld(dir);
 }
 
 /** The adoption data with one mirror entry appended to the list. */
 function withMirror(entry: string): World {
   const dir = scratchProject();
   appendFileSync(join(dir, MIRRORS_FILE), entry);
-  return buildWorld(dir, ADOPTION_ESTATE);
+  return buildWorld(dir);
 }
 
 /** For each rule: a world that breaks it, and what the failure must name. */
@@ -73,14 +72,14 @@ const BREAKS: Readonly<Record<string, { world: () => World; names: RegExp }>> = 
         delete stack.resource?.digitalocean_record?.["zone_a-hel-fi_m_a"];
         delete stack.resource?.digitalocean_record?.["zone_a-hel-fi_m_aaaa"];
       }),
-    names: /^estate\/hosts\.ts: machine a-hel-fi has no A or AAAA record$/,
+    names: /^estate\/machines\/a-hel-fi\.yaml: machine a-hel-fi has no A or AAAA record$/,
   },
   "every proxied service name resolves": {
     world: () =>
       withStack(adoption, "digitalocean", (stack) => {
         delete stack.resource?.digitalocean_record?.zone_wildcard_s_cname;
       }),
-    names: /^estate\/services\.ts: service name alps\.s has no record and no wildcard covers it$/m,
+    names: /^estate\/services\/alps\.yaml: service name alps\.s has no record and no wildcard covers it$/m,
   },
   "every policy a role or group grants is declared": {
     world: () =>
@@ -89,7 +88,7 @@ const BREAKS: Readonly<Record<string, { world: () => World; names: RegExp }>> = 
         if (dante) dante.policies = ["resin-root", "void-secrets-admn"];
       }),
     names:
-      /^estate\/hashistack\.ts: vault_ldap_auth_backend_group\.ldap_group_dante grants "void-secrets-admn", which nothing declares$/,
+      /^estate\/vault\.yaml: vault_ldap_auth_backend_group\.ldap_group_dante grants "void-secrets-admn", which nothing declares$/,
   },
   "every namespace the certificate is delivered to is declared": {
     world: () =>
@@ -97,7 +96,7 @@ const BREAKS: Readonly<Record<string, { world: () => World; names: RegExp }>> = 
         delete stack.resource?.nomad_namespace?.namespace_mirror;
       }),
     names:
-      /^estate\/tls\.ts: nomad_variable\.variable_mirror_nomad_jobs_nginx goes to namespace mirror, which is not declared$/,
+      /^estate\/tls\.yaml: nomad_variable\.variable_mirror_nomad_jobs_nginx goes to namespace mirror, which is not declared$/,
   },
   "the renewal job's policy may write every variable the certificate is delivered to": {
     world: () =>
@@ -110,7 +109,7 @@ const BREAKS: Readonly<Record<string, { world: () => World; names: RegExp }>> = 
           );
       }),
     names:
-      /^estate\/hashistack\.ts: the policy of job cert-renew cannot write nomad\/jobs\/maddy in namespace apps-restricted/,
+      /^estate\/nomad\.yaml: the policy of job cert-renew cannot write nomad\/jobs\/maddy in namespace apps-restricted/,
   },
 };
 describe("every rule fails on data that breaks it, naming the file to fix", () => {

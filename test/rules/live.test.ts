@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
-import { VOID_ESTATE } from "../../estate";
 import { DataError, formatDiagnostic } from "../../runtime/diagnostics";
 import { REPO_ROOT } from "../support/project";
 import { RULES } from "./rules";
@@ -17,7 +16,7 @@ describe("the live data", () => {
 
   before(() => {
     try {
-      world = buildWorld(REPO_ROOT, VOID_ESTATE);
+      world = buildWorld(REPO_ROOT);
     } catch (error) {
       problems =
         error instanceof DataError ? error.diagnostics.map(formatDiagnostic) : [(error as Error).message];

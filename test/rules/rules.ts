@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Estate } from "../../estate";
+import { estateSchemaLine } from "../../inputs/estate/json-schema";
+import { ESTATE_DIRECTORIES, ESTATE_FILES } from "../../inputs/files";
 import { MIRRORS_FILE, mirrorCountry } from "../../inputs/mirrors";
 import { YamlSource } from "../../inputs/yaml-source";
 import { resources, type World } from "./world";
@@ -16,33 +17,31 @@ export interface Rule {
   readonly check: (world: World) => string[];
 }
 
-/** Where each part of the estate is edited. */
-const ESTATE_FILE: Readonly<Record<keyof Estate, string>> = {
-  github: "estate/github.ts",
-  dns: "estate/dns.ts",
-  hosts: "estate/hosts.ts",
-  services: "estate/services.ts",
-  fastly: "estate/fastly.ts",
-  hashistack: "estate/hashistack.ts",
-  tls: "estate/tls.ts",
-  state: "estate/state.ts",
-  access: "estate/access.ts",
-};
-
 const SCHEMA_LINE = {
   maintainers: "# yaml-language-server: $schema=./schema.json",
   mirrors: "# yaml-language-server: $schema=./mirrors.schema.json",
 };
+
+/** The YAML files of a directory of the checkout, repository-relative. */
+const yamlFilesIn = (root: string, dir: string) =>
+  readdirSync(join(root, dir))
+    .filter((name) => name.endsWith(".yaml"))
+    .map((name) => `${dir}/${name}`);
 
 /** Editors complete and check a file only when its first line names the schema. */
 const everyDataFileNamesItsSchema: Rule = {
   name: "every data file names its JSON Schema on its first line",
   check: ({ root }) => {
     const firstLine = (path: string) => readFileSync(join(root, path), "utf8").split("\n")[0];
-    const files = readdirSync(join(root, "maintainers"))
-      .filter((name) => name.endsWith(".yaml"))
-      .map((name) => [`maintainers/${name}`, SCHEMA_LINE.maintainers] as const);
-    return [...files, [MIRRORS_FILE, SCHEMA_LINE.mirrors] as const]
+    const estate = [
+      ...Object.values(ESTATE_FILES),
+      ...Object.values(ESTATE_DIRECTORIES).flatMap(({ dir }) => yamlFilesIn(root, dir)),
+    ].map((path) => [path, estateSchemaLine(path) ?? ""] as const);
+    return [
+      ...yamlFilesIn(root, "maintainers").map((path) => [path, SCHEMA_LINE.maintainers] as const),
+      [MIRRORS_FILE, SCHEMA_LINE.mirrors] as const,
+      ...estate,
+    ]
       .filter(([path, line]) => firstLine(path) !== line)
       .map(
         ([path, line]) => `${path}:1: the first line is not "${line}" (editors lose completion and checks)`,
@@ -199,7 +198,9 @@ const everyHostHasAnAddress: Rule = {
     const dns = zoneNames(world);
     return Object.keys(hosts.machines)
       .filter((host) => !dns.names.has(`${host}.${hosts.subdomain}`.toLowerCase()))
-      .map((host) => `${ESTATE_FILE.hosts}: machine ${host} has no A or AAAA record`);
+      .map(
+        (host) => `${ESTATE_DIRECTORIES.machines.dir}/${host}.yaml: machine ${host} has no A or AAAA record`,
+      );
   },
 };
 
@@ -209,10 +210,17 @@ const everyServiceNameResolves: Rule = {
   check: (world) => {
     const { services } = world.estate;
     const dns = zoneNames(world);
-    const names = [...services.proxied.flatMap((s) => s.names), ...services.fragments.map((f) => f.name)];
+    const names = [
+      ...services.proxied.flatMap((s) =>
+        s.names.map(
+          (name) => [`${ESTATE_DIRECTORIES.services.dir}/${s.service ?? s.job}.yaml`, name] as const,
+        ),
+      ),
+      ...services.fragments.map((f) => [ESTATE_FILES.proxies, f.name] as const),
+    ];
     return names
-      .filter((name) => !resolves(name, dns))
-      .map((name) => `${ESTATE_FILE.services}: service name ${name} has no record and no wildcard covers it`);
+      .filter(([, name]) => !resolves(name, dns))
+      .map(([file, name]) => `${file}: service name ${name} has no record and no wildcard covers it`);
   },
 };
 
@@ -261,7 +269,7 @@ const grantedPoliciesExist: Rule = {
       .filter(({ policy }) => !declared.has(policy))
       .map(
         ({ address, policy }) =>
-          `${ESTATE_FILE.hashistack}: ${address} grants "${policy}", which nothing declares`,
+          `${ESTATE_FILES.vault}: ${address} grants "${policy}", which nothing declares`,
       );
   },
 };
@@ -277,7 +285,7 @@ const certificateNamespacesExist: Rule = {
       .filter(([, v]) => v.namespace !== "default" && !namespaces.has(String(v.namespace)))
       .map(
         ([id, v]) =>
-          `${ESTATE_FILE.tls}: nomad_variable.${id} goes to namespace ${v.namespace}, which is not declared`,
+          `${ESTATE_FILES.tls}: nomad_variable.${id} goes to namespace ${v.namespace}, which is not declared`,
       );
   },
 };
@@ -294,14 +302,13 @@ const renewalMayWriteEveryDelivery: Rule = {
       const acl = p.job_acl as { job_id?: string; namespace?: string } | undefined;
       return acl?.job_id === job && acl.namespace === namespace;
     });
-    if (policies.length === 0)
-      return [`${ESTATE_FILE.hashistack}: no Nomad policy is attached to job ${job}`];
+    if (policies.length === 0) return [`${ESTATE_FILES.nomad}: no Nomad policy is attached to job ${job}`];
     const rules = policies.map((p) => String(p.rules_hcl)).join("\n");
     return Object.values(resources(world, "tls", "nomad_variable"))
       .filter((v) => !grantsWrite(rules, String(v.namespace), String(v.path)))
       .map(
         (v) =>
-          `${ESTATE_FILE.hashistack}: the policy of job ${job} cannot write ${v.path} in namespace ${v.namespace} (expected a variables rule with write, as estate/tls.ts delivers there)`,
+          `${ESTATE_FILES.nomad}: the policy of job ${job} cannot write ${v.path} in namespace ${v.namespace} (expected a variables rule with write, as ${ESTATE_FILES.tls} delivers there)`,
       );
   },
 };

@@ -1,5 +1,5 @@
-import type { Estate } from "../../estate";
 import { type Inputs, loadInputs } from "../../inputs";
+import type { Estate } from "../../inputs/estate";
 import { synthApp } from "../support/app";
 import type { StackJson } from "../support/synth";
 
@@ -14,16 +14,16 @@ export interface World {
 }
 
 /** Loads and synthesizes a checkout's data the way `npm run synth` does; data errors throw. */
-export function buildWorld(root: string, estate: Estate): World {
-  const inputs = loadInputs(root, estate);
-  const { files } = synthApp({ root, estate });
+export function buildWorld(root: string): World {
+  const inputs = loadInputs(root);
+  const { files } = synthApp({ root });
   const stacks = new Map(
     [...files].flatMap(([path, text]) => {
       const name = /^stacks\/([^/]+)\/cdk\.tf\.json$/.exec(path)?.[1];
       return name ? [[name, JSON.parse(text) as StackJson] as const] : [];
     }),
   );
-  return { root, estate, inputs, stacks };
+  return { root, estate: inputs.estate, inputs, stacks };
 }
 
 /** The resources of `type` in `stack`, by logical id. */

@@ -4,10 +4,9 @@ import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { validate } from "../../cli/validate";
-import { ADOPTION_ESTATE } from "../support/app";
 import { run, scratchProject } from "../support/project";
 
-const check = (dir: string, args: string[]) => run(validate(ADOPTION_ESTATE), dir, args);
+const check = (dir: string, args: string[]) => run(validate, dir, args);
 
 const GIT_ENV = {
   GIT_AUTHOR_NAME: "t",
@@ -47,7 +46,7 @@ test("validate --base-ref refuses a mass removal until a new, reviewed override 
   assert.equal(allowed.status, 0, allowed.stderr);
   assert.match(
     allowed.stdout,
-    /^ok: 16 maintainers, 3 org owners, 40 mirrors; safety valves passed against HEAD$/m,
+    /^ok: 16 maintainers, 3 org owners, 40 mirrors, .*; safety valves passed against HEAD$/m,
   );
   assert.match(
     allowed.stderr,

@@ -4,6 +4,7 @@ import { proxiedServicesJson } from "../../app/artifacts/services";
 import { stateBackendFromEnv } from "../../app/backend";
 import type { MirrorEntry } from "../../inputs/mirrors";
 import { Testing } from "../../runtime/cdktf";
+import { compareText } from "../../runtime/values";
 import { DigitalOceanStack } from "../../stacks/digitalocean";
 import { ADOPTION_ESTATE, adoptionInputs } from "../support/app";
 import { readEstate } from "../support/estate";
@@ -256,8 +257,13 @@ describe("proxied services artifact", () => {
         names: s.names,
       }),
     );
-    assert.deepEqual(actual, expected);
-    assert.equal(artifact.services[0].meta.nginx_names, "alps.s.voidlinux.org alps.voidlinux.org");
+    // One file per service: the artifact lists them in file-name order.
+    const file = (s: { service: string | null; job: string }) => `${s.service ?? s.job}.yaml`;
+    const byName = (a: { service: string | null; job: string }, b: { service: string | null; job: string }) =>
+      compareText(file(a), file(b));
+    assert.deepEqual(actual, [...expected].sort(byName));
+    const alps = artifact.services.find((s: { service: string | null }) => s.service === "alps");
+    assert.equal(alps.meta.nginx_names, "alps.s.voidlinux.org alps.voidlinux.org");
   });
 
   it("lists the tiers with the estate's members and the HashiStack UI names", () => {

@@ -1,11 +1,16 @@
 import assert from "node:assert/strict";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { before, describe, it } from "node:test";
 import { addStateMigration } from "../../constructs/terraform/state-migration";
-import type { VoidNomadPolicyName } from "../../estate/hashistack";
+import { readEstate } from "../../inputs/estate";
+import { ESTATE_FILES } from "../../inputs/files";
 import { hashistackMigration } from "../../migration/hashistack";
 import { Testing } from "../../runtime/cdktf";
+import { formatDiagnostic } from "../../runtime/diagnostics";
 import type { HashistackStack } from "../../stacks/hashistack";
 import { ADOPTION_ESTATE } from "../support/app";
+import { scratchProject } from "../support/project";
 import { adoptionStacks } from "../support/stacks";
 import { addressOf, parse, resourcesOf, type StackJson } from "../support/synth";
 
@@ -86,11 +91,22 @@ describe("hashistack stack from the adoption estate", () => {
     }
   });
 
-  it("makes Void's misspelt policy name a compile error in the estate", () => {
-    // @ts-expect-error "restricted-apps-admin" is not a declared Nomad policy
-    const typo: VoidNomadPolicyName = "restricted-apps-admin";
-    const real: VoidNomadPolicyName = "apps-restricted-admin";
-    assert.notEqual(typo, real);
+  it("refuses Void's misspelt policy name in the estate's data, listing the real one", () => {
+    const dir = scratchProject();
+    const file = join(dir, ESTATE_FILES.vault);
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8").replace("- apps-restricted-admin", "- restricted-apps-admin"),
+    );
+    const messages = readEstate(dir).problems.map(formatDiagnostic);
+    assert.ok(
+      messages.some((m) =>
+        /^estate\/vault\.yaml:\d+:\d+: nomad_roles\[1\]\.policies\[1\]: unknown Nomad policy "restricted-apps-admin" \(expected one of: [^)]*\bapps-restricted-admin\b/.test(
+          m,
+        ),
+      ),
+      messages.join("\n"),
+    );
   });
 
   it("orders the Nomad roles after vault_base, which mounts nomad/", () => {

@@ -2,7 +2,6 @@ import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { AppSpec } from "../../app/app";
 import { synthesize } from "../../app/synth";
-import type { Estate } from "../../estate";
 import { type Inputs, loadInputs } from "../../inputs";
 import { adoptVoidState } from "../../migration";
 import { ADOPTION_ESTATE } from "./estate";
@@ -12,10 +11,10 @@ import type { StackJson } from "./synth";
 // Defined in ./estate, which tests that only read the frozen estate import without synthesis.
 export { ADOPTION_ESTATE };
 
-/** Void's app over the frozen estate: what `npm run synth` built when the state was adopted. */
-export const ADOPTION_APP: AppSpec = { estate: ADOPTION_ESTATE, adopt: adoptVoidState };
+/** Void's app, adopting Void's old state; over the frozen adoption data it is what `npm run synth` built then. */
+export const ADOPTION_APP: AppSpec = { adopt: adoptVoidState };
 
-export const adoptionInputs = (): Inputs => loadInputs(ADOPTION_ROOT, ADOPTION_ESTATE);
+export const adoptionInputs = (): Inputs => loadInputs(ADOPTION_ROOT);
 
 export interface SynthesizedApp {
   /** Every file synthesis wrote, by path relative to the output directory. */
@@ -25,25 +24,19 @@ export interface SynthesizedApp {
 }
 
 export interface AppSource {
-  /** Checkout whose `maintainers/` and `estate/mirrors.yaml` are read; default the adoption fixture. */
+  /** Checkout whose data files (`maintainers/`, `estate/`) are read; default the adoption fixture. */
   readonly root?: string;
-  readonly estate?: Estate;
   /** Maps Void's old addresses onto the stacks, as Void's app does; default true. */
   readonly adopt?: boolean;
   readonly env?: NodeJS.ProcessEnv;
 }
 
 /** Synthesizes the whole app, as `npm run synth` does, and reads every file back. */
-export function synthApp({
-  root = ADOPTION_ROOT,
-  estate = ADOPTION_ESTATE,
-  adopt = true,
-  env = {},
-}: AppSource = {}): SynthesizedApp {
+export function synthApp({ root = ADOPTION_ROOT, adopt = true, env = {} }: AppSource = {}): SynthesizedApp {
   const dir = tempDir("synth-");
   const outdir = join(dir, "cdktf.out");
-  const spec = { estate, adopt: adopt ? adoptVoidState : undefined };
-  synthesize({ root, outdir, spec, inputs: loadInputs(root, estate), env });
+  const spec = { adopt: adopt ? adoptVoidState : undefined };
+  synthesize({ root, outdir, spec, inputs: loadInputs(root), env });
   const files = new Map(filesUnder(outdir).map((path) => [path, readFileSync(join(outdir, path), "utf8")]));
   rmSync(dir, { recursive: true });
   return {

@@ -1,10 +1,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Estate } from "../../estate";
+import { loadEstate } from "../../inputs/estate";
 import { ADOPTION_ROOT, REPO_ROOT } from "./project";
 
-/** The estate as it was when Void's state was adopted (a frozen copy, never edited for live changes). */
-export const ADOPTION_ESTATE = JSON.parse(readFileSync(join(ADOPTION_ROOT, "estate.json"), "utf8")) as Estate;
+/**
+ * The estate as it was when Void's state was adopted: a frozen copy of the estate's data files
+ * (`test/fixtures/adoption/estate/`, never edited for live changes), read by the same loader.
+ */
+export const ADOPTION_ESTATE = loadEstate(ADOPTION_ROOT);
 
 /** The reference description of Void's estate (see test/fixtures/estate/README.md). */
 export const ESTATE_PATH = join(REPO_ROOT, "test", "fixtures", "estate", "void-estate.json");

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type Command, type Io, runCommand } from "../../cli/command";
@@ -23,8 +23,8 @@ export function tempDir(prefix = "void-infra-test-"): string {
 }
 
 /**
- * A scratch project holding a copy of a checkout's data files (`maintainers/`, `estate/mirrors.yaml`),
- * by default the frozen adoption data, to run the real commands against.
+ * A scratch project holding a copy of a checkout's data files (`maintainers/`, the YAML files of
+ * `estate/`), by default the frozen adoption data, to run the real commands against.
  */
 export function scratchProject(from = ADOPTION_ROOT): string {
   const dir = tempDir("void-infra-");
@@ -32,8 +32,11 @@ export function scratchProject(from = ADOPTION_ROOT): string {
     recursive: true,
     filter: (src) => !src.endsWith("schema.json"),
   });
-  mkdirSync(join(dir, "estate"));
-  cpSync(join(from, "estate", "mirrors.yaml"), join(dir, "estate", "mirrors.yaml"));
+  // The data only: no schemas, no TypeScript (code comes from the checkout that runs the test).
+  cpSync(join(from, "estate"), join(dir, "estate"), {
+    recursive: true,
+    filter: (src) => (statSync(src).isDirectory() ? !src.endsWith("/schemas") : src.endsWith(".yaml")),
+  });
   return dir;
 }
 

@@ -1,9 +1,9 @@
 import { buildApp } from "../../app/app";
 import type { EstateStacks } from "../../stacks";
-import { ADOPTION_ESTATE, adoptionInputs } from "./app";
+import { adoptionInputs } from "./app";
 import { tempDir } from "./project";
 
 /** Every stack built from the adoption data as the app builds them, without the adoption of old state. */
 export function adoptionStacks(): EstateStacks {
-  return buildApp(tempDir("stacks-"), { estate: ADOPTION_ESTATE }, adoptionInputs(), {}).stacks;
+  return buildApp(tempDir("stacks-"), {}, adoptionInputs(), {}).stacks;
 }

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { VOID_ESTATE } from "../../estate";
 import { synthApp } from "../support/app";
 import { REPO_ROOT } from "../support/project";
 
@@ -38,7 +37,7 @@ function literalSensitiveValues(value: unknown, path = ""): string[] {
 let stacks: Map<string, string>;
 
 before(() => {
-  const { files } = synthApp({ root: REPO_ROOT, estate: VOID_ESTATE });
+  const { files } = synthApp({ root: REPO_ROOT });
   stacks = new Map(
     [...files].flatMap(([path, text]) => {
       const name = /^stacks\/([^/]+)\/cdk\.tf\.json$/.exec(path)?.[1];
