@@ -37,8 +37,7 @@ export function loadInputs(root: string): Inputs {
   };
   // Logins may not be a team, group or system name; while the estate does not load, the teams alone.
   const reserved = estate ? reservedLogins(estate) : teams && teamNames(teams);
-  const roster =
-    teams && attempt(() => loadRoster({ dir: join(root, MAINTAINERS_DIR), teams, reserved }));
+  const roster = teams && attempt(() => loadRoster({ dir: join(root, MAINTAINERS_DIR), teams, reserved }));
   const mirrors = attempt(() => loadMirrorList(join(root, MIRRORS_FILE), MIRRORS_FILE));
   if (!estate || !roster || !mirrors || errorsOf(problems).length > 0) throw new DataError(problems);
   return { estate, roster: roster.roster, mirrors, warnings: [...problems, ...roster.warnings] };
