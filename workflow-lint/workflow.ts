@@ -41,9 +41,7 @@ export const MAX_WORKFLOW_BYTES = INPUT_LIMITS.workflowFile;
 export function parseWorkflow(file: string, text: string): Workflow {
   const tooLarge = Buffer.byteLength(text) > MAX_WORKFLOW_BYTES;
   const source = new YamlSource(file, tooLarge ? "" : text);
-  const unreadable = tooLarge
-    ? [sizeProblem(file, text)]
-    : source.syntaxProblems();
+  const unreadable = tooLarge ? [sizeProblem(file, text)] : source.syntaxProblems();
   const data = unreadable.length > 0 ? {} : asRecord(source.toJS());
   const on = data.on;
   const triggers = (
