@@ -30,6 +30,7 @@ const COMMANDS = {
   synth: { module: "main.ts" },
   validate: { module: "cli/validate.ts", make: "validate", of: "estate" },
   diff: { module: "cli/diff.ts", make: "diff", of: "app" },
+  approvals: { module: "cli/approvals.ts", make: "approvals", of: "estate" },
   mirrors: { module: "cli/mirrors.ts", make: "mirrors", of: "estate" },
   access: { module: "cli/access.ts", make: "access", of: "estate" },
   schema: { module: "cli/schema.ts", make: "schema", of: "estate" },
