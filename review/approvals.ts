@@ -151,11 +151,20 @@ export function routeApprovals(
     else requirements.push(byTeams(Object.keys(subject.teams).sort(), change.reasons));
   }
 
-  // Fail closed: a changed person file that no row and no refusal covers cannot be classified.
-  const covered = new Set([...requirements, ...refusals].map((r) => r.file.toLowerCase()));
-  for (const file of paths.filter(isPersonFile))
-    if (!covered.has(file.toLowerCase()))
-      refusals.push({ file, problem: "cannot be read as a person's file, before or after the change" });
+  // Fail closed: a changed person file that no row covers (a row is about a file in any letter
+  // case: a case rename is one row) and that is not refused itself cannot be classified.
+  const routed = new Set(requirements.map((r) => r.file.toLowerCase()));
+  const refusedPaths = new Set(refusals.map((r) => r.file));
+  for (const file of paths.filter(isPersonFile)) {
+    if (routed.has(file.toLowerCase()) || refusedPaths.has(file)) continue;
+    const twin = refusals.find((r) => r.file.toLowerCase() === file.toLowerCase());
+    refusals.push({
+      file,
+      problem: twin
+        ? `differs only in letter case from ${twin.file}, which is refused (expected one file per person)`
+        : "cannot be read as a person's file, before or after the change",
+    });
+  }
   return {
     operatorTeam,
     operators,
