@@ -80,6 +80,9 @@ export interface BoundRouting extends Routing {
  */
 const UNOWNED = new RegExp(`^${MAINTAINERS_DIR}/[^/]*\\.yaml$`, "s");
 
+/** Why a path that is nobody's file needs an operator. */
+const OPERATORS_ONLY = "changes a file only the operators approve";
+
 /** Why a path CODEOWNERS leaves to the routing is refused. */
 export const NOT_A_PERSON_FILE = `is not a person's file (expected ${MAINTAINERS_DIR}/<github-login>.yaml)`;
 
@@ -109,7 +112,7 @@ export function routeApprovals(
     .filter((file) => !isPersonFile(file) && !UNOWNED.test(file))
     .map((file) => ({
       file,
-      reasons: ["changes a file only the operators approve"],
+      reasons: [OPERATORS_ONLY],
       by: { operators: true },
       approvers: operators,
       subjects: [],
@@ -303,17 +306,33 @@ export function renderRouting(routing: Routing, progress?: RoutingProgress): str
   if (routing.requirements.length === 0 && routing.refusals.length === 0) return "";
   const handles = (logins: readonly string[]) =>
     logins.length > 0 ? logins.map((l) => `@${l}`).join(", ") : "nobody else can approve this";
-  const rows = routing.requirements.map((r, i) => {
-    const by = progress?.approvedBy[i];
-    return [
-      inlineCode(spellControls(r.file)),
-      r.reasons.join("; "),
-      "operators" in r.by
-        ? `${WARNING_MARKER} an operator of ${routing.operatorTeam}: ${handles(r.approvers)}`
-        : `a maintainer of ${r.by.teams.join(" or ")}, or an operator: ${handles(r.approvers)}`,
-      ...(progress ? [by ? `✅ @${by}` : "waiting"] : []),
-    ];
-  });
+  const indexed = routing.requirements.map((r, i) => ({ r, by: progress?.approvedBy[i] }));
+  // Paths that are nobody's file all need any operator: one row for them all, however many.
+  const others = indexed.filter(({ r }) => r.reasons[0] === OPERATORS_ONLY && r.subjects.length === 0);
+  const people = indexed.filter((row) => !others.includes(row));
+  const paths = (files: readonly string[]) => files.map((f) => inlineCode(spellControls(f))).join(", ");
+  const row = (where: string, r: Requirement, by: string | undefined) => [
+    where,
+    r.reasons.join("; "),
+    "operators" in r.by
+      ? `${WARNING_MARKER} an operator of ${routing.operatorTeam}: ${handles(r.approvers)}`
+      : `a maintainer of ${r.by.teams.join(" or ")}, or an operator: ${handles(r.approvers)}`,
+    ...(progress ? [by ? `✅ @${by}` : "waiting"] : []),
+  ];
+  const [first] = others;
+  const rows = [
+    ...people.map(({ r, by }) => row(paths([r.file]), r, by)),
+    ...(first
+      ? [
+          row(
+            paths(others.slice(0, SHOWN_PATHS).map(({ r }) => r.file)) +
+              (others.length > SHOWN_PATHS ? ` and ${others.length - SHOWN_PATHS} more` : ""),
+            first.r,
+            others.every(({ by }) => by !== undefined) ? first.by : undefined,
+          ),
+        ]
+      : []),
+  ];
   const refused = routing.refusals.map((r) => `- ${inlineCode(spellControls(r.file))} ${r.problem}`);
   return [
     "### Who approves",
@@ -336,3 +355,6 @@ export function renderRouting(routing: Routing, progress?: RoutingProgress): str
     .join("\n")
     .trimEnd();
 }
+
+/** How many of the paths only the operators approve the row names; the rest are counted. */
+const SHOWN_PATHS = 10;

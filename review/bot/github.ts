@@ -7,8 +7,6 @@ export interface PullRequest {
   readonly state: string;
   readonly head: { readonly sha: string };
   readonly base: { readonly ref: string };
-  /** How many files the pull request changes (pulls.get only). */
-  readonly changed_files?: number;
   readonly user: { readonly login: string } | null;
   readonly requested_reviewers?: readonly { readonly login: string }[];
   readonly merged_at?: string | null;

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { PersonSnapshot, RosterSnapshot } from "../../inputs/person-snapshot";
-import { NOT_A_PERSON_FILE, routeApprovals } from "../../review/approvals";
+import { NOT_A_PERSON_FILE, renderRouting, routeApprovals } from "../../review/approvals";
 
 const person = (
   login: string,
@@ -273,5 +273,25 @@ describe("approval routing", () => {
       route((people) => people),
       [],
     );
+  });
+
+  test("the section shows people's rows one by one and every other path in one row, ten named", () => {
+    const files = Array.from({ length: 14 }, (_, i) => `estate/f${String(i).padStart(2, "0")}.ts`);
+    const head = { people: [...BASE.people, person("alice", { core: "member" })] };
+    const routing = routeApprovals(BASE, head, [...files, "maintainers/alice.yaml"], { operatorTeam: "ops" });
+    const lines = renderRouting(routing)
+      .split("\n")
+      .filter((l) => l.startsWith("| `"));
+    assert.deepEqual(lines, [
+      "| `maintainers/alice.yaml` | adds @alice to core (member) | a maintainer of core, or an operator: @cara, @olga, @otto |",
+      `| ${files
+        .slice(0, 10)
+        .map((f) => `\`${f}\``)
+        .join(
+          ", ",
+        )} and 4 more | changes a file only the operators approve | ⚠️ an operator of ops: @olga, @otto |`,
+    ]);
+    const progress = renderRouting(routing, { approvedBy: [...files.map(() => "otto"), undefined] });
+    assert.match(progress, /\| waiting \|\n\| `estate\/f00\.ts`.* \| ✅ @otto \|$/);
   });
 });
