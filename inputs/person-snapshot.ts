@@ -42,11 +42,14 @@ export function snapshotOf(name: string, text: string): PersonSnapshot | undefin
   };
 }
 
+/** What a GitHub team's slug can be. */
+const TEAM_NAME = /^[A-Za-z0-9._-]{1,100}$/;
+
 /**
  * A person's file as a change proposes it, read strictly: only what can be read without doubt
  * becomes a person. Every field that decides power must be exactly what the schema allows (the
- * login equal to the file name, roles `member` or `maintainer`, `org_owner` a boolean, `github_id`
- * a positive whole number); anything else is a problem, so the approval routing refuses the file
+ * login equal to the file name, team names GitHub allows with roles `member` or `maintainer`,
+ * `org_owner` a boolean, `github_id` a positive whole number); anything else is a problem, so the approval routing refuses the file
  * rather than guess what it grants. `name` is the file's name in {@link MAINTAINERS_DIR}.
  */
 export function readPersonFile(
@@ -78,7 +81,9 @@ export function readPersonFile(
   if (data.teams !== undefined && !isRecord(data.teams))
     problem(["teams"], "is not a mapping (expected `<team>: member` or `<team>: maintainer` lines)");
   for (const [team, role] of Object.entries(isRecord(data.teams) ? data.teams : {}))
-    if (!(TEAM_ROLES as readonly unknown[]).includes(role))
+    if (!TEAM_NAME.test(team))
+      problem(["teams", team], "is not a team's name (expected letters, digits, ., _ or -)");
+    else if (!(TEAM_ROLES as readonly unknown[]).includes(role))
       problem(
         ["teams", team],
         `${JSON.stringify(role)} is not a role (expected one of: ${TEAM_ROLES.join(", ")})`,

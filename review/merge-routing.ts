@@ -13,6 +13,7 @@ import {
   treeEntries,
 } from "../runtime/git";
 import { spellControls } from "../runtime/log";
+import { shorten } from "../runtime/values";
 import { type BoundRouting, type Refusal, routeApprovals } from "./approvals";
 
 /**
@@ -85,7 +86,6 @@ function lineOf(problems: readonly Diagnostic[]): string {
   const [first] = problems;
   if (first === undefined) return "unknown problem";
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more: npm run validate lists them)` : "";
-  return spellControls(
-    `${first.line > 0 ? `line ${first.line}: ` : ""}${first.field}: ${first.message}${more}`,
-  );
+  const where = `${first.line > 0 ? `line ${first.line}: ` : ""}${first.field}`;
+  return `${shorten(spellControls(`${where}: ${first.message}`), 400)}${more}`;
 }

@@ -113,6 +113,11 @@ describe("the routing of a merge, from git objects alone", () => {
       ],
       [
         "eve.yaml",
+        (d) => writeFileSync(join(d, "maintainers", "eve.yaml"), person("eve", { "a team!": "member" })),
+        /line 4: teams\.a team!: is not a team's name/,
+      ],
+      [
+        "eve.yaml",
         (d) => writeFileSync(join(d, "maintainers", "eve.yaml"), person("eve", { ops: "admin" })),
         /line 4: teams\.ops: "admin" is not a role \(expected one of: member, maintainer\)$/,
       ],
