@@ -3,9 +3,9 @@
  * infrastructure, from two synthesized outputs, without credentials. The head is this checkout,
  * synthesized now (or `--head <dir>`, refused when stale). Markdown for the review comment, or
  * `--format json` for tools. With a base ref, the review also names people and says who must
- * approve (`--routing <file>` writes that routing as JSON for the comment workflow).
+ * approve: the routing of merging HEAD into the base, as `npm run approvals` computes it
+ * (`--no-routing` leaves it out: ci does, because the review bot adds the routing it computed).
  */
-import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Option, Command as Program } from "commander";
 import type { AppSpec } from "../app/app";
@@ -13,7 +13,7 @@ import { readCurrentOutput } from "../app/sources";
 import { synthesize } from "../app/synth";
 import { type Inputs, loadInputs } from "../inputs";
 import { readBaseAtRef } from "../inputs/safety";
-import { type Routing, renderRouting, routeApprovals } from "../review/approvals";
+import { type Routing, renderRouting } from "../review/approvals";
 import {
   type ReviewContext,
   readSynthOutput,
@@ -23,8 +23,9 @@ import {
   type SynthOutput,
   synthesizeRef,
 } from "../review/diff";
+import { routeMerge } from "../review/merge-routing";
 import { UsageError } from "../runtime/errors";
-import { changedFiles, resolveRef } from "../runtime/git";
+import { resolveRef } from "../runtime/git";
 import { withScratchDir } from "../runtime/scratch";
 import { type Command, parseArgs } from "./command";
 
@@ -33,7 +34,8 @@ interface Options {
   readonly baseRef?: string;
   readonly head?: string;
   readonly format: "markdown" | "json";
-  readonly routing?: string;
+  /** False with `--no-routing`. */
+  readonly routing: boolean;
 }
 
 export const diff =
@@ -48,7 +50,7 @@ export const diff =
           "synthesize this git ref in a temporary directory and use it as the base",
         )
         .option("--head <dir>", "synthesized output of this checkout (default: synthesize it now)")
-        .option("--routing <file>", "with --base-ref: write who must approve, as JSON")
+        .option("--no-routing", "with --base-ref: leave out who must approve")
         .addOption(
           new Option("--format <format>", "output format").choices(["markdown", "json"]).default("markdown"),
         ),
@@ -57,8 +59,6 @@ export const diff =
     );
     if ((options.base === undefined) === (options.baseRef === undefined))
       throw new UsageError("give exactly one of --base <dir> or --base-ref <git-ref>");
-    if (options.routing !== undefined && options.baseRef === undefined)
-      throw new UsageError("--routing needs --base-ref (who approves depends on the base's maintainers)");
 
     // Cheap checks first: a mistyped ref or bad data fails before anything is synthesized.
     const baseRef = options.baseRef === undefined ? undefined : resolveRef(options.baseRef, io.cwd);
@@ -79,14 +79,10 @@ export const diff =
       const baseRoster = readBaseAtRef(baseRef.commit, io.cwd).roster;
       for (const p of baseRoster.people)
         if (!people.has(p.login.toLowerCase())) people.set(p.login.toLowerCase(), p.name);
-      routing = routeApprovals(baseRoster, inputs.roster, changedFiles(baseRef.commit, io.cwd), {
-        operatorTeam: estate.github.operatorTeam,
-      });
+      if (options.routing) routing = routeMerge(io.cwd, baseRef.commit, "HEAD");
     }
     const review: ReviewContext = { people, operatorTeam: estate.github.operatorTeam };
     const report = reviewDiff(base, head, review);
-    if (options.routing !== undefined && routing)
-      writeFileSync(resolve(io.cwd, options.routing), `${JSON.stringify(routing, null, 2)}\n`);
     if (options.format === "json") io.out(renderJson(report, routing));
     else io.out(`${renderMarkdown(report, { sections: routing ? [renderRouting(routing)] : [] })}\n`);
     return 0;

@@ -30,6 +30,7 @@ const COMMANDS = {
   synth: { module: "main.ts" },
   validate: { module: "cli/validate.ts", make: "validate" },
   diff: { module: "cli/diff.ts", make: "diff", of: "app" },
+  approvals: { module: "cli/approvals.ts", make: "approvals" },
   mirrors: { module: "cli/mirrors.ts", make: "mirrors" },
   access: { module: "cli/access.ts", make: "access" },
   schema: { module: "cli/schema.ts", make: "schema" },

@@ -6,9 +6,10 @@ import { catFiles, projectPrefix, regularFilesAt, resolveRef } from "../runtime/
 import { INPUT_LIMITS, listInputDirectory, readInputText } from "../runtime/input-file";
 import { unknownMessage } from "../runtime/suggest";
 import { MAINTAINERS_DIR, OVERRIDES_FILE } from "./files";
-import type { Maintainer } from "./maintainers/model";
-import { TEAM_ROLES, type TeamRole } from "./maintainers/schema";
+import { type PersonSnapshot, type RosterSnapshot, snapshotOf } from "./person-snapshot";
 import { YamlSource } from "./yaml-source";
+
+export type { PersonSnapshot, RosterSnapshot } from "./person-snapshot";
 
 /**
  * Safety valves: checks of a change against its base, so one pull request cannot quietly remove
@@ -18,13 +19,6 @@ import { YamlSource } from "./yaml-source";
  * A refusal can be overridden only by a reviewed line in {@link OVERRIDES_FILE}, which CODEOWNERS
  * reserves for the operators, and only in the change that adds or edits that line.
  */
-
-/** What the valves need to know about a person; a validated {@link Maintainer} is one. */
-export type PersonSnapshot = Pick<Maintainer, "login" | "name" | "githubId" | "teams" | "orgOwner" | "file">;
-
-export interface RosterSnapshot {
-  readonly people: readonly PersonSnapshot[];
-}
 
 const overridesSchema = z.strictObject({
   allow_mass_removal: z
@@ -85,29 +79,6 @@ function readOverridesFile(root: string): LoadedOverrides {
 
 // ---------------------------------------------------------------------------------------------
 // The base: read leniently, because it was validated when it merged and rules may have changed since.
-
-/** A person from a maintainer file's text, or undefined when the text is not a usable mapping. */
-function snapshotOf(name: string, text: string): PersonSnapshot | undefined {
-  const file = `${MAINTAINERS_DIR}/${name}`;
-  const source = new YamlSource(file, text);
-  if (source.syntaxProblems().length > 0) return undefined;
-  const data = source.toJS() as Record<string, unknown> | null;
-  if (data === null || typeof data !== "object") return undefined;
-  const teams = Object.fromEntries(
-    Object.entries((data.teams as Record<string, unknown> | undefined) ?? {}).filter(
-      (entry): entry is [string, TeamRole] => (TEAM_ROLES as readonly unknown[]).includes(entry[1]),
-    ),
-  );
-  const login = typeof data.github === "string" ? data.github : name.replace(/\.yaml$/, "");
-  return {
-    login,
-    name: typeof data.name === "string" ? data.name : login,
-    githubId: typeof data.github_id === "number" ? data.github_id : undefined,
-    teams,
-    orgOwner: data.org_owner === true,
-    file,
-  };
-}
 
 const isMaintainerFile = (name: string) => name.endsWith(".yaml") && !name.startsWith(".");
 

@@ -1,30 +1,37 @@
-import { isPersonFile } from "../inputs/files";
-import type { PersonSnapshot, RosterSnapshot } from "../inputs/safety";
+import { isPersonFile, MAINTAINERS_DIR } from "../inputs/files";
+import type { PersonSnapshot, RosterSnapshot } from "../inputs/person-snapshot";
+import { spellControls } from "../runtime/log";
 import { compareText } from "../runtime/values";
 import { inlineCode, table, WARNING_MARKER } from "./markdown";
 
 /**
- * Approval routing: who must approve a change, decided per person file from the base roster (the
+ * Approval routing: who must approve a change, decided per changed path from the base roster (the
  * trusted one) and the change. No second file is involved, so onboarding, offboarding and a team
- * change stay one-file pull requests.
+ * change stay one-file pull requests. The invariants are written in docs/review.md ("Who
+ * approves") and held by test/approvals/properties.test.ts.
  *
  * - Joining, leaving or changing role in a team needs a maintainer of that team, as the base lists
  *   them: team maintainers admit and remove their own team's members.
  * - A grant of power (org owner, the operators' team, the maintainer role), any change to an org
  *   owner's or an operator's file, and a github_id change (it decides whose account a login is)
- *   need an operator. So does every changed file that is not a person's file.
+ *   need an operator. So does every changed path that is not a person's file.
  * - Any other change to a person's file needs a maintainer of one of that person's teams.
- * - Operators may approve anything; nobody's approval counts for their own file or for power
- *   granted to them, whoever opened the pull request. When nobody else may approve, the row says
- *   so and can never pass.
+ * - Operators may approve anything; nobody's approval counts for their own file (which is where
+ *   power is granted to them), whoever opened the pull request. When nobody else may approve, the
+ *   row says so and can never pass.
+ * - What the routing cannot classify is refused, never routed: a name CODEOWNERS leaves to this
+ *   routing (`maintainers/*.yaml`) that is not `maintainers/<github-login>.yaml`, a person's file
+ *   the change leaves unreadable, two files for one person, a merge that conflicts.
  */
 interface ApprovalSettings {
   /** The operators' team; its members (in the base roster) may approve everything. */
   readonly operatorTeam: string;
+  /** Changed person files the caller could not read as a person, each with why. */
+  readonly unreadable?: readonly Refusal[];
 }
 
 export interface Requirement {
-  /** The file that needs the approval, repository-relative. */
+  /** The path that needs the approval, relative to the project. */
   readonly file: string;
   /** What needs approving, as review sentences ("adds @alice to pkg-committers"). */
   readonly reasons: readonly string[];
@@ -32,9 +39,22 @@ export interface Requirement {
   readonly by: { readonly operators: true } | { readonly teams: readonly string[] };
   /**
    * Logins whose approval counts, from the base roster: the operators and, for a team row, the
-   * team's maintainers, never the person the file is about. Empty when nobody else may approve.
+   * team's maintainers, never one of `subjects`. Empty when nobody else may approve.
    */
   readonly approvers: readonly string[];
+  /**
+   * The person the row is about, in lower case, under every login the change knows them by (the
+   * old and the new file, a github_id they share): whatever any list says, their approval never
+   * counts for it. Empty for a path that is nobody's file.
+   */
+  readonly subjects: readonly string[];
+}
+
+/** A changed path the routing cannot classify: the `approvals` check fails for it. */
+export interface Refusal {
+  readonly file: string;
+  /** Why, as one line without the path (`is not a person's file (expected …)`). */
+  readonly problem: string;
 }
 
 export interface Routing {
@@ -42,36 +62,67 @@ export interface Routing {
   /** The operators in the base roster. */
   readonly operators: readonly string[];
   readonly requirements: readonly Requirement[];
+  readonly refusals: readonly Refusal[];
+}
+
+/** A routing and the commits it was computed for: it holds for that pair and no other. */
+export interface BoundRouting extends Routing {
+  /** The base commit whose roster decided who approves (the tip of the base branch). */
+  readonly base: string;
+  /** The head commit of the change (the pull request's head). */
+  readonly head: string;
 }
 
 /**
+ * What `.github/CODEOWNERS` leaves without an owner (`/maintainers/*.yaml`), so that only the
+ * approval routing guards it. A path here that is not a person's file (an invisible character, a
+ * hidden file) is refused: nothing legitimate needs one, and nobody else would ask for a review.
+ */
+const UNOWNED = new RegExp(`^${MAINTAINERS_DIR}/[^/]*\\.yaml$`, "s");
+
+/** Why a path that is nobody's file needs an operator. */
+const OPERATORS_ONLY = "changes a file only the operators approve";
+
+/** Why a path CODEOWNERS leaves to the routing is refused. */
+export const NOT_A_PERSON_FILE = `is not a person's file (expected ${MAINTAINERS_DIR}/<github-login>.yaml)`;
+
+/**
  * The requirements of a change from `base` to `head`. `changedFiles` are the paths the change
- * touches; person files are compared by content, every other path needs an operator.
+ * touches (project-relative; a path outside the project starts with `/`); person files are
+ * compared by content, every other path needs an operator, and what cannot be classified is
+ * refused.
  */
 export function routeApprovals(
   base: RosterSnapshot,
   head: RosterSnapshot,
   changedFiles: readonly string[],
-  { operatorTeam }: ApprovalSettings,
+  { operatorTeam, unreadable = [] }: ApprovalSettings,
 ): Routing {
   const operators = sortedUnique(base.people.filter((p) => p.teams[operatorTeam]).map((p) => p.login));
   const maintainersOf = (teams: readonly string[]) =>
     base.people.filter((p) => teams.some((t) => p.teams[t] === "maintainer")).map((p) => p.login);
-  const requirements: Requirement[] = [...new Set(changedFiles)]
-    .filter((file) => !isPersonFile(file))
-    .sort()
+  const paths = [...new Set(changedFiles)].sort(compareText);
+  const refusals: Refusal[] = [...unreadable];
+  for (const file of paths)
+    if (UNOWNED.test(file) && !isPersonFile(file)) refusals.push({ file, problem: NOT_A_PERSON_FILE });
+  refusals.push(...duplicates(head, paths));
+  const refused = new Set(refusals.map((r) => r.file.toLowerCase()));
+
+  const requirements: Requirement[] = paths
+    .filter((file) => !isPersonFile(file) && !UNOWNED.test(file))
     .map((file) => ({
       file,
-      reasons: ["changes a file only the operators approve"],
+      reasons: [OPERATORS_ONLY],
       by: { operators: true },
       approvers: operators,
+      subjects: [],
     }));
 
-  for (const { file, before, after } of changedPeople(base, head, changedFiles)) {
+  for (const { file, before, after } of changedPeople(base, head, paths, refused)) {
     const subject = (after ?? before) as PersonSnapshot;
     const change = describe(before, after, operatorTeam);
-    // The person the file is about, under either login: their approval never counts for it.
-    const concerned = new Set([before?.login, after?.login].flatMap((l) => (l ? [l.toLowerCase()] : [])));
+    const subjects = subjectsOf(base, head, before, after);
+    const concerned = new Set(subjects);
     const others = (logins: readonly string[]) => logins.filter((l) => !concerned.has(l.toLowerCase()));
     const byOperators = (reasons: readonly string[]): Requirement => {
       const approvers = others(operators);
@@ -81,6 +132,7 @@ export function routeApprovals(
         reasons: approvers.length > 0 ? reasons : reasons.map((r) => `${r} (${none})`),
         by: { operators: true },
         approvers,
+        subjects,
       };
     };
     const byTeams = (teams: readonly string[], reasons: readonly string[]): Requirement => {
@@ -91,6 +143,7 @@ export function routeApprovals(
           reasons,
           by: { teams },
           approvers: sortedUnique([...maintainers, ...others(operators)]),
+          subjects,
         };
       const none = `no other maintainer of ${teams.join(" or ") || "any team"}`;
       return byOperators(reasons.map((r) => `${r} (${none})`));
@@ -100,7 +153,68 @@ export function routeApprovals(
       for (const { team, reason } of change.teams) requirements.push(byTeams([team], [reason]));
     else requirements.push(byTeams(Object.keys(subject.teams).sort(), change.reasons));
   }
-  return { operatorTeam, operators, requirements };
+
+  // Fail closed: a changed person file that no row covers (a row is about a file in any letter
+  // case: a case rename is one row) and that is not refused itself cannot be classified.
+  const routed = new Set(requirements.map((r) => r.file.toLowerCase()));
+  const refusedPaths = new Set(refusals.map((r) => r.file));
+  for (const file of paths.filter(isPersonFile)) {
+    if (routed.has(file.toLowerCase()) || refusedPaths.has(file)) continue;
+    const twin = refusals.find((r) => r.file.toLowerCase() === file.toLowerCase());
+    refusals.push({
+      file,
+      problem: twin
+        ? `differs only in letter case from ${twin.file}, which is refused (expected one file per person)`
+        : "cannot be read as a person's file, before or after the change",
+    });
+  }
+  return {
+    operatorTeam,
+    operators,
+    requirements,
+    refusals: refusals.sort((a, b) => compareText(a.file, b.file)),
+  };
+}
+
+/**
+ * Changed person files that are a second file for someone: the same file name or the same login
+ * as another person's file, compared case-insensitively as GitHub compares logins.
+ */
+function duplicates(head: RosterSnapshot, paths: readonly string[]): Refusal[] {
+  const changed = new Set(paths);
+  const count = (key: (p: PersonSnapshot) => string) => {
+    const counts = new Map<string, number>();
+    for (const p of head.people) counts.set(key(p), (counts.get(key(p)) ?? 0) + 1);
+    return (p: PersonSnapshot) => counts.get(key(p)) ?? 0;
+  };
+  const [byFile, byLogin] = [count((p) => p.file.toLowerCase()), count((p) => p.login.toLowerCase())];
+  return head.people
+    .filter((p) => changed.has(p.file) && (byFile(p) > 1 || byLogin(p) > 1))
+    .map((p) => ({
+      file: p.file,
+      problem: `is a second file for @${p.login} (expected one file per person, whatever the letter case)`,
+    }));
+}
+
+/**
+ * The person a changed file is about, in lower case: the login and file name before and after,
+ * and every login that shares their github_id in either roster (a rename).
+ */
+function subjectsOf(
+  base: RosterSnapshot,
+  head: RosterSnapshot,
+  before: PersonSnapshot | undefined,
+  after: PersonSnapshot | undefined,
+): string[] {
+  const sides = [before, after].filter((p): p is PersonSnapshot => p !== undefined);
+  const ids = new Set(sides.flatMap((p) => (p.githubId === undefined ? [] : [p.githubId])));
+  const sameAccount = [...base.people, ...head.people].filter(
+    (p) => p.githubId !== undefined && ids.has(p.githubId),
+  );
+  const stem = (file: string) => file.slice(MAINTAINERS_DIR.length + 1).replace(/\.yaml$/, "");
+  return sortedUnique(
+    [...sides, ...sameAccount].flatMap((p) => [p.login, stem(p.file)]).map((l) => l.toLowerCase()),
+  );
 }
 
 interface PersonChange {
@@ -146,16 +260,21 @@ function describe(
   };
 }
 
-/** People whose file the change adds, removes or edits (file names compared case-insensitively). */
+/**
+ * People whose file the change adds, removes or edits (file names compared case-insensitively),
+ * leaving out the files already refused.
+ */
 function changedPeople(
   base: RosterSnapshot,
   head: RosterSnapshot,
   changedFiles: readonly string[],
+  refused: ReadonlySet<string>,
 ): { file: string; before?: PersonSnapshot; after?: PersonSnapshot }[] {
   const byFile = (roster: RosterSnapshot) => new Map(roster.people.map((p) => [p.file.toLowerCase(), p]));
   const [before, after] = [byFile(base), byFile(head)];
   const touched = new Set(changedFiles.filter(isPersonFile).map((f) => f.toLowerCase()));
   return [...new Set([...before.keys(), ...after.keys()])]
+    .filter((key) => !refused.has(key))
     .sort()
     .map((key) => ({ key, before: before.get(key), after: after.get(key) }))
     .filter(({ key, before: b, after: a }) => touched.has(key) || fingerprint(b) !== fingerprint(a))
@@ -174,22 +293,68 @@ function sortedUnique(logins: readonly string[]): string[] {
   return [...unique.keys()].sort().map((k) => unique.get(k) as string);
 }
 
-/** The routing as a review-comment section: one row per requirement; empty when nothing needs approving. */
-export function renderRouting(routing: Routing): string {
-  if (routing.requirements.length === 0) return "";
+/** How far a routing has come: per requirement (in order), the login whose approval meets it. */
+export interface RoutingProgress {
+  readonly approvedBy: readonly (string | undefined)[];
+}
+
+/**
+ * The routing as a review section: the refusals first, then one row per requirement (with who
+ * approved it, given the progress); empty when nothing needs approving.
+ */
+export function renderRouting(routing: Routing, progress?: RoutingProgress): string {
+  if (routing.requirements.length === 0 && routing.refusals.length === 0) return "";
   const handles = (logins: readonly string[]) =>
     logins.length > 0 ? logins.map((l) => `@${l}`).join(", ") : "nobody else can approve this";
-  const rows = routing.requirements.map((r) => [
-    inlineCode(r.file),
+  const indexed = routing.requirements.map((r, i) => ({ r, by: progress?.approvedBy[i] }));
+  // Paths that are nobody's file all need any operator: one row for them all, however many.
+  const others = indexed.filter(({ r }) => r.reasons[0] === OPERATORS_ONLY && r.subjects.length === 0);
+  const people = indexed.filter((row) => !others.includes(row));
+  const paths = (files: readonly string[]) => files.map((f) => inlineCode(spellControls(f))).join(", ");
+  const row = (where: string, r: Requirement, by: string | undefined) => [
+    where,
     r.reasons.join("; "),
     "operators" in r.by
       ? `${WARNING_MARKER} an operator of ${routing.operatorTeam}: ${handles(r.approvers)}`
       : `a maintainer of ${r.by.teams.join(" or ")}, or an operator: ${handles(r.approvers)}`,
-  ]);
+    ...(progress ? [by ? `✅ @${by}` : "waiting"] : []),
+  ];
+  const [first] = others;
+  const rows = [
+    ...people.map(({ r, by }) => row(paths([r.file]), r, by)),
+    ...(first
+      ? [
+          row(
+            paths(others.slice(0, SHOWN_PATHS).map(({ r }) => r.file)) +
+              (others.length > SHOWN_PATHS ? ` and ${others.length - SHOWN_PATHS} more` : ""),
+            first.r,
+            others.every(({ by }) => by !== undefined) ? first.by : undefined,
+          ),
+        ]
+      : []),
+  ];
+  const refused = routing.refusals.map((r) => `- ${inlineCode(spellControls(r.file))} ${r.problem}`);
   return [
     "### Who approves",
-    "Each row needs one approving review from the people named (not the author); the `approvals` status checks it.",
-    "",
-    table(["File", "Change", "Approved by"], rows),
-  ].join("\n");
+    ...(refused.length > 0
+      ? [
+          `${WARNING_MARKER} **Nobody can approve this change as it is**: the routing cannot classify these paths, so the \`approvals\` check fails.`,
+          "",
+          ...refused,
+          "",
+        ]
+      : []),
+    ...(rows.length > 0
+      ? [
+          "Each row needs one approving review of the head commit from the people named (never the person the file is about, nor the author); the `approvals` check holds it.",
+          "",
+          table(["File", "Change", "Approved by", ...(progress ? ["Status"] : [])], rows),
+        ]
+      : []),
+  ]
+    .join("\n")
+    .trimEnd();
 }
+
+/** How many of the paths only the operators approve the row names; the rest are counted. */
+const SHOWN_PATHS = 10;

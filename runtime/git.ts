@@ -45,29 +45,40 @@ export function projectPrefix(cwd: string): string {
  * names something else (a directory, a submodule, a tag), whose content is skipped unread.
  */
 export function catFiles(cwd: string, commit: string, paths: readonly string[]): (string | undefined)[] {
+  return catBlobs(
+    cwd,
+    paths.map((p) => `${commit}:${p}`),
+  ).map((blob) => blob?.toString("utf8"));
+}
+
+/**
+ * The bytes of every blob `objects` names (`<oid>` or `<tree-ish>:<path>`), in one `git cat-file
+ * --batch` call; undefined where the object is missing or is not a blob.
+ */
+export function catBlobs(cwd: string, objects: readonly string[]): (Buffer | undefined)[] {
   const run = git(cwd, ["cat-file", "--batch"], {
-    input: paths.map((p) => `${commit}:${p}\n`).join(""),
+    input: objects.map((o) => `${o}\n`).join(""),
     failure: "git cat-file failed",
   });
   const out = run.stdout;
-  const texts: (string | undefined)[] = [];
+  const blobs: (Buffer | undefined)[] = [];
   let offset = 0;
-  for (let i = 0; i < paths.length; i++) {
+  for (let i = 0; i < objects.length; i++) {
     const end = out.indexOf(10, offset);
-    if (end === -1) throw new UsageError(`git cat-file ended early, after ${i} of ${paths.length} objects`);
+    if (end === -1) throw new UsageError(`git cat-file ended early, after ${i} of ${objects.length} objects`);
     const header = out.subarray(offset, end).toString();
     offset = end + 1;
     // `<oid> <type> <size>` and the content, or one line such as `<name> missing`.
     const match = /^[0-9a-f]+ ([a-z]+) (\d+)$/.exec(header);
     if (!match) {
-      texts.push(undefined);
+      blobs.push(undefined);
       continue;
     }
     const size = Number(match[2]);
-    texts.push(match[1] === "blob" ? out.subarray(offset, offset + size).toString("utf8") : undefined);
+    blobs.push(match[1] === "blob" ? out.subarray(offset, offset + size) : undefined);
     offset += size + 1;
   }
-  return texts;
+  return blobs;
 }
 
 /** A regular file's entry in a git tree: a blob, not a link (120000), directory or submodule. */
@@ -93,6 +104,58 @@ export function regularFilesAt(cwd: string, commit: string, dir: string): string
  */
 export function changedFiles(commit: string, cwd: string): string[] {
   const changed = git(cwd, ["diff", "-z", "--name-only", "--relative", commit, "HEAD"], {
+    failure: "git diff failed",
+  });
+  return [...new Set(changed.stdout.toString().split("\0").filter(Boolean))].sort();
+}
+
+/** One entry of a git tree, as `git ls-tree -l` lists it. */
+export interface TreeEntry {
+  readonly name: string;
+  /** `100644`, `100755` (regular files), `120000` (a link), `040000` (a tree), `160000` (a submodule). */
+  readonly mode: string;
+  readonly type: string;
+  readonly oid: string;
+  /** The blob's size in bytes; undefined for anything else. */
+  readonly size?: number;
+}
+
+/** Whether `entry` is a regular file: a blob that is not a link. */
+export const isRegularFile = (entry: TreeEntry) =>
+  entry.type === "blob" && (entry.mode === "100644" || entry.mode === "100755");
+
+/** Every entry directly in `dir` of `treeish` (`dir` relative to the repository root); empty when it is no tree there. */
+export function treeEntries(cwd: string, treeish: string, dir: string): TreeEntry[] {
+  const listing = git(cwd, ["ls-tree", "-z", "-l", `${treeish}:${dir}`]);
+  if (listing.status !== 0) return [];
+  return listing.stdout
+    .toString()
+    .split("\0")
+    .filter(Boolean)
+    .map((line) => {
+      const tab = line.indexOf("\t");
+      const [mode = "", type = "", oid = "", size = "-"] = line.slice(0, tab).split(/ +/);
+      return { name: line.slice(tab + 1), mode, type, oid, size: size === "-" ? undefined : Number(size) };
+    });
+}
+
+/**
+ * The tree `git merge-tree` writes for merging `head` into `base` (no work tree, no index, nothing
+ * else written), and the paths that conflict; empty when the merge is clean.
+ */
+export function mergeTree(cwd: string, base: string, head: string): { tree: string; conflicts: string[] } {
+  const run = git(cwd, ["merge-tree", "--write-tree", "--no-messages", "--name-only", "-z", base, head]);
+  if (run.status !== 0 && run.status !== 1)
+    throw new UsageError(
+      `cannot merge ${head.slice(0, 12)} into ${base.slice(0, 12)} (git merge-tree needs git 2.38 or later)${run.stderr.length > 0 ? `: ${run.stderr.toString().trim()}` : ""}`,
+    );
+  const [tree = "", ...conflicts] = run.stdout.toString().split("\0").filter(Boolean);
+  return { tree, conflicts: [...new Set(conflicts)].sort() };
+}
+
+/** Repository-relative paths whose content differs between two tree-ishes (renames as a deletion and an addition). */
+export function changedBetween(cwd: string, from: string, to: string): string[] {
+  const changed = git(cwd, ["diff", "-z", "--name-only", "--no-renames", "--no-relative", from, to], {
     failure: "git diff failed",
   });
   return [...new Set(changed.stdout.toString().split("\0").filter(Boolean))].sort();

@@ -53,6 +53,16 @@ export function readInputText(path: string, display: string, maxBytes: number): 
   }
 }
 
+/**
+ * Untrusted bytes that did not come from a file of this machine (a git blob), read as
+ * {@link readInputText} reads a file: at most `maxBytes`, UTF-8 text without NUL.
+ */
+export function decodeInputBytes(bytes: Uint8Array, display: string, maxBytes: number): string {
+  if (bytes.length > maxBytes)
+    refuse(display, `is ${describeSize(bytes.length)} (expected at most ${describeSize(maxBytes)})`);
+  return decodeText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), display);
+}
+
 /** The names in directory `path`, or a DataError naming it when it is missing or not a directory. */
 export function listInputDirectory(path: string, display: string): string[] {
   const stat = lstatSync(path, { throwIfNoEntry: false });

@@ -15,11 +15,20 @@ export const ALLOWLIST_SCHEMA_PATH = ".github/workflow-allowlist.schema.json";
 const FIELDS = ["default_branch", "actions", "commands", "env"] as const;
 const ACTION_FIELDS = ["commit", "version", "inputs"] as const;
 
-/** `"any"`: any value; `"bot-bundle"`: a script `npm run bots` generated; or the values allowed. */
+/**
+ * `"any"`: any value; `"bot-bundle"`: a script `npm run bots` generated; the values allowed; or
+ * `{secret: NAME}`: exactly `${{ secrets.NAME }}`, the one way a secret may reach an action.
+ */
 const inputRule = z.union(
   [
     z.literal("any"),
     z.literal("bot-bundle"),
+    z.strictObject({
+      secret: z
+        .string()
+        .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: "is not a secret's name (expected letters, digits, _)" }),
+      required: z.boolean({ error: "is not a boolean (expected true or false)" }).optional(),
+    }),
     z.strictObject({
       values: z
         .array(z.union([z.string(), z.boolean(), z.number()]), {
@@ -29,7 +38,10 @@ const inputRule = z.union(
       required: z.boolean({ error: "is not a boolean (expected true or false)" }).optional(),
     }),
   ],
-  { error: 'is not an input rule (expected "any", "bot-bundle", or {values: [...], required: true|false})' },
+  {
+    error:
+      'is not an input rule (expected "any", "bot-bundle", {values: [...], required: true|false} or {secret: NAME, required: true|false})',
+  },
 );
 
 const action = z.strictObject({

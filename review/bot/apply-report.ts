@@ -68,6 +68,8 @@ function reportLine(r: {
     return r.check === "differs" || r.check === "unreviewed"
       ? `⛔ **Did not apply ${stack}** at \`${r.commit}\`: not the plan reviewed here${why}. · ${link}`
       : `⛔ **Did not apply ${stack}** at \`${r.commit}\`: its plan on the apply run failed. · ${link}`;
+  if (r.apply === "cancelled")
+    return `**Did not apply ${stack}** at \`${r.commit}\`: its apply job was cancelled, by hand or by GitHub, which lets one apply of a stack run and keeps only the newest run waiting for it: a newer apply run of ${stack}, started while this one waited, replaced it. If it had started applying, read its log. · ${link}`;
   return `**Did not apply ${stack}** at \`${r.commit}\`: the run was cancelled, or its approval declined. · ${link}`;
 }
 

@@ -1,99 +1,193 @@
 import { GITHUB_LOGIN } from "../../constructs/github/login";
 import { isPersonFile, MAINTAINERS_DIR } from "../../inputs/files";
 import { spellControls } from "../../runtime/log";
-import type { Requirement, Routing } from "../approvals";
-import type { PullFile, Review } from "./github";
+import type { BoundRouting, Refusal, Requirement } from "../approvals";
+import type { Review } from "./github";
 
 /**
- * What `.github/CODEOWNERS` leaves without an owner (`/maintainers/*.yaml`), so that only this
- * status guards it. A path here that is not a person's file (an invisible character, a hidden
- * file) fails closed: nobody else would ask for a review of it.
+ * The `approvals` check's decision: whether the people a routing names approved the head commit.
+ * Pure, so the invariants of docs/review.md ("Who approves") are tested on it directly
+ * (test/approvals/properties.test.ts) and the bots only fetch and post.
  */
-const UNOWNED = /^maintainers\/[^/]*\.yaml$/s;
-const TEAM_SLUG = /^[A-Za-z0-9._-]{1,100}$/;
 
-/** The `approvals` commit status, and whom to ask. */
-interface Verdict {
+const TEAM_SLUG = /^[A-Za-z0-9._-]{1,100}$/;
+const COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+/** A branch name as the find job hands it over: what git allows, without the odd corners. */
+const BRANCH = /^(?!-)(?!.*\.\.)(?!.*\/\/)[A-Za-z0-9._/-]{1,200}(?<![./])$/;
+
+/** A pull request to evaluate, as the find job hands it over (from the API, checked again here). */
+export interface Target {
+  readonly number: number;
+  /** The head commit when it was found. */
+  readonly head: string;
+  /** The base branch's name. */
+  readonly base: string;
+}
+
+/** The targets of the find job's output, or why they cannot be read. */
+export function parseTargets(text: string | undefined): Target[] | string {
+  let data: unknown;
+  try {
+    data = JSON.parse(text ?? "");
+  } catch {
+    return "TARGETS is not JSON";
+  }
+  const valid = (t: unknown): t is Target => {
+    const { number, head, base } = (t ?? {}) as Record<string, unknown>;
+    return (
+      Number.isSafeInteger(number) &&
+      (number as number) > 0 &&
+      (number as number) < 1e9 &&
+      typeof head === "string" &&
+      COMMIT.test(head) &&
+      typeof base === "string" &&
+      BRANCH.test(base)
+    );
+  };
+  if (!Array.isArray(data) || !data.every(valid)) return "TARGETS is not a list of {number, head, base}";
+  return data.map(({ number, head, base }) => ({ number, head, base }));
+}
+
+/**
+ * A routing as the route job wrote it (with the default branch's code, but it crossed a job
+ * boundary as a file): checked field by field. A string says why it cannot be used.
+ */
+export function readRouting(text: string | undefined): BoundRouting | string {
+  if (text === undefined) return "No routing was computed for this commit: see the route job's log.";
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return "The routing is not JSON.";
+  }
+  const path = (v: unknown): v is string => typeof v === "string" && v.length > 0 && v.length <= 4096;
+  const logins = (v: unknown): v is string[] =>
+    Array.isArray(v) && v.length <= 1000 && v.every((l) => typeof l === "string" && GITHUB_LOGIN.test(l));
+  const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === "string");
+  const requirement = (r: unknown): r is Requirement => {
+    if (typeof r !== "object" || r === null) return false;
+    const { file, reasons, by, approvers, subjects } = r as Record<string, unknown>;
+    const teams = (by as { teams?: unknown } | null)?.teams;
+    const byOperators = (by as { operators?: unknown } | null)?.operators === true;
+    const byTeams = strings(teams) && teams.length > 0 && teams.every((t) => TEAM_SLUG.test(t));
+    return (
+      path(file) &&
+      strings(reasons) &&
+      (byOperators || (byTeams && isPersonFile(file))) &&
+      logins(approvers) &&
+      logins(subjects) &&
+      subjects.every((s) => s === s.toLowerCase())
+    );
+  };
+  const refusal = (r: unknown): r is Refusal => {
+    const { file, problem } = (r ?? {}) as Record<string, unknown>;
+    return path(file) && typeof problem === "string" && problem.length <= 1000;
+  };
+  const routing = data as Record<string, unknown> | null;
+  if (
+    typeof routing !== "object" ||
+    routing === null ||
+    typeof routing.base !== "string" ||
+    !COMMIT.test(routing.base) ||
+    typeof routing.head !== "string" ||
+    !COMMIT.test(routing.head) ||
+    typeof routing.operatorTeam !== "string" ||
+    !TEAM_SLUG.test(routing.operatorTeam) ||
+    !logins(routing.operators) ||
+    !Array.isArray(routing.requirements) ||
+    !routing.requirements.every(requirement) ||
+    !Array.isArray(routing.refusals) ||
+    !routing.refusals.every(refusal)
+  )
+    return "The routing is malformed.";
+  return routing as unknown as BoundRouting;
+}
+
+/** The `approvals` check: its state, its one-line title, how far each row is, and whom to ask. */
+export interface Verdict {
   readonly state: "success" | "pending" | "failure";
   /** At most 140 characters, as GitHub shows it next to the check. */
   readonly description: string;
+  /** Per requirement (in order), the login whose approval meets it. */
+  readonly approvedBy: readonly (string | undefined)[];
   readonly reviewers: readonly string[];
   readonly teamReviewers: readonly string[];
 }
 
 interface VerdictInput {
-  readonly files: readonly PullFile[];
-  /** The routing JSON from the ci artifact, or undefined when the artifact has none. */
-  readonly routingText: string | undefined;
+  /** The routing, or why there is none. */
+  readonly routing: BoundRouting | string;
+  /** The commits the verdict is for: the tip of the base branch now, and the pull request's head. */
+  readonly base: string;
+  readonly head: string;
   readonly reviews: readonly Review[];
   readonly author: string;
-  readonly headSha: string;
 }
 
 /**
- * Whether the pull request has the approvals its routing asks for. The routing is trusted only
- * when the pull request changes nothing but person files: then ci ran the base branch's own code
- * over the new data. Any other change is left to CODEOWNERS, which asks the operators for it.
- * Only approvals of the head commit count, never the author's.
+ * Whether each row of the routing has an approving review of the head commit from one of its
+ * people. Fails closed: no routing, a routing of another pair of commits, or any refusal fail;
+ * whatever a routing lists, the person a row is about (its subjects, and the login its file is
+ * named after) and the author never count.
  */
 export function approvalVerdict(input: VerdictInput): Verdict {
-  const none = { reviewers: [], teamReviewers: [] };
-  const paths = input.files.flatMap((f) => [
-    f.filename,
-    ...(f.previous_filename ? [f.previous_filename] : []),
-  ]);
-  const strays = paths.filter((p) => UNOWNED.test(p) && !isPersonFile(p));
-  if (strays.length > 0)
+  const none = { approvedBy: [], reviewers: [], teamReviewers: [] };
+  const { routing } = input;
+  if (typeof routing === "string") return { state: "failure", description: clip(routing), ...none };
+  if (routing.base !== input.base || routing.head !== input.head)
     return {
       state: "failure",
       description: clip(
-        `${strays.map(spellControls).join(", ")} is not a person's file (expected ${MAINTAINERS_DIR}/<github-login>.yaml).`,
+        `The routing is of ${routing.head.slice(0, 12)} on ${routing.base.slice(0, 12)}, not of ${input.head.slice(0, 12)} on ${input.base.slice(0, 12)}.`,
       ),
       ...none,
     };
-  if (!paths.every(isPersonFile))
-    return {
-      state: "success",
-      description: "Changes more than people's files: CODEOWNERS asks the operators.",
-      ...none,
-    };
-  const routing = parseRouting(input.routingText);
-  if (typeof routing === "string") return { state: "failure", description: routing, ...none };
-  const uncovered = paths.filter(
-    (p) => !routing.requirements.some((r) => r.file.toLowerCase() === p.toLowerCase()),
-  );
-  if (uncovered.length > 0)
+  if (routing.refusals.length > 0) {
+    const [first] = routing.refusals as [Refusal];
+    const more = routing.refusals.length > 1 ? ` (+${routing.refusals.length - 1} more)` : "";
     return {
       state: "failure",
-      description: clip(`No routing for ${uncovered.join(", ")}: run ci again.`),
+      description: clip(`${spellControls(first.file)} ${first.problem}${more}`),
       ...none,
     };
-
-  const approved = approvers(input.reviews, input.author, input.headSha);
-  // Whatever the routing says, the person a file is about never approves it.
-  const counts = (r: Requirement, login: string) =>
-    login.toLowerCase() !== subjectOf(r.file) && approved.has(login.toLowerCase());
-  const unmet = routing.requirements.filter((r) => !r.approvers.some((a) => counts(r, a)));
-  if (unmet.length === 0)
-    return { state: "success", description: "Approved by the people each change needs.", ...none };
+  }
 
   const author = input.author.toLowerCase();
+  const approved = approvers(input.reviews, input.head);
+  const excluded = (r: Requirement) =>
+    new Set([...r.subjects, ...(isPersonFile(r.file) ? [subjectOf(r.file)] : []), author]);
+  const approvedBy = routing.requirements.map((r) => {
+    const never = excluded(r);
+    return r.approvers.find((a) => !never.has(a.toLowerCase()) && approved.has(a.toLowerCase()));
+  });
+  const unmet = routing.requirements.filter((_, i) => approvedBy[i] === undefined);
+  if (unmet.length === 0)
+    return {
+      state: "success",
+      description: "Approved by the people each change needs.",
+      approvedBy,
+      reviewers: [],
+      teamReviewers: [],
+    };
+
   const byTeams = unmet.filter((r) => "teams" in r.by);
   const operators = new Set(routing.operators.map((o) => o.toLowerCase()));
   const reviewers = [
     ...new Set(
-      byTeams
-        .flatMap((r) => r.approvers.filter((l) => l.toLowerCase() !== subjectOf(r.file)))
-        .filter((l) => !operators.has(l.toLowerCase()) && l.toLowerCase() !== author),
+      byTeams.flatMap((r) => {
+        const never = excluded(r);
+        return r.approvers.filter((l) => !never.has(l.toLowerCase()) && !operators.has(l.toLowerCase()));
+      }),
     ),
   ].slice(0, 15);
   const needOperators = unmet.some((r) => "operators" in r.by) || reviewers.length === 0;
-  const [first] = unmet;
+  const [first] = unmet as [Requirement];
   const who = "teams" in first.by ? `a maintainer of ${first.by.teams.join(" or ")}` : "an operator";
   const more = unmet.length > 1 ? ` (+${unmet.length - 1} more)` : "";
   return {
     state: "pending",
-    description: clip(`Waiting for ${who} to approve ${first.file}${more}.`),
+    description: clip(`Waiting for ${who} to approve ${spellControls(first.file)}${more}.`),
+    approvedBy,
     reviewers,
     teamReviewers: needOperators ? [routing.operatorTeam] : [],
   };
@@ -102,55 +196,19 @@ export function approvalVerdict(input: VerdictInput): Verdict {
 /** The login (lower case) a person's file is about: its name without `maintainers/` and `.yaml`. */
 const subjectOf = (file: string) => file.slice(MAINTAINERS_DIR.length + 1, -".yaml".length).toLowerCase();
 
-/** Logins (lower case) whose latest review approves the head commit, the author's left out. */
-function approvers(reviews: readonly Review[], author: string, headSha: string): Set<string> {
+/**
+ * Logins (lower case) whose latest review that is not a comment approves the head commit: a later
+ * change request or dismissal withdraws an approval, a comment does not.
+ */
+function approvers(reviews: readonly Review[], head: string): Set<string> {
   const latest = new Map<string, Review>();
   for (const review of reviews) {
     const login = review.user?.login.toLowerCase();
     if (login && review.state !== "COMMENTED") latest.set(login, review);
   }
   return new Set(
-    [...latest]
-      .filter(
-        ([login, r]) => r.state === "APPROVED" && r.commit_id === headSha && login !== author.toLowerCase(),
-      )
-      .map(([login]) => login),
+    [...latest].filter(([, r]) => r.state === "APPROVED" && r.commit_id === head).map(([login]) => login),
   );
-}
-
-/** The routing, checked field by field because the artifact crossed from untrusted code; or why not. */
-function parseRouting(text: string | undefined): Routing | string {
-  if (text === undefined) return "The ci run left no routing: run ci again.";
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return "The routing in the ci artifact is not JSON.";
-  }
-  const logins = (v: unknown): v is string[] =>
-    Array.isArray(v) && v.length <= 1000 && v.every((l) => typeof l === "string" && GITHUB_LOGIN.test(l));
-  const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === "string");
-  const requirement = (r: unknown): r is Requirement => {
-    if (typeof r !== "object" || r === null) return false;
-    const { file, reasons, by, approvers } = r as Record<string, unknown>;
-    const team = (by as { teams?: unknown } | null)?.teams;
-    const validBy =
-      (by as { operators?: unknown } | null)?.operators === true ||
-      (strings(team) && team.every((t) => TEAM_SLUG.test(t)));
-    return typeof file === "string" && isPersonFile(file) && strings(reasons) && validBy && logins(approvers);
-  };
-  const routing = data as Record<string, unknown> | null;
-  if (
-    typeof routing !== "object" ||
-    routing === null ||
-    typeof routing.operatorTeam !== "string" ||
-    !TEAM_SLUG.test(routing.operatorTeam) ||
-    !logins(routing.operators) ||
-    !Array.isArray(routing.requirements) ||
-    !routing.requirements.every(requirement)
-  )
-    return "The routing in the ci artifact is malformed.";
-  return routing as unknown as Routing;
 }
 
 /** At most 140 characters (code points, so no surrogate pair is split). */

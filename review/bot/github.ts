@@ -24,6 +24,16 @@ export interface Review {
   readonly commit_id: string;
 }
 
+/** A check run as the checks API lists it. */
+export interface CheckRun {
+  readonly id: number;
+  readonly name: string;
+  readonly status: string;
+  readonly conclusion: string | null;
+  readonly app: { readonly slug: string } | null;
+  readonly output: { readonly title: string | null; readonly summary: string | null };
+}
+
 type Params = Record<string, unknown>;
 type Endpoint<T> = (params: Params) => Promise<{ readonly data: T }>;
 
@@ -46,9 +56,13 @@ export interface GitHubApi {
       readonly getWorkflowRun: Endpoint<TriggeringRun>;
     };
     readonly repos: {
-      readonly createCommitStatus: Endpoint<unknown>;
+      readonly getBranch: Endpoint<{ readonly commit: { readonly sha: string } }>;
       readonly listPullRequestsAssociatedWithCommit: Endpoint<readonly PullRequest[]>;
       readonly getCommit: Endpoint<{ readonly parents: readonly { readonly sha: string }[] }>;
+    };
+    readonly checks: {
+      readonly create: Endpoint<{ readonly id: number }>;
+      readonly listForRef: Endpoint<{ readonly check_runs: readonly CheckRun[] }>;
     };
   };
 }
@@ -70,6 +84,12 @@ export interface TriggeringRun {
 
 interface BotContext {
   readonly repo: { readonly owner: string; readonly repo: string };
+  /** The event that started this run (`workflow_run`, `push`). */
+  readonly eventName?: string;
+  /** The branch or tag of a push (`refs/heads/main`). */
+  readonly ref?: string;
+  readonly runId?: number;
+  readonly serverUrl?: string;
   readonly payload: {
     readonly workflow_run: TriggeringRun;
     /** `requested`, `in_progress` or `completed`. */
@@ -82,6 +102,20 @@ interface BotCore {
   setFailed(message: string): void;
   warning(message: string): void;
   info(message: string): void;
+}
+
+/** What a bot in a job of review-comment.yml is given: the event, the job's `env:`, and where its artifacts are. */
+export interface ReviewBotEnv {
+  readonly github: GitHubApi;
+  /** The event: `workflow_run` (after ci or a review) or `push` (to the default branch). */
+  readonly context: Omit<BotContext, "payload"> & {
+    readonly payload: { readonly workflow_run?: TriggeringRun };
+  };
+  readonly core: BotCore & { setOutput(name: string, value: string): void };
+  /** The job's environment variables (the values the workflow hands over through `env:`). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** The runner's temporary directory, where the job downloads artifacts. */
+  readonly temp: string;
 }
 
 /** What a job that was run by hand (workflow_dispatch) gives a bot. */

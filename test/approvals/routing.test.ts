@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import type { PersonSnapshot, RosterSnapshot } from "../../inputs/safety";
-import { routeApprovals } from "../../review/approvals";
+import type { PersonSnapshot, RosterSnapshot } from "../../inputs/person-snapshot";
+import { NOT_A_PERSON_FILE, renderRouting, routeApprovals } from "../../review/approvals";
 
 const person = (
   login: string,
@@ -201,12 +201,54 @@ describe("approval routing", () => {
     assert.match(row?.reasons.join(";") ?? "", /no operator other than @olga may approve it/);
   });
 
-  test("a name under maintainers/ that is not <github-login>.yaml needs an operator", () => {
-    for (const file of ["maintainers/x\u200B.yaml", "maintainers/.hidden.yaml", "maintainers/a/b.yaml"])
+  test("a name CODEOWNERS leaves to the routing that is not <github-login>.yaml is refused, not routed", () => {
+    for (const file of ["maintainers/x\u200B.yaml", "maintainers/.hidden.yaml", "maintainers/x\ny.yaml"]) {
+      const routing = routeApprovals(BASE, BASE, [file], { operatorTeam: "ops" });
+      assert.deepEqual(routing.requirements, [], file);
+      assert.deepEqual(routing.refusals, [{ file, problem: NOT_A_PERSON_FILE }], file);
+    }
+    // Deeper paths and other names CODEOWNERS gives to the operators are theirs to approve.
+    for (const file of ["maintainers/a/b.yaml", "maintainers/schema.json"])
       assert.deepEqual(
         route((people) => people, [file]).map((r) => [r.file, r.by]),
         [[file, "operators"]],
       );
+  });
+
+  test("a person's file that changed but is readable on neither side is refused", () => {
+    const routing = routeApprovals(BASE, BASE, ["maintainers/ghost.yaml"], { operatorTeam: "ops" });
+    assert.deepEqual(routing.requirements, []);
+    assert.deepEqual(
+      routing.refusals.map((r) => r.file),
+      ["maintainers/ghost.yaml"],
+    );
+  });
+
+  test("a second file for one login, in another letter case, is refused", () => {
+    const head = {
+      people: [...BASE.people, person("Cara", { core: "member" }, { file: "maintainers/Cara.yaml" })],
+    };
+    const routing = routeApprovals(BASE, head, ["maintainers/Cara.yaml"], { operatorTeam: "ops" });
+    assert.deepEqual(
+      routing.refusals.map((r) => [r.file, r.problem]),
+      [
+        [
+          "maintainers/Cara.yaml",
+          "is a second file for @Cara (expected one file per person, whatever the letter case)",
+        ],
+      ],
+    );
+  });
+
+  test("a rename recorded by github_id: the person is a subject of the new file under both logins", () => {
+    const base = { people: [...BASE.people, person("olda", { core: "member" }, { githubId: 77 })] };
+    const head = {
+      people: [...BASE.people, person("olivia", { core: "member" }, { githubId: 77, orgOwner: true })],
+    };
+    const rows = routeApprovals(base, head, ["maintainers/olda.yaml", "maintainers/olivia.yaml"], {
+      operatorTeam: "ops",
+    }).requirements;
+    for (const row of rows) assert.deepEqual(row.subjects, ["olda", "olivia"], row.file);
   });
 
   test("every other changed file needs an operator; an unchanged roster needs nothing else", () => {
@@ -231,5 +273,25 @@ describe("approval routing", () => {
       route((people) => people),
       [],
     );
+  });
+
+  test("the section shows people's rows one by one and every other path in one row, ten named", () => {
+    const files = Array.from({ length: 14 }, (_, i) => `estate/f${String(i).padStart(2, "0")}.ts`);
+    const head = { people: [...BASE.people, person("alice", { core: "member" })] };
+    const routing = routeApprovals(BASE, head, [...files, "maintainers/alice.yaml"], { operatorTeam: "ops" });
+    const lines = renderRouting(routing)
+      .split("\n")
+      .filter((l) => l.startsWith("| `"));
+    assert.deepEqual(lines, [
+      "| `maintainers/alice.yaml` | adds @alice to core (member) | a maintainer of core, or an operator: @cara, @olga, @otto |",
+      `| ${files
+        .slice(0, 10)
+        .map((f) => `\`${f}\``)
+        .join(
+          ", ",
+        )} and 4 more | changes a file only the operators approve | ⚠️ an operator of ops: @olga, @otto |`,
+    ]);
+    const progress = renderRouting(routing, { approvedBy: [...files.map(() => "otto"), undefined] });
+    assert.match(progress, /\| waiting \|\n\| `estate\/f00\.ts`.* \| ✅ @otto \|$/);
   });
 });

@@ -39,7 +39,10 @@ test("--base-ref synthesizes the ref from an exported tree and leaves nothing be
     `name: Try Newcomer\ngithub: ${login}\nteams:\n  ${team}: member\n`,
   );
 
-  const result = await run(diff(VOID_APP), repo, ["--base-ref", "HEAD"], { INFRA_BACKEND: "http" });
+  git(repo, "add", join("maintainers", `${login}.yaml`));
+  git(repo, "commit", "--quiet", "-m", "newcomer");
+
+  const result = await run(diff(VOID_APP), repo, ["--base-ref", "HEAD~1"], { INFRA_BACKEND: "http" });
   assert.equal(result.status, 0, result.stderr);
   assert.match(result.stdout, /^### Review diff: 1 to create, 0 to update, 0 to delete$/m);
   assert.match(
@@ -47,8 +50,14 @@ test("--base-ref synthesizes the ref from an exported tree and leaves nothing be
     new RegExp(`^- \`github\`: welcomes Try Newcomer \\(@${login}\\) to ${team} \\(member\\)$`, "m"),
   );
   assert.match(result.stdout, /^### Who approves$/m, "a base ref brings the approval routing");
+  assert.match(
+    result.stdout,
+    new RegExp(`^\\| \`maintainers/${login}\\.yaml\` \\| adds @${login} to ${team}`, "m"),
+  );
+  const without = await run(diff(VOID_APP), repo, ["--base-ref", "HEAD~1", "--no-routing"]);
+  assert.doesNotMatch(without.stdout, /Who approves/, "--no-routing leaves it to the review bot");
 
-  const empty = await run(diff(VOID_APP), repo, ["--base-ref", "HEAD~1", "--format", "json"]);
+  const empty = await run(diff(VOID_APP), repo, ["--base-ref", "HEAD~2", "--format", "json"]);
   assert.equal(empty.status, 0, empty.stderr);
   const { totals } = JSON.parse(empty.stdout);
   assert.equal(totals.delete, 0, "a ref without main.ts is an empty base: everything is added");

@@ -17,3 +17,9 @@ export function git(cwd: string, ...args: string[]): string {
   assert.equal(result.status, 0, result.stderr);
   return result.stdout.trim();
 }
+
+/** A minimal `estate/github.yaml` naming `operatorTeam` among `teams`, for repositories made in tests. */
+export function githubEstateFile(operatorTeam: string, teams: readonly string[]): string {
+  const listed = teams.map((team) => `  - name: ${team}\n    description: The ${team} team\n`).join("");
+  return `organization: test-org\noperator_team: ${operatorTeam}\nteams:\n${listed}`;
+}

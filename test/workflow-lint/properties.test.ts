@@ -155,6 +155,49 @@ describe("a job that holds a credential runs only allowlisted steps", () => {
   });
 });
 
+const APP_TOKEN = "actions/create-github-app-token@1b10c78c7865c340bc4f6099eb2f838309f1e8c3";
+const SCRIPT = "actions/github-script@60a0d83039c74a4aee543508d2ffcb1c3799cdea";
+/** The probes' allowlist names these two secrets for these two inputs of the app token action. */
+const NAMED: Record<string, string> = { "client-id": "APP_CLIENT_ID", "private-key": "APP_PRIVATE_KEY" };
+
+describe("a secret reaches an action only through the input the allowlist names for exactly it", () => {
+  test("the app's key in any input, of any action, by with: or env:, is refused unless it is that input", () => {
+    const handover = fc.record({
+      action: fc.constantFrom(APP_TOKEN, SCRIPT),
+      through: fc.constantFrom("with", "env"),
+      input: fc.constantFrom("client-id", "private-key", "github-token", "owner").chain(upperOrLower),
+      secret: fc.constantFrom("APP_CLIENT_ID", "APP_PRIVATE_KEY", "OTHER").chain(upperOrLower),
+      spacing: fc.constantFrom(" ", "", "  "),
+    });
+    fc.assert(
+      fc.property(handover, ({ action, through, input, secret, spacing }) => {
+        const value = `\${{${spacing}secrets.${secret}${spacing}}}`;
+        const step = { uses: action, [through]: { [input]: value } };
+        const text = toYaml({
+          name: "generated",
+          on: { workflow_run: { workflows: ["ci"], types: ["completed"] } },
+          permissions: {},
+          jobs: {
+            j: { "runs-on": "ubuntu-latest", environment: "review-bot", permissions: {}, steps: [step] },
+          },
+        });
+        const pinned = text
+          .replace(`uses: ${APP_TOKEN}\n`, `uses: ${APP_TOKEN} # v3.1.1\n`)
+          .replace(`uses: ${SCRIPT}\n`, `uses: ${SCRIPT} # v7.0.1\n`);
+        const handedOver = findingsOf(parseWorkflow("generated.yml", pinned), PROBES_PROJECT).some(
+          ({ rule, diagnostic }) =>
+            rule === "secretsScoped" && diagnostic.message.startsWith("gives a secret to"),
+        );
+        const named =
+          action === APP_TOKEN &&
+          through === "with" &&
+          NAMED[input.toLowerCase()]?.toLowerCase() === secret.toLowerCase();
+        assert.equal(handedOver, !named, pinned);
+      }),
+    );
+  });
+});
+
 /** A state-changing command of the Terraform family, in its many spellings. */
 const stateChange = fc
   .record({

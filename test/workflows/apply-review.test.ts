@@ -265,6 +265,10 @@ describe("apply.yml: the report on the pull request", () => {
       ],
       [
         { APPLY_RESULT: "cancelled" },
+        `**Did not apply \`github\`** at \`111111111111\`: its apply job was cancelled, by hand or by GitHub, which lets one apply of a stack run and keeps only the newest run waiting for it: a newer apply run of \`github\`, started while this one waited, replaced it. If it had started applying, read its log. · [apply run](${RUN_URL})`,
+      ],
+      [
+        { REVIEW_RESULT: "cancelled", APPLY_RESULT: "skipped", CHECK: "" },
         `**Did not apply \`github\`** at \`111111111111\`: the run was cancelled, or its approval declined. · [apply run](${RUN_URL})`,
       ],
     ];

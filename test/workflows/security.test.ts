@@ -116,10 +116,19 @@ describe("workflow security properties", () => {
     });
   }
 
-  test("ci.yml and the comment workflows reference no secrets", () => {
-    for (const name of ["ci.yml", "review-comment.yml"]) assert.doesNotMatch(text(name), /secrets[.[]/, name);
+  test("ci.yml and the comment workflows reference no secrets; the review bot's key only its check job", () => {
+    assert.doesNotMatch(text("ci.yml"), /secrets[.[]/);
     // The plan comment's bundle holds the masking code (variables named `secrets`): no expression reads any.
     assert.doesNotMatch(text("plan-comment.yml"), /\$\{\{[^}]*\bsecrets\b/i);
+    for (const name of FILES.filter((f) => f !== "review-comment.yml"))
+      assert.doesNotMatch(text(name), /REVIEW_BOT_/i, name);
+    const wf = load("review-comment.yml");
+    for (const [id, job] of jobsOf(wf))
+      assert.equal(/secrets[.[]/.test(JSON.stringify(job)), id === "approvals", id);
+    assert.deepEqual(
+      [...text("review-comment.yml").matchAll(/\$\{\{\s*secrets\.(\w+)\s*\}\}/g)].map((m) => m[1]),
+      ["REVIEW_BOT_CLIENT_ID", "REVIEW_BOT_PRIVATE_KEY"],
+    );
   });
 
   test("ci.yml is read-only, validates first and hands the review over whatever fails later", () => {
@@ -135,12 +144,9 @@ describe("workflow security properties", () => {
       /--base-ref "origin\/\$BASE_REF" --format github --review review-artifact\/review\.md/,
     );
     const diff = runs.find((r) => r.includes("npm run --silent diff"));
-    assert.match(
-      diff ?? "",
-      /--base-ref "origin\/\$BASE_REF" --routing review-artifact\/approvals\.json > review-artifact\/review\.md/,
-    );
+    assert.match(diff ?? "", /--base-ref "origin\/\$BASE_REF" --no-routing > review-artifact\/review\.md/);
     assert.doesNotMatch(diff ?? "", /--head/, "the diff synthesizes its head itself");
-    for (const step of review.filter((s) => /pr-number|upload-artifact/.test(`${s.run}${s.uses}`)))
+    for (const step of review.filter((s) => /upload-artifact/.test(`${s.uses}`)))
       assert.match(String(step.if), /^always\(\) && /, "the artifact is handed over even after a failure");
     const checks = (wf.jobs.check?.steps ?? []).map((s) => String(s.run ?? ""));
     for (const command of ["npm ci", "npm run lint", "npm run lint:workflows", "npm test"])
@@ -163,21 +169,72 @@ describe("workflow security properties", () => {
     assert.ok(text(file).includes(`# Generated from review/bot/${bot}.ts by \`npm run bots\``), file);
   };
 
-  test("the comment workflow runs after ci and reviews, never checks out, and runs bundled code only", () => {
+  test("the review bot runs main's code only: bundles, and a route job without credentials", () => {
     const wf = load("review-comment.yml");
-    assert.deepEqual(wf.on, { workflow_run: { workflows: ["ci", "review events"], types: ["completed"] } });
-    runsOnlyItsBundledBot("review-comment.yml", "review-comment");
+    assert.deepEqual(wf.on, {
+      workflow_run: { workflows: ["ci", "review events"], types: ["completed"] },
+      push: { branches: ["main"] },
+    });
+    assert.deepEqual(wf.permissions, {});
+    for (const bot of ["find-pulls", "approvals-check", "review-comment"])
+      assert.ok(
+        text("review-comment.yml").includes(`# Generated from review/bot/${bot}.ts by \`npm run bots\``),
+        bot,
+      );
     assert.doesNotMatch(
       text("review-comment.yml"),
-      /\$\{\{[^}]*\}\}[^\n]*\n[^\n]*script/,
+      /\$\{\{[^}]*\}\}[^\n]*\n\s*script:/,
       "no expression in a script",
     );
-    assert.deepEqual(wf.jobs.comment?.permissions, {
-      actions: "read",
-      "pull-requests": "write",
-      statuses: "write",
-    });
-    assert.deepEqual(wf.jobs.find?.permissions, { actions: "read" }, "the lookup holds no write permission");
+    const job = (id: string) => wf.jobs[id] ?? assert.fail(`no ${id} job`);
+    assert.deepEqual(job("find").permissions, { "pull-requests": "read" });
+    assert.deepEqual(job("route").permissions, { contents: "read" }, "the job that runs code holds nothing");
+    assert.deepEqual(job("approvals").permissions, {});
+    assert.deepEqual(job("comment").permissions, { actions: "read", "pull-requests": "write" });
+    // The route job checks out the default branch and runs only its own script on git objects.
+    const route = job("route").steps ?? [];
+    const checkout = route.find((s) => String(s.uses).startsWith("actions/checkout@"));
+    assert.equal(checkout?.with?.ref, "${{ github.event.repository.default_branch }}");
+    assert.deepEqual(
+      route.flatMap((s) => (s.run === undefined ? [] : [s.run])),
+      ["npm ci --omit=dev", "bash .github/scripts/route-pulls.sh"],
+    );
+    assert.match(
+      script("route-pulls.sh"),
+      /npm run --silent approvals -- --base-ref "origin\/\$base" --head "\$head" --format json/,
+    );
+    // No other job checks out or runs a shell.
+    for (const id of ["find", "approvals", "comment"])
+      assert.ok(
+        (job(id).steps ?? []).every(
+          (s) => s.run === undefined && !String(s.uses).startsWith("actions/checkout@"),
+        ),
+        id,
+      );
+  });
+
+  test("only the review bot's app sets the approvals check; no workflow token writes checks or statuses", () => {
+    for (const name of FILES) {
+      const wf = load(name);
+      for (const [id, job] of jobsOf(wf)) {
+        const scopes = permissionsOf(job);
+        assert.notEqual(scopes.checks, "write", `${name} ${id}`);
+        assert.notEqual(scopes.statuses, "write", `${name} ${id}`);
+      }
+      // The bundles never call the commit status API; only the approvals job's bundle creates checks.
+      assert.doesNotMatch(text(name), /createCommitStatus/, name);
+      const creates = (text(name).match(/checks\.create\(/g) ?? []).length;
+      assert.equal(creates, name === "review-comment.yml" ? 1 : 0, name);
+    }
+    const wf = load("review-comment.yml");
+    const approvals = wf.jobs.approvals ?? assert.fail("no approvals job");
+    assert.equal(approvals.environment, "review-bot");
+    const steps = approvals.steps ?? [];
+    const token = steps.findIndex((s) => String(s.uses).startsWith("actions/create-github-app-token@"));
+    const bot = steps.findIndex((s) => String(s.uses).startsWith("actions/github-script@"));
+    assert.ok(token !== -1 && token < bot, "the app token is made before the bot runs");
+    assert.equal(steps[bot]?.with?.["github-token"], "${{ steps.app.outputs.token }}");
+    assert.match(text("review-comment.yml"), /# Generated from review\/bot\/approvals-check\.ts/);
   });
 
   test("the plan comment workflow runs after plan runs, never checks out, and runs bundled code only", () => {
@@ -195,7 +252,10 @@ describe("workflow security properties", () => {
 
   test("review events wakes the comment workflow with no token scope and no code", () => {
     const wf = load("review-events.yml");
-    assert.deepEqual(wf.on, { pull_request_review: { types: ["submitted", "dismissed"] } });
+    assert.deepEqual(wf.on, {
+      pull_request_review: { types: ["submitted", "dismissed"] },
+      pull_request: { types: ["edited"] },
+    });
     assert.deepEqual(wf.permissions, {});
     for (const [, job] of jobsOf(wf)) {
       assert.deepEqual(job.permissions, {});
@@ -240,13 +300,17 @@ describe("workflow security properties", () => {
     );
   });
 
-  test("apply.yml: manual, per-stack concurrency never cancelled, environment production", () => {
+  test("apply.yml: manual, the apply job per stack and never cancelled once it runs, environment production", () => {
     const wf = load("apply.yml");
     const dispatch = wf.on.workflow_dispatch as { inputs: { stack: { type: string; options: string[] } } };
     assert.equal(dispatch.inputs.stack.type, "choice");
     assert.deepEqual(dispatch.inputs.stack.options, STACKS);
-    assert.deepEqual(wf.concurrency, { group: "apply-${{ inputs.stack }}", "cancel-in-progress": false });
+    assert.equal(wf.concurrency, undefined, "only the apply job waits for the stack");
     const [, apply] = jobsOf(wf).find(([id]) => id === "apply") ?? assert.fail("no apply job");
+    assert.deepEqual((apply as { concurrency?: unknown }).concurrency, {
+      group: "apply-${{ inputs.stack }}",
+      "cancel-in-progress": false,
+    });
     assert.equal(apply.environment, "production");
     assert.equal(apply.needs, "review");
     // Plan with the lock, compare with the reviewed fingerprint, then apply that saved plan: in order.

@@ -145,7 +145,7 @@ function stepProblems(workflow: Workflow, step: Step, allowlist: Allowlist, refu
         refuse(
           [...path, "uses"],
           `runs ${name} without ${input}`,
-          `with: ${input}: ${rule.values.map(String).join(" or ")}`,
+          `with: ${input}: ${"secret" in rule ? secretExpression(rule.secret) : rule.values.map(String).join(" or ")}`,
         ),
       );
   return found;
@@ -157,13 +157,18 @@ function valueAllowed(rule: InputRule, value: unknown, { source, text }: Workflo
     const line = source.position(at, { key: true }).line;
     return typeof value === "string" && BOT_BUNDLE.test(text.split("\n")[line - 2] ?? "");
   }
+  if ("secret" in rule) return canonical(value) === canonical(secretExpression(rule.secret));
   return rule.values.some((allowed) => canonical(allowed) === canonical(value));
 }
+
+/** The expression that hands an action the secret `name`. */
+export const secretExpression = (name: string) => `\${{ secrets.${name} }}`;
 
 function describeRule(rule: InputRule): string {
   if (rule === "any") return "any value";
   if (rule === "bot-bundle")
     return 'a script that npm run bots generated, under its "# Generated from ..." line';
+  if ("secret" in rule) return secretExpression(rule.secret);
   return `${rule.values.length === 1 ? "" : "one of: "}${rule.values.map((v) => JSON.stringify(v)).join(", ")}`;
 }
 

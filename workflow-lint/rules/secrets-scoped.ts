@@ -1,19 +1,23 @@
 import type { FieldPath } from "../../inputs/yaml-source";
 import type { Diagnostic } from "../../runtime/diagnostics";
 import { asRecord } from "../../runtime/values";
+import type { Allowlist } from "../allowlist";
 import { usesSecrets } from "../credentials";
-import { readsAllSecrets } from "../expressions";
-import { environmentOf, stringsIn, usesOf } from "../workflow";
+import { normalizeCondition, readsAllSecrets } from "../expressions";
+import { actionName, environmentOf, stringsIn, usesOf } from "../workflow";
 import type { WorkflowCheck } from "./context";
+import { secretExpression } from "./credentialed-steps-allowlisted";
 
 /**
  * Secrets belong to GitHub environments (whose rules decide who may use them) and to the one
  * `run:` step that needs them, never to workflow- or job-wide `env`, where `npm ci` would see
  * them, and never to an action or a called workflow (`with:`, `env:`, `secrets:`), which can keep
- * what it is given for the steps after it. They are named one by one: `toJSON(secrets)` (or
+ * what it is given for the steps after it, except the one input of a pinned action that the
+ * allowlist names for exactly that secret (`{secret: NAME}`: a GitHub App's key, which only the
+ * action that makes its token needs). They are named one by one: `toJSON(secrets)` (or
  * `secrets: inherit`) hands over every secret at once.
  */
-export const secretsScoped: WorkflowCheck = ({ source, data, jobs }) => {
+export const secretsScoped: WorkflowCheck = ({ source, data, jobs }, { allowlist }) => {
   const diagnostics: Diagnostic[] = [];
   for (const [path, value] of stringsIn(data))
     if (readsAllSecrets(value, path.at(-1) === "if"))
@@ -67,7 +71,7 @@ export const secretsScoped: WorkflowCheck = ({ source, data, jobs }) => {
     ];
     const handedOver = receivers.flatMap(([at, uses, mapping]) =>
       Object.entries(asRecord(mapping))
-        .filter(([, value]) => usesSecrets(value))
+        .filter(([key, value]) => usesSecrets(value) && !allowedSecret(allowlist, at, uses, key, value))
         .map(([key]): [FieldPath, string] => [[...at, key], uses]),
     );
     for (const [path, uses] of handedOver)
@@ -80,3 +84,24 @@ export const secretsScoped: WorkflowCheck = ({ source, data, jobs }) => {
   }
   return diagnostics;
 };
+
+/** Whether `value`, given to input `key` of action `uses` (at `at`, a step's `with`), is the secret its allowlist entry names. */
+function allowedSecret(
+  allowlist: Allowlist,
+  at: FieldPath,
+  uses: string,
+  key: string,
+  value: unknown,
+): boolean {
+  if (at.at(-1) !== "with" || at.at(-3) !== "steps") return false;
+  const name = actionName(uses);
+  const entry = Object.hasOwn(allowlist.actions, name) ? allowlist.actions[name] : undefined;
+  const input = key.toLowerCase();
+  const rule = entry && Object.hasOwn(entry.inputs, input) ? entry.inputs[input] : undefined;
+  return (
+    typeof rule === "object" &&
+    "secret" in rule &&
+    typeof value === "string" &&
+    normalizeCondition(value) === normalizeCondition(secretExpression(rule.secret))
+  );
+}

@@ -1,0 +1,100 @@
+import { DataError, type Diagnostic, fileDiagnostic } from "../runtime/diagnostics";
+import { decodeInputBytes, INPUT_LIMITS } from "../runtime/input-file";
+import { isRecord } from "../runtime/values";
+import { MAINTAINERS_DIR } from "./files";
+import type { Maintainer } from "./maintainers/model";
+import { TEAM_ROLES, type TeamRole } from "./maintainers/schema";
+import { YamlSource } from "./yaml-source";
+
+/**
+ * What the safety valves and the approval routing know of a person: the fields that decide who
+ * they are and what power they hold. A validated {@link Maintainer} is one.
+ */
+export type PersonSnapshot = Pick<Maintainer, "login" | "name" | "githubId" | "teams" | "orgOwner" | "file">;
+
+export interface RosterSnapshot {
+  readonly people: readonly PersonSnapshot[];
+}
+
+/**
+ * A person from a maintainer file's text, read leniently: the base branch was validated when it
+ * merged, and the rules may have changed since. Undefined when the text is not a usable mapping.
+ */
+export function snapshotOf(name: string, text: string): PersonSnapshot | undefined {
+  const file = `${MAINTAINERS_DIR}/${name}`;
+  const source = new YamlSource(file, text);
+  if (source.syntaxProblems().length > 0) return undefined;
+  const data = source.toJS() as Record<string, unknown> | null;
+  if (data === null || typeof data !== "object") return undefined;
+  const teams = Object.fromEntries(
+    Object.entries((data.teams as Record<string, unknown> | undefined) ?? {}).filter(
+      (entry): entry is [string, TeamRole] => (TEAM_ROLES as readonly unknown[]).includes(entry[1]),
+    ),
+  );
+  const login = typeof data.github === "string" ? data.github : name.replace(/\.yaml$/, "");
+  return {
+    login,
+    name: typeof data.name === "string" ? data.name : login,
+    githubId: typeof data.github_id === "number" ? data.github_id : undefined,
+    teams,
+    orgOwner: data.org_owner === true,
+    file,
+  };
+}
+
+/** What a GitHub team's slug can be. */
+const TEAM_NAME = /^[A-Za-z0-9._-]{1,100}$/;
+
+/**
+ * A person's file as a change proposes it, read strictly: only what can be read without doubt
+ * becomes a person. Every field that decides power must be exactly what the schema allows (the
+ * login equal to the file name, team names GitHub allows with roles `member` or `maintainer`,
+ * `org_owner` a boolean, `github_id` a positive whole number); anything else is a problem, so the approval routing refuses the file
+ * rather than guess what it grants. `name` is the file's name in {@link MAINTAINERS_DIR}.
+ */
+export function readPersonFile(
+  name: string,
+  bytes: Uint8Array,
+): { readonly person: PersonSnapshot } | { readonly problems: readonly Diagnostic[] } {
+  const file = `${MAINTAINERS_DIR}/${name}`;
+  let text: string;
+  try {
+    text = decodeInputBytes(bytes, file, INPUT_LIMITS.maintainerFile);
+  } catch (error) {
+    if (error instanceof DataError) return { problems: error.diagnostics };
+    throw error;
+  }
+  const source = new YamlSource(file, text);
+  const syntax = source.syntaxProblems();
+  if (syntax.length > 0) return { problems: syntax };
+  const data = source.toJS();
+  if (!isRecord(data))
+    return {
+      problems: [fileDiagnostic(file, "is not a mapping of fields (expected `github: <login>` and so on)")],
+    };
+  const stem = name.replace(/\.yaml$/, "");
+  const problems: Diagnostic[] = [];
+  const problem = (path: (string | number)[], message: string) =>
+    problems.push(source.diagnostic(path, message));
+  if (data.github !== undefined && data.github !== stem)
+    problem(["github"], `${JSON.stringify(data.github)} differs from the file name (expected "${stem}")`);
+  if (data.teams !== undefined && !isRecord(data.teams))
+    problem(["teams"], "is not a mapping (expected `<team>: member` or `<team>: maintainer` lines)");
+  for (const [team, role] of Object.entries(isRecord(data.teams) ? data.teams : {}))
+    if (!TEAM_NAME.test(team))
+      problem(["teams", team], "is not a team's name (expected letters, digits, ., _ or -)");
+    else if (!(TEAM_ROLES as readonly unknown[]).includes(role))
+      problem(
+        ["teams", team],
+        `${JSON.stringify(role)} is not a role (expected one of: ${TEAM_ROLES.join(", ")})`,
+      );
+  if (data.org_owner !== undefined && typeof data.org_owner !== "boolean")
+    problem(["org_owner"], "is not a boolean (expected true or false)");
+  if (
+    data.github_id !== undefined &&
+    !(typeof data.github_id === "number" && Number.isSafeInteger(data.github_id) && data.github_id > 0)
+  )
+    problem(["github_id"], "is not a GitHub account id (expected a positive whole number)");
+  if (problems.length > 0) return { problems };
+  return { person: snapshotOf(name, text) as PersonSnapshot };
+}
