@@ -45,12 +45,17 @@ export function projectPrefix(cwd: string): string {
  * names something else (a directory, a submodule, a tag), whose content is skipped unread.
  */
 export function catFiles(cwd: string, commit: string, paths: readonly string[]): (string | undefined)[] {
+  return catBlobs(cwd, commit, paths).map((blob) => blob?.toString("utf8"));
+}
+
+/** As {@link catFiles}, each blob's bytes as they are. */
+export function catBlobs(cwd: string, commit: string, paths: readonly string[]): (Buffer | undefined)[] {
   const run = git(cwd, ["cat-file", "--batch"], {
     input: paths.map((p) => `${commit}:${p}\n`).join(""),
     failure: "git cat-file failed",
   });
   const out = run.stdout;
-  const texts: (string | undefined)[] = [];
+  const blobs: (Buffer | undefined)[] = [];
   let offset = 0;
   for (let i = 0; i < paths.length; i++) {
     const end = out.indexOf(10, offset);
@@ -60,14 +65,14 @@ export function catFiles(cwd: string, commit: string, paths: readonly string[]):
     // `<oid> <type> <size>` and the content, or one line such as `<name> missing`.
     const match = /^[0-9a-f]+ ([a-z]+) (\d+)$/.exec(header);
     if (!match) {
-      texts.push(undefined);
+      blobs.push(undefined);
       continue;
     }
     const size = Number(match[2]);
-    texts.push(match[1] === "blob" ? out.subarray(offset, offset + size).toString("utf8") : undefined);
+    blobs.push(match[1] === "blob" ? out.subarray(offset, offset + size) : undefined);
     offset += size + 1;
   }
-  return texts;
+  return blobs;
 }
 
 /** A regular file's entry in a git tree: a blob, not a link (120000), directory or submodule. */
