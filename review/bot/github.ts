@@ -44,6 +44,7 @@ export interface GitHubApi {
     };
     readonly actions: {
       readonly getWorkflowRun: Endpoint<TriggeringRun>;
+      readonly listWorkflowRuns: Endpoint<{ readonly workflow_runs: readonly TriggeringRun[] }>;
     };
     readonly repos: {
       readonly createCommitStatus: Endpoint<unknown>;
@@ -58,6 +59,8 @@ export interface TriggeringRun {
   readonly id: number;
   readonly name: string;
   readonly head_sha: string;
+  /** The branch the run ran on (for a pull request's, the pull request's branch). */
+  readonly head_branch?: string | null;
   readonly html_url: string;
   /** The run's title (its `run-name`). */
   readonly display_title?: string;
@@ -91,6 +94,8 @@ export interface DispatchEnv {
     readonly repo: { readonly owner: string; readonly repo: string };
     /** The commit the run is for. */
     readonly sha: string;
+    /** The ref the run is for, `refs/heads/main`. */
+    readonly ref: string;
     readonly runId: number;
     readonly serverUrl: string;
   };
