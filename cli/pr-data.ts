@@ -1,6 +1,8 @@
 /**
  * `npm run pr-data -- --head <commit>`: lays a pull request's data files over this checkout (main's
- * code), so a credentialed job can plan the pull request without running any of its code. Data is
+ * code), so a credentialed job can plan the pull request without running any of its code. The
+ * files are taken from the pull request merged into this checkout's commit, as GitHub would merge it
+ * now, so a pull request behind main keeps main's newer data (a conflict is refused). Data is
  * what the loaders read, from their own definitions (`inputs/files.ts`, with the size limits in
  * `inputs/data-files.ts`): the people's files, the estate's files, the mirror list and the override
  * file, taken as regular files within their loaders' size limits, deletions included. Anything else
@@ -80,12 +82,9 @@ export const prData: Command = (args, io) => {
   );
   if (!options.head) throw new UsageError("--head <commit> is required");
   const head = resolveRef(options.head, io.cwd).commit;
-  const base = git(io.cwd, ["merge-base", "HEAD", head], {
-    failure: "no common history with the pull request",
-  })
-    .stdout.toString()
-    .trim();
-  const changes = changedPaths(io.cwd, base, head);
+  git(io.cwd, ["merge-base", "HEAD", head], { failure: "no common history with the pull request" });
+  const merged = mergedTree(io.cwd, head);
+  const changes = changedPaths(io.cwd, "HEAD", merged);
 
   const code = changes.filter(({ path }) => pathKind(path).kind === "code").map(({ path }) => path);
   if (code.length > 0) {
@@ -99,7 +98,7 @@ export const prData: Command = (args, io) => {
   const taken: { path: string; deleted: boolean }[] = [];
   const entries = treeEntries(
     io.cwd,
-    head,
+    merged,
     changes.filter(({ deleted }) => !deleted).map(({ path }) => path),
   );
   for (const { path, deleted } of changes) {
@@ -110,7 +109,9 @@ export const prData: Command = (args, io) => {
       const entry = entries.get(path);
       const problem = entry && entryProblem(entry, kind.maxBytes);
       if (!entry || problem) {
-        problems.push(fileDiagnostic(path, problem ?? "cannot be read from the pull request's commit"));
+        problems.push(
+          fileDiagnostic(path, problem ?? "cannot be read from the pull request merged with main"),
+        );
         continue;
       }
     }
@@ -120,7 +121,7 @@ export const prData: Command = (args, io) => {
 
   const blobs = catBlobs(
     io.cwd,
-    head,
+    merged,
     taken.filter(({ deleted }) => !deleted).map(({ path }) => path),
   );
   let next = 0;
@@ -133,7 +134,7 @@ export const prData: Command = (args, io) => {
       continue;
     }
     const blob = blobs[next++];
-    if (!blob) throw new UsageError(`cannot read ${path} from the pull request's commit`);
+    if (!blob) throw new UsageError(`cannot read ${path} from the pull request merged with main`);
     mkdirSync(dirname(target), { recursive: true });
     // `wx`: a new file, never through whatever else may be at the path.
     writeFileSync(target, blob, { flag: "wx", mode: 0o644 });
@@ -144,9 +145,27 @@ export const prData: Command = (args, io) => {
   return 0;
 };
 
-/** The paths the commits from `base` to `head` change, and whether each is deleted. */
-function changedPaths(cwd: string, base: string, head: string): { path: string; deleted: boolean }[] {
-  const fields = git(cwd, ["diff", "-z", "--name-status", "--no-renames", base, head], {
+/**
+ * The tree of `head` merged into this checkout's commit, as GitHub would merge the pull request now:
+ * what it changes is then what the merge changes, main's newer data kept.
+ */
+function mergedTree(cwd: string, head: string): string {
+  const run = git(cwd, ["merge-tree", "--write-tree", "--no-messages", "--name-only", "-z", "HEAD", head]);
+  const [tree = "", ...conflicts] = run.stdout.toString().split("\0").filter(Boolean);
+  if (run.status === 1 && conflicts.length > 0) {
+    const shown = conflicts.slice(0, 10).map(spellControls).join(", ");
+    throw new UsageError(
+      `the pull request conflicts with main in ${shown}${conflicts.length > 10 ? ", …" : ""} (expected it merged with main, or rebased)`,
+    );
+  }
+  if (run.status !== 0 || !/^[0-9a-f]{40,64}$/.test(tree))
+    throw new UsageError(`cannot merge the pull request with main: ${run.stderr.toString().trim()}`);
+  return tree;
+}
+
+/** The paths that differ from tree-ish `from` to `to`, and whether each is deleted. */
+function changedPaths(cwd: string, from: string, to: string): { path: string; deleted: boolean }[] {
+  const fields = git(cwd, ["diff", "-z", "--name-status", "--no-renames", from, to], {
     failure: "git diff failed",
   })
     .stdout.toString()
@@ -165,11 +184,11 @@ interface TreeEntry {
   readonly size: string;
 }
 
-/** The tree entries of `paths` at `commit`, in one `git ls-tree` call; a path with none is absent. */
-function treeEntries(cwd: string, commit: string, paths: readonly string[]): Map<string, TreeEntry> {
+/** The tree entries of `paths` in tree-ish `tree`, in one `git ls-tree` call; a path with none is absent. */
+function treeEntries(cwd: string, tree: string, paths: readonly string[]): Map<string, TreeEntry> {
   const entries = new Map<string, TreeEntry>();
   if (paths.length === 0) return entries;
-  const listing = git(cwd, ["--literal-pathspecs", "ls-tree", "-z", "-l", commit, "--", ...paths], {
+  const listing = git(cwd, ["--literal-pathspecs", "ls-tree", "-z", "-l", tree, "--", ...paths], {
     failure: "cannot list the pull request's files",
   });
   for (const line of listing.stdout.toString().split("\0")) {

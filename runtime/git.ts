@@ -48,10 +48,10 @@ export function catFiles(cwd: string, commit: string, paths: readonly string[]):
   return catBlobs(cwd, commit, paths).map((blob) => blob?.toString("utf8"));
 }
 
-/** As {@link catFiles}, each blob's bytes as they are. */
-export function catBlobs(cwd: string, commit: string, paths: readonly string[]): (Buffer | undefined)[] {
+/** As {@link catFiles}, each blob's bytes as they are; `treeish` a commit or a tree. */
+export function catBlobs(cwd: string, treeish: string, paths: readonly string[]): (Buffer | undefined)[] {
   const run = git(cwd, ["cat-file", "--batch"], {
-    input: paths.map((p) => `${commit}:${p}\n`).join(""),
+    input: paths.map((p) => `${treeish}:${p}\n`).join(""),
     failure: "git cat-file failed",
   });
   const out = run.stdout;

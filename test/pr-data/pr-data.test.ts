@@ -63,6 +63,44 @@ describe("npm run pr-data: a pull request's data over main's code, never its cod
     assert.deepEqual(readFileSync(join(dir, "estate", "machines", "k-hel-fi.yaml")), latin1);
   });
 
+  test("a pull request behind main is taken merged with it: main's newer data stays", async () => {
+    const { dir, head } = pullRequest((d) =>
+      writeFileSync(
+        join(d, "estate", "dns.yaml"),
+        readFileSync(join(d, "estate", "dns.yaml"), "utf8").replace(
+          "aliases:\n",
+          "aliases:\n  - name: status\n    target: stats.uptimerobot.com.\n",
+        ),
+      ),
+    );
+    const dns = readFileSync(join(dir, "estate", "dns.yaml"), "utf8");
+    writeFileSync(
+      join(dir, "estate", "dns.yaml"),
+      dns.replace("mirror_prefix: repo-\n", "mirror_prefix: mirror-\n"),
+    );
+    git(dir, "commit", "--quiet", "-am", "main moves on");
+    const result = await run(prData, dir, ["--head", head]);
+    assert.equal(result.status, 0, result.stderr);
+    const taken = readFileSync(join(dir, "estate", "dns.yaml"), "utf8");
+    assert.match(taken, /target: stats\.uptimerobot\.com\./, "the pull request's change");
+    assert.match(taken, /mirror_prefix: mirror-/, "main's change since it branched");
+  });
+
+  test("a pull request that conflicts with main is refused, naming the files", async () => {
+    const { dir, head } = pullRequest((d) =>
+      writeFileSync(join(d, "estate", "tls.yaml"), "# the pull request's\n"),
+    );
+    writeFileSync(join(dir, "estate", "tls.yaml"), "# main's\n");
+    git(dir, "commit", "--quiet", "-am", "main moves on");
+    const result = await run(prData, dir, ["--head", head]);
+    assert.equal(result.status, 1);
+    assert.equal(
+      result.stderr,
+      "error: the pull request conflicts with main in estate/tls.yaml (expected it merged with main, or rebased)\n",
+    );
+    assert.equal(readFileSync(join(dir, "estate", "tls.yaml"), "utf8"), "# main's\n");
+  });
+
   test("a pull request that changes code is left for after the merge", async () => {
     for (const path of [
       "cli/run.ts",
