@@ -139,6 +139,8 @@ describe("npm run pr-data: a pull request's data over main's code, never its cod
     assert.equal(git(dir, "status", "--porcelain"), "");
   });
 
+  // A git tree holds blobs, links, submodules' commits and trees only: a FIFO or a device cannot
+  // come from a pull request's commit, so these are every other thing a data path can be.
   test("a data file that is a symbolic link, a submodule or a directory is refused by name", async () => {
     const cases: [string, (d: string) => void, string][] = [
       [
