@@ -121,8 +121,7 @@ export const prData: Command = (args, io) => {
 
   const blobs = catBlobs(
     io.cwd,
-    merged,
-    taken.filter(({ deleted }) => !deleted).map(({ path }) => path),
+    taken.filter(({ deleted }) => !deleted).map(({ path }) => `${merged}:${path}`),
   );
   let next = 0;
   const lines: string[] = [];

@@ -45,21 +45,27 @@ export function projectPrefix(cwd: string): string {
  * names something else (a directory, a submodule, a tag), whose content is skipped unread.
  */
 export function catFiles(cwd: string, commit: string, paths: readonly string[]): (string | undefined)[] {
-  return catBlobs(cwd, commit, paths).map((blob) => blob?.toString("utf8"));
+  return catBlobs(
+    cwd,
+    paths.map((p) => `${commit}:${p}`),
+  ).map((blob) => blob?.toString("utf8"));
 }
 
-/** As {@link catFiles}, each blob's bytes as they are; `treeish` a commit or a tree. */
-export function catBlobs(cwd: string, treeish: string, paths: readonly string[]): (Buffer | undefined)[] {
+/**
+ * The bytes of every blob `objects` names (`<oid>` or `<tree-ish>:<path>`), in one `git cat-file
+ * --batch` call; undefined where the object is missing or is not a blob.
+ */
+export function catBlobs(cwd: string, objects: readonly string[]): (Buffer | undefined)[] {
   const run = git(cwd, ["cat-file", "--batch"], {
-    input: paths.map((p) => `${treeish}:${p}\n`).join(""),
+    input: objects.map((o) => `${o}\n`).join(""),
     failure: "git cat-file failed",
   });
   const out = run.stdout;
   const blobs: (Buffer | undefined)[] = [];
   let offset = 0;
-  for (let i = 0; i < paths.length; i++) {
+  for (let i = 0; i < objects.length; i++) {
     const end = out.indexOf(10, offset);
-    if (end === -1) throw new UsageError(`git cat-file ended early, after ${i} of ${paths.length} objects`);
+    if (end === -1) throw new UsageError(`git cat-file ended early, after ${i} of ${objects.length} objects`);
     const header = out.subarray(offset, end).toString();
     offset = end + 1;
     // `<oid> <type> <size>` and the content, or one line such as `<name> missing`.
