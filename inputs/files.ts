@@ -1,8 +1,27 @@
 /**
- * Where the data people edit lives in the repository, as repository-relative paths. Deliberately
- * light on imports, so a command that only needs the paths (`pr-data`, the bots) bundles no parser.
+ * Where the data people edit lives in the repository, as repository-relative paths: the one
+ * definition the loaders read by, and `pr-data` takes a pull request's files by (./data-files.ts
+ * adds the size limits). Deliberately light on imports, and only literals at the top level, so a
+ * bot that needs a path or two bundles nothing else.
  */
 import { GITHUB_LOGIN } from "../constructs/github/login";
+
+/**
+ * A directory of data files, one `<name>.yaml` each: its loader reads every name `fileName`
+ * allows, refuses any other in these words, and passes over the names in `ignore`.
+ */
+export interface DataDirectory {
+  /** Repository-relative. */
+  readonly dir: string;
+  /** The file names the loader reads (each `<stem>.yaml`). */
+  readonly fileName: RegExp;
+  /** What one of its files is, as a refusal of a bad name says it: `a machine file`. */
+  readonly what: string;
+  /** The name expected, as a refusal says it: `<machine>.yaml, a lower-case DNS label`. */
+  readonly expected: string;
+  /** Names the directory holds besides data (the schema generated for editors), never read. */
+  readonly ignore?: ReadonlySet<string>;
+}
 
 /** The directory of people's files, one `<login>.yaml` each. */
 export const MAINTAINERS_DIR = "maintainers";
@@ -14,6 +33,18 @@ export const MAINTAINERS_DIR = "maintainers";
  */
 export const MAINTAINER_FILE = /^[A-Za-z0-9][A-Za-z0-9-]*\.yaml$/;
 
+/** The JSON Schema generated for editors in MAINTAINERS_DIR (it lists the organization's teams). */
+export const MAINTAINER_SCHEMA_FILE = "schema.json";
+
+/** The people's files, as their loader reads them. */
+export const MAINTAINERS: DataDirectory = {
+  dir: MAINTAINERS_DIR,
+  fileName: MAINTAINER_FILE,
+  what: "a maintainer file",
+  expected: "<github-login>.yaml",
+  ignore: /* @__PURE__ */ new Set([MAINTAINER_SCHEMA_FILE]),
+};
+
 /** Whether `name` (a file name in MAINTAINERS_DIR) is `<github-login>.yaml`. */
 function isMaintainerFileName(name: string): boolean {
   return name.endsWith(".yaml") && GITHUB_LOGIN.test(name.slice(0, -".yaml".length));
@@ -21,7 +52,7 @@ function isMaintainerFileName(name: string): boolean {
 
 /**
  * Whether the repository path `path` is a person's file, `maintainers/<github-login>.yaml`. The
- * one definition the loader, the approval routing, the review bot and `pr-data` share: anything
+ * one definition the approval routing and the review bot share: anything
  * else under `maintainers/` (a hidden file, an invisible character, a subdirectory) is not a
  * person's file and needs the operators.
  */
@@ -56,10 +87,25 @@ export const ESTATE_FILES = {
  * name, a DNS label), never `.` or `..` alone.
  */
 export const ESTATE_DIRECTORIES = {
-  repositories: { dir: "estate/repositories", fileName: /^(?!\.\.?\.yaml$)[A-Za-z0-9._-]{1,100}\.yaml$/ },
-  machines: { dir: "estate/machines", fileName: /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.yaml$/ },
-  services: { dir: "estate/services", fileName: /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\.yaml$/ },
-} as const;
+  repositories: {
+    dir: "estate/repositories",
+    fileName: /^(?!\.\.?\.yaml$)[A-Za-z0-9._-]{1,100}\.yaml$/,
+    what: "a repository file",
+    expected: "<repository>.yaml",
+  },
+  machines: {
+    dir: "estate/machines",
+    fileName: /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.yaml$/,
+    what: "a machine file",
+    expected: "<machine>.yaml, a lower-case DNS label",
+  },
+  services: {
+    dir: "estate/services",
+    fileName: /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\.yaml$/,
+    what: "a service file",
+    expected: "<service>.yaml",
+  },
+} as const satisfies Record<string, DataDirectory>;
 
 /** Where the JSON Schemas of the estate's files are generated (`npm run schema`). */
 export const ESTATE_SCHEMA_DIR = "estate/schemas";

@@ -243,7 +243,8 @@ function jsonDepth(text: string): number {
   return deepest;
 }
 
-function describeSize(bytes: number): string {
+/** A size as refusals word it: `64 KiB`, `1 MiB`. */
+export function describeSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
 }
 

@@ -31,15 +31,12 @@ export const KIND_SCHEMAS = {
   tls: tlsSchema,
 } as const satisfies Record<keyof typeof ESTATE_FILES, z.ZodType>;
 
-/** The schema of each directory's files, and how a refusal of a file's name reads. */
+/** The schema of each directory's files, and the kind of entity they hold (which names the schema's file). */
 export const ENTITY_SCHEMAS = {
-  repositories: { schema: repositorySchema, kind: "repository", expected: "<repository>.yaml" },
-  machines: { schema: machineSchema, kind: "machine", expected: "<machine>.yaml, a lower-case DNS label" },
-  services: { schema: serviceSchema, kind: "service", expected: "<service>.yaml" },
-} as const satisfies Record<
-  keyof typeof ESTATE_DIRECTORIES,
-  { schema: z.ZodType; kind: string; expected: string }
->;
+  repositories: { schema: repositorySchema, kind: "repository" },
+  machines: { schema: machineSchema, kind: "machine" },
+  services: { schema: serviceSchema, kind: "service" },
+} as const satisfies Record<keyof typeof ESTATE_DIRECTORIES, { schema: z.ZodType; kind: string }>;
 
 /** A file that passed its schema: where it came from, and what it says. */
 export interface Loaded<T> {
@@ -85,15 +82,13 @@ export function readEstateFiles(root: string, problems: Diagnostic[]): EstateFil
   }
   const entities: Record<string, LoadedEntity<unknown>[]> = {};
   const listed: Record<string, ReadonlySet<string>> = {};
-  for (const [kind, { schema, kind: what, expected }] of Object.entries(ENTITY_SCHEMAS)) {
-    const { dir, fileName } = ESTATE_DIRECTORIES[kind as keyof typeof ESTATE_DIRECTORIES];
+  for (const [kind, { schema }] of Object.entries(ENTITY_SCHEMAS)) {
+    const directory = ESTATE_DIRECTORIES[kind as keyof typeof ESTATE_DIRECTORIES];
     const files = readYamlDirectory(
       {
-        dir: join(root, dir),
-        display: dir,
-        fileName,
-        expected,
-        what: `a ${what} file`,
+        ...directory,
+        dir: join(root, directory.dir),
+        display: directory.dir,
         maxBytes: INPUT_LIMITS.estateEntityFile,
       },
       problems,

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { z } from "zod";
-import { MAINTAINERS_DIR } from "../files";
+import { MAINTAINER_SCHEMA_FILE, MAINTAINERS_DIR } from "../files";
 import { maintainerSchema } from "./schema";
 
-export const MAINTAINER_SCHEMA_PATH = `${MAINTAINERS_DIR}/schema.json`;
+export const MAINTAINER_SCHEMA_PATH = `${MAINTAINERS_DIR}/${MAINTAINER_SCHEMA_FILE}`;
 
 /**
  * The JSON Schema editors use for completion, generated from the same zod schema the loader uses,

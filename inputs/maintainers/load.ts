@@ -3,7 +3,7 @@ import { INPUT_LIMITS } from "../../runtime/input-file";
 import type { SshKey } from "../../runtime/ssh-key";
 import { parseSshKey } from "../../runtime/ssh-key";
 import { compareText, isRecord } from "../../runtime/values";
-import { MAINTAINER_FILE, MAINTAINERS_DIR } from "../files";
+import { MAINTAINERS, MAINTAINERS_DIR } from "../files";
 import { parseDocumentWith } from "../schema-issues";
 import { readYamlDirectory } from "../yaml-files";
 import type { FieldPath, YamlSource } from "../yaml-source";
@@ -37,9 +37,6 @@ export interface LoadedRoster {
   readonly warnings: readonly Diagnostic[];
 }
 
-/** What the directory holds besides people: the JSON Schema generated for editors. */
-const GENERATED = new Set(["schema.json"]);
-
 /**
  * Reads, validates and cross-checks every maintainer file. Reports every problem in every file at
  * once by throwing one {@link DataError}; returns the roster only when the data is sound.
@@ -55,15 +52,7 @@ export function loadRoster(options: LoadRosterOptions): LoadedRoster {
   const checked: CheckedFile[] = [];
 
   const files = readYamlDirectory(
-    {
-      dir: options.dir,
-      display: MAINTAINERS_DIR,
-      fileName: MAINTAINER_FILE,
-      expected: "<github-login>.yaml",
-      what: "a maintainer file",
-      maxBytes: INPUT_LIMITS.maintainerFile,
-      ignore: GENERATED,
-    },
+    { ...MAINTAINERS, dir: options.dir, display: MAINTAINERS.dir, maxBytes: INPUT_LIMITS.maintainerFile },
     diagnostics,
   );
   if (!files) throw new DataError(diagnostics);

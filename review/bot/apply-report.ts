@@ -13,20 +13,28 @@ const MAX_REASON = 600;
 /**
  * apply.yml's `report` job (token `pull-requests: write`, nothing checked out): after the run,
  * one comment on the pull request merged as the applied commit, saying what happened to the stack
- * with a link to the run. Every value comes from the run's own jobs (`env:`), and is checked: the
- * pull request number is 1-9 digits, the stack a plain name, results GitHub's, and the review's
- * reason one line of text that is escaped like any other comment.
+ * with a link to the run, and to the plan.yml run whose plan was applied when it was not the one
+ * reviewed in the pull request. Every value comes from the run's own jobs (`env:`), and is checked:
+ * the pull request number is 1-9 digits, the stack a plain name, results GitHub's, the plan run an
+ * id, and the review's reason one line of text that is escaped like any other comment.
  */
 export async function applyReport({ github, context, core, env }: DispatchEnv): Promise<void> {
   const pull = pullNumber(env.PR);
   const stack = env.STACK ?? "";
   const review = env.REVIEW_RESULT ?? "";
   const apply = env.APPLY_RESULT ?? "";
-  if (pull === undefined || !STACK_NAME.test(stack) || ![review, apply].every((r) => RESULTS.includes(r))) {
-    core.setFailed("PR, STACK, REVIEW_RESULT or APPLY_RESULT is not what the apply run hands over");
+  const mainRun = env.MAIN_RUN ?? "";
+  if (
+    pull === undefined ||
+    !STACK_NAME.test(stack) ||
+    ![review, apply].every((r) => RESULTS.includes(r)) ||
+    !/^(?:[1-9][0-9]{0,15})?$/.test(mainRun)
+  ) {
+    core.setFailed("PR, STACK, REVIEW_RESULT, APPLY_RESULT or MAIN_RUN is not what the apply run hands over");
     return;
   }
   const { owner, repo } = context.repo;
+  const runs = `${context.serverUrl}/${owner}/${repo}/actions/runs`;
   const body = commentBody({
     marker: APPLY_MARKER,
     markdown: reportLine({
@@ -36,7 +44,8 @@ export async function applyReport({ github, context, core, env }: DispatchEnv): 
       apply,
       check: env.CHECK ?? "",
       reason: (env.VERDICT ?? "").replace(/\s+/g, " ").trim().slice(0, MAX_REASON),
-      run: `${context.serverUrl}/${owner}/${repo}/actions/runs/${context.runId}`,
+      run: `${runs}/${context.runId}`,
+      mainRun: mainRun === "" ? "" : `${runs}/${mainRun}`,
     }),
     footer: "",
   });
@@ -50,23 +59,29 @@ function reportLine(r: {
   readonly commit: string;
   readonly review: string;
   readonly apply: string;
-  /** The review job's comparison: `matched`, `differs`, `unreviewed`, or empty when it did not get there. */
+  /**
+   * The review job's comparison: `pr` (the plan reviewed here), `main` (the plan plan.yml recorded
+   * for the merged commit), `unreviewed` (neither), or empty when it did not get there.
+   */
   readonly check: string;
   readonly reason: string;
   readonly run: string;
+  /** The plan.yml run whose plan was compared with, when there was one. */
+  readonly mainRun: string;
 }): string {
   const link = `[apply run](${r.run})`;
   const stack = `\`${r.stack}\``;
   const why = r.reason === "" ? "" : `: ${r.reason}`;
-  if (r.apply === "success")
-    return r.check === "matched"
-      ? `✅ **Applied ${stack}** at \`${r.commit}\`: the plan reviewed here. · ${link}`
-      : `✅ **Applied ${stack}** at \`${r.commit}\`, not the plan reviewed here (\`require_pr_plan\` was off)${why}. · ${link}`;
+  if (r.apply === "success" && r.check === "pr")
+    return `✅ **Applied ${stack}** at \`${r.commit}\`: the plan reviewed here. · ${link}`;
+  if (r.apply === "success" && r.check === "main" && r.mainRun !== "")
+    return `✅ **Applied ${stack}** at \`${r.commit}\`: the plan of the merged commit that [plan.yml](${r.mainRun}) showed, not the one reviewed here${why}. · ${link}`;
+  if (r.apply === "success") return `✅ **Applied ${stack}** at \`${r.commit}\`. · ${link}`;
   if (r.apply === "failure")
     return `❌ **Applying ${stack} failed** at \`${r.commit}\`; part of its plan may be applied: read the run's log. · ${link}`;
   if (r.review === "failure")
-    return r.check === "differs" || r.check === "unreviewed"
-      ? `⛔ **Did not apply ${stack}** at \`${r.commit}\`: not the plan reviewed here${why}. · ${link}`
+    return r.check === "unreviewed"
+      ? `⛔ **Did not apply ${stack}** at \`${r.commit}\`: no plan shown for review has its fingerprint${why}. · ${link}`
       : `⛔ **Did not apply ${stack}** at \`${r.commit}\`: its plan on the apply run failed. · ${link}`;
   if (r.apply === "cancelled")
     return `**Did not apply ${stack}** at \`${r.commit}\`: its apply job was cancelled, by hand or by GitHub, which lets one apply of a stack run and keeps only the newest run waiting for it: a newer apply run of ${stack}, started while this one waited, replaced it. If it had started applying, read its log. · ${link}`;

@@ -54,6 +54,7 @@ export interface GitHubApi {
     };
     readonly actions: {
       readonly getWorkflowRun: Endpoint<TriggeringRun>;
+      readonly listWorkflowRuns: Endpoint<{ readonly workflow_runs: readonly TriggeringRun[] }>;
     };
     readonly repos: {
       readonly getBranch: Endpoint<{ readonly commit: { readonly sha: string } }>;
@@ -72,6 +73,8 @@ export interface TriggeringRun {
   readonly id: number;
   readonly name: string;
   readonly head_sha: string;
+  /** The branch the run ran on (for a pull request's, the pull request's branch). */
+  readonly head_branch?: string | null;
   readonly html_url: string;
   /** The run's title (its `run-name`). */
   readonly display_title?: string;
@@ -125,6 +128,8 @@ export interface DispatchEnv {
     readonly repo: { readonly owner: string; readonly repo: string };
     /** The commit the run is for. */
     readonly sha: string;
+    /** The ref the run is for, `refs/heads/main`. */
+    readonly ref: string;
     readonly runId: number;
     readonly serverUrl: string;
   };

@@ -8,7 +8,9 @@ import type { BotEnv, GitHubApi, PullRequest } from "./github";
 import {
   COMMIT_SHA,
   isPlanPrRun,
+  MAX_FINGERPRINTS_BYTES,
   PLAN_MARKER_PREFIX,
+  parseFingerprints,
   parseRecord,
   RUN_TITLE,
   recordLine,
@@ -16,7 +18,6 @@ import {
 
 /** The summary of 5,000 changes is about 3 MB; a plan's JSON may be 64 MiB, its summary is less. */
 const MAX_SUMMARY_BYTES = 32 * 1024 * 1024;
-const MAX_FINGERPRINTS_BYTES = 16 * 1024;
 /** The rendered plan gets this much; the bot's own header and footer fit in the rest of 65,536. */
 const SUMMARY_LIMIT = 60_000;
 const CUT_NOTICE = "> [!NOTE]\n> Cut to fit GitHub's comment limit; the plan run's log has every change.";
@@ -147,8 +148,9 @@ function planBody(
     const marker = recordLine({ state: "code", head, base, run: run.id, fingerprints: {} });
     const text =
       `ℹ️ **Terraform plan:** none for \`${short(head)}\`: this pull request changes code, and before it merges ` +
-      "only a pull request's data is planned with credentials. After the merge, apply a stack with " +
-      `\`require_pr_plan\` off, once its plan on the apply run is read. · ${link}`;
+      "only a pull request's data is planned with credentials. Once it merges, plan.yml plans the merged " +
+      "commit and shows that plan on its run page; apply.yml applies a stack only if its plan is that one. · " +
+      link;
     return commentBody({ marker, markdown: text, footer: "" });
   }
   if (planned !== "true") throw new Error("planned in the artifact is neither true nor false");
@@ -199,19 +201,6 @@ function failedBody(head: string, run: BotEnv["context"]["payload"]["workflow_ru
     ].join("\n"),
     footer: "",
   });
-}
-
-/** `<stack> <sha256>` per line, as .github/scripts/plan-comment-data.sh writes them, in order. */
-function parseFingerprints(text: string | undefined): Record<string, string> {
-  if (text === undefined) throw new Error("the artifact holds no fingerprints");
-  const fingerprints = new Map<string, string>();
-  for (const line of text.split("\n").filter((l) => l !== "")) {
-    const match = /^([A-Za-z0-9_.-]{1,64}) ([0-9a-f]{64})$/.exec(line);
-    if (!match?.[1] || !match[2] || fingerprints.has(match[1]))
-      throw new Error("fingerprints in the artifact is not one `<stack> <sha256>` line per stack");
-    fingerprints.set(match[1], match[2]);
-  }
-  return Object.fromEntries(fingerprints);
 }
 
 /** The entry point the workflow calls, with what actions/github-script provides. */

@@ -28,6 +28,26 @@ export function isPlanPrRun(run: Pick<TriggeringRun, "event" | "path">): boolean
   return run.event === "workflow_run" && /^\.github\/workflows\/plan-pr\.yml(@.*)?$/.test(run.path ?? "");
 }
 
+/**
+ * Whether a run is one of plan.yml itself at `commit` on `branch` (the default branch) of this
+ * repository: started by a push there or by hand, so it ran that commit's plan.yml, which plans
+ * with main's code and the `plan` environment (deployed from main only). A workflow of another
+ * branch, or one a pull request adds under the same name, runs on another branch or event.
+ */
+export function isPlanMainRun(
+  run: Pick<TriggeringRun, "event" | "path" | "head_sha" | "head_branch" | "conclusion">,
+  commit: string,
+  branch: string,
+): boolean {
+  return (
+    (run.event === "push" || run.event === "workflow_dispatch") &&
+    /^\.github\/workflows\/plan\.yml(@.*)?$/.test(run.path ?? "") &&
+    run.head_sha === commit &&
+    run.head_branch === branch &&
+    run.conclusion === "success"
+  );
+}
+
 /** How the first line of every plan comment starts: the bot finds its comment by it. */
 export const PLAN_MARKER_PREFIX = "<!-- void-infra:plan ";
 
@@ -50,6 +70,25 @@ export const COMMIT_SHA = /^[0-9a-f]{40}$/;
 export const STACK_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 export const FINGERPRINT = /^[0-9a-f]{64}$/;
 const RUN_ID = /^[1-9][0-9]{0,15}$/;
+
+/** The most a plan run's `fingerprints` file may hold: one line per stack. */
+export const MAX_FINGERPRINTS_BYTES = 16 * 1024;
+
+/**
+ * A plan run's `fingerprints` file, `<stack> <hmac>` per line as .github/scripts/plan-fingerprints.sh
+ * writes it, as stack → fingerprint in its order. Anything else in it is an Error.
+ */
+export function parseFingerprints(text: string | undefined): Record<string, string> {
+  if (text === undefined) throw new Error("the artifact holds no fingerprints");
+  const fingerprints = new Map<string, string>();
+  for (const line of text.split("\n").filter((l) => l !== "")) {
+    const match = /^([A-Za-z0-9_.-]{1,64}) ([0-9a-f]{64})$/.exec(line);
+    if (!match?.[1] || !match[2] || fingerprints.has(match[1]))
+      throw new Error("fingerprints in the artifact is not one `<stack> <sha256>` line per stack");
+    fingerprints.set(match[1], match[2]);
+  }
+  return Object.fromEntries(fingerprints);
+}
 
 /** The record as the comment's first line: one HTML comment, nothing a reader sees. */
 export function recordLine(record: PlanRecord): string {

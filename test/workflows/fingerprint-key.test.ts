@@ -56,6 +56,7 @@ describe("the plan fingerprint key stays in the steps that compute fingerprints"
         "apply.yml review Fingerprint of this plan",
         "apply.yml apply Check against the reviewed plan",
         "plan-pr.yml plan-pr Plan fingerprints, for apply",
+        "plan.yml plan Plan fingerprints, for apply",
       ],
     );
     for (const { where, job, step } of holders) {
@@ -80,7 +81,9 @@ describe("the plan fingerprint key stays in the steps that compute fingerprints"
   test("fingerprints come from npm run plan-fingerprint only: no workflow hashes a plan itself", () => {
     for (const { where, code } of steps.filter(({ code }) => /plan/.test(code)))
       assert.doesNotMatch(code, /sha256sum|shasum|openssl dgst|plan-fingerprint\.sh/, where);
-    const planPr = steps.find(({ where }) => where.startsWith("plan-pr.yml plan-pr Plan fingerprints"));
-    assert.match(planPr?.code ?? "", /plan-fingerprint -- "\$\{files\[@\]\}" > summary\/fingerprints/);
+    for (const where of ["plan-pr.yml plan-pr Plan fingerprints", "plan.yml plan Plan fingerprints"]) {
+      const step = steps.find((s) => s.where.startsWith(where));
+      assert.match(step?.code ?? "", /plan-fingerprint -- "\$\{files\[@\]\}" > summary\/fingerprints/, where);
+    }
   });
 });

@@ -208,7 +208,7 @@ describe("plan-comment.yml", () => {
     assert.equal(
       await posted({ artifact: { "head-sha": HEAD, "base-sha": BASE, planned: "false" } }),
       `<!-- void-infra:plan state=code head=${HEAD} base=${BASE} run=${RUN} -->\n` +
-        "ℹ️ **Terraform plan:** none for `0123456789ab`: this pull request changes code, and before it merges only a pull request's data is planned with credentials. After the merge, apply a stack with `require_pr_plan` off, once its plan on the apply run is read. · " +
+        "ℹ️ **Terraform plan:** none for `0123456789ab`: this pull request changes code, and before it merges only a pull request's data is planned with credentials. Once it merges, plan.yml plans the merged commit and shows that plan on its run page; apply.yml applies a stack only if its plan is that one. · " +
         `[plan run](${RUN_URL})\n`,
     );
   });

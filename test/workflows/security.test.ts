@@ -263,14 +263,27 @@ describe("workflow security properties", () => {
     }
   });
 
-  test("plan.yml plans main only, with the plan environment", () => {
+  test("plan.yml plans main only, on a push or by hand, and records its fingerprints for apply", () => {
     const wf = load("plan.yml");
-    assert.deepEqual(Object.keys(wf.on), ["push"]);
-    for (const [, job] of jobsOf(wf)) assert.equal(job.environment, "plan");
+    assert.deepEqual(wf.on, { push: { branches: ["main"] }, workflow_dispatch: null });
+    for (const [, job] of jobsOf(wf)) {
+      assert.equal(job.environment, "plan");
+      assert.equal(job.if, "github.ref == 'refs/heads/main'", "by hand too, main only");
+    }
     const run = stepsOf(wf)
       .map((s) => String(s.run ?? ""))
       .join("\n");
     assert.match(run, /bash \.github\/scripts\/plan-stacks\.sh/);
+    assert.match(run, /bash \.github\/scripts\/plan-fingerprints\.sh/);
+    // The artifact apply.yml reads: what summarize-plans.sh and plan-fingerprints.sh write.
+    const upload = stepsOf(wf).find((s) => String(s.uses).startsWith("actions/upload-artifact@"));
+    assert.deepEqual(upload?.with, {
+      name: "plan",
+      path: "summary/",
+      "if-no-files-found": "error",
+      "retention-days": 14,
+    });
+    assert.match(script("plan-fingerprints.sh"), /> summary\/fingerprints/);
   });
 
   test("plan-pr.yml plans a pull request's data after ci, with main's code only", () => {
@@ -338,16 +351,10 @@ describe("workflow security properties", () => {
       );
   });
 
-  test("apply.yml: the reviewed plan is looked up and reported by jobs without credentials or checkout", () => {
+  test("apply.yml: the plans shown for review are looked up and reported by jobs without credentials or checkout", () => {
     const wf = load("apply.yml");
-    const dispatch = wf.on.workflow_dispatch as {
-      inputs: Record<string, { type: string; default?: unknown }>;
-    };
-    assert.deepEqual(dispatch.inputs.require_pr_plan, {
-      ...dispatch.inputs.require_pr_plan,
-      type: "boolean",
-      default: true,
-    });
+    const dispatch = wf.on.workflow_dispatch as { inputs: Record<string, unknown> };
+    assert.deepEqual(Object.keys(dispatch.inputs), ["stack"], "no switch turns the check off");
     const job = (id: string) => wf.jobs[id] ?? assert.fail(`no ${id} job`);
     assert.deepEqual(job("reviewed").permissions, {
       actions: "read",
@@ -363,19 +370,22 @@ describe("workflow security properties", () => {
         id,
       );
     }
-    assert.match(text("apply.yml"), /# Generated from review\/bot\/reviewed-plan\.ts by `npm run bots`/);
-    assert.match(text("apply.yml"), /# Generated from review\/bot\/apply-report\.ts by `npm run bots`/);
+    for (const bot of ["reviewed-plan", "main-plan", "apply-report"])
+      assert.ok(text("apply.yml").includes(`# Generated from review/bot/${bot}.ts by \`npm run bots\``), bot);
+    // plan.yml's artifact goes outside any checkout, from the run the lookup found.
+    const download = (job("reviewed").steps ?? []).find((s) =>
+      String(s.uses).startsWith("actions/download-artifact@"),
+    );
+    assert.deepEqual(download?.with, {
+      name: "plan",
+      path: "${{ runner.temp }}/plan-main",
+      "run-id": "${{ steps.find.outputs.main_run }}",
+      "github-token": "${{ github.token }}",
+    });
     assert.equal(job("review").needs, "reviewed");
     assert.ok(
       (job("review").steps ?? []).some((s) => s.run === "bash .github/scripts/check-reviewed-plan.sh"),
     );
-    const check = script("check-reviewed-plan.sh");
-    assert.match(
-      check,
-      /\[ "\$FINGERPRINT" = "\$PR_FINGERPRINT" \]/,
-      "compares with the pull request's plan",
-    );
-    assert.match(check, /if \[ "\$REQUIRE_PR_PLAN" = true \]; then\n\s+echo "::error::[^\n]*\n\s+exit 1/);
   });
 
   test("drift.yml: nightly, -detailed-exitcode, issues: write only in the job that runs main's scripts alone", () => {
