@@ -48,19 +48,49 @@ describe("GithubOrganization", () => {
     ]);
   });
 
-  test("owners become admin memberships", () => {
+  test("owners become admin memberships at an address that does not name the role", () => {
     let org: GithubOrganization | undefined;
     const json = synthScope((scope) => {
-      org = new GithubOrganization(scope, "org", { name: "acme" }).addOwner("Alice");
+      org = new GithubOrganization(scope, "org", { name: "acme" })
+        .addOwner("Alice")
+        .addMember({ login: "bob" });
     });
-    assert.deepEqual(resourcesOf(json, "github_membership").org_owner_alice, {
-      username: "Alice",
-      role: "admin",
+    assert.deepEqual(resourcesOf(json, "github_membership"), {
+      org_member_alice: { username: "Alice", role: "admin" },
+      org_member_bob: { username: "bob", role: "member" },
     });
     assert.deepEqual(
       [...(org?.owners ?? [])].map(([login, m]) => [login, addressOf(m)]),
-      [["alice", "github_membership.org_owner_alice"]],
+      [["alice", "github_membership.org_member_alice"]],
     );
+    assert.deepEqual([...(org?.members.keys() ?? [])], ["alice", "bob"]);
+  });
+
+  test("a demotion keeps the address and changes the role", () => {
+    const build = (role: "admin" | "member") =>
+      resourcesOf(
+        synthScope((scope) =>
+          new GithubOrganization(scope, "org", { name: "acme" }).addMember({ login: "Alice", role }),
+        ),
+        "github_membership",
+      );
+    assert.deepEqual(Object.keys(build("admin")), Object.keys(build("member")));
+    assert.equal(build("member").org_member_alice?.role, "member");
+  });
+
+  test("team memberships wait for the organization membership, whichever is declared first", () => {
+    for (const orgFirst of [true, false]) {
+      const json = synthScope((scope) => {
+        const org = new GithubOrganization(scope, "org", { name: "acme" });
+        const core = org.addTeam({ name: "core", description: "" });
+        if (orgFirst) org.addMember({ login: "Alice" });
+        core.addMember("Alice");
+        if (!orgFirst) org.addMember({ login: "Alice" });
+      });
+      assert.deepEqual(resourcesOf(json, "github_team_membership").team_membership_core_alice?.depends_on, [
+        "github_membership.org_member_alice",
+      ]);
+    }
   });
 
   test("repositories get pages, merge settings and team grants", () => {
@@ -206,7 +236,7 @@ describe("two organizations in one stack", () => {
       "other_repo_site",
       "repo_site",
     ]);
-    assert.deepEqual(Object.keys(resourcesOf(stack, "github_membership")), ["other_org_owner_bob"]);
+    assert.deepEqual(Object.keys(resourcesOf(stack, "github_membership")), ["other_org_member_bob"]);
     assert.deepEqual(resourcesOf(stack, "github_team_repository").other_team_repo_site_core, {
       team_id: "${github_team.other_team_core.id}",
       repository: "${github_repository.other_repo_site.name}",

@@ -14,7 +14,7 @@ const count = (type: string) => Object.keys(resources[type] ?? {}).length;
 describe("github stack from the adoption data", () => {
   test("has Void's resource counts", () => {
     assert.deepEqual(Object.fromEntries(Object.keys(resources).map((t) => [t, count(t)])), {
-      github_membership: 3,
+      github_membership: 22,
       github_repository: 29,
       github_team: 6,
       github_team_membership: 37,
@@ -22,13 +22,20 @@ describe("github stack from the adoption data", () => {
     });
   });
 
-  test("the three owners are admins", () => {
-    const owners = Object.values(resources.github_membership).map((m) => [m.username, m.role]);
-    assert.deepEqual(owners.sort(), [
-      ["Duncaen", "admin"],
-      ["Gottox", "admin"],
-      ["the-maldridge", "admin"],
-    ]);
+  test("everyone is an organization member; the three owners are admins", () => {
+    const admins = Object.values(resources.github_membership)
+      .filter((m) => m.role === "admin")
+      .map((m) => m.username);
+    assert.deepEqual(admins.sort(), ["Duncaen", "Gottox", "the-maldridge"]);
+    assert.ok(
+      Object.values(resources.github_membership).every((m) => m.role === "admin" || m.role === "member"),
+    );
+    // A demotion must be an update of the same address, so the address never names the role.
+    assert.deepEqual(resources.github_membership.org_member_gottox, {
+      "//": resources.github_membership.org_member_gottox?.["//"],
+      username: "Gottox",
+      role: "admin",
+    });
   });
 
   test("memberships carry the estate's roles", () => {
