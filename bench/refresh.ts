@@ -40,6 +40,7 @@ function generatedOrg(
     { length: count },
     (_, i): Maintainer => ({
       login: `user-${i}`,
+      previously: [],
       name: `User ${i}`,
       teams: { [names[i % teams] as string]: i < teams ? "maintainer" : "member" },
       orgOwner: i < 3,

@@ -20,7 +20,8 @@ import { YamlSource } from "./yaml-source";
  */
 
 /** What the valves need to know about a person; a validated {@link Maintainer} is one. */
-export type PersonSnapshot = Pick<Maintainer, "login" | "name" | "githubId" | "teams" | "orgOwner" | "file">;
+export type PersonSnapshot = Pick<Maintainer, "login" | "name" | "githubId" | "teams" | "orgOwner" | "file"> &
+  Partial<Pick<Maintainer, "previously">>;
 
 export interface RosterSnapshot {
   readonly people: readonly PersonSnapshot[];
@@ -99,8 +100,12 @@ function snapshotOf(name: string, text: string): PersonSnapshot | undefined {
     ),
   );
   const login = typeof data.github === "string" ? data.github : name.replace(/\.yaml$/, "");
+  const previously = Array.isArray(data.previously)
+    ? data.previously.filter((l): l is string => typeof l === "string").map((l) => l.toLowerCase())
+    : [];
   return {
     login,
+    previously,
     name: typeof data.name === "string" ? data.name : login,
     githubId: typeof data.github_id === "number" ? data.github_id : undefined,
     teams,
@@ -292,10 +297,11 @@ function renameWarnings(
   index: RosterIndex,
   read: SafetyOptions["readHeadFile"],
 ): Diagnostic[] {
-  const at = (person: PersonSnapshot, field: string, message: string): Diagnostic => {
+  const at = (person: PersonSnapshot, field: string, message: string, index?: number): Diagnostic => {
     const text = read?.(person.file);
     if (text === undefined) return fileDiagnostic(person.file, message, { field, severity: "warning" });
-    return new YamlSource(person.file, text).diagnostic([field], message, { severity: "warning" });
+    const path = index === undefined ? [field] : [field, index];
+    return new YamlSource(person.file, text).diagnostic(path, message, { severity: "warning" });
   };
   const warnings = renames.map(({ from, to, kind }) =>
     kind === "case"
@@ -307,9 +313,37 @@ function renameWarnings(
       : at(
           to,
           "github_id",
-          `github_id ${to.githubId} belonged to "${from.login}" in the base and now to "${to.login}" (a GitHub rename? expected the same person: check https://api.github.com/user/${to.githubId})`,
+          `github_id ${to.githubId} belonged to "${from.login}" in the base and now to "${to.login}" (a GitHub rename? expected the same person: check https://api.github.com/user/${to.githubId})${
+            to.previously?.includes(from.login.toLowerCase())
+              ? ""
+              : `; add \`previously: [${from.login}]\` so their organization and team memberships move to the new login instead of being removed and re-created`
+          }`,
         ),
   );
+  const renamedTo = new Set(renames.map((r) => r.to));
+  for (const person of head.people) {
+    const isNew = !index.baseByLogin.has(person.login.toLowerCase()) && !renamedTo.has(person);
+    if (isNew && person.githubId === undefined)
+      warnings.push(
+        at(
+          person,
+          "github",
+          `"${person.login}" is new and records no github_id (recommended: add \`github_id:\` with the output of \`gh api users/${person.login} --jq .id\`, so a later rename of the account is recognised as the same person)`,
+        ),
+      );
+    for (const [i, earlier] of (person.previously ?? []).entries()) {
+      const before = index.baseByLogin.get(earlier);
+      if (before?.githubId === undefined || before.githubId === person.githubId) continue;
+      warnings.push(
+        at(
+          person,
+          "previously",
+          `"${earlier}" had github_id ${before.githubId} in the base, ${person.githubId === undefined ? "and this file records none" : `not ${person.githubId}`} (expected the same account: its memberships would move to "${person.login}")`,
+          i,
+        ),
+      );
+    }
+  }
   for (const person of head.people) {
     const before = index.baseByLogin.get(person.login.toLowerCase());
     if (

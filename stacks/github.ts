@@ -28,7 +28,11 @@ export class GithubStack extends TerraformStack {
     // Everyone is a member of the organization, as peribolos has it: an owner demoted is an
     // update to member, and a person whose file is deleted leaves the organization.
     for (const person of roster.people) {
-      org.addMember({ login: person.login, role: person.orgOwner ? "admin" : "member" });
+      org.addMember({
+        login: person.login,
+        role: person.orgOwner ? "admin" : "member",
+        previously: person.previously,
+      });
       for (const [team, role] of Object.entries(person.teams)) org.team(team).addMember(person.login, role);
     }
 

@@ -330,6 +330,42 @@ const grantsNameDeclaredTeams: EstateCheck = ({ github, repositories, access }) 
   return undeclared(refs, new Set(github.data.teams.map((t) => t.name)), "team", github.source.file);
 };
 
+/**
+ * A renamed team's earlier names belong to it alone: no current team has one (the state would move
+ * onto a team that exists), and no two teams claim the same one.
+ */
+const earlierTeamNamesAreFree: EstateCheck = ({ github }) => {
+  if (!github) return [];
+  const current = new Set(github.data.teams.map((team) => team.name));
+  const earlier = github.data.teams.flatMap((team, t) =>
+    (team.previously ?? []).map((name, index) => ({
+      source: github.source,
+      path: ["teams", t, "previously", index],
+      name,
+      team: team.name,
+    })),
+  );
+  return [
+    ...earlier
+      .filter((ref) => current.has(ref.name))
+      .map((ref) =>
+        ref.source.diagnostic(
+          ref.path,
+          `"${ref.name}" is a current team (expected only names no team has now; remove it once the rename is applied)`,
+        ),
+      ),
+    ...laterClaims(
+      earlier,
+      (ref) => ref.name,
+      (ref, first) =>
+        ref.source.diagnostic(
+          ref.path,
+          `"${ref.name}" is already an earlier name of team ${first.team} at ${where(first)} (expected each earlier name in one team)`,
+        ),
+    ),
+  ];
+};
+
 /** The names a module provides of one Terraform resource type. */
 function provided(files: EstateFiles, type: string): string[] {
   return Object.values(files.modules).flatMap((module) => module.provides[type] ?? []);
@@ -593,6 +629,7 @@ export const ESTATE_CHECKS = {
   machinesAreDeclared,
   aliasesNameMachinesOrExternalNames,
   grantsNameDeclaredTeams,
+  earlierTeamNamesAreFree,
   grantedPoliciesAreDeclared,
   publishedNamesAreCovered,
   tiersAreDeclared,

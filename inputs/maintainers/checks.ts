@@ -58,6 +58,20 @@ const loginIsNotReserved: FileCheck = ({ source, data }, rules) => {
       ];
 };
 
+/** An earlier login is another name of this account: not its current one, each once. */
+const previousLoginsAreEarlier: FileCheck = ({ source, data }) =>
+  laterClaims(
+    [data.github, ...(data.previously ?? [])].map((login, i) => ({ login, i })),
+    ({ login }) => login?.toLowerCase(),
+    ({ i }, first) =>
+      source.diagnostic(
+        ["previously", i - 1],
+        first.i === 0
+          ? "is the current login (expected only the logins the account had before)"
+          : "is listed twice (expected each earlier login once)",
+      ),
+  );
+
 const sshKeysAreAccepted: FileCheck = ({ source, sshKeys }) =>
   sshKeys.flatMap((key, i) => ("problem" in key ? [source.diagnostic(["ssh_keys", i], key.problem)] : []));
 
@@ -84,6 +98,43 @@ const githubIdsAreUnique: RosterCheck = (files) =>
         `${file.data.github_id} is already the github_id of ${first.source.file} (expected each account once: \`gh api users/${file.data.github} --jq .id\`)`,
       ),
   );
+
+/**
+ * A login now in use is nobody's earlier login, and an earlier login belongs to one account: state
+ * held under it moves to exactly one person.
+ */
+const previousLoginsAreFree: RosterCheck = (files) => {
+  const current = new Map(files.map((file) => [file.data.github.toLowerCase(), file]));
+  const taken = files.flatMap((file) =>
+    file.data.previously.flatMap((login, i) => {
+      const holder = current.get(login.toLowerCase());
+      return holder && holder !== file
+        ? [
+            file.source.diagnostic(
+              ["previously", i],
+              `"${login}" is the login of ${holder.source.file} (expected only logins no one holds now; remove it once the rename is applied)`,
+            ),
+          ]
+        : [];
+    }),
+  );
+  // Within one file, a repeat is the file check's to report.
+  const twice = laterClaims(
+    files.flatMap((file) => {
+      const keys = file.data.previously.map((login) => login.toLowerCase());
+      return file.data.previously
+        .map((login, i) => ({ file, login, i }))
+        .filter(({ i }) => keys.indexOf(keys[i] ?? "") === i);
+    }),
+    ({ login }) => login.toLowerCase(),
+    ({ file, login, i }, first) =>
+      file.source.diagnostic(
+        ["previously", i],
+        `"${login}" is already an earlier login of ${first.file.source.file} (expected each earlier login in one file)`,
+      ),
+  );
+  return [...taken, ...twice];
+};
 
 /** A shared key means shared access: every key identifies exactly one person, once. */
 const sshKeysAreUnique: RosterCheck = (files) =>
@@ -150,11 +201,13 @@ const enoughOrgOwners: RosterCheck = (files, rules, dir) => {
 export const FILE_CHECKS: readonly FileCheck[] = [
   loginMatchesFileName,
   loginIsNotReserved,
+  previousLoginsAreEarlier,
   sshKeysAreAccepted,
 ];
 export const ROSTER_CHECKS: readonly RosterCheck[] = [
   loginsAreUnique,
   githubIdsAreUnique,
+  previousLoginsAreFree,
   sshKeysAreUnique,
   everyoneBelongsSomewhere,
   everyTeamHasAMaintainer,

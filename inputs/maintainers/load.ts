@@ -132,6 +132,7 @@ function teamOutsideTeams(source: YamlSource, team: string): string {
 function toMaintainer({ source, data, sshKeys }: CheckedFile): Maintainer {
   return {
     login: data.github,
+    previously: data.previously.map((login) => login.toLowerCase()),
     name: data.name,
     githubId: data.github_id,
     email: data.email,

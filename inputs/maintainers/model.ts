@@ -4,6 +4,8 @@ import type { TeamRole } from "./schema";
 /** A validated maintainer: what every later stage (constructs, diff, CODEOWNERS) works from. */
 export interface Maintainer {
   readonly login: string;
+  /** Earlier GitHub logins of the same account, oldest first, lower-cased. */
+  readonly previously: readonly string[];
   readonly name: string;
   readonly githubId?: number;
   readonly email?: string;

@@ -36,6 +36,17 @@ export function maintainerSchema(teamNames: readonly [string, ...string[]]) {
         .describe(
           "Numeric GitHub user id (logins can be renamed, ids cannot): `gh api users/<login> --jq .id`.",
         ),
+      previously: z
+        .array(
+          z.string().regex(GITHUB_LOGIN, {
+            error:
+              "is not a valid GitHub login (expected the account's earlier login: 1-39 letters, digits or single hyphens)",
+          }),
+        )
+        .default([])
+        .describe(
+          "Earlier GitHub logins of this account, oldest first, after a rename on GitHub: the organization and team memberships move to the new login instead of being removed and re-created.",
+        ),
       email: z.email({ error: "is not a valid email address (expected name@example.org)" }).optional(),
       teams: z
         .partialRecord(z.enum(teamNames), z.enum(TEAM_ROLES))

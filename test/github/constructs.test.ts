@@ -341,3 +341,100 @@ describe("keys no resource reads cannot be written", () => {
     assert.equal(resourcesOf(json, "github_repository").repo_a.has_discussions, true);
   });
 });
+
+describe("renames move state instead of destroying it", () => {
+  const moved = (json: string) =>
+    ((parse(json).moved ?? []) as { from: string; to: string }[]).sort((a, b) => (a.from < b.from ? -1 : 1));
+
+  test("a person's earlier logins move their organization and team memberships", () => {
+    const json = synthScope((scope) => {
+      const org = new GithubOrganization(scope, "org", { name: "acme" });
+      org.addMember({ login: "Carol", previously: ["carol-old"] });
+      org.addTeam({ name: "core", description: "" }).addMember("Carol");
+    });
+    assert.deepEqual(moved(json), [
+      { from: "github_membership.org_member_carol-old", to: "github_membership.org_member_carol" },
+      {
+        from: "github_team_membership.team_membership_core_carol-old",
+        to: "github_team_membership.team_membership_core_carol",
+      },
+    ]);
+  });
+
+  test("a team's earlier names move the team, its memberships and its grants; the team keeps its id", () => {
+    const json = synthScope((scope) => {
+      const org = new GithubOrganization(scope, "org", { name: "acme" });
+      const core = org.addTeam({ name: "core", description: "", previously: ["kernel"] });
+      core.addMember("alice");
+      org.addRepository({ name: "site", description: "" }).grant(core, "push");
+    });
+    assert.deepEqual(moved(json), [
+      { from: "github_team.team_kernel", to: "github_team.team_core" },
+      {
+        from: "github_team_membership.team_membership_kernel_alice",
+        to: "github_team_membership.team_membership_core_alice",
+      },
+      {
+        from: "github_team_repository.team_repo_site_kernel",
+        to: "github_team_repository.team_repo_site_core",
+      },
+    ]);
+    assert.equal(resourcesOf(json, "github_team").team_core?.name, "core");
+  });
+
+  test("several earlier names chain, oldest first, so every destination has one source", () => {
+    const json = synthScope((scope) => {
+      const org = new GithubOrganization(scope, "org", { name: "acme" });
+      org.addMember({ login: "c", previously: ["a", "b"] });
+      org.addTeam({ name: "t2", description: "", previously: ["t1"] }).addMember("c");
+    });
+    const chains = moved(json);
+    const membership = chains.filter((m) => m.from.startsWith("github_team_membership."));
+    // (t1,a) (t1,b) (t1,c) (t2,a) (t2,b) → (t2,c): each earlier pair once, each destination once.
+    assert.equal(membership.length, 5);
+    assert.equal(new Set(membership.map((m) => m.from)).size, 5);
+    assert.equal(new Set(membership.map((m) => m.to)).size, 5);
+    let at = "github_team_membership.team_membership_t1_a";
+    for (let i = 0; i < 5; i++) at = membership.find((m) => m.from === at)?.to ?? "";
+    assert.equal(at, "github_team_membership.team_membership_t2_c");
+    assert.deepEqual(
+      chains.filter((m) => m.from.startsWith("github_membership.")),
+      [
+        { from: "github_membership.org_member_a", to: "github_membership.org_member_b" },
+        { from: "github_membership.org_member_b", to: "github_membership.org_member_c" },
+      ],
+    );
+  });
+
+  test("per-team mode moves the member list with its team", () => {
+    const json = synthScope((scope) => {
+      const org = new GithubOrganization(scope, "org", { name: "acme", membershipMode: "per-team" });
+      org.addTeam({ name: "core", description: "", previously: ["kernel"] }).addMember("alice");
+      org.addMember({ login: "alice" });
+    });
+    assert.deepEqual(
+      moved(json).find((m) => m.to === "github_team_members.team_members_core"),
+      { from: "github_team_members.team_members_kernel", to: "github_team_members.team_members_core" },
+    );
+    assert.deepEqual(resourcesOf(json, "github_team_members").team_members_core?.depends_on, [
+      "github_membership.org_member_alice",
+    ]);
+  });
+
+  test("an earlier name that is the current one, or another team's, is refused", () => {
+    assert.match(
+      failureOf((scope) => {
+        new GithubOrganization(scope, "org", { name: "acme" }).addMember({ login: "a", previously: ["A"] });
+      }),
+      /^stack\/org: previously of a repeats a login or names the current one/,
+    );
+    assert.match(
+      failureOf((scope) => {
+        const org = new GithubOrganization(scope, "org", { name: "acme" });
+        org.addTeam({ name: "core", description: "" });
+        org.addTeam({ name: "docs", description: "", previously: ["core"] });
+      }),
+      /^stack\/org: team docs: "core" is already team core's name, now or before/,
+    );
+  });
+});

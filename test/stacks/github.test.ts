@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { synthApp } from "../support/app";
-import { REPO_ROOT } from "../support/project";
+import { REPO_ROOT, scratchProject } from "../support/project";
 
 const SNAPSHOT = join(REPO_ROOT, "test", "__snapshots__", "github.cdk.tf.json");
 const app = synthApp();
@@ -87,6 +87,54 @@ describe("github stack from the adoption data", () => {
     // The meaning, not the bytes: the runtime's version stamp and its JSON layout may differ
     // between cdktf and its successor cdktn (docs/runtime.md), the Terraform document may not.
     assert.deepEqual(withoutStamp(actual), withoutStamp(readFileSync(SNAPSHOT, "utf8")));
+  });
+});
+
+describe("renames in the data move state", () => {
+  const movesOf = (root: string) =>
+    new Map(
+      ((synthApp({ root, adopt: false }).stack("github").moved ?? []) as { from: string; to: string }[]).map(
+        (m) => [m.from, m.to],
+      ),
+    );
+
+  test("a person's file renamed with previously: their organization and team memberships move", () => {
+    const root = scratchProject();
+    const file = (login: string) => join(root, "maintainers", `${login}.yaml`);
+    renameSync(file("ericonr"), file("eric-r"));
+    const text = readFileSync(file("eric-r"), "utf8").replace(
+      "github: ericonr",
+      "github: eric-r\npreviously:\n  - ericonr",
+    );
+    writeFileSync(file("eric-r"), text);
+    const moves = movesOf(root);
+    assert.equal(moves.get("github_membership.org_member_ericonr"), "github_membership.org_member_eric-r");
+    assert.equal(
+      moves.get("github_team_membership.team_membership_doc-writers_ericonr"),
+      "github_team_membership.team_membership_doc-writers_eric-r",
+    );
+  });
+
+  test("a team renamed with previously in estate/github.yaml keeps the team, its members and its access", () => {
+    const root = scratchProject();
+    const github = join(root, "estate", "github.yaml");
+    writeFileSync(
+      github,
+      readFileSync(github, "utf8").replace(
+        "  - name: doc-writers\n",
+        "  - name: doc-writers\n    previously:\n      - documentation\n",
+      ),
+    );
+    const moves = movesOf(root);
+    assert.equal(moves.get("github_team.team_documentation"), "github_team.team_doc-writers");
+    assert.equal(
+      moves.get("github_team_membership.team_membership_documentation_ericonr"),
+      "github_team_membership.team_membership_doc-writers_ericonr",
+    );
+    assert.equal(
+      moves.get("github_team_repository.team_repo_void-docs_documentation"),
+      "github_team_repository.team_repo_void-docs_doc-writers",
+    );
   });
 });
 
