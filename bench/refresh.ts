@@ -45,6 +45,8 @@ function generatedOrg(
       teams: { [names[i % teams] as string]: i < teams ? "maintainer" : "member" },
       orgOwner: i < 3,
       sshKeys: [],
+      sshKeysListed: false,
+      netauthId: `user-${i}`,
       file: `maintainers/user-${i}.yaml`,
     }),
   );

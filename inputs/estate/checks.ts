@@ -331,6 +331,32 @@ const grantsNameDeclaredTeams: EstateCheck = ({ github, repositories, access }) 
 };
 
 /**
+ * What an access group grants names what exists: host login by machine roles of
+ * `estate/hosts.yaml`, services by the files of `estate/services/`. A misspelt role would grant
+ * nothing while the review read it as a grant.
+ */
+const accessGrantsNameRolesAndServices: EstateCheck = ({ access, hosts, listed }) => {
+  if (!access) return [];
+  const at = (g: number, field: string, index: number, name: string): Reference => ({
+    source: access.source,
+    path: ["groups", g, field, index],
+    name,
+  });
+  const roles = access.data.groups.flatMap((group, g) =>
+    (group.hostLogin ?? []).map((role, i) => at(g, "host_login", i, role)),
+  );
+  const services = access.data.groups.flatMap((group, g) =>
+    (group.services ?? []).map((service, i) => at(g, "services", i, service)),
+  );
+  return [
+    ...(hosts ? undeclared(roles, new Set(hosts.data.roles), "machine role", hosts.source.file) : []),
+    ...(listed.services
+      ? undeclared(services, listed.services, "service", ESTATE_DIRECTORIES.services.dir)
+      : []),
+  ];
+};
+
+/**
  * A renamed team's earlier names belong to it alone: no current team has one (the state would move
  * onto a team that exists), and no two teams claim the same one.
  */
@@ -629,6 +655,7 @@ export const ESTATE_CHECKS = {
   machinesAreDeclared,
   aliasesNameMachinesOrExternalNames,
   grantsNameDeclaredTeams,
+  accessGrantsNameRolesAndServices,
   earlierTeamNamesAreFree,
   grantedPoliciesAreDeclared,
   publishedNamesAreCovered,

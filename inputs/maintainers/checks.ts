@@ -3,6 +3,7 @@ import type { SshKey } from "../../runtime/ssh-key";
 import { unknownMessage } from "../../runtime/suggest";
 import { laterClaims } from "../claims";
 import type { YamlSource } from "../yaml-source";
+import { NETAUTH_ID, NETAUTH_ID_EXPECTED, netauthIdOf } from "./netauth-id";
 import type { MaintainerFile } from "./schema";
 
 /**
@@ -54,6 +55,33 @@ const loginIsNotReserved: FileCheck = ({ source, data }, rules) => {
         source.diagnostic(
           ["github"],
           `"${data.github}" is reserved: it is ${what} (expected a person's own GitHub login; no one may share a name with a team, group or system account)`,
+        ),
+      ];
+};
+
+/**
+ * The login stands in for the NetAuth id unless the file names one; a login that is not a usable
+ * id (too long, a leading digit) needs `netauth:`, and an id given must not be a reserved name
+ * (`netauth: root` would log in as root).
+ */
+const netauthIdIsUsable: FileCheck = ({ source, data }, rules) => {
+  if (data.github === undefined) return [];
+  if (data.netauth === undefined)
+    return NETAUTH_ID.test(data.github.toLowerCase())
+      ? []
+      : [
+          source.diagnostic(
+            ["github"],
+            `"${data.github.toLowerCase()}" cannot be your NetAuth id (expected ${NETAUTH_ID_EXPECTED}; add netauth: with the user name you log in to the machines with)`,
+          ),
+        ];
+  const what = rules.reserved.get(data.netauth);
+  return what === undefined || data.netauth === data.github.toLowerCase()
+    ? []
+    : [
+        source.diagnostic(
+          ["netauth"],
+          `"${data.netauth}" is reserved: it is ${what} (expected your own user name on the machines)`,
         ),
       ];
 };
@@ -136,6 +164,25 @@ const previousLoginsAreFree: RosterCheck = (files) => {
   return [...taken, ...twice];
 };
 
+/** One entity id, one person: two files with one id would share a login on every machine. */
+const netauthIdsAreUnique: RosterCheck = (files) => {
+  // A second file of one login is loginsAreUnique's to report.
+  const logins = new Set<string>();
+  const firstOfLogin = files.filter((file) => {
+    const login = file.data.github.toLowerCase();
+    return logins.has(login) ? false : Boolean(logins.add(login));
+  });
+  return laterClaims(
+    firstOfLogin,
+    (file) => netauthIdOf(file.data.github, file.data.netauth),
+    (file, first) =>
+      file.source.diagnostic(
+        file.data.netauth === undefined ? ["github"] : ["netauth"],
+        `NetAuth id "${netauthIdOf(file.data.github, file.data.netauth)}" is already ${first.source.file}'s (expected one entity per person; set netauth: to your own user name)`,
+      ),
+  );
+};
+
 /** A shared key means shared access: every key identifies exactly one person, once. */
 const sshKeysAreUnique: RosterCheck = (files) =>
   laterClaims(
@@ -202,12 +249,14 @@ export const FILE_CHECKS: readonly FileCheck[] = [
   loginMatchesFileName,
   loginIsNotReserved,
   previousLoginsAreEarlier,
+  netauthIdIsUsable,
   sshKeysAreAccepted,
 ];
 export const ROSTER_CHECKS: readonly RosterCheck[] = [
   loginsAreUnique,
   githubIdsAreUnique,
   previousLoginsAreFree,
+  netauthIdsAreUnique,
   sshKeysAreUnique,
   everyoneBelongsSomewhere,
   everyTeamHasAMaintainer,

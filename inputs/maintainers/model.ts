@@ -9,10 +9,14 @@ export interface Maintainer {
   readonly name: string;
   readonly githubId?: number;
   readonly email?: string;
+  /** The NetAuth entity id: the file's `netauth`, else the login in lower case. */
+  readonly netauthId: string;
   /** Team name to role, in team-name order. */
   readonly teams: Readonly<Record<string, TeamRole>>;
   readonly orgOwner: boolean;
   readonly sshKeys: readonly SshKey[];
+  /** Whether the file has `ssh_keys:` at all (even empty): only then are its keys NetAuth's whole list. */
+  readonly sshKeysListed: boolean;
   readonly since?: string;
   /** Repository-relative path of the file this came from. */
   readonly file: string;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { GITHUB_LOGIN } from "../../constructs/github/login";
 import type { TeamRole } from "../../constructs/github/team";
 import { refineVisibleText } from "../visible-text";
+import { NETAUTH_ID, NETAUTH_ID_EXPECTED } from "./netauth-id";
 
 /**
  * The one schema of a maintainer file. It is the source of the TypeScript type, the runtime
@@ -48,6 +49,13 @@ export function maintainerSchema(teamNames: readonly [string, ...string[]]) {
           "Earlier GitHub logins of this account, oldest first, after a rename on GitHub: the organization and team memberships move to the new login instead of being removed and re-created.",
         ),
       email: z.email({ error: "is not a valid email address (expected name@example.org)" }).optional(),
+      netauth: z
+        .string()
+        .regex(NETAUTH_ID, { error: `is not a NetAuth entity id (expected ${NETAUTH_ID_EXPECTED})` })
+        .optional()
+        .describe(
+          "Your NetAuth entity id, the user name you log in to the machines with; default your GitHub login in lower case.",
+        ),
       teams: z
         .partialRecord(z.enum(teamNames), z.enum(TEAM_ROLES))
         .default({})
