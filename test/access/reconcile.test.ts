@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { chmodSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import type { NetauthAccess, NetauthEntity } from "../../app/artifacts/access";
@@ -86,7 +86,7 @@ function reconcile(access: NetauthAccess, state: NetauthState, args: string[] = 
   const bin = join(dir, "bin");
   const stateFile = join(dir, "state.json");
   writeFileSync(stateFile, JSON.stringify(state));
-  spawnSync("mkdir", [bin]);
+  mkdirSync(bin);
   writeFileSync(
     join(bin, "netauth"),
     `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(join(__dirname, "fake-netauth.cjs"))} "$@"\n`,

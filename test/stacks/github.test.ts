@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { synthApp } from "../support/app";
@@ -87,6 +87,20 @@ describe("github stack from the adoption data", () => {
     // The meaning, not the bytes: the runtime's version stamp and its JSON layout may differ
     // between cdktf and its successor cdktn (docs/runtime.md), the Terraform document may not.
     assert.deepEqual(withoutStamp(actual), withoutStamp(readFileSync(SNAPSHOT, "utf8")));
+  });
+});
+
+describe("organization membership follows the files, as peribolos has it", () => {
+  const memberships = (root: string) =>
+    synthApp({ root, adopt: false }).stack("github").resource?.github_membership ?? {};
+
+  test("removing org_owner: true demotes the owner at the same address; deleting the file removes the membership", () => {
+    const root = scratchProject();
+    const gottox = join(root, "maintainers", "Gottox.yaml");
+    writeFileSync(gottox, readFileSync(gottox, "utf8").replace("org_owner: true\n", ""));
+    assert.equal(memberships(root).org_member_gottox?.role, "member");
+    rmSync(join(root, "maintainers", "ericonr.yaml"));
+    assert.equal(memberships(root).org_member_ericonr, undefined);
   });
 });
 
