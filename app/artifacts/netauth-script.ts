@@ -1,4 +1,5 @@
 import type { NetauthAccess } from "./access";
+import { shellWord as quote } from "./shell-word";
 
 /**
  * `netauth/reconcile.sh`: a POSIX shell script of NetAuth CLI commands (`netauth entity
@@ -60,14 +61,6 @@ export function netauthScript(access: NetauthAccess): string {
     BODY,
   ];
   return `${lines.join("\n")}\n`;
-}
-
-/** `value` as one single-quoted shell word. */
-function quote(value: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
-  if (/[\u0000-\u001f\u007f]/.test(value))
-    throw new Error(`refusing a control character in ${JSON.stringify(value)}`);
-  return `'${value.replaceAll("'", `'\\''`)}'`;
 }
 
 const HEADER = `#!/bin/sh
