@@ -40,10 +40,13 @@ function generatedOrg(
     { length: count },
     (_, i): Maintainer => ({
       login: `user-${i}`,
+      previously: [],
       name: `User ${i}`,
       teams: { [names[i % teams] as string]: i < teams ? "maintainer" : "member" },
       orgOwner: i < 3,
       sshKeys: [],
+      sshKeysListed: false,
+      netauthId: `user-${i}`,
       file: `maintainers/user-${i}.yaml`,
     }),
   );

@@ -1,10 +1,13 @@
 /**
- * `npm run access -- --out <dir>`: validates the maintainer files and writes NetAuth's import of
- * people, SSH keys and access groups (`netauth/access.json`) into <dir>, all at once or not at all.
+ * `npm run access -- --out <dir>`: validates the data and writes the NetAuth import into <dir>,
+ * all at once or not at all: `netauth/reconcile.sh`, the NetAuth CLI commands that bring NetAuth's
+ * access groups and people's keys to what the files say (docs/access.md), and
+ * `netauth/access.json`, the same as data.
  */
 import { resolve } from "node:path";
 import { Command as Program } from "commander";
-import { accessJson } from "../app/artifacts/access";
+import { accessJson, netauthAccess } from "../app/artifacts/access";
+import { netauthScript } from "../app/artifacts/netauth-script";
 import { writeArtifacts } from "../app/artifacts/write";
 import { loadInputs } from "../inputs";
 import { UsageError } from "../runtime/errors";
@@ -14,21 +17,24 @@ import { printWarnings } from "./report";
 export const access: Command = (args, io) => {
   const options = parseArgs<{ out?: string }>(
     new Program("access")
-      .description("Write NetAuth's import of maintainers, SSH keys and access groups")
+      .description("Write the NetAuth import: the reconcile script of NetAuth CLI commands, and its data")
       .option("--out <dir>", "output directory (replaced as a whole)"),
     args,
     io,
   );
   if (!options.out) throw new UsageError("--out <dir> is required (e.g. npm run access -- --out access)");
   const inputs = loadInputs(io.cwd);
-  const { estate } = inputs;
+  const { estate, roster } = inputs;
   printWarnings(io, inputs.warnings);
-  const path = "netauth/access.json";
-  writeArtifacts(resolve(io.cwd, options.out), [{ path, content: accessJson(inputs.roster, estate) }]);
-  const people = inputs.roster.people;
-  const keys = people.reduce((n, p) => n + p.sshKeys.length, 0);
+  const model = netauthAccess(roster, estate);
+  writeArtifacts(resolve(io.cwd, options.out), [
+    { path: "netauth/access.json", content: accessJson(roster, estate) },
+    { path: "netauth/reconcile.sh", content: netauthScript(model) },
+  ]);
+  const keys = model.entities.reduce((n, e) => n + e.keys.length, 0);
   io.out(
-    `wrote ${path} to ${options.out}: ${people.length} people, ${keys} SSH keys, ${estate.access.groups.length} groups\n`,
+    `wrote netauth/reconcile.sh and netauth/access.json to ${options.out}: ${model.entities.length} people, ${keys} SSH keys, ${model.groups.length} groups\n` +
+      `next: sh ${options.out}/netauth/reconcile.sh (a dry run) where the netauth CLI is configured, then again with --apply\n`,
   );
   return 0;
 };

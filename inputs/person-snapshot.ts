@@ -1,3 +1,4 @@
+import { GITHUB_LOGIN } from "../constructs/github/login";
 import { DataError, type Diagnostic, fileDiagnostic } from "../runtime/diagnostics";
 import { decodeInputBytes, INPUT_LIMITS } from "../runtime/input-file";
 import { isRecord } from "../runtime/values";
@@ -10,7 +11,8 @@ import { YamlSource } from "./yaml-source";
  * What the safety valves and the approval routing know of a person: the fields that decide who
  * they are and what power they hold. A validated {@link Maintainer} is one.
  */
-export type PersonSnapshot = Pick<Maintainer, "login" | "name" | "githubId" | "teams" | "orgOwner" | "file">;
+export type PersonSnapshot = Pick<Maintainer, "login" | "name" | "githubId" | "teams" | "orgOwner" | "file"> &
+  Partial<Pick<Maintainer, "previously">>;
 
 export interface RosterSnapshot {
   readonly people: readonly PersonSnapshot[];
@@ -32,8 +34,12 @@ export function snapshotOf(name: string, text: string): PersonSnapshot | undefin
     ),
   );
   const login = typeof data.github === "string" ? data.github : name.replace(/\.yaml$/, "");
+  const previously = Array.isArray(data.previously)
+    ? data.previously.filter((l): l is string => typeof l === "string").map((l) => l.toLowerCase())
+    : [];
   return {
     login,
+    previously,
     name: typeof data.name === "string" ? data.name : login,
     githubId: typeof data.github_id === "number" ? data.github_id : undefined,
     teams,
@@ -95,6 +101,14 @@ export function readPersonFile(
     !(typeof data.github_id === "number" && Number.isSafeInteger(data.github_id) && data.github_id > 0)
   )
     problem(["github_id"], "is not a GitHub account id (expected a positive whole number)");
+  if (
+    data.previously !== undefined &&
+    !(
+      Array.isArray(data.previously) &&
+      data.previously.every((l) => typeof l === "string" && GITHUB_LOGIN.test(l))
+    )
+  )
+    problem(["previously"], "is not a list of GitHub logins (expected the person's earlier logins)");
   if (problems.length > 0) return { problems };
   return { person: snapshotOf(name, text) as PersonSnapshot };
 }

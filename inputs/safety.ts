@@ -263,10 +263,11 @@ function renameWarnings(
   index: RosterIndex,
   read: SafetyOptions["readHeadFile"],
 ): Diagnostic[] {
-  const at = (person: PersonSnapshot, field: string, message: string): Diagnostic => {
+  const at = (person: PersonSnapshot, field: string, message: string, index?: number): Diagnostic => {
     const text = read?.(person.file);
     if (text === undefined) return fileDiagnostic(person.file, message, { field, severity: "warning" });
-    return new YamlSource(person.file, text).diagnostic([field], message, { severity: "warning" });
+    const path = index === undefined ? [field] : [field, index];
+    return new YamlSource(person.file, text).diagnostic(path, message, { severity: "warning" });
   };
   const warnings = renames.map(({ from, to, kind }) =>
     kind === "case"
@@ -278,9 +279,37 @@ function renameWarnings(
       : at(
           to,
           "github_id",
-          `github_id ${to.githubId} belonged to "${from.login}" in the base and now to "${to.login}" (a GitHub rename? expected the same person: check https://api.github.com/user/${to.githubId})`,
+          `github_id ${to.githubId} belonged to "${from.login}" in the base and now to "${to.login}" (a GitHub rename? expected the same person: check https://api.github.com/user/${to.githubId})${
+            to.previously?.includes(from.login.toLowerCase())
+              ? ""
+              : `; add \`previously: [${from.login}]\` so their organization and team memberships move to the new login instead of being removed and re-created`
+          }`,
         ),
   );
+  const renamedTo = new Set(renames.map((r) => r.to));
+  for (const person of head.people) {
+    const isNew = !index.baseByLogin.has(person.login.toLowerCase()) && !renamedTo.has(person);
+    if (isNew && person.githubId === undefined)
+      warnings.push(
+        at(
+          person,
+          "github",
+          `"${person.login}" is new and records no github_id (recommended: add \`github_id:\` with the output of \`gh api users/${person.login} --jq .id\`, so a later rename of the account is recognised as the same person)`,
+        ),
+      );
+    for (const [i, earlier] of (person.previously ?? []).entries()) {
+      const before = index.baseByLogin.get(earlier);
+      if (before?.githubId === undefined || before.githubId === person.githubId) continue;
+      warnings.push(
+        at(
+          person,
+          "previously",
+          `"${earlier}" had github_id ${before.githubId} in the base, ${person.githubId === undefined ? "and this file records none" : `not ${person.githubId}`} (expected the same account: its memberships would move to "${person.login}")`,
+          i,
+        ),
+      );
+    }
+  }
   for (const person of head.people) {
     const before = index.baseByLogin.get(person.login.toLowerCase());
     if (

@@ -1,3 +1,4 @@
+import type { OrganizationMember } from "../constructs/github";
 import type { StateMigration } from "../constructs/terraform/state-migration";
 import type { GithubStack } from "../stacks/github";
 import { type Move, move } from "./move";
@@ -39,15 +40,55 @@ const MAPPED_REPOSITORIES: ReadonlySet<string> = new Set([
   "xmandump",
 ]);
 
+/** Void's organization owners, each held as `github_membership.org-owner_<login>` (lower-cased). */
+const OWNERS: ReadonlySet<string> = new Set(["duncaen", "gottox", "the-maldridge"]);
+
+/**
+ * Everyone else in the organization at adoption (lower-cased): they joined through a team
+ * membership's invitation, so no `github_membership` holds them. Their memberships are imported.
+ * Anyone added since is not an organization member yet: their membership is created.
+ */
+const MEMBERS: ReadonlySet<string> = new Set([
+  "abenson",
+  "ahesford",
+  "chocimier",
+  "cinerea0",
+  "classabbyamp",
+  "ericonr",
+  "hoshpak",
+  "icp1994",
+  "jnbr",
+  "johnnynator",
+  "leahneukirchen",
+  "lemmi",
+  "oreo639",
+  "paper42",
+  "piraty",
+  "sgn",
+  "thypon",
+  "tranzystorekk",
+  "vaelatern",
+]);
+
+/** The logins a member had at adoption: the current one, or an earlier one they were renamed from. */
+const loginsOf = (member: OrganizationMember) => [...member.previously, member.login.toLowerCase()];
+
 /**
  * Where each resource lived in Void's hand-written `terraform/github` root: the first apply
  * against the existing state renames owners, teams, memberships, repositories and grants instead
- * of destroying and re-creating them.
+ * of destroying and re-creating them, and takes every other member's organization membership into
+ * state (GitHub's import id `<organization>:<login>`) without a change on GitHub.
  */
 export function githubMigration({ organization }: GithubStack): StateMigration {
   const moved: Move[] = [];
-  for (const [login, membership] of organization.owners)
-    moved.push(...move(`github_membership.org-owner_${login}`, membership));
+  const imported: NonNullable<StateMigration["imported"]>[number][] = [];
+  for (const member of organization.members.values()) {
+    const logins = loginsOf(member);
+    for (const login of logins.filter((l) => OWNERS.has(l)))
+      moved.push(...move(`github_membership.org-owner_${login}`, member.resource));
+    if (!logins.some((l) => OWNERS.has(l)) && logins.some((l) => MEMBERS.has(l)))
+      imported.push({ to: member.resource, id: `${organization.name}:${member.login}` });
+  }
   for (const [name, team] of organization.teams) {
     moved.push(...move(`github_team.teams["${name}"]`, team.resource));
     for (const membership of team.memberships.values()) {
@@ -71,5 +112,5 @@ export function githubMigration({ organization }: GithubStack): StateMigration {
       moved.push(...move(from, grant));
     }
   }
-  return { moved };
+  return { moved, imported };
 }

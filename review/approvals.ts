@@ -249,13 +249,21 @@ function describe(
   const unowner = before?.orgOwner && !after?.orgOwner ? [`removes ${who} as org owner`] : [];
   const identity =
     before && after && before.githubId !== after.githubId ? [`changes the github_id of ${who}`] : [];
-  const reasons = [...owner, ...unowner, ...teams.map((t) => t.reason), ...identity];
+  // Earlier logins move state from those logins' memberships: who someone was is the operators' call.
+  const earlier = (p?: PersonSnapshot) => (p?.previously ?? []).join(" ");
+  const history =
+    earlier(before) !== earlier(after)
+      ? [
+          `records ${(after?.previously ?? []).map((l) => `@${l}`).join(", ") || "no"} as earlier logins of ${who}`,
+        ]
+      : [];
+  const reasons = [...owner, ...unowner, ...teams.map((t) => t.reason), ...identity, ...history];
   const privileged = [before, after].some(
     (p) => p !== undefined && (p.orgOwner || p.teams[operatorTeam] !== undefined),
   );
   return {
     reasons: reasons.length > 0 ? reasons : [`changes ${who}'s file`],
-    needsOperators: grantsPower || privileged || owner.length + identity.length > 0,
+    needsOperators: grantsPower || privileged || owner.length + identity.length + history.length > 0,
     teams,
   };
 }
@@ -285,7 +293,7 @@ function changedPeople(
 function fingerprint(p: PersonSnapshot | undefined): string {
   if (!p) return "";
   const teams = Object.entries(p.teams).sort(([a], [b]) => compareText(a, b));
-  return JSON.stringify([p.login, p.name, p.githubId ?? null, p.orgOwner, teams]);
+  return JSON.stringify([p.login, p.name, p.githubId ?? null, p.orgOwner, teams, p.previously ?? []]);
 }
 
 function sortedUnique(logins: readonly string[]): string[] {

@@ -11,7 +11,7 @@ export interface GithubStackProps {
   readonly state: StateSettings;
 }
 
-/** The GitHub organization: owners, teams, memberships, repositories and team access. */
+/** The GitHub organization: members and owners, teams, memberships, repositories and team access. */
 export class GithubStack extends TerraformStack {
   readonly organization: GithubOrganization;
 
@@ -25,8 +25,14 @@ export class GithubStack extends TerraformStack {
     });
     for (const team of github.teams) org.addTeam(team);
 
+    // Everyone is a member of the organization, as peribolos has it: an owner demoted is an
+    // update to member, and a person whose file is deleted leaves the organization.
     for (const person of roster.people) {
-      if (person.orgOwner) org.addOwner(person.login);
+      org.addMember({
+        login: person.login,
+        role: person.orgOwner ? "admin" : "member",
+        previously: person.previously,
+      });
       for (const [team, role] of Object.entries(person.teams)) org.team(team).addMember(person.login, role);
     }
 

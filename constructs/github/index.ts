@@ -2,8 +2,11 @@ export { GITHUB_LOGIN, GITHUB_SPECIAL_LOGINS, githubLoginProblem } from "./login
 export {
   GithubOrganization,
   type GithubOrganizationProps,
+  type MemberProps,
   type MembershipMode,
   type MembershipSwitch,
+  type OrganizationMember,
+  type OrganizationRole,
 } from "./organization";
 export {
   type MergeSettings,

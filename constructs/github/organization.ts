@@ -3,6 +3,7 @@ import { GithubProvider } from "@cdktf/provider-github/lib/provider";
 import { Construct, type TerraformResource, TerraformStack } from "../../runtime/cdktf";
 import { check, findDeclared } from "../../runtime/errors";
 import { claimLogicalId, logicalId } from "../terraform/logical-id";
+import { setRenames } from "../terraform/state-migration";
 import { githubLoginProblem } from "./login";
 import { Repository, type RepositoryProps } from "./repository";
 import { Team, type TeamProps } from "./team";
@@ -34,14 +35,44 @@ export interface GithubOrganizationProps {
 
 export type MembershipMode = "per-person" | "per-team";
 
-/** A GitHub organization: its owners, teams and repositories. */
+/** A person's role in the organization: `admin` is an owner. */
+export type OrganizationRole = "member" | "admin";
+
+export interface MemberProps {
+  /** The person's GitHub login. */
+  readonly login: string;
+  /** `admin` makes the person an owner. @default "member" */
+  readonly role?: OrganizationRole;
+  /**
+   * Logins the same account had before, oldest first: state held under their addresses (the
+   * organization membership and every team membership) moves to the current login's instead of
+   * being destroyed. @default none
+   */
+  readonly previously?: readonly string[];
+}
+
+/** A person's organization membership. */
+export interface OrganizationMember {
+  readonly login: string;
+  readonly role: OrganizationRole;
+  readonly previously: readonly string[];
+  /** The `github_membership`: destroying it removes the person from the organization. */
+  readonly resource: Membership;
+}
+
+/**
+ * A GitHub organization: its members, teams and repositories. Declaring every person with
+ * {@link GithubOrganization.addMember} makes the organization's membership authoritative, as
+ * peribolos does: an owner demoted to member is an update of the same membership, and a person
+ * no longer declared is removed from the organization (their team memberships first).
+ */
 export class GithubOrganization extends Construct {
   readonly name: string;
   readonly membershipMode: MembershipMode;
   readonly provider: GithubProvider;
   /** What the organization's resources name as their provider: only an aliased one needs naming. */
   readonly resourceProvider: GithubProvider | undefined;
-  private readonly ownerMap = new Map<string, Membership>();
+  private readonly memberMap = new Map<string, OrganizationMember>();
   private readonly teamMap = new Map<string, Team>();
   private readonly repositoryMap = new Map<string, Repository>();
   private readonly idPrefix: string | undefined;
@@ -55,9 +86,16 @@ export class GithubOrganization extends Construct {
     this.resourceProvider = this.provider.alias === undefined ? undefined : this.provider;
   }
 
+  /** Every declared member by lower-cased login, owners included. */
+  get members(): ReadonlyMap<string, OrganizationMember> {
+    return this.memberMap;
+  }
+
   /** The owners' memberships by lower-cased login. */
   get owners(): ReadonlyMap<string, Membership> {
-    return this.ownerMap;
+    return new Map(
+      [...this.memberMap].flatMap(([key, m]) => (m.role === "admin" ? [[key, m.resource] as const] : [])),
+    );
   }
 
   /** Teams by name. */
@@ -73,6 +111,17 @@ export class GithubOrganization extends Construct {
   /** Gives one of this organization's resources its address, e.g. `github_team.team_core`. */
   claim(resource: TerraformResource, ...parts: readonly string[]): void {
     claimLogicalId(resource, this.addressId(...parts));
+  }
+
+  /**
+   * Declares that `resource`, named by `parts` now, was named by each of `earlier` before (oldest
+   * first): state held under those addresses moves to it (see {@link setRenames}).
+   */
+  renamed(resource: TerraformResource, earlier: readonly (readonly string[])[]): void {
+    setRenames(
+      resource,
+      earlier.map((parts) => `${resource.terraformResourceType}.${this.addressId(...parts)}`),
+    );
   }
 
   /** The logical id this organization gives a resource named by `parts`. */
@@ -112,6 +161,18 @@ export class GithubOrganization extends Construct {
 
   addTeam(props: TeamProps): Team {
     check(this, !this.teamMap.has(props.name), `team ${props.name} is declared twice`);
+    // One name, one team: an earlier name is not another team's, now or before.
+    for (const other of this.teamMap.values()) {
+      const clash = [props.name, ...(props.previously ?? [])].find(
+        (name) => name === other.name || other.previously.includes(name),
+      );
+      check(
+        this,
+        clash === undefined,
+        () =>
+          `team ${props.name}: "${clash}" is already team ${other.name}'s name, now or before (expected each team name to belong to one team)`,
+      );
+    }
     const team = new Team(this, props.name, { ...props, organization: this });
     this.teamMap.set(props.name, team);
     return team;
@@ -129,20 +190,46 @@ export class GithubOrganization extends Construct {
     return repository;
   }
 
-  /** Makes a person an organization owner (role admin). */
-  addOwner(login: string): this {
-    const problem = githubLoginProblem(login);
-    check(this, problem === undefined, problem ?? "");
+  /**
+   * Makes a person a member of the organization (or an owner, with role `admin`): one
+   * `github_membership` at an address that does not depend on the role, so a promotion or a
+   * demotion changes the role in place. Their team memberships wait for it, and are destroyed
+   * before it.
+   */
+  addMember(props: MemberProps): this {
+    const { login, role = "member", previously = [] } = props;
+    for (const name of [login, ...previously]) {
+      const problem = githubLoginProblem(name);
+      check(this, problem === undefined, problem ?? "");
+    }
     const key = login.toLowerCase();
-    check(this, !this.ownerMap.has(key), `${login} is already an owner`);
-    const membership = new Membership(this, `owner-${key}`, {
+    check(this, !this.memberMap.has(key), `${login} is already a member of the organization`);
+    const earlier = previously.map((name) => name.toLowerCase());
+    check(
+      this,
+      !earlier.includes(key) && new Set(earlier).size === earlier.length,
+      () =>
+        `previously of ${login} repeats a login or names the current one (expected each earlier login once)`,
+    );
+    const resource = new Membership(this, `member-${key}`, {
       username: login,
-      role: "admin",
+      role,
       provider: this.resourceProvider,
     });
-    this.claim(membership, "org_owner", key);
-    this.ownerMap.set(key, membership);
+    this.claim(resource, "org_member", key);
+    this.renamed(
+      resource,
+      earlier.map((name) => ["org_member", name]),
+    );
+    const member = { login, role, previously: earlier, resource };
+    this.memberMap.set(key, member);
+    for (const team of this.teamMap.values()) team.joinedOrganization(member);
     return this;
+  }
+
+  /** Makes a person an organization owner: {@link addMember} with role `admin`. */
+  addOwner(login: string): this {
+    return this.addMember({ login, role: "admin" });
   }
 }
 

@@ -168,6 +168,10 @@ export class Repository extends Construct {
       provider: this.organization.resourceProvider,
     });
     this.organization.claim(grant, "team_repo", this.name, team.name);
+    this.organization.renamed(
+      grant,
+      (team.previously ?? []).map((name) => ["team_repo", this.name, name]),
+    );
     this.grantMap.set(team.name, grant);
     return this;
   }

@@ -4,8 +4,9 @@ import { TeamMembership } from "@cdktf/provider-github/lib/team-membership";
 import { Construct, Lazy } from "../../runtime/cdktf";
 import { check } from "../../runtime/errors";
 import { compareText } from "../../runtime/values";
+import { dependOn } from "../terraform/depends-on";
 import { githubLoginProblem } from "./login";
-import type { GithubOrganization } from "./organization";
+import type { GithubOrganization, OrganizationMember } from "./organization";
 
 export type TeamPrivacy = "closed" | "secret";
 export type TeamRole = "member" | "maintainer";
@@ -17,6 +18,11 @@ export interface TeamProps {
   readonly description: string;
   /** `closed` is visible to the whole organization; `secret` only to its members. @default "closed" */
   readonly privacy?: TeamPrivacy;
+  /**
+   * Names the team had before, oldest first: the team, its memberships and its repository grants
+   * keep their state (the team is renamed in place) instead of being destroyed. @default none
+   */
+  readonly previously?: readonly string[];
 }
 
 /** What grants to a team need of it. */
@@ -24,12 +30,15 @@ export interface ITeam {
   readonly name: string;
   /** The team's id, as a reference. */
   readonly teamId: string;
+  /** Names the team had before, oldest first. @default none */
+  readonly previously?: readonly string[];
 }
 
 /** A GitHub team and its memberships. Create it with `GithubOrganization.addTeam`. */
 export class Team extends Construct implements ITeam {
   readonly name: string;
   readonly teamId: string;
+  readonly previously: readonly string[];
   readonly resource: GithubTeam;
   /** The team's authoritative member list (`per-team` mode). */
   readonly membersResource: TeamMembers | undefined;
@@ -44,7 +53,14 @@ export class Team extends Construct implements ITeam {
   ) {
     super(scope, id);
     this.name = props.name;
+    this.previously = props.previously ?? [];
     this.organization = props.organization;
+    check(
+      this,
+      !this.previously.includes(this.name) && new Set(this.previously).size === this.previously.length,
+      () =>
+        `previously of team ${this.name} repeats a name or names the current one (expected each earlier name once)`,
+    );
     this.resource = new GithubTeam(this, "team", {
       name: props.name,
       description: props.description,
@@ -52,6 +68,10 @@ export class Team extends Construct implements ITeam {
       provider: props.organization.resourceProvider,
     });
     props.organization.claim(this.resource, "team", props.name);
+    props.organization.renamed(
+      this.resource,
+      this.previously.map((name) => ["team", name]),
+    );
     this.teamId = this.resource.id;
     if (props.organization.membershipMode === "per-team") {
       this.membersResource = new TeamMembers(this, "members", {
@@ -63,6 +83,10 @@ export class Team extends Construct implements ITeam {
         provider: props.organization.resourceProvider,
       });
       props.organization.claim(this.membersResource, "team_members", props.name);
+      props.organization.renamed(
+        this.membersResource,
+        this.previously.map((name) => ["team_members", name]),
+      );
     }
   }
 
@@ -76,14 +100,22 @@ export class Team extends Construct implements ITeam {
     return [...this.roles.keys()];
   }
 
-  /** Adds a person to the team; GitHub invites them to the organization if needed. */
+  /**
+   * Adds a person to the team; GitHub invites them to the organization if needed. When the
+   * organization declares the person too ({@link GithubOrganization.addMember}), in either order,
+   * this membership waits for theirs and follows their earlier logins.
+   */
   addMember(login: string, role: TeamRole = "member"): this {
     const problem = githubLoginProblem(login);
     check(this, problem === undefined, problem ?? "");
     const key = login.toLowerCase();
     check(this, !this.roles.has(key), `${login} is already a member of team ${this.name}`);
     this.roles.set(key, { username: login, role });
-    if (this.membersResource) return this;
+    if (this.membersResource) {
+      const member = this.organization.members.get(key);
+      if (member) this.joinedOrganization(member);
+      return this;
+    }
     const membership = new TeamMembership(this, `member-${key}`, {
       teamId: this.teamId,
       username: login,
@@ -92,6 +124,38 @@ export class Team extends Construct implements ITeam {
     });
     this.organization.claim(membership, "team_membership", this.name, key);
     this.memberMap.set(key, membership);
+    this.movePersonsState(key, this.organization.members.get(key));
     return this;
+  }
+
+  /**
+   * Called by the organization when `member` is declared: their membership of this team waits for
+   * their organization membership (and is destroyed before it), and follows their earlier logins.
+   */
+  joinedOrganization(member: OrganizationMember): void {
+    const key = member.login.toLowerCase();
+    if (this.membersResource) {
+      if (this.roles.has(key)) dependOn(this.membersResource, member.resource);
+      return;
+    }
+    if (this.memberMap.has(key)) this.movePersonsState(key, member);
+  }
+
+  /**
+   * The person's membership of this team under every earlier (team name, login) pair, team names
+   * first, so a rename of either keeps it; and its dependency on the organization membership.
+   */
+  private movePersonsState(key: string, member: OrganizationMember | undefined): void {
+    const membership = this.memberMap.get(key);
+    if (!membership) return;
+    if (member) dependOn(membership, member.resource);
+    const names = [...this.previously, this.name];
+    const logins = [...(member?.previously ?? []), key];
+    const earlier = names.flatMap((name) =>
+      logins.flatMap((login) =>
+        name === this.name && login === key ? [] : [["team_membership", name, login]],
+      ),
+    );
+    this.organization.renamed(membership, earlier);
   }
 }

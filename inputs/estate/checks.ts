@@ -330,6 +330,68 @@ const grantsNameDeclaredTeams: EstateCheck = ({ github, repositories, access }) 
   return undeclared(refs, new Set(github.data.teams.map((t) => t.name)), "team", github.source.file);
 };
 
+/**
+ * What an access group grants names what exists: host login by machine roles of
+ * `estate/hosts.yaml`, services by the files of `estate/services/`. A misspelt role would grant
+ * nothing while the review read it as a grant.
+ */
+const accessGrantsNameRolesAndServices: EstateCheck = ({ access, hosts, listed }) => {
+  if (!access) return [];
+  const at = (g: number, field: string, index: number, name: string): Reference => ({
+    source: access.source,
+    path: ["groups", g, field, index],
+    name,
+  });
+  const roles = access.data.groups.flatMap((group, g) =>
+    (group.hostLogin ?? []).map((role, i) => at(g, "host_login", i, role)),
+  );
+  const services = access.data.groups.flatMap((group, g) =>
+    (group.services ?? []).map((service, i) => at(g, "services", i, service)),
+  );
+  return [
+    ...(hosts ? undeclared(roles, new Set(hosts.data.roles), "machine role", hosts.source.file) : []),
+    ...(listed.services
+      ? undeclared(services, listed.services, "service", ESTATE_DIRECTORIES.services.dir)
+      : []),
+  ];
+};
+
+/**
+ * A renamed team's earlier names belong to it alone: no current team has one (the state would move
+ * onto a team that exists), and no two teams claim the same one.
+ */
+const earlierTeamNamesAreFree: EstateCheck = ({ github }) => {
+  if (!github) return [];
+  const current = new Set(github.data.teams.map((team) => team.name));
+  const earlier = github.data.teams.flatMap((team, t) =>
+    (team.previously ?? []).map((name, index) => ({
+      source: github.source,
+      path: ["teams", t, "previously", index],
+      name,
+      team: team.name,
+    })),
+  );
+  return [
+    ...earlier
+      .filter((ref) => current.has(ref.name))
+      .map((ref) =>
+        ref.source.diagnostic(
+          ref.path,
+          `"${ref.name}" is a current team (expected only names no team has now; remove it once the rename is applied)`,
+        ),
+      ),
+    ...laterClaims(
+      earlier,
+      (ref) => ref.name,
+      (ref, first) =>
+        ref.source.diagnostic(
+          ref.path,
+          `"${ref.name}" is already an earlier name of team ${first.team} at ${where(first)} (expected each earlier name in one team)`,
+        ),
+    ),
+  ];
+};
+
 /** The names a module provides of one Terraform resource type. */
 function provided(files: EstateFiles, type: string): string[] {
   return Object.values(files.modules).flatMap((module) => module.provides[type] ?? []);
@@ -593,6 +655,8 @@ export const ESTATE_CHECKS = {
   machinesAreDeclared,
   aliasesNameMachinesOrExternalNames,
   grantsNameDeclaredTeams,
+  accessGrantsNameRolesAndServices,
+  earlierTeamNamesAreFree,
   grantedPoliciesAreDeclared,
   publishedNamesAreCovered,
   tiersAreDeclared,

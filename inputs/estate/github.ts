@@ -41,6 +41,11 @@ export const githubSchema = fields({
           .enum(TEAM_PRIVACY)
           .optional()
           .describe("closed (visible to the organization; default) or secret."),
+        previously: distinct(name)
+          .optional()
+          .describe(
+            "Names the team had before, oldest first, as peribolos's previously: renaming keeps the team, its memberships and its repository access instead of destroying them.",
+          ),
       }),
     )
     .min(1)

@@ -3,6 +3,7 @@ import type { SshKey } from "../../runtime/ssh-key";
 import { unknownMessage } from "../../runtime/suggest";
 import { laterClaims } from "../claims";
 import type { YamlSource } from "../yaml-source";
+import { NETAUTH_ID, NETAUTH_ID_EXPECTED, netauthIdOf } from "./netauth-id";
 import type { MaintainerFile } from "./schema";
 
 /**
@@ -58,6 +59,47 @@ const loginIsNotReserved: FileCheck = ({ source, data }, rules) => {
       ];
 };
 
+/**
+ * The login stands in for the NetAuth id unless the file names one; a login that is not a usable
+ * id (too long, a leading digit) needs `netauth:`, and an id given must not be a reserved name
+ * (`netauth: root` would log in as root).
+ */
+const netauthIdIsUsable: FileCheck = ({ source, data }, rules) => {
+  if (data.github === undefined) return [];
+  if (data.netauth === undefined)
+    return NETAUTH_ID.test(data.github.toLowerCase())
+      ? []
+      : [
+          source.diagnostic(
+            ["github"],
+            `"${data.github.toLowerCase()}" cannot be your NetAuth id (expected ${NETAUTH_ID_EXPECTED}; add netauth: with the user name you log in to the machines with)`,
+          ),
+        ];
+  const what = rules.reserved.get(data.netauth);
+  return what === undefined || data.netauth === data.github.toLowerCase()
+    ? []
+    : [
+        source.diagnostic(
+          ["netauth"],
+          `"${data.netauth}" is reserved: it is ${what} (expected your own user name on the machines)`,
+        ),
+      ];
+};
+
+/** An earlier login is another name of this account: not its current one, each once. */
+const previousLoginsAreEarlier: FileCheck = ({ source, data }) =>
+  laterClaims(
+    [data.github, ...(data.previously ?? [])].map((login, i) => ({ login, i })),
+    ({ login }) => login?.toLowerCase(),
+    ({ i }, first) =>
+      source.diagnostic(
+        ["previously", i - 1],
+        first.i === 0
+          ? "is the current login (expected only the logins the account had before)"
+          : "is listed twice (expected each earlier login once)",
+      ),
+  );
+
 const sshKeysAreAccepted: FileCheck = ({ source, sshKeys }) =>
   sshKeys.flatMap((key, i) => ("problem" in key ? [source.diagnostic(["ssh_keys", i], key.problem)] : []));
 
@@ -84,6 +126,62 @@ const githubIdsAreUnique: RosterCheck = (files) =>
         `${file.data.github_id} is already the github_id of ${first.source.file} (expected each account once: \`gh api users/${file.data.github} --jq .id\`)`,
       ),
   );
+
+/**
+ * A login now in use is nobody's earlier login, and an earlier login belongs to one account: state
+ * held under it moves to exactly one person.
+ */
+const previousLoginsAreFree: RosterCheck = (files) => {
+  const current = new Map(files.map((file) => [file.data.github.toLowerCase(), file]));
+  const taken = files.flatMap((file) =>
+    file.data.previously.flatMap((login, i) => {
+      const holder = current.get(login.toLowerCase());
+      return holder && holder !== file
+        ? [
+            file.source.diagnostic(
+              ["previously", i],
+              `"${login}" is the login of ${holder.source.file} (expected only logins no one holds now; remove it once the rename is applied)`,
+            ),
+          ]
+        : [];
+    }),
+  );
+  // Within one file, a repeat is the file check's to report.
+  const twice = laterClaims(
+    files.flatMap((file) => {
+      const keys = file.data.previously.map((login) => login.toLowerCase());
+      return file.data.previously
+        .map((login, i) => ({ file, login, i }))
+        .filter(({ i }) => keys.indexOf(keys[i] ?? "") === i);
+    }),
+    ({ login }) => login.toLowerCase(),
+    ({ file, login, i }, first) =>
+      file.source.diagnostic(
+        ["previously", i],
+        `"${login}" is already an earlier login of ${first.file.source.file} (expected each earlier login in one file)`,
+      ),
+  );
+  return [...taken, ...twice];
+};
+
+/** One entity id, one person: two files with one id would share a login on every machine. */
+const netauthIdsAreUnique: RosterCheck = (files) => {
+  // A second file of one login is loginsAreUnique's to report.
+  const logins = new Set<string>();
+  const firstOfLogin = files.filter((file) => {
+    const login = file.data.github.toLowerCase();
+    return logins.has(login) ? false : Boolean(logins.add(login));
+  });
+  return laterClaims(
+    firstOfLogin,
+    (file) => netauthIdOf(file.data.github, file.data.netauth),
+    (file, first) =>
+      file.source.diagnostic(
+        file.data.netauth === undefined ? ["github"] : ["netauth"],
+        `NetAuth id "${netauthIdOf(file.data.github, file.data.netauth)}" is already ${first.source.file}'s (expected one entity per person; set netauth: to your own user name)`,
+      ),
+  );
+};
 
 /** A shared key means shared access: every key identifies exactly one person, once. */
 const sshKeysAreUnique: RosterCheck = (files) =>
@@ -150,11 +248,15 @@ const enoughOrgOwners: RosterCheck = (files, rules, dir) => {
 export const FILE_CHECKS: readonly FileCheck[] = [
   loginMatchesFileName,
   loginIsNotReserved,
+  previousLoginsAreEarlier,
+  netauthIdIsUsable,
   sshKeysAreAccepted,
 ];
 export const ROSTER_CHECKS: readonly RosterCheck[] = [
   loginsAreUnique,
   githubIdsAreUnique,
+  previousLoginsAreFree,
+  netauthIdsAreUnique,
   sshKeysAreUnique,
   everyoneBelongsSomewhere,
   everyTeamHasAMaintainer,

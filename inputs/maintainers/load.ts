@@ -16,6 +16,7 @@ import {
   unknownTeamMessage,
 } from "./checks";
 import type { Maintainer, Roster } from "./model";
+import { netauthIdOf } from "./netauth-id";
 import { teamNames } from "./reserved";
 import { type MaintainerFile, maintainerSchema } from "./schema";
 
@@ -121,9 +122,11 @@ function teamOutsideTeams(source: YamlSource, team: string): string {
 function toMaintainer({ source, data, sshKeys }: CheckedFile): Maintainer {
   return {
     login: data.github,
+    previously: data.previously.map((login) => login.toLowerCase()),
     name: data.name,
     githubId: data.github_id,
     email: data.email,
+    netauthId: netauthIdOf(data.github, data.netauth),
     teams: Object.fromEntries(
       Object.entries(data.teams)
         .flatMap(([team, role]) => (role ? [[team, role] as const] : []))
@@ -131,6 +134,7 @@ function toMaintainer({ source, data, sshKeys }: CheckedFile): Maintainer {
     ),
     orgOwner: data.org_owner,
     sshKeys: sshKeys.filter((k): k is SshKey => !("problem" in k)),
+    sshKeysListed: source.has(["ssh_keys"]),
     since: data.since === undefined ? undefined : String(data.since),
     file: source.file,
   };

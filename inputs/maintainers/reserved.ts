@@ -2,14 +2,15 @@ import { GITHUB_SPECIAL_LOGINS } from "../../constructs/github/login";
 import type { Estate } from "../estate";
 
 /**
- * Names no person's file may take. A login becomes a NetAuth entity (lower-cased), a member name
- * in groups, a name in CODEOWNERS and review comments; one spelled like a team, a group or a
- * system account would be taken for it there (`void-ops` approving as if it were the team, `root`
- * logging in to the hosts). So the login must not equal, case-insensitively:
+ * Names no person's file may take, as login or as NetAuth id. A login becomes a NetAuth entity
+ * (lower-cased, unless the file names its own `netauth:` id), a member name in groups, a name in
+ * CODEOWNERS and review comments; one spelled like a team, a group or a system account would be
+ * taken for it there (`void-ops` approving as if it were the team, `root` logging in to the
+ * hosts). So neither may equal, case-insensitively:
  *
  * - a GitHub team of the organization, or the organization itself;
- * - a NetAuth group: the access groups, the groups Vault's LDAP login maps, and the state server's
- *   `terrastate-<project>` groups;
+ * - a NetAuth group: the access groups and the people's primary group (`estate/access.yaml`), the
+ *   groups Vault's LDAP login maps, and the state server's `terrastate-<project>` groups;
  * - a system account or group of a Void Linux host ({@link SYSTEM_NAMES}), or a mailbox name
  *   RFC 2142 reserves;
  * - a login GitHub itself uses (`ghost`).
@@ -80,6 +81,7 @@ export function reservedLogins(
   for (const team of estate.github.teams) add(team.name, `the team ${team.name}`);
   add(estate.github.organization, "the GitHub organization");
   for (const group of estate.access.groups) add(group.name, `the NetAuth group ${group.name}`);
+  add(estate.access.primaryGroup, `the NetAuth group ${estate.access.primaryGroup}`);
   for (const { group } of estate.hashistack.vault.ldapGroups) add(group, `the NetAuth group ${group}`);
   for (const key of Object.values(estate.state.keys)) {
     const group = `terrastate-${key.split("/")[0]}`;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { GITHUB_LOGIN } from "../../constructs/github/login";
 import type { TeamRole } from "../../constructs/github/team";
 import { refineVisibleText } from "../visible-text";
+import { NETAUTH_ID, NETAUTH_ID_EXPECTED } from "./netauth-id";
 
 /**
  * The one schema of a maintainer file. It is the source of the TypeScript type, the runtime
@@ -36,7 +37,25 @@ export function maintainerSchema(teamNames: readonly [string, ...string[]]) {
         .describe(
           "Numeric GitHub user id (logins can be renamed, ids cannot): `gh api users/<login> --jq .id`.",
         ),
+      previously: z
+        .array(
+          z.string().regex(GITHUB_LOGIN, {
+            error:
+              "is not a valid GitHub login (expected the account's earlier login: 1-39 letters, digits or single hyphens)",
+          }),
+        )
+        .default([])
+        .describe(
+          "Earlier GitHub logins of this account, oldest first, after a rename on GitHub: the organization and team memberships move to the new login instead of being removed and re-created.",
+        ),
       email: z.email({ error: "is not a valid email address (expected name@example.org)" }).optional(),
+      netauth: z
+        .string()
+        .regex(NETAUTH_ID, { error: `is not a NetAuth entity id (expected ${NETAUTH_ID_EXPECTED})` })
+        .optional()
+        .describe(
+          "Your NetAuth entity id, the user name you log in to the machines with; default your GitHub login in lower case.",
+        ),
       teams: z
         .partialRecord(z.enum(teamNames), z.enum(TEAM_ROLES))
         .default({})

@@ -251,6 +251,16 @@ describe("approval routing", () => {
     for (const row of rows) assert.deepEqual(row.subjects, ["olda", "olivia"], row.file);
   });
 
+  test("earlier logins move state from those logins: recording them needs an operator", () => {
+    const renamed = route((people) =>
+      replace(people, "mo", person("mo", { core: "member", docs: "member" }, { previously: ["old-mo"] })),
+    );
+    assert.deepEqual(
+      renamed.map((r) => [r.by, r.reasons]),
+      [["operators", "records @old-mo as earlier logins of @mo"]],
+    );
+  });
+
   test("every other changed file needs an operator; an unchanged roster needs nothing else", () => {
     assert.deepEqual(
       route((people) => people, ["estate/hosts.ts", "README.md"]),

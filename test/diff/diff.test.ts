@@ -5,7 +5,7 @@ import { test } from "node:test";
 import { NO_CHANGES, readSynthOutput, renderMarkdown, reviewDiff } from "../../review/diff";
 import { ALICE, Scratch } from "./support";
 
-test("adding a maintainer file prints the human line and one resource to create", async () => {
+test("adding a maintainer file prints the human lines: one organization and one team membership to create", async () => {
   const scratch = new Scratch();
   const base = scratch.synthBase();
   scratch.write("maintainers/alice.yaml", ALICE);
@@ -13,11 +13,12 @@ test("adding a maintainer file prints the human line and one resource to create"
 
   const run = await scratch.diff(["--base", base]);
   assert.equal(run.status, 0, run.stderr);
-  assert.match(run.stdout, /^### Review diff: 1 to create, 0 to update, 0 to delete$/m);
-  assert.match(run.stdout, /^\| github \| 1 \| 0 \| 0 \|$/m);
+  assert.match(run.stdout, /^### Review diff: 2 to create, 0 to update, 0 to delete$/m);
+  assert.match(run.stdout, /^\| github \| 2 \| 0 \| 0 \|$/m);
   assert.match(run.stdout, /^- `github`: welcomes Alice Liddell \(@alice\) to pkg-committers \(member\)$/m);
   assert.doesNotMatch(run.stdout, /⚠️/, "an ordinary onboarding has nothing to warn about");
   assert.match(run.stdout, /^\+ github_team_membership\.team_membership_pkg-committers_alice \(create\)$/m);
+  assert.match(run.stdout, /^\+ github_membership\.org_member_alice \(create\)$/m);
   assert.match(run.stdout, /^\+ {3}username = "alice"$/m);
 });
 
@@ -91,7 +92,7 @@ test("--format json carries the summary, the lines with severity and every attri
     ],
   );
   const owner = json.changes.find(
-    (c: { address: string }) => c.address === "github_membership.org_owner_alice",
+    (c: { address: string }) => c.address === "github_membership.org_member_alice",
   );
   assert.deepEqual(owner.attributes, [
     { path: "role", after: "admin" },

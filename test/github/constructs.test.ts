@@ -48,19 +48,49 @@ describe("GithubOrganization", () => {
     ]);
   });
 
-  test("owners become admin memberships", () => {
+  test("owners become admin memberships at an address that does not name the role", () => {
     let org: GithubOrganization | undefined;
     const json = synthScope((scope) => {
-      org = new GithubOrganization(scope, "org", { name: "acme" }).addOwner("Alice");
+      org = new GithubOrganization(scope, "org", { name: "acme" })
+        .addOwner("Alice")
+        .addMember({ login: "bob" });
     });
-    assert.deepEqual(resourcesOf(json, "github_membership").org_owner_alice, {
-      username: "Alice",
-      role: "admin",
+    assert.deepEqual(resourcesOf(json, "github_membership"), {
+      org_member_alice: { username: "Alice", role: "admin" },
+      org_member_bob: { username: "bob", role: "member" },
     });
     assert.deepEqual(
       [...(org?.owners ?? [])].map(([login, m]) => [login, addressOf(m)]),
-      [["alice", "github_membership.org_owner_alice"]],
+      [["alice", "github_membership.org_member_alice"]],
     );
+    assert.deepEqual([...(org?.members.keys() ?? [])], ["alice", "bob"]);
+  });
+
+  test("a demotion keeps the address and changes the role", () => {
+    const build = (role: "admin" | "member") =>
+      resourcesOf(
+        synthScope((scope) =>
+          new GithubOrganization(scope, "org", { name: "acme" }).addMember({ login: "Alice", role }),
+        ),
+        "github_membership",
+      );
+    assert.deepEqual(Object.keys(build("admin")), Object.keys(build("member")));
+    assert.equal(build("member").org_member_alice?.role, "member");
+  });
+
+  test("team memberships wait for the organization membership, whichever is declared first", () => {
+    for (const orgFirst of [true, false]) {
+      const json = synthScope((scope) => {
+        const org = new GithubOrganization(scope, "org", { name: "acme" });
+        const core = org.addTeam({ name: "core", description: "" });
+        if (orgFirst) org.addMember({ login: "Alice" });
+        core.addMember("Alice");
+        if (!orgFirst) org.addMember({ login: "Alice" });
+      });
+      assert.deepEqual(resourcesOf(json, "github_team_membership").team_membership_core_alice?.depends_on, [
+        "github_membership.org_member_alice",
+      ]);
+    }
   });
 
   test("repositories get pages, merge settings and team grants", () => {
@@ -206,7 +236,7 @@ describe("two organizations in one stack", () => {
       "other_repo_site",
       "repo_site",
     ]);
-    assert.deepEqual(Object.keys(resourcesOf(stack, "github_membership")), ["other_org_owner_bob"]);
+    assert.deepEqual(Object.keys(resourcesOf(stack, "github_membership")), ["other_org_member_bob"]);
     assert.deepEqual(resourcesOf(stack, "github_team_repository").other_team_repo_site_core, {
       team_id: "${github_team.other_team_core.id}",
       repository: "${github_repository.other_repo_site.name}",
@@ -309,5 +339,102 @@ describe("keys no resource reads cannot be written", () => {
       new GithubOrganization(scope, "org", { name: "acme" }).addRepository(props);
     });
     assert.equal(resourcesOf(json, "github_repository").repo_a.has_discussions, true);
+  });
+});
+
+describe("renames move state instead of destroying it", () => {
+  const moved = (json: string) =>
+    ((parse(json).moved ?? []) as { from: string; to: string }[]).sort((a, b) => (a.from < b.from ? -1 : 1));
+
+  test("a person's earlier logins move their organization and team memberships", () => {
+    const json = synthScope((scope) => {
+      const org = new GithubOrganization(scope, "org", { name: "acme" });
+      org.addMember({ login: "Carol", previously: ["carol-old"] });
+      org.addTeam({ name: "core", description: "" }).addMember("Carol");
+    });
+    assert.deepEqual(moved(json), [
+      { from: "github_membership.org_member_carol-old", to: "github_membership.org_member_carol" },
+      {
+        from: "github_team_membership.team_membership_core_carol-old",
+        to: "github_team_membership.team_membership_core_carol",
+      },
+    ]);
+  });
+
+  test("a team's earlier names move the team, its memberships and its grants; the team keeps its id", () => {
+    const json = synthScope((scope) => {
+      const org = new GithubOrganization(scope, "org", { name: "acme" });
+      const core = org.addTeam({ name: "core", description: "", previously: ["kernel"] });
+      core.addMember("alice");
+      org.addRepository({ name: "site", description: "" }).grant(core, "push");
+    });
+    assert.deepEqual(moved(json), [
+      { from: "github_team.team_kernel", to: "github_team.team_core" },
+      {
+        from: "github_team_membership.team_membership_kernel_alice",
+        to: "github_team_membership.team_membership_core_alice",
+      },
+      {
+        from: "github_team_repository.team_repo_site_kernel",
+        to: "github_team_repository.team_repo_site_core",
+      },
+    ]);
+    assert.equal(resourcesOf(json, "github_team").team_core?.name, "core");
+  });
+
+  test("several earlier names chain, oldest first, so every destination has one source", () => {
+    const json = synthScope((scope) => {
+      const org = new GithubOrganization(scope, "org", { name: "acme" });
+      org.addMember({ login: "c", previously: ["a", "b"] });
+      org.addTeam({ name: "t2", description: "", previously: ["t1"] }).addMember("c");
+    });
+    const chains = moved(json);
+    const membership = chains.filter((m) => m.from.startsWith("github_team_membership."));
+    // (t1,a) (t1,b) (t1,c) (t2,a) (t2,b) → (t2,c): each earlier pair once, each destination once.
+    assert.equal(membership.length, 5);
+    assert.equal(new Set(membership.map((m) => m.from)).size, 5);
+    assert.equal(new Set(membership.map((m) => m.to)).size, 5);
+    let at = "github_team_membership.team_membership_t1_a";
+    for (let i = 0; i < 5; i++) at = membership.find((m) => m.from === at)?.to ?? "";
+    assert.equal(at, "github_team_membership.team_membership_t2_c");
+    assert.deepEqual(
+      chains.filter((m) => m.from.startsWith("github_membership.")),
+      [
+        { from: "github_membership.org_member_a", to: "github_membership.org_member_b" },
+        { from: "github_membership.org_member_b", to: "github_membership.org_member_c" },
+      ],
+    );
+  });
+
+  test("per-team mode moves the member list with its team", () => {
+    const json = synthScope((scope) => {
+      const org = new GithubOrganization(scope, "org", { name: "acme", membershipMode: "per-team" });
+      org.addTeam({ name: "core", description: "", previously: ["kernel"] }).addMember("alice");
+      org.addMember({ login: "alice" });
+    });
+    assert.deepEqual(
+      moved(json).find((m) => m.to === "github_team_members.team_members_core"),
+      { from: "github_team_members.team_members_kernel", to: "github_team_members.team_members_core" },
+    );
+    assert.deepEqual(resourcesOf(json, "github_team_members").team_members_core?.depends_on, [
+      "github_membership.org_member_alice",
+    ]);
+  });
+
+  test("an earlier name that is the current one, or another team's, is refused", () => {
+    assert.match(
+      failureOf((scope) => {
+        new GithubOrganization(scope, "org", { name: "acme" }).addMember({ login: "a", previously: ["A"] });
+      }),
+      /^stack\/org: previously of a repeats a login or names the current one/,
+    );
+    assert.match(
+      failureOf((scope) => {
+        const org = new GithubOrganization(scope, "org", { name: "acme" });
+        org.addTeam({ name: "core", description: "" });
+        org.addTeam({ name: "docs", description: "", previously: ["core"] });
+      }),
+      /^stack\/org: team docs: "core" is already team core's name, now or before/,
+    );
   });
 });

@@ -10,7 +10,7 @@ const EXPECTED: Record<string, string[]> = {
     'maintainers/carol.yaml:1:7: (yaml): `name: "Carol` opens a " quote that is never closed (expected a closing " at the end of the value)',
   ],
   "unknown-key": [
-    'maintainers/carol.yaml:3:1: emial: unknown key (did you mean "email"?) (expected one of: name, github, github_id, email, teams, org_owner, ssh_keys, since)',
+    'maintainers/carol.yaml:3:1: emial: unknown key (did you mean "email"?) (expected one of: name, github, github_id, previously, email, netauth, teams, org_owner, ssh_keys, since)',
   ],
   "missing-name": ["maintainers/carol.yaml:1:1: name: is required (expected a string)"],
   "invalid-login": [
@@ -53,8 +53,26 @@ const EXPECTED: Record<string, string[]> = {
   ],
   "every-problem-of-a-file": [
     'maintainers/carol.yaml:2:9: github: "caroline" differs from the file name (expected "carol", or rename the file to caroline.yaml)',
-    'maintainers/carol.yaml:3:1: emial: unknown key (did you mean "email"?) (expected one of: name, github, github_id, email, teams, org_owner, ssh_keys, since)',
+    'maintainers/carol.yaml:3:1: emial: unknown key (did you mean "email"?) (expected one of: name, github, github_id, previously, email, netauth, teams, org_owner, ssh_keys, since)',
     'maintainers/carol.yaml:7:5: ssh_keys[0]: is not an OpenSSH public key (expected one line like "ssh-ed25519 AAAA... comment")',
+  ],
+  "previously-current": [
+    "maintainers/carol.yaml:5:5: previously[1]: is the current login (expected only the logins the account had before)",
+    "maintainers/carol.yaml:6:5: previously[2]: is listed twice (expected each earlier login once)",
+  ],
+  "previously-taken": [
+    'maintainers/carol.yaml:4:5: previously[0]: "Bob" is the login of maintainers/bob.yaml (expected only logins no one holds now; remove it once the rename is applied)',
+    'maintainers/dave.yaml:4:5: previously[0]: "OldUser" is already an earlier login of maintainers/carol.yaml (expected each earlier login in one file)',
+  ],
+  "netauth-invalid": [
+    "maintainers/carol.yaml:3:10: netauth: is not a NetAuth entity id (expected a lower-case letter, then up to 31 lower-case letters, digits, '-' or '_')",
+  ],
+  "netauth-taken": [
+    'maintainers/carol.yaml:3:10: netauth: NetAuth id "alice" is already maintainers/alice.yaml\'s (expected one entity per person; set netauth: to your own user name)',
+    'maintainers/dave.yaml:3:10: netauth: "core" is reserved: it is the team core (expected your own user name on the machines)',
+  ],
+  "login-not-netauth-id": [
+    "maintainers/1carol.yaml:2:9: github: \"1carol\" cannot be your NetAuth id (expected a lower-case letter, then up to 31 lower-case letters, digits, '-' or '_'; add netauth: with the user name you log in to the machines with)",
   ],
   "reserved-login": [
     'maintainers/core.yaml:2:9: github: "core" is reserved: it is the team core (expected a person\'s own GitHub login; no one may share a name with a team, group or system account)',

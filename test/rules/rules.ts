@@ -50,7 +50,9 @@ const everyDataFileNamesItsSchema: Rule = {
 };
 
 /** `team` and login of each `github_team_membership`, read back from the synthesized stack. */
-function memberships(world: World): { address: string; team: string; login: string; role: string }[] {
+function memberships(
+  world: World,
+): { address: string; team: string; login: string; role: string; waitsFor: readonly unknown[] }[] {
   const teams = new Map(
     Object.entries(resources(world, "github", "github_team")).map(([id, team]) => [
       `\${github_team.${id}.id}`,
@@ -62,6 +64,7 @@ function memberships(world: World): { address: string; team: string; login: stri
     team: teams.get(String(m.team_id)) ?? String(m.team_id),
     login: String(m.username),
     role: String(m.role ?? "member"),
+    waitsFor: Array.isArray(m.depends_on) ? m.depends_on : [],
   }));
 }
 
@@ -92,6 +95,39 @@ const membershipsMatchTheFiles: Rule = {
     for (const [k, source] of wanted)
       if (!seen.has(k))
         problems.push(`${source.file}: teams.${source.team}: has no team membership on GitHub`);
+    return problems;
+  },
+};
+
+/**
+ * Everyone with a file is an organization member, once, and nobody else is (peribolos's have −
+ * want): deleting a file removes the person from the organization, and every team membership
+ * waits for the person's organization membership.
+ */
+const membersAreTheFiles: Rule = {
+  name: "the organization's members are exactly the maintainer files, and team memberships wait for them",
+  check: (world) => {
+    const members = Object.entries(resources(world, "github", "github_membership"));
+    const problems: string[] = [];
+    const byLogin = new Map<string, string>();
+    for (const [id, m] of members) {
+      const login = String(m.username).toLowerCase();
+      const address = `github_membership.${id}`;
+      if (byLogin.has(login)) problems.push(`maintainers/: @${m.username} has two organization memberships`);
+      byLogin.set(login, address);
+      if (!world.inputs.roster.people.some((p) => p.login.toLowerCase() === login))
+        problems.push(`maintainers/: ${address} (@${m.username}) comes from no maintainer file`);
+    }
+    for (const person of world.inputs.roster.people)
+      if (!byLogin.has(person.login.toLowerCase()))
+        problems.push(
+          `${person.file}: github: @${person.login} is not a member of the organization on GitHub`,
+        );
+    for (const m of memberships(world)) {
+      const needed = byLogin.get(m.login.toLowerCase());
+      if (needed && !m.waitsFor.includes(needed))
+        problems.push(`maintainers/: ${m.address} does not wait for ${needed}`);
+    }
     return problems;
   },
 };
@@ -323,6 +359,7 @@ function grantsWrite(rules: string, namespace: string, path: string): boolean {
 export const RULES: readonly Rule[] = [
   everyDataFileNamesItsSchema,
   membershipsMatchTheFiles,
+  membersAreTheFiles,
   ownersMatchTheFiles,
   everyTeamHasAMaintainer,
   enabledMirrorsResolve,

@@ -95,9 +95,29 @@ describe("renames", () => {
     ]);
   });
 
-  test("a github_id now under another login is a warning, not a removal", () => {
+  test("a github_id now under another login is a warning, not a removal; without previously it says to add it", () => {
     assert.deepEqual(check(head({ remove: ["carol", "erin", "frank"], overlay: "renamed-id" })), [
+      'maintainers/caroline.yaml:3:12: warning: github_id: github_id 1003 belonged to "carol" in the base and now to "caroline" (a GitHub rename? expected the same person: check https://api.github.com/user/1003); add `previously: [carol]` so their organization and team memberships move to the new login instead of being removed and re-created',
+    ]);
+  });
+
+  test("a rename that lists the old login in previously is the plain rename warning", () => {
+    assert.deepEqual(check(head({ remove: ["carol", "erin", "frank"], overlay: "renamed-id-previously" })), [
       'maintainers/caroline.yaml:3:12: warning: github_id: github_id 1003 belonged to "carol" in the base and now to "caroline" (a GitHub rename? expected the same person: check https://api.github.com/user/1003)',
+    ]);
+  });
+
+  test("previously naming a login the base recorded for another account is a warning at previously", () => {
+    assert.deepEqual(check(head({ remove: ["bob"], overlay: "previously-other-account" })), [
+      'maintainers/mallory.yaml:5:5: warning: previously[0]: "bob" had github_id 1002 in the base, not 1005 (expected the same account: its memberships would move to "mallory")',
+    ]);
+  });
+
+  test("a new file without github_id is a warning that says how to find it", () => {
+    const dir = head();
+    writeFileSync(join(dir, "newcomer.yaml"), "name: New Comer\ngithub: newcomer\nteams:\n  core: member\n");
+    assert.deepEqual(check(dir), [
+      'maintainers/newcomer.yaml:2:9: warning: github: "newcomer" is new and records no github_id (recommended: add `github_id:` with the output of `gh api users/newcomer --jq .id`, so a later rename of the account is recognised as the same person)',
     ]);
   });
 

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { synthApp } from "../support/app";
-import { REPO_ROOT } from "../support/project";
+import { REPO_ROOT, scratchProject } from "../support/project";
 
 const SNAPSHOT = join(REPO_ROOT, "test", "__snapshots__", "github.cdk.tf.json");
 const app = synthApp();
@@ -14,7 +14,7 @@ const count = (type: string) => Object.keys(resources[type] ?? {}).length;
 describe("github stack from the adoption data", () => {
   test("has Void's resource counts", () => {
     assert.deepEqual(Object.fromEntries(Object.keys(resources).map((t) => [t, count(t)])), {
-      github_membership: 3,
+      github_membership: 22,
       github_repository: 29,
       github_team: 6,
       github_team_membership: 37,
@@ -22,13 +22,20 @@ describe("github stack from the adoption data", () => {
     });
   });
 
-  test("the three owners are admins", () => {
-    const owners = Object.values(resources.github_membership).map((m) => [m.username, m.role]);
-    assert.deepEqual(owners.sort(), [
-      ["Duncaen", "admin"],
-      ["Gottox", "admin"],
-      ["the-maldridge", "admin"],
-    ]);
+  test("everyone is an organization member; the three owners are admins", () => {
+    const admins = Object.values(resources.github_membership)
+      .filter((m) => m.role === "admin")
+      .map((m) => m.username);
+    assert.deepEqual(admins.sort(), ["Duncaen", "Gottox", "the-maldridge"]);
+    assert.ok(
+      Object.values(resources.github_membership).every((m) => m.role === "admin" || m.role === "member"),
+    );
+    // A demotion must be an update of the same address, so the address never names the role.
+    assert.deepEqual(resources.github_membership.org_member_gottox, {
+      "//": resources.github_membership.org_member_gottox?.["//"],
+      username: "Gottox",
+      role: "admin",
+    });
   });
 
   test("memberships carry the estate's roles", () => {
@@ -80,6 +87,68 @@ describe("github stack from the adoption data", () => {
     // The meaning, not the bytes: the runtime's version stamp and its JSON layout may differ
     // between cdktf and its successor cdktn (docs/runtime.md), the Terraform document may not.
     assert.deepEqual(withoutStamp(actual), withoutStamp(readFileSync(SNAPSHOT, "utf8")));
+  });
+});
+
+describe("organization membership follows the files, as peribolos has it", () => {
+  const memberships = (root: string) =>
+    synthApp({ root, adopt: false }).stack("github").resource?.github_membership ?? {};
+
+  test("removing org_owner: true demotes the owner at the same address; deleting the file removes the membership", () => {
+    const root = scratchProject();
+    const gottox = join(root, "maintainers", "Gottox.yaml");
+    writeFileSync(gottox, readFileSync(gottox, "utf8").replace("org_owner: true\n", ""));
+    assert.equal(memberships(root).org_member_gottox?.role, "member");
+    rmSync(join(root, "maintainers", "ericonr.yaml"));
+    assert.equal(memberships(root).org_member_ericonr, undefined);
+  });
+});
+
+describe("renames in the data move state", () => {
+  const movesOf = (root: string) =>
+    new Map(
+      ((synthApp({ root, adopt: false }).stack("github").moved ?? []) as { from: string; to: string }[]).map(
+        (m) => [m.from, m.to],
+      ),
+    );
+
+  test("a person's file renamed with previously: their organization and team memberships move", () => {
+    const root = scratchProject();
+    const file = (login: string) => join(root, "maintainers", `${login}.yaml`);
+    renameSync(file("ericonr"), file("eric-r"));
+    const text = readFileSync(file("eric-r"), "utf8").replace(
+      "github: ericonr",
+      "github: eric-r\npreviously:\n  - ericonr",
+    );
+    writeFileSync(file("eric-r"), text);
+    const moves = movesOf(root);
+    assert.equal(moves.get("github_membership.org_member_ericonr"), "github_membership.org_member_eric-r");
+    assert.equal(
+      moves.get("github_team_membership.team_membership_doc-writers_ericonr"),
+      "github_team_membership.team_membership_doc-writers_eric-r",
+    );
+  });
+
+  test("a team renamed with previously in estate/github.yaml keeps the team, its members and its access", () => {
+    const root = scratchProject();
+    const github = join(root, "estate", "github.yaml");
+    writeFileSync(
+      github,
+      readFileSync(github, "utf8").replace(
+        "  - name: doc-writers\n",
+        "  - name: doc-writers\n    previously:\n      - documentation\n",
+      ),
+    );
+    const moves = movesOf(root);
+    assert.equal(moves.get("github_team.team_documentation"), "github_team.team_doc-writers");
+    assert.equal(
+      moves.get("github_team_membership.team_membership_documentation_ericonr"),
+      "github_team_membership.team_membership_doc-writers_ericonr",
+    );
+    assert.equal(
+      moves.get("github_team_repository.team_repo_void-docs_documentation"),
+      "github_team_repository.team_repo_void-docs_doc-writers",
+    );
   });
 });
 

@@ -3,7 +3,7 @@ import { describe, test } from "node:test";
 import { synthApp } from "../support/app";
 import { readEstate } from "../support/estate";
 
-const { addresses } = readEstate();
+const { addresses, github } = readEstate();
 const { stack } = synthApp();
 
 /** Our stack → Void's root of the same resources, whose state we adopt. */
@@ -34,6 +34,38 @@ describe("adopting Void's existing state with the adoption data destroys nothing
     });
   }
 
+  test("github: every member at adoption keeps their organization membership, adopted without a change", () => {
+    const json = stack("github");
+    const moved = (json.moved ?? []) as Moved[];
+    const imported = (json.import ?? []) as { to: string; id: string }[];
+    const owners = new Set((github.owners as string[]).map((login) => login.toLowerCase()));
+    const people = new Map<string, string>(
+      (github.teamMemberships as { username: string }[]).map(({ username }) => [
+        username.toLowerCase(),
+        username,
+      ]),
+    );
+    for (const login of owners)
+      assert.deepEqual(
+        moved.find((m) => m.from === `github_membership.org-owner_${login}`)?.to,
+        `github_membership.org_member_${login}`,
+        `owner ${login} keeps the membership Void's state holds`,
+      );
+    // Everyone else joined through a team invitation: GitHub's import id is <organization>:<login>.
+    const expected = [...people]
+      .filter(([login]) => !owners.has(login))
+      .map(([login, username]) => ({
+        to: `github_membership.org_member_${login}`,
+        id: `void-linux:${username}`,
+      }));
+    assert.deepEqual(
+      [...imported].sort((a, b) => a.to.localeCompare(b.to)),
+      expected.sort((a, b) => a.to.localeCompare(b.to)),
+    );
+    const movedTo = new Set(moved.map((m) => m.to));
+    for (const { to } of imported) assert.ok(!movedTo.has(to), `${to} is imported and moved`);
+  });
+
   test("records move by content: the DKIM record keeps its state under its fixed name", () => {
     const moved = (stack("digitalocean").moved ?? []) as Moved[];
     assert.deepEqual(
@@ -51,11 +83,12 @@ describe("the adoption layer is removable", () => {
   const bare = synthApp({ adopt: false });
 
   for (const name of Object.keys(ROOTS)) {
-    test(`${name}: without migration/ the stack has the same resources and no moved or removed block`, () => {
+    test(`${name}: without migration/ the stack has the same resources and no moved, removed or import block`, () => {
       const adopted = stack(name);
       const fresh = bare.stack(name);
       assert.equal(fresh.moved, undefined);
       assert.equal(fresh.removed, undefined);
+      assert.equal(fresh.import, undefined);
       assert.deepEqual(fresh.resource, adopted.resource);
     });
   }
