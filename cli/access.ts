@@ -4,7 +4,7 @@
  */
 import { resolve } from "node:path";
 import { Command as Program } from "commander";
-import { accessJson } from "../app/artifacts/access";
+import { renderCommandArtifacts } from "../app/artifacts/registry";
 import { writeArtifacts } from "../app/artifacts/write";
 import { loadInputs } from "../inputs";
 import { UsageError } from "../runtime/errors";
@@ -23,12 +23,12 @@ export const access: Command = (args, io) => {
   const inputs = loadInputs(io.cwd);
   const { estate } = inputs;
   printWarnings(io, inputs.warnings);
-  const path = "netauth/access.json";
-  writeArtifacts(resolve(io.cwd, options.out), [{ path, content: accessJson(inputs.roster, estate) }]);
+  const artifacts = renderCommandArtifacts("access", inputs);
+  writeArtifacts(resolve(io.cwd, options.out), artifacts);
   const people = inputs.roster.people;
   const keys = people.reduce((n, p) => n + p.sshKeys.length, 0);
   io.out(
-    `wrote ${path} to ${options.out}: ${people.length} people, ${keys} SSH keys, ${estate.access.groups.length} groups\n`,
+    `wrote ${artifacts.map((a) => a.path).join(", ")} to ${options.out}: ${people.length} people, ${keys} SSH keys, ${estate.access.groups.length} groups\n`,
   );
   return 0;
 };

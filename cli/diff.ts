@@ -14,14 +14,15 @@ import { synthesize } from "../app/synth";
 import { type Inputs, loadInputs } from "../inputs";
 import { readBaseAtRef } from "../inputs/safety";
 import { type Routing, renderRouting, routeApprovals } from "../review/approvals";
+import { reviewContextOf } from "../review/change";
 import {
-  type ReviewContext,
   readSynthOutput,
   renderJson,
   renderMarkdown,
   reviewDiff,
   type SynthOutput,
   synthesizeRef,
+  unreachedNote,
 } from "../review/diff";
 import { UsageError } from "../runtime/errors";
 import { changedFiles, resolveRef } from "../runtime/git";
@@ -73,22 +74,25 @@ export const diff =
         ? synthesizeRef(baseRef, { cwd: io.cwd, env: io.env })
         : readSynthOutput(resolve(io.cwd, options.base as string));
 
-    const people = new Map(inputs.roster.people.map((p) => [p.login.toLowerCase(), p.name]));
     let routing: Routing | undefined;
+    let basePeople: readonly { login: string; name: string }[] = [];
+    let changed: string[] = [];
     if (baseRef !== undefined) {
       const baseRoster = readBaseAtRef(baseRef.commit, io.cwd).roster;
-      for (const p of baseRoster.people)
-        if (!people.has(p.login.toLowerCase())) people.set(p.login.toLowerCase(), p.name);
-      routing = routeApprovals(baseRoster, inputs.roster, changedFiles(baseRef.commit, io.cwd), {
+      basePeople = baseRoster.people;
+      changed = changedFiles(baseRef.commit, io.cwd);
+      routing = routeApprovals(baseRoster, inputs.roster, changed, {
         operatorTeam: estate.github.operatorTeam,
       });
     }
-    const review: ReviewContext = { people, operatorTeam: estate.github.operatorTeam };
-    const report = reviewDiff(base, head, review);
+    const report = reviewDiff(base, head, reviewContextOf(inputs, basePeople));
     if (options.routing !== undefined && routing)
       writeFileSync(resolve(io.cwd, options.routing), `${JSON.stringify(routing, null, 2)}\n`);
     if (options.format === "json") io.out(renderJson(report, routing));
-    else io.out(`${renderMarkdown(report, { sections: routing ? [renderRouting(routing)] : [] })}\n`);
+    else {
+      const sections = [unreachedNote(report, changed), ...(routing ? [renderRouting(routing)] : [])];
+      io.out(`${renderMarkdown(report, { sections })}\n`);
+    }
     return 0;
   };
 

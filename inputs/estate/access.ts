@@ -8,6 +8,12 @@ export const accessSchema = fields({
       fields({
         name: name.describe("NetAuth group name, as sshd's AllowGroups and devspace's ACL check it."),
         description: text,
+        hostLogin: z
+          .boolean()
+          .optional()
+          .describe(
+            "Members may log in to machines (sshd admits the group): joining it, or adding a key for one of its members, is a grant of power the review marks (default false).",
+          ),
         teams: distinct(name)
           .min(1)
           .describe("GitHub teams whose members (of any role) belong to the group."),

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
+import { noActions } from "../../review/change";
 import { NO_CHANGES, readSynthOutput, renderMarkdown, reviewDiff } from "../../review/diff";
 import { ALICE, Scratch } from "./support";
 
@@ -13,9 +14,14 @@ test("adding a maintainer file prints the human line and one resource to create"
 
   const run = await scratch.diff(["--base", base]);
   assert.equal(run.status, 0, run.stderr);
-  assert.match(run.stdout, /^### Review diff: 1 to create, 0 to update, 0 to delete$/m);
+  assert.match(run.stdout, /^### Review diff: 2 to create, 1 to update, 0 to delete$/m);
   assert.match(run.stdout, /^\| github \| 1 \| 0 \| 0 \|$/m);
+  assert.match(run.stdout, /^\| netauth\/access\.json \| 1 \| 1 \| 0 \|$/m);
   assert.match(run.stdout, /^- `github`: welcomes Alice Liddell \(@alice\) to pkg-committers \(member\)$/m);
+  assert.match(
+    run.stdout,
+    /^- `netauth\/access\.json`: adds Alice Liddell \(@alice\) to NetAuth, in devspace$/m,
+  );
   assert.doesNotMatch(run.stdout, /⚠️/, "an ordinary onboarding has nothing to warn about");
   assert.match(run.stdout, /^\+ github_team_membership\.team_membership_pkg-committers_alice \(create\)$/m);
   assert.match(run.stdout, /^\+ {3}username = "alice"$/m);
@@ -29,14 +35,15 @@ test("deleting an org owner's file puts the owner warning first", async () => {
 
   const run = await scratch.diff(["--base", base]);
   assert.equal(run.status, 0, run.stderr);
-  assert.match(run.stdout, /^### Review diff: 0 to create, 0 to update, 5 to delete$/m);
+  assert.match(run.stdout, /^### Review diff: 0 to create, 2 to update, 6 to delete$/m);
   const lines = run.stdout.split("\n").filter((l) => /^(> )?- (⚠️ )?`/.test(l));
   assert.deepEqual(lines, [
-    "> - ⚠️ `github`: removes @Gottox as org owner",
     "> - ⚠️ `github`: removes @Gottox from pkg-committers",
     "> - ⚠️ `github`: removes @Gottox from runit-devs",
+    "> - ⚠️ `github`: removes @Gottox from the organization (an org owner)",
     "> - ⚠️ `github`: removes @Gottox from void-ops",
     "> - ⚠️ `github`: removes @Gottox from webmasters",
+    "> - ⚠️ `netauth/access.json`: removes @Gottox from NetAuth's import, and so from host-login and devspace",
   ]);
   assert.ok(
     run.stdout.indexOf("[!CAUTION]") < run.stdout.indexOf("<details>"),
@@ -55,12 +62,14 @@ test("changing a role says from what to what", async () => {
   scratch.synth();
 
   const report = reviewDiff(readSynthOutput(base), readSynthOutput(join(scratch.dir, "cdktf.out")));
-  assert.deepEqual(report.summary, [{ stack: "github", create: 0, update: 1, delete: 0 }]);
+  assert.deepEqual(report.summary, [{ stack: "github", counts: { ...noActions(), update: 1 } }]);
   assert.deepEqual(
     report.lines.map((l) => [l.severity, l.text]),
     [["warning", "changes @ericonr in doc-writers: member → maintainer"]],
   );
-  assert.deepEqual(report.changes[0].attributes, [{ path: "role", before: "member", after: "maintainer" }]);
+  assert.deepEqual(report.changes[0]?.attributes, [
+    { path: "role", before: '"member"', after: '"maintainer"' },
+  ]);
 });
 
 test("identical outputs print exactly one line", async () => {
@@ -81,28 +90,34 @@ test("--format json carries the summary, the lines with severity and every attri
   const run = await scratch.diff(["--base", base, "--head", "cdktf.out", "--format", "json"]);
   assert.equal(run.status, 0, run.stderr);
   const json = JSON.parse(run.stdout);
-  assert.deepEqual(json.summary, [{ stack: "github", create: 2, update: 0, delete: 0 }]);
-  assert.deepEqual(json.totals, { create: 2, update: 0, delete: 0 });
+  assert.deepEqual(json.summary, [
+    { stack: "github", counts: { ...noActions(), create: 2 } },
+    { stack: "netauth/access.json", counts: { ...noActions(), create: 1, update: 1 } },
+  ]);
+  assert.deepEqual(json.totals, { ...noActions(), create: 3, update: 1 });
   assert.deepEqual(
     json.lines.map((l: { severity: string; text: string }) => [l.severity, l.text]),
     [
       ["warning", "makes Alice Liddell (@alice) an org owner"],
       ["info", "welcomes Alice Liddell (@alice) to pkg-committers (member)"],
+      ["info", "adds Alice Liddell (@alice) to NetAuth, in devspace"],
     ],
   );
+  assert.deepEqual(json.lines[0].people, ["alice"]);
   const owner = json.changes.find(
     (c: { address: string }) => c.address === "github_membership.org_owner_alice",
   );
+  // Values as JSON text, as the plan summary prints them.
   assert.deepEqual(owner.attributes, [
-    { path: "role", after: "admin" },
-    { path: "username", after: "alice" },
+    { path: "role", after: '"admin"' },
+    { path: "username", after: '"alice"' },
   ]);
 });
 
 test("the comment stays under the limit by cutting details, never the summary or warnings", async () => {
   const scratch = new Scratch();
   const head = readSynthOutput(scratch.synth());
-  const report = reviewDiff(new Map(), head);
+  const report = reviewDiff({ stacks: new Map(), artifacts: new Map() }, head);
   const full = renderMarkdown(report, { limit: 10_000_000 });
   assert.ok(full.length > 20_000, "the whole estate makes a long diff");
 

@@ -129,17 +129,17 @@ describe("plan summary of the real terraform_data plan", () => {
       "",
       "> [!CAUTION]",
       "> ⚠️ **2 to delete, 2 to replace in demo**",
-      "> - **delete** `terraform_data.mirror[1]`: its count index no longer exists",
-      "> - **delete** `terraform_data.retired`: no longer in the configuration",
-      "> - **replace** `terraform_data.blue_green` (create before destroy), forced by `triggers_replace`",
-      "> - **replace** `terraform_data.node` (destroy before create), forced by `triggers_replace`",
+      "> - removes `terraform_data.mirror[1]` — its count index no longer exists",
+      "> - removes `terraform_data.retired` — no longer in the configuration",
+      "> - replaces `terraform_data.blue_green` — create before destroy, forced by `triggers_replace`",
+      "> - replaces `terraform_data.node` — destroy before create, forced by `triggers_replace`",
       "",
-      "- **create** `terraform_data.added`",
-      "- **update** `terraform_data.secret`: `input`, `output`",
-      "- **update** `terraform_data.team`: `input.members`, `output`",
-      "- **read** `data.terraform_remote_state.peer`: its configuration depends on values known only after apply",
-      "- **move** `terraform_data.old_name` → `terraform_data.new_name`",
-      "- **forget** `terraform_data.handed_over`: removed from the state; the real object is kept",
+      "- adds `terraform_data.added`",
+      "- changes `terraform_data.secret`: input, output",
+      "- changes `terraform_data.team`: input, output",
+      "- reads `data.terraform_remote_state.peer` during apply — its configuration depends on values known only after apply",
+      "- moves `terraform_data.old_name` to `terraform_data.new_name`, unchanged",
+      "- forgets `terraform_data.handed_over`: Terraform stops managing it, and the object stays",
       "",
       "<details><summary>⚠️ <code>terraform_data.mirror[1]</code>: delete</summary>",
     ].join("\n");
@@ -193,7 +193,11 @@ describe("plan summary of provider resources (documented format)", () => {
     const markdown = renderMarkdown([digitalocean]);
     assert.match(
       markdown,
-      /> - \*\*delete\*\* `digitalocean_record\.repo_us`: no longer in the configuration/,
+      /> - removes DNS record `repo-us\.voidlinux\.org` CNAME → `b-hel-fi\.m\.voidlinux\.org\.` · `digitalocean_record\.repo_us` — no longer in the configuration\n/,
+    );
+    assert.match(
+      markdown,
+      /> - changes DNS record `www\.voidlinux\.org` CNAME: type A → CNAME, .* · `digitalocean_record\.www` — replaced, destroy before create, forced by `type`\n/,
     );
     assert.match(markdown, /\| `value` \| `"b-hel-fi\.m\.voidlinux\.org\."` \|/);
   });
@@ -226,8 +230,11 @@ describe("plan summary of provider resources (documented format)", () => {
     assert.equal(build.importId, "build");
     assert.deepEqual(hashistack.drift, ["vault_policy.secrets_admin"]);
     const markdown = renderMarkdown([hashistack]);
-    assert.match(markdown, /- \*\*import\*\* `nomad_namespace\.build` \(id `build`\)/);
-    assert.match(markdown, /Changed outside Terraform since the last apply: `vault_policy\.secrets_admin`\./);
+    assert.match(markdown, /^- adopts `nomad_namespace\.build` \(id `build`\), as it is$/m);
+    assert.match(
+      markdown,
+      /^Changed outside Terraform since the last apply: changes the rules of Vault policy `void-secrets-admin` · `vault_policy\.secrets_admin`\.$/m,
+    );
   });
 
   test("JSON output has totals, the destructive flag and masked values for tools", () => {
