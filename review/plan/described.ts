@@ -25,6 +25,8 @@ export interface PlanSides {
   readonly head: OutputView;
   /** The body of a change's side, masked, with references restored. */
   describe(address: string, side: "base" | "head", value: unknown, marks: unknown, unknown?: unknown): Body;
+  /** The attributes the configuration sets on the object at `address`; undefined when it has no entry. */
+  configured(address: string): ReadonlySet<string> | undefined;
 }
 
 /** One object of `prior_state` or `planned_values`. */
@@ -35,8 +37,11 @@ interface StateObject {
   readonly sensitive: unknown;
 }
 
-/** The first reference of each configured attribute that names another managed object. */
-type References = ReadonlyMap<string, ReadonlyMap<string, string>>;
+/**
+ * Per configured object, each attribute the configuration sets, with the first reference that
+ * names another managed object (or none, for a constant).
+ */
+type References = ReadonlyMap<string, ReadonlyMap<string, string | undefined>>;
 
 export function planSides(plan: PlanJson, secrets: Secrets): PlanSides {
   const references = configuredReferences(plan.configuration);
@@ -79,7 +84,11 @@ export function planSides(plan: PlanJson, secrets: Secrets): PlanSides {
       resourcesOf: (type) => [...sides[side].values()].filter((o) => o.type === type).map(bodyOf),
     };
   };
-  return { base: view("base"), head: view("head"), describe };
+  const configured = (address: string) => {
+    const own = references.get(configAddress(address));
+    return own && new Set(own.keys());
+  };
+  return { base: view("base"), head: view("head"), describe, configured };
 }
 
 /** `module.x.type.name[key]` → `module.x.type.name`: the configuration holds one entry per block. */
@@ -89,19 +98,19 @@ const configAddress = (address: string) => address.replace(/\[(?:"(?:[^"\\]|\\.)
 const NOT_OBJECTS = /^(var|local|each|count|path|terraform|self|module|data)\./;
 
 function configuredReferences(configuration: unknown): References {
-  const found = new Map<string, Map<string, string>>();
+  const found = new Map<string, Map<string, string | undefined>>();
   const walk = (module: unknown, prefix: string) => {
     if (!isRecord(module)) return;
     for (const resource of Array.isArray(module.resources) ? module.resources : []) {
       if (!isRecord(resource) || typeof resource.address !== "string" || !isRecord(resource.expressions))
         continue;
-      const attributes = new Map<string, string>();
+      const attributes = new Map<string, string | undefined>();
       for (const [attribute, expression] of Object.entries(resource.expressions)) {
         const list =
           isRecord(expression) && Array.isArray(expression.references) ? expression.references : [];
         const first = list.find((r): r is string => typeof r === "string");
-        if (first && !NOT_OBJECTS.test(first) && /^[^.]+\.[^.]+\.[^.]/.test(first))
-          attributes.set(attribute, `${prefix}${first}`);
+        const names = first && !NOT_OBJECTS.test(first) && /^[^.]+\.[^.]+\.[^.]/.test(first);
+        attributes.set(attribute, names ? `${prefix}${first}` : undefined);
       }
       found.set(`${prefix}${resource.address}`, attributes);
     }

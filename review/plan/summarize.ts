@@ -63,7 +63,7 @@ export function summarizePlan(
       ...(change.after != null && {
         after: sides.describe(rc.address, "head", change.after, change.after_sensitive, change.after_unknown),
       }),
-      attributes: summary.changes,
+      attributes: configuredChanges(summary, sides.configured(rc.address)),
     };
   };
   const summarized = (plan.resource_changes ?? [])
@@ -140,6 +140,21 @@ function summarizeResource(rc: ResourceChange, secrets: Secrets): ResourceSummar
       after: maskWhole(c.after, secrets),
     })),
   };
+}
+
+/**
+ * The attribute changes the describers read: those of the configuration, as a synthesized stack
+ * has them. A computed attribute that only becomes unknown (`id` on a replacement, `output` of
+ * terraform_data) is what applying does, not what the change says; the plan layer still shows it.
+ */
+function configuredChanges(
+  summary: ResourceSummary,
+  configured: ReadonlySet<string> | undefined,
+): ResourceSummary["changes"] {
+  if (!configured) return summary.changes;
+  return summary.changes.filter(
+    (c) => c.after !== UNKNOWN || configured.has(c.path.split(/[.[]/)[0] ?? c.path),
+  );
 }
 
 /** `text`, or SENSITIVE when it holds a secret. */

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { cpSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -54,6 +54,22 @@ test("--base-ref synthesizes the ref from an exported tree and leaves nothing be
   const { totals } = JSON.parse(empty.stdout);
   assert.equal(totals.delete, 0, "a ref without main.ts is an empty base: everything is added");
   assert.ok(totals.create > 0, `${totals.create} resources to create`);
+
+  // A commit that changes nothing any output uses says so in words.
+  git(repo, "add", "maintainers");
+  git(repo, "commit", "--quiet", "-m", "newcomer");
+  const file = join(repo, "maintainers", `${login}.yaml`);
+  writeFileSync(file, `${readFileSync(file, "utf8")}since: 2027-01\n`);
+  git(repo, "commit", "--quiet", "-am", "since");
+  const unreached = await run(diff(VOID_APP), repo, ["--base-ref", "HEAD~1"], { INFRA_BACKEND: "http" });
+  assert.equal(unreached.status, 0, unreached.stderr);
+  assert.match(
+    unreached.stdout,
+    new RegExp(
+      `^No changes\\.\\n\\nThe change reaches no output of the app: no stack and no generated artifact changes \\(\`maintainers/${login}\\.yaml\`\\)\\.$`,
+      "m",
+    ),
+  );
 
   assert.equal(git(repo, "worktree", "list", "--porcelain").match(/^worktree /gm)?.length, 1, "no worktree");
   assert.equal(git(repo, "status", "--porcelain", "--untracked-files=no"), "", "the checkout is untouched");

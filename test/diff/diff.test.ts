@@ -139,3 +139,29 @@ test("a missing base is a usage error", async () => {
   assert.equal(run.status, 1);
   assert.match(run.stderr, /^error: give exactly one of --base <dir> or --base-ref <git-ref>$/m);
 });
+
+test("an SSH key added to an operator's file and a new mirror are named, the key first as a grant of power", async () => {
+  const scratch = new Scratch();
+  const base = scratch.synthBase();
+  const key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAILYGqmD4pk4L/3VJU/l36ySYjOLed51EfzH6Fb99ZJ0A v@laptop";
+  const operator = "maintainers/Vaelatern.yaml";
+  scratch.write(operator, `${readFileSync(join(scratch.dir, operator), "utf8")}ssh_keys:\n  - ${key}\n`);
+  const list = "estate/mirrors.yaml";
+  scratch.write(
+    list,
+    `${readFileSync(join(scratch.dir, list), "utf8")}- base_url: https://mirror.example.org/voidlinux/\n  region: EU\n  location: Helsinki, Finland\n  tier: 2\n  enabled: true\n`,
+  );
+  scratch.synth();
+
+  const run = await scratch.diff(["--base", base]);
+  assert.equal(run.status, 0, run.stderr);
+  assert.doesNotMatch(run.stdout, new RegExp(`^${NO_CHANGES}`));
+  assert.match(
+    run.stdout,
+    /^> - ⚠️ `netauth\/access\.json`: adds an SSH key \(ED25519 SHA256:[A-Za-z0-9+/]{43}\) to @Vaelatern: host login through host-login$/m,
+  );
+  assert.match(
+    run.stdout,
+    /^- `v0\/mirrors\.json`: adds mirror `https:\/\/mirror\.example\.org\/voidlinux\/` \(EU, Helsinki, Finland, tier 2\)$/m,
+  );
+});

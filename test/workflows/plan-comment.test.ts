@@ -156,6 +156,19 @@ describe("plan-comment.yml", () => {
       assert.ok(!body.includes(secret), secret);
   });
 
+  test("provider resources in the review diff's words: grants of power and deletions first (hand-written plans)", async () => {
+    const body = await posted({
+      artifact: await artifactOf({
+        github: "hand/everyday/github/plan.json",
+        digitalocean: "hand/everyday/digitalocean/plan.json",
+        hashistack: "hand/everyday/hashistack/plan.json",
+      }),
+    });
+    matchesSnapshot("everyday", body);
+    // The bot defuses every mention: nobody is pinged by a plan.
+    assert.match(body, /^> - makes @\u2060alice an org owner · `github_membership\.org_owner_alice`$/m);
+  });
+
   test("drift is shown apart from the changes (hand-written plan: Terraform cannot drift offline)", async () => {
     matchesSnapshot(
       "drift",

@@ -8,7 +8,6 @@ import {
   type Describer,
   type Draft,
   followFor,
-  listed,
   type OutputView,
   text,
 } from "./shared";
@@ -95,7 +94,7 @@ function machineSentence(machine: string, change: Change, view: ViewOf, context:
   }
   if (change.action === "delete" && !facts) {
     const addresses = addressesOf(machine, change, view, context.base, { ...context, head: context.base });
-    return { text: `retires machine ${machine} (${listed(addresses)})` };
+    return { text: `retires machine ${machine} (${addresses.join(", ")})` };
   }
   return undefined;
 }

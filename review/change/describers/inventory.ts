@@ -39,9 +39,10 @@ export const ansibleHost: Describer = (change) => {
       const [before, after] = [rolesOf(change.before), rolesOf(change.after)];
       const added = after.filter((r) => !before.includes(r));
       const removed = before.filter((r) => !after.includes(r));
-      if (added.length > 0) drafts.push({ text: `gives machine ${machine} the roles ${listed(added)}` });
+      const roles = (names: string[]) => `the role${names.length === 1 ? "" : "s"} ${listed(names)}`;
+      if (added.length > 0) drafts.push({ text: `gives machine ${machine} ${roles(added)}` });
       if (removed.length > 0)
-        drafts.push({ text: `takes the roles ${listed(removed)} from machine ${machine}`, removes: true });
+        drafts.push({ text: `takes ${roles(removed)} from machine ${machine}`, removes: true });
       const [was, is] = [addressOf(host, change.before), addressOf(host, change.after)];
       if (was !== is) drafts.push({ text: `moves machine ${machine} from ${was} to ${is}` });
       const rest = change.attributes.filter(
