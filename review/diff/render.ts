@@ -8,6 +8,7 @@ import {
   essential,
   inlineCode,
   type MarkdownBlock,
+  sentenceItem,
   summaryTable,
   WARNING_MARKER,
   warningBlock,
@@ -114,8 +115,7 @@ export function renderJson(report: DiffReport, approvals?: unknown): string {
 
 function lineMarkdown(line: HumanLine): string {
   const marker = line.severity === "warning" ? `${WARNING_MARKER} ` : "";
-  const parts = [`- ${marker}${inlineCode(line.stack)}: ${line.text}`];
-  for (const item of line.items ?? []) parts.push(`  - ${item}`);
+  const parts = sentenceItem(`${marker}${inlineCode(line.stack)}: ${line.text}`, line.items);
   if (line.ruleDiff) parts.push(indent(codeBlock(line.ruleDiff, "diff"), "  "));
   return parts.join("\n");
 }

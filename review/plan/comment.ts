@@ -1,4 +1,11 @@
-import { DEFAULT_MARKDOWN_LIMIT, escapeHtml, inlineCode, table, WARNING_MARKER } from "../markdown";
+import {
+  DEFAULT_MARKDOWN_LIMIT,
+  escapeHtml,
+  inlineCode,
+  sentenceItem,
+  table,
+  WARNING_MARKER,
+} from "../markdown";
 import {
   DESTRUCTIVE_ACTIONS,
   isDestructive,
@@ -45,7 +52,7 @@ const RESERVE = 800;
 /** Stands for an address while comparing the lines of instances. */
 const PLACEHOLDER = "\u0000";
 
-/** One list item: a resource's change, or the same change of several instances of one resource. */
+/** One list item: a sentence (with what only the plan knows), or the same sentence of several instances of one resource. */
 interface Entry {
   readonly line: string;
   /** The instance keys of a grouped entry, as code. */
@@ -213,7 +220,7 @@ function listEntries(
   const lines: string[] = [];
   let omitted = 0;
   for (const entry of entries) {
-    const line = `- ${entry.line}`;
+    const { line } = entry;
     if (!room.take(`${prefix}${line}`)) {
       omitted += entry.count;
       continue;
@@ -321,7 +328,7 @@ function entriesOf(stack: StackSummary, severity: PlanLine["severity"]): Entry[]
     run = undefined;
   };
   for (const l of stack.lines.filter((l) => l.severity === severity)) {
-    const line = [entry(l), ...(l.items ?? []).map((item) => `  - ${item}`)].join("\n");
+    const line = sentenceItem(entry(l), l.items).join("\n");
     const address = l.addresses.length === 1 && !l.items ? (l.addresses[0] ?? "") : "";
     const instance = /^(.*[^\s])(\[(?:"(?:[^"\\]|\\.)*"|[0-9]+|\(sensitive key\))\])$/.exec(address);
     const template = line.replaceAll(inlineCode(address), inlineCode(PLACEHOLDER));

@@ -8,6 +8,7 @@ import {
   inlineCode,
   type MarkdownBlock,
   detail as markdownDetail,
+  sentenceItem,
   summaryTable,
   table,
   WARNING_MARKER,
@@ -146,9 +147,8 @@ export function reviewFirst(
 }
 
 /** A sentence as a list item, its grouped sentences below it. */
-function entryLines(line: PlanLine, entry: (line: PlanLine) => string): string[] {
-  return [`- ${entry(line)}`, ...(line.items ?? []).map((item) => `  - ${item}`)];
-}
+const entryLines = (line: PlanLine, entry: (line: PlanLine) => string) =>
+  sentenceItem(entry(line), line.items);
 
 /**
  * A function giving each sentence of a stack with what only the plan knows of its object: its
