@@ -14,7 +14,7 @@ import { synthesize } from "../app/synth";
 import { type Inputs, loadInputs } from "../inputs";
 import { readBaseAtRef } from "../inputs/safety";
 import { type Routing, renderRouting, routeApprovals } from "../review/approvals";
-import { reviewContextOf } from "../review/change";
+import { hostLoginGroupsAt, reviewContextOf } from "../review/change";
 import {
   readSynthOutput,
   renderJson,
@@ -75,17 +75,25 @@ export const diff =
         : readSynthOutput(resolve(io.cwd, options.base as string));
 
     let routing: Routing | undefined;
-    let basePeople: readonly { login: string; name: string }[] = [];
+    let review = reviewContextOf(inputs);
     let changed: string[] = [];
     if (baseRef !== undefined) {
       const baseRoster = readBaseAtRef(baseRef.commit, io.cwd).roster;
-      basePeople = baseRoster.people;
       changed = changedFiles(baseRef.commit, io.cwd);
       routing = routeApprovals(baseRoster, inputs.roster, changed, {
         operatorTeam: estate.github.operatorTeam,
       });
+      // Names of people the head no longer has; host logins either side grants.
+      review = reviewContextOf(inputs, baseRoster.people);
+      review = {
+        ...review,
+        hostLoginGroups: new Set([
+          ...(review.hostLoginGroups ?? []),
+          ...hostLoginGroupsAt(baseRef.commit, io.cwd),
+        ]),
+      };
     }
-    const report = reviewDiff(base, head, reviewContextOf(inputs, basePeople));
+    const report = reviewDiff(base, head, review);
     if (options.routing !== undefined && routing)
       writeFileSync(resolve(io.cwd, options.routing), `${JSON.stringify(routing, null, 2)}\n`);
     if (options.format === "json") io.out(renderJson(report, routing));

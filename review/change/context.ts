@@ -1,4 +1,8 @@
 import type { Inputs } from "../../inputs";
+import { ESTATE_FILES } from "../../inputs/files";
+import { YamlSource } from "../../inputs/yaml-source";
+import { catFiles, projectPrefix } from "../../runtime/git";
+import { isRecord } from "../../runtime/values";
 
 /** What the review needs to know of a machine that the outputs do not say (until an inventory does). */
 export interface MachineFacts {
@@ -42,4 +46,22 @@ export function reviewContextOf(
     ),
     machineSubdomain: estate.hosts.subdomain,
   };
+}
+
+/**
+ * The access groups the base commit flags `host_login`, read leniently from git objects: the review
+ * marks a key or a membership of a group as host login when either side says so, so a change that
+ * drops the flag cannot hide a grant made with it. Nothing when the file is missing or unreadable.
+ */
+export function hostLoginGroupsAt(commit: string, cwd: string): string[] {
+  const file = ESTATE_FILES.access;
+  const [text] = catFiles(cwd, commit, [`${projectPrefix(cwd)}${file}`]);
+  if (text === undefined) return [];
+  const source = new YamlSource(file, text);
+  if (source.syntaxProblems().length > 0) return [];
+  const data = source.toJS();
+  const groups = isRecord(data) && Array.isArray(data.groups) ? data.groups : [];
+  return groups.flatMap((g) =>
+    isRecord(g) && g.host_login === true && typeof g.name === "string" ? [g.name] : [],
+  );
 }
