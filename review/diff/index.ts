@@ -4,6 +4,8 @@ import { summarize } from "../change/model";
 import { artifactView, compareOutputs, stackView } from "./compare";
 import type { DiffReport, SynthOutput } from "./model";
 
+// The review context is the shared model's; named here too for the callers of the review diff.
+export type { ReviewContext } from "../change/context";
 export { ARTIFACT_KINDS, type ArtifactFile, type ArtifactKind } from "./artifacts";
 export { compareOutputs } from "./compare";
 export type * from "./model";

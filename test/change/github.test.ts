@@ -50,7 +50,7 @@ describe("organization membership (github_membership)", () => {
     ]);
   });
 
-  test("an import adopts a membership without a change on GitHub", () => {
+  test("an import block adopts a membership rather than inviting", () => {
     const base = github(stack({}));
     const head = github(
       stack(
@@ -59,7 +59,7 @@ describe("organization membership (github_membership)", () => {
       ),
     );
     assert.deepEqual(sentences(base, head, people), [
-      "adopts Alice Liddell (@alice)'s organization membership (member), unchanged on GitHub",
+      "adopts Alice Liddell (@alice)'s organization membership (member)",
     ]);
   });
 });

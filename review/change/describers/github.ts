@@ -47,7 +47,7 @@ export const githubMembership: Describer = (change, context) => {
     case "import":
       return [
         {
-          text: `adopts ${login}'s organization membership (${owner(roleAfter) ? "owner" : "member"}), unchanged on GitHub`,
+          text: `adopts ${login}'s organization membership (${owner(roleAfter) ? "owner" : "member"})`,
           sensitive: owner(roleAfter),
           people,
         },
@@ -141,7 +141,7 @@ export const githubTeamMembership: Describer = (change, context) => {
     case "import":
       return [
         {
-          text: `adopts ${person(username, context)}'s membership of ${team} (${text(roleAfter ?? "member")}), unchanged on GitHub`,
+          text: `adopts ${person(username, context)}'s membership of ${team} (${text(roleAfter ?? "member")})`,
           people: [username],
         },
       ];
