@@ -74,7 +74,7 @@ export const ARTIFACTS: readonly GeneratedArtifact[] = [
 ];
 
 /** Every artifact, rendered: what synth writes. */
-export function renderArtifacts(sources: ArtifactSources): Artifact[] {
+function renderArtifacts(sources: ArtifactSources): Artifact[] {
   return ARTIFACTS.map((artifact) => ({ path: artifact.path, content: artifact.render(sources) }));
 }
 

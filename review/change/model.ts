@@ -38,7 +38,7 @@ export type BlockKind =
   | "artifact";
 
 /** Kinds counted in summaries: what `terraform apply` creates or destroys, and artifact entries. */
-export const COUNTED_KINDS: readonly BlockKind[] = ["resource", "module", "artifact"];
+const COUNTED_KINDS: readonly BlockKind[] = ["resource", "module", "artifact"];
 
 /** A block's or an entry's attributes, as read (plans: masked, unknown values as {@link UNKNOWN}). */
 export type Body = Readonly<Record<string, unknown>>;
@@ -76,7 +76,7 @@ export interface Change {
   readonly attributes: readonly AttributeChange[];
 }
 
-export type LineSeverity = "warning" | "info";
+type LineSeverity = "warning" | "info";
 
 /** A sentence a reviewer reads, e.g. "adds @alice to pkg-committers (member)". */
 export interface HumanLine {

@@ -170,7 +170,7 @@ export function entryOf(stack: StackSummary): (line: PlanLine) => string {
 }
 
 /** Appended to a change of an object that drifted: the change may be putting the drift back. */
-export const DRIFTED = " _(drifted)_";
+const DRIFTED = " _(drifted)_";
 
 /** What only a plan knows of one object's change, in words; empty when the sentence says it all. */
 function planFacts(r: ResourceSummary, sentence: string): string {
