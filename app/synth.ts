@@ -1,8 +1,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Inputs } from "../inputs";
+import { ARTIFACTS_DIR } from "../review/diff";
 import { replaceDirectory } from "../runtime/replace-directory";
 import { type AppSpec, buildApp } from "./app";
+import { writeSynthArtifacts } from "./artifacts/registry";
 import { copyLockFiles } from "./locks";
 import { SOURCES_FILE, sourceFingerprint } from "./sources";
 
@@ -29,16 +31,18 @@ interface SynthOptions {
 }
 
 /**
- * Synthesizes every stack into a staging directory that replaces `outdir` only when synthesis
- * succeeded, so a failed run never leaves a half-written `cdktf.out`. The output records the
- * fingerprint of its sources, so a later review diff can tell whether it is current.
+ * Synthesizes every stack, and writes every generated artifact (`artifacts/`, see
+ * `app/artifacts/registry.ts`), into a staging directory that replaces `outdir` only when
+ * synthesis succeeded, so a failed run never leaves a half-written `cdktf.out`. The output records
+ * the fingerprint of its sources, so a later review diff can tell whether it is current.
  */
-/** What synthesis writes; `cdktf synth` writes the same minus the fingerprint. */
-const SYNTH_OUTPUT = ["manifest.json", "stacks", SOURCES_FILE];
+/** What synthesis writes; `cdktf synth` writes the same minus the fingerprint and the artifacts. */
+const SYNTH_OUTPUT = ["manifest.json", "stacks", ARTIFACTS_DIR, SOURCES_FILE];
 
 export function synthesize({ root, outdir, spec, inputs, env }: SynthOptions): SynthResult {
   return replaceDirectory(outdir, SYNTH_OUTPUT, (staging) => {
     buildApp(staging, spec, inputs, env).app.synth();
+    writeSynthArtifacts(join(staging, ARTIFACTS_DIR), inputs);
     writeFileSync(join(staging, SOURCES_FILE), `${sourceFingerprint(root)}\n`);
     const result = readManifest(staging);
     copyLockFiles(root, staging, result.stacks);

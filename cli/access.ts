@@ -6,8 +6,8 @@
  */
 import { resolve } from "node:path";
 import { Command as Program } from "commander";
-import { accessJson, netauthAccess } from "../app/artifacts/access";
-import { netauthScript } from "../app/artifacts/netauth-script";
+import { netauthAccess } from "../app/artifacts/access";
+import { renderCommandArtifacts } from "../app/artifacts/registry";
 import { writeArtifacts } from "../app/artifacts/write";
 import { loadInputs } from "../inputs";
 import { UsageError } from "../runtime/errors";
@@ -26,14 +26,12 @@ export const access: Command = (args, io) => {
   const inputs = loadInputs(io.cwd);
   const { estate, roster } = inputs;
   printWarnings(io, inputs.warnings);
+  const artifacts = renderCommandArtifacts("access", inputs);
+  writeArtifacts(resolve(io.cwd, options.out), artifacts);
   const model = netauthAccess(roster, estate);
-  writeArtifacts(resolve(io.cwd, options.out), [
-    { path: "netauth/access.json", content: accessJson(roster, estate) },
-    { path: "netauth/reconcile.sh", content: netauthScript(model) },
-  ]);
   const keys = model.entities.reduce((n, e) => n + e.keys.length, 0);
   io.out(
-    `wrote netauth/reconcile.sh and netauth/access.json to ${options.out}: ${model.entities.length} people, ${keys} SSH keys, ${model.groups.length} groups\n` +
+    `wrote ${artifacts.map((a) => a.path).join(" and ")} to ${options.out}: ${model.entities.length} people, ${keys} SSH keys, ${model.groups.length} groups\n` +
       `next: sh ${options.out}/netauth/reconcile.sh (a dry run) where the netauth CLI is configured, then again with --apply\n`,
   );
   return 0;

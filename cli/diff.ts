@@ -14,18 +14,19 @@ import { synthesize } from "../app/synth";
 import { type Inputs, loadInputs } from "../inputs";
 import { readBaseAtRef } from "../inputs/safety";
 import { type Routing, renderRouting } from "../review/approvals";
+import { hostLoginGroupsAt, reviewContextOf } from "../review/change";
 import {
-  type ReviewContext,
   readSynthOutput,
   renderJson,
   renderMarkdown,
   reviewDiff,
   type SynthOutput,
   synthesizeRef,
+  unreachedNote,
 } from "../review/diff";
 import { routeMerge } from "../review/merge-routing";
 import { UsageError } from "../runtime/errors";
-import { resolveRef } from "../runtime/git";
+import { changedFiles, resolveRef } from "../runtime/git";
 import { withScratchDir } from "../runtime/scratch";
 import { type Command, parseArgs } from "./command";
 
@@ -63,7 +64,6 @@ export const diff =
     // Cheap checks first: a mistyped ref or bad data fails before anything is synthesized.
     const baseRef = options.baseRef === undefined ? undefined : resolveRef(options.baseRef, io.cwd);
     const inputs = loadInputs(io.cwd);
-    const { estate } = inputs;
     const head =
       options.head === undefined
         ? synthesizeCheckout(io.cwd, spec, inputs, io.env)
@@ -73,18 +73,29 @@ export const diff =
         ? synthesizeRef(baseRef, { cwd: io.cwd, env: io.env })
         : readSynthOutput(resolve(io.cwd, options.base as string));
 
-    const people = new Map(inputs.roster.people.map((p) => [p.login.toLowerCase(), p.name]));
     let routing: Routing | undefined;
+    let review = reviewContextOf(inputs);
+    let changed: string[] = [];
     if (baseRef !== undefined) {
       const baseRoster = readBaseAtRef(baseRef.commit, io.cwd).roster;
-      for (const p of baseRoster.people)
-        if (!people.has(p.login.toLowerCase())) people.set(p.login.toLowerCase(), p.name);
+      changed = changedFiles(baseRef.commit, io.cwd);
       if (options.routing) routing = routeMerge(io.cwd, baseRef.commit, "HEAD");
+      // Names of people the head no longer has; host logins either side grants.
+      review = reviewContextOf(inputs, baseRoster.people);
+      review = {
+        ...review,
+        hostLoginGroups: new Set([
+          ...(review.hostLoginGroups ?? []),
+          ...hostLoginGroupsAt(baseRef.commit, io.cwd),
+        ]),
+      };
     }
-    const review: ReviewContext = { people, operatorTeam: estate.github.operatorTeam };
     const report = reviewDiff(base, head, review);
     if (options.format === "json") io.out(renderJson(report, routing));
-    else io.out(`${renderMarkdown(report, { sections: routing ? [renderRouting(routing)] : [] })}\n`);
+    else {
+      const sections = [unreachedNote(report, changed), ...(routing ? [renderRouting(routing)] : [])];
+      io.out(`${renderMarkdown(report, { sections })}\n`);
+    }
     return 0;
   };
 

@@ -6,27 +6,15 @@
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Command as Program } from "commander";
-import { renderMirrorsJson, renderMirrorsLst, renderPrometheusTargets } from "../app/artifacts/mirrors";
-import { proxiedServicesJson } from "../app/artifacts/services";
-import { type Artifact, writeArtifacts } from "../app/artifacts/write";
-import { type Estate, loadEstate } from "../inputs/estate";
-import { loadMirrorList, MIRRORS_FILE, type MirrorEntry, renderMirrorJsonSchema } from "../inputs/mirrors";
+import { renderCommandArtifacts } from "../app/artifacts/registry";
+import { writeArtifacts } from "../app/artifacts/write";
+import { loadEstate } from "../inputs/estate";
+import { loadMirrorList, MIRRORS_FILE, renderMirrorJsonSchema } from "../inputs/mirrors";
 import { displayPath } from "../runtime/diagnostics";
 import { UsageError } from "../runtime/errors";
 import { type Command, parseArgs } from "./command";
 
 const SCHEMA_FILE = "estate/mirrors.schema.json";
-
-/** Every file the output directory holds. Add new artifacts here; nothing else lists them. */
-function outputs(mirrors: readonly MirrorEntry[], estate: Estate): Artifact[] {
-  return [
-    { path: "v0/mirrors.json", content: renderMirrorsJson(mirrors) },
-    { path: "raw/mirrors.lst", content: renderMirrorsLst(mirrors) },
-    { path: "metrics/prometheus.json", content: renderPrometheusTargets(mirrors) },
-    // The proxied services, for consul-template or any other tool that needs the published names.
-    { path: "v0/services.json", content: proxiedServicesJson(estate) },
-  ];
-}
 
 export const mirrors: Command = (args, io) => {
   const options = parseArgs<{ out?: string; file: string; writeSchema?: boolean }>(
@@ -48,7 +36,7 @@ export const mirrors: Command = (args, io) => {
 
   const file = resolve(io.cwd, options.file);
   const list = loadMirrorList(file, displayPath(io.cwd, file));
-  const artifacts = outputs(list, loadEstate(io.cwd));
+  const artifacts = renderCommandArtifacts("mirrors", { mirrors: list, estate: loadEstate(io.cwd) });
   writeArtifacts(resolve(io.cwd, options.out), artifacts);
   const enabled = list.filter((m) => m.enabled).length;
   io.out(`wrote ${artifacts.map((a) => a.path).join(", ")} to ${options.out}\n`);

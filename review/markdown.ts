@@ -160,6 +160,14 @@ export function warningBlock(title: string, lines: readonly string[]): string {
 }
 
 /** A collapsible block; the blank lines let Markdown inside `body` render. */
+/**
+ * A sentence of a review as a list item, with the sentences it stands for (a grouped line's items)
+ * below it: the one layout of a sentence in the review diff and in the plan comment.
+ */
+export function sentenceItem(text: string, items: readonly string[] = []): string[] {
+  return [`- ${text}`, ...items.map((item) => `  - ${item}`)];
+}
+
 export function details(summary: string, body: string, open = false): string {
   return `<details${open ? " open" : ""}><summary>${summary}</summary>\n\n${body}\n\n</details>`;
 }

@@ -26,7 +26,7 @@ export const INPUT_LIMITS = {
   workflowFile: 256 * 1024,
   /** A `terraform show -json` plan of one stack. */
   planJson: 64 * 1024 * 1024,
-  /** One synthesized `cdk.tf.json` or `manifest.json`. */
+  /** One synthesized `cdk.tf.json`, `manifest.json` or generated artifact. */
   stackJson: 64 * 1024 * 1024,
 } as const;
 

@@ -18,13 +18,17 @@ export function writeArtifacts(outDir: string, artifacts: readonly Artifact[]): 
   const target = resolve(outDir);
   for (const artifact of artifacts) checkArtifactPath(artifact.path);
   const ours = [...new Set(artifacts.map((artifact) => artifact.path.split("/")[0] ?? ""))];
-  replaceDirectory(target, ours, (staging) => {
-    for (const artifact of artifacts) {
-      const file = join(staging, artifact.path);
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, artifact.content);
-    }
-  });
+  replaceDirectory(target, ours, (staging) => writeArtifactFiles(staging, artifacts));
+}
+
+/** Writes each artifact at its path under `dir`, a directory being filled (a staging directory). */
+export function writeArtifactFiles(dir: string, artifacts: readonly Artifact[]): void {
+  for (const artifact of artifacts) {
+    checkArtifactPath(artifact.path);
+    const file = join(dir, artifact.path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, artifact.content);
+  }
 }
 
 function checkArtifactPath(path: string): void {

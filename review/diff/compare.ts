@@ -1,62 +1,10 @@
-import { lstatSync } from "node:fs";
-import { join } from "node:path";
-import { UsageError } from "../../runtime/errors";
-import { INPUT_LIMITS, parseInputJson, readInputText } from "../../runtime/input-file";
-import { asRecord, compareText, isRecord } from "../../runtime/values";
-import type { Action, AttributeChange, BlockKind, Change, StackJson, SynthOutput } from "./model";
+import { asRecord, isRecord } from "../../runtime/values";
+import type { OutputView } from "../change/describers/shared";
+import type { Action, AttributeChange, BlockKind, Body, Change } from "../change/model";
+import { type ArtifactFile, entriesOf } from "./artifacts";
+import type { StackJson, SynthOutput } from "./model";
 
-/**
- * Reads every stack of a synthesized output directory, as its `manifest.json` lists them. Both
- * sides of a diff may come from anywhere, so each file goes through the safe reader, and a
- * directory that is not an output of `npm run synth` (no manifest, no stacks, stacks that are not
- * Terraform JSON) is refused with what is wrong.
- */
-export function readSynthOutput(dir: string): SynthOutput {
-  const manifestFile = join(dir, "manifest.json");
-  const notOutput = (why: string) =>
-    new UsageError(
-      `${dir} is not a synthesized output: ${why} (expected a directory written by npm run synth)`,
-    );
-  if (!lstatSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw notOutput("it is not a directory");
-  if (!lstatSync(manifestFile, { throwIfNoEntry: false })) throw notOutput("it has no manifest.json");
-  const manifest = readJson(manifestFile);
-  if (!isRecord(manifest) || !isRecord(manifest.stacks) || Object.keys(manifest.stacks).length === 0)
-    throw notOutput("its manifest.json lists no stacks");
-  const stacks = new Map<string, StackJson>();
-  for (const [name, entry] of Object.entries(manifest.stacks).sort(([a], [b]) => compareText(a, b))) {
-    const path =
-      isRecord(entry) && typeof entry.synthesizedStackPath === "string" ? entry.synthesizedStackPath : "";
-    if (!/^stacks\/[A-Za-z0-9_-]+\/cdk\.tf\.json$/.test(path))
-      throw notOutput(`stack ${JSON.stringify(name)} in manifest.json has no stacks/<name>/cdk.tf.json path`);
-    const stack = readJson(join(dir, path));
-    const problem = stackShapeProblem(stack);
-    if (problem) throw notOutput(`${path} ${problem}`);
-    stacks.set(name, stack as StackJson);
-  }
-  return stacks;
-}
-
-function readJson(file: string): unknown {
-  return parseInputJson(readInputText(file, file, INPUT_LIMITS.stackJson), file);
-}
-
-/** What makes `stack` unlike a cdk.tf.json, or undefined: blocks are maps of maps of objects. */
-function stackShapeProblem(stack: unknown): string | undefined {
-  if (!isRecord(stack)) return "is not a JSON object";
-  for (const kind of ["resource", "data"] as const) {
-    const block = stack[kind];
-    if (block === undefined) continue;
-    const bad = isRecord(block)
-      ? Object.entries(block).find(
-          ([, byName]) => !isRecord(byName) || !Object.values(byName).every(isRecord),
-        )
-      : [kind];
-    if (bad) return `has a malformed "${kind}" block${bad[0] === kind ? "" : ` at ${bad[0]}`}`;
-  }
-  return undefined;
-}
-
-/** A block of a stack, keyed by its Terraform address. */
+/** A block of a stack or an entry of an artifact, keyed by its address. */
 interface Block {
   readonly kind: BlockKind;
   readonly type: string;
@@ -64,15 +12,72 @@ interface Block {
   readonly body: Record<string, unknown>;
 }
 
-/** Every change between two outputs, stack by stack (by name), then by address. */
+/**
+ * Every change between two outputs: the stacks by name, then (when both outputs hold artifacts)
+ * the artifacts in the head's order (the registry's), each by address. A resource that a `moved` block of the head renames is
+ * one change under its new address, one that an `import` block adopts is an import, one that a
+ * `removed` block lets go of (`destroy = false`) is forgotten, as Terraform will plan them.
+ */
 export function compareOutputs(base: SynthOutput, head: SynthOutput): Change[] {
-  const stacks = [...new Set([...base.keys(), ...head.keys()])].sort();
-  return stacks.flatMap((stack) => compareStacks(stack, base.get(stack), head.get(stack)));
+  const stacks = [...new Set([...base.stacks.keys(), ...head.stacks.keys()])].sort();
+  const changes = stacks.flatMap((stack) =>
+    compareStack(stack, base.stacks.get(stack), head.stacks.get(stack)),
+  );
+  if (!base.artifacts || !head.artifacts) return changes;
+  const paths = [...new Set([...head.artifacts.keys(), ...base.artifacts.keys()])];
+  return [
+    ...changes,
+    ...paths.flatMap((path) =>
+      compareBlocks(
+        path,
+        artifactBlocks(base.artifacts?.get(path)),
+        artifactBlocks(head.artifacts?.get(path)),
+      ),
+    ),
+  ];
 }
 
-function compareStacks(stack: string, base?: StackJson, head?: StackJson): Change[] {
-  const before = blocksOf(base);
-  const after = blocksOf(head);
+function compareStack(stack: string, base?: StackJson, head?: StackJson): Change[] {
+  const changes = compareBlocks(stack, stackBlocks(base), stackBlocks(head));
+  const moved = new Map(blockList(head?.moved).map((m) => [String(m.to), String(m.from)]));
+  const imported = new Map(blockList(head?.import).map((i) => [String(i.to), i.id]));
+  const forgotten = new Set(
+    blockList(head?.removed)
+      .filter((r) => asRecord(r.lifecycle).destroy === false)
+      .map((r) => String(r.from)),
+  );
+  // A moved block pairs a deletion at `from` with a creation at `to`: one change, as Terraform plans it.
+  const deleted = new Map(changes.filter((c) => c.action === "delete").map((c) => [c.address, c]));
+  const pairedFrom = new Set<string>();
+  const paired = changes.map((change): Change => {
+    const from = moved.get(change.address);
+    const old = from === undefined ? undefined : deleted.get(from);
+    if (change.action === "create" && from !== undefined && old) {
+      pairedFrom.add(from);
+      const attributes = diffValues(old.before, change.after);
+      return {
+        ...change,
+        action: attributes.length === 0 ? "move" : "update",
+        previousAddress: from,
+        before: old.before,
+        attributes,
+      };
+    }
+    if (change.action === "create" && imported.has(change.address))
+      return { ...change, action: "import", importId: text(imported.get(change.address)) };
+    if (change.action === "delete" && forgotten.has(change.address)) return { ...change, action: "forget" };
+    return change;
+  });
+  return paired.filter((c) => !(c.action === "delete" && pairedFrom.has(c.address)));
+}
+
+const text = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
+
+function blockList(value: unknown): Record<string, unknown>[] {
+  return (Array.isArray(value) ? value : []).filter(isRecord);
+}
+
+function compareBlocks(stack: string, before: Map<string, Block>, after: Map<string, Block>): Change[] {
   const addresses = [...new Set([...before.keys(), ...after.keys()])].sort();
   return addresses.flatMap((address): Change[] => {
     const b = before.get(address);
@@ -97,7 +102,15 @@ function compareStacks(stack: string, base?: StackJson, head?: StackJson): Chang
   });
 }
 
-function blocksOf(stack?: StackJson): Map<string, Block> {
+function artifactBlocks(file?: ArtifactFile): Map<string, Block> {
+  const blocks = new Map<string, Block>();
+  if (!file) return blocks;
+  for (const [address, entry] of entriesOf(file))
+    blocks.set(address, { kind: "artifact", type: entry.type, name: entry.name, body: { ...entry.body } });
+  return blocks;
+}
+
+function stackBlocks(stack?: StackJson): Map<string, Block> {
   const blocks = new Map<string, Block>();
   if (!stack) return blocks;
   const add = (address: string, block: Block) => blocks.set(address, block);
@@ -139,6 +152,37 @@ function blocksOf(stack?: StackJson): Map<string, Block> {
   return blocks;
 }
 
+/** A stack's resources by address, for describers following `${type.name.attr}` references. */
+export function stackView(stack: StackJson | undefined): OutputView | undefined {
+  if (!stack) return undefined;
+  const resources = asRecord(stack.resource);
+  const byType = new Map<string, Map<string, Body>>();
+  const bodies = (type: string) => {
+    const known = byType.get(type);
+    if (known) return known;
+    const found = new Map<string, Body>(entries(resources[type]));
+    byType.set(type, found);
+    return found;
+  };
+  return {
+    resource(address) {
+      const dot = address.indexOf(".");
+      return bodies(address.slice(0, dot)).get(address.slice(dot + 1));
+    },
+    resourcesOf: (type) => [...bodies(type).values()],
+  };
+}
+
+/** An artifact's entries as a view: for describers that look at the rest of the file. */
+export function artifactView(file: ArtifactFile | undefined): OutputView | undefined {
+  if (!file) return undefined;
+  const blocks = artifactBlocks(file);
+  return {
+    resource: (address) => blocks.get(address)?.body,
+    resourcesOf: (type) => [...blocks.values()].filter((b) => b.type === type).map((b) => b.body),
+  };
+}
+
 function entries(value: unknown): [string, Record<string, unknown>][] {
   return Object.entries(asRecord(value))
     .filter(([key]) => key !== "//")
@@ -154,12 +198,20 @@ function withoutMetadata(body: Record<string, unknown>): Record<string, unknown>
 const isContainer = (v: unknown) =>
   (isRecord(v) && Object.keys(v).length > 0) || (Array.isArray(v) && v.length > 0);
 
-/** Leaf-by-leaf differences between two JSON values, with dotted paths, in key order. */
+/**
+ * Leaf-by-leaf differences between two JSON values, in key order, with paths as Terraform prints
+ * them and values as JSON text (the shared model's printable form).
+ */
 function diffValues(before: unknown, after: unknown, path = ""): AttributeChange[] {
   if (isRecord(before) && isRecord(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-    return keys.flatMap((key) => diffValues(before[key], after[key], join_(path, key)));
+    return keys.flatMap((key) => diffValues(before[key], after[key], step(path, key)));
   }
+  // A list of plain values reads best whole (["bob","dave"]), as the plan summary shows it.
+  if (isPlainList(before) && isPlainList(after))
+    return printed(before) === printed(after)
+      ? []
+      : [{ path, before: printed(before), after: printed(after) }];
   if (Array.isArray(before) && Array.isArray(after)) {
     const length = Math.max(before.length, after.length);
     return Array.from({ length }, (_, i) => diffValues(before[i], after[i], `${path}[${i}]`)).flat();
@@ -168,25 +220,35 @@ function diffValues(before: unknown, after: unknown, path = ""): AttributeChange
   if (before === after) return [];
   // A whole subtree appearing or vanishing is listed leaf by leaf, like a plan shows it.
   if (before === undefined && isContainer(after))
-    return leaves(after, path).map(([p, v]) => ({ path: p, after: v }));
+    return leaves(after, path).map(([p, v]) => ({ path: p, after: printed(v) }));
   if (after === undefined && isContainer(before))
-    return leaves(before, path).map(([p, v]) => ({ path: p, before: v }));
+    return leaves(before, path).map(([p, v]) => ({ path: p, before: printed(v) }));
   return [
     {
       path,
-      ...(before !== undefined && { before }),
-      ...(after !== undefined && { after }),
+      ...(before !== undefined && { before: printed(before) }),
+      ...(after !== undefined && { after: printed(after) }),
     },
   ];
 }
+
+const printed = (value: unknown) => JSON.stringify(value);
+
+const isPlainList = (value: unknown): value is unknown[] =>
+  Array.isArray(value) && value.every((v) => v === null || typeof v !== "object");
 
 function leaves(value: unknown, path: string): [string, unknown][] {
   if (isRecord(value) && Object.keys(value).length > 0)
     return Object.keys(value)
       .sort()
-      .flatMap((key) => leaves(value[key], join_(path, key)));
-  if (Array.isArray(value) && value.length > 0) return value.flatMap((v, i) => leaves(v, `${path}[${i}]`));
+      .flatMap((key) => leaves(value[key], step(path, key)));
+  if (Array.isArray(value) && value.length > 0 && !isPlainList(value))
+    return value.flatMap((v, i) => leaves(v, `${path}[${i}]`));
   return [[path, value]];
 }
 
-const join_ = (path: string, key: string) => (path ? `${path}.${key}` : key);
+/** `a.b`, or `a["odd key"]` for a key that is not a plain name (a URL, a login with dots). */
+function step(path: string, key: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(key)) return `${path}[${JSON.stringify(key)}]`;
+  return path ? `${path}.${key}` : key;
+}

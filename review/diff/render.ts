@@ -1,3 +1,4 @@
+import { ACTIONS, type Action, type Change, type HumanLine, totalsOf } from "../change/model";
 import {
   capMarkdown,
   codeBlock,
@@ -7,11 +8,12 @@ import {
   essential,
   inlineCode,
   type MarkdownBlock,
+  sentenceItem,
   summaryTable,
   WARNING_MARKER,
   warningBlock,
 } from "../markdown";
-import type { Action, Change, DiffReport, HumanLine } from "./model";
+import type { DiffReport } from "./model";
 
 /** Resource changes per collapsible block: the unit the size cap drops. */
 const CHANGES_PER_DETAILS = 25;
@@ -34,32 +36,39 @@ export interface RenderOptions {
  */
 export function renderMarkdown(report: DiffReport, options: RenderOptions = {}): string {
   const sections = (options.sections ?? []).filter((s) => s !== "").map(essential);
-  if (report.changes.length === 0) return [NO_CHANGES, ...sections.map((s) => s.text)].join("\n\n");
-  const totals = totalsOf(report);
+  const notes = report.artifactsNotCompared ? [essential(ARTIFACTS_NOT_COMPARED)] : [];
+  if (report.changes.length === 0)
+    return [NO_CHANGES, ...[...notes, ...sections].map((s) => s.text)].join("\n\n");
+  const totals = totalsOf(report.summary);
   const warnings = report.lines.filter((l) => l.severity === "warning");
   const others = report.lines.filter((l) => l.severity !== "warning");
+  // The everyday actions always have a column; imports, moves and forgets only when they occur.
+  const columns = ACTIONS.filter((a) => EVERYDAY.includes(a) || totals[a] > 0).sort(
+    (a, b) => COLUMN_ORDER.indexOf(a) - COLUMN_ORDER.indexOf(b),
+  );
   const blocks: MarkdownBlock[] = [
     essential(
       `### Review diff: ${totals.create} to create, ${totals.update} to update, ${totals.delete} to delete`,
     ),
     essential(
       summaryTable(
-        "Stack",
-        ["create", "update", "delete"],
+        "Output",
+        columns,
         report.summary.map((s) => ({
           subject: s.stack,
-          counts: { create: s.create, update: s.update, delete: s.delete },
+          counts: s.counts,
           warn: warnings.some((w) => w.stack === s.stack),
         })),
       ),
     ),
+    ...notes,
     ...sections,
   ];
   if (warnings.length > 0)
     blocks.push(
       essential(
         warningBlock(
-          `${warnings.length} deletion${warnings.length === 1 ? "" : "s"} or sensitive change${warnings.length === 1 ? "" : "s"}: review these first`,
+          `${warnings.length} deletion${warnings.length === 1 ? "" : "s"} or grant${warnings.length === 1 ? "" : "s"} of power: review these first`,
           warnings.flatMap((l) => lineMarkdown(l).split("\n")),
         ),
       ),
@@ -72,14 +81,31 @@ export function renderMarkdown(report: DiffReport, options: RenderOptions = {}):
   });
 }
 
+/** Columns the table always has, and the order of every column. */
+const EVERYDAY: readonly Action[] = ["create", "update", "delete"];
+const COLUMN_ORDER: readonly Action[] = [
+  "create",
+  "update",
+  "delete",
+  "import",
+  "move",
+  "forget",
+  "replace",
+  "read",
+];
+
+export const ARTIFACTS_NOT_COMPARED =
+  "The base writes no artifacts (it was synthesized by older code), so only the stacks are compared.";
+
 /** The same report for tools: summary, totals, lines with severity and every attribute change. */
 export function renderJson(report: DiffReport, approvals?: unknown): string {
   return `${JSON.stringify(
     {
       summary: report.summary,
-      totals: totalsOf(report),
+      totals: totalsOf(report.summary),
       lines: report.lines,
       changes: report.changes.map(({ before: _before, after: _after, ...change }) => change),
+      ...(report.artifactsNotCompared && { artifactsNotCompared: true }),
       ...(approvals !== undefined && { approvals }),
     },
     null,
@@ -87,15 +113,9 @@ export function renderJson(report: DiffReport, approvals?: unknown): string {
   )}\n`;
 }
 
-function totalsOf(report: DiffReport): Record<Action, number> {
-  const sum = (action: Action) => report.summary.reduce((n, s) => n + s[action], 0);
-  return { create: sum("create"), update: sum("update"), delete: sum("delete") };
-}
-
 function lineMarkdown(line: HumanLine): string {
   const marker = line.severity === "warning" ? `${WARNING_MARKER} ` : "";
-  const parts = [`- ${marker}${inlineCode(line.stack)}: ${line.text}`];
-  for (const item of line.items ?? []) parts.push(`  - ${item}`);
+  const parts = sentenceItem(`${marker}${inlineCode(line.stack)}: ${line.text}`, line.items);
   if (line.ruleDiff) parts.push(indent(codeBlock(line.ruleDiff, "diff"), "  "));
   return parts.join("\n");
 }
@@ -106,7 +126,16 @@ const indent = (text: string, prefix: string) =>
     .map((l) => prefix + l)
     .join("\n");
 
-const SIGN: Record<Action, string> = { create: "+", delete: "-", update: "~" };
+const SIGN: Record<Action, string> = {
+  create: "+",
+  import: "+",
+  read: "+",
+  delete: "-",
+  forget: "-",
+  update: "~",
+  replace: "~",
+  move: "~",
+};
 
 /** Attribute diffs, one collapsible block per stack and chunk, in `diff` syntax for colour. */
 function detailBlocks(changes: readonly Change[]): MarkdownBlock[] {
@@ -135,23 +164,23 @@ function detailBlocks(changes: readonly Change[]): MarkdownBlock[] {
 
 function changeText(change: Change): string {
   const sign = SIGN[change.action];
-  const lines = [`${sign} ${change.address} (${change.action})`];
+  const moved = change.previousAddress === undefined ? "" : ` (from ${change.previousAddress})`;
+  const lines = [`${sign} ${change.address} (${change.action})${moved}`];
   for (const attribute of change.attributes) {
     const path = attribute.path || "(value)";
-    if (change.action === "update")
+    if (attribute.before !== undefined && attribute.after !== undefined)
       lines.push(`${sign}   ${path}: ${value(attribute.before)} → ${value(attribute.after)}`);
-    else
-      lines.push(
-        `${sign}   ${path} = ${value(change.action === "create" ? attribute.after : attribute.before)}`,
-      );
+    else if (change.action === "update" || change.action === "move")
+      lines.push(`${sign}   ${path}: ${value(attribute.before)} → ${value(attribute.after)}`);
+    else lines.push(`${sign}   ${path} = ${value(attribute.after ?? attribute.before)}`);
   }
   return lines.join("\n");
 }
 
-function value(v: unknown): string {
+/** A printed value (JSON text), clipped; the JSON format has every value in full. */
+function value(v: string | undefined): string {
   if (v === undefined) return "(absent)";
-  const json = JSON.stringify(v);
-  return json.length > MAX_VALUE_LENGTH
-    ? `${json.slice(0, MAX_VALUE_LENGTH)}… (${json.length - MAX_VALUE_LENGTH} more characters)`
-    : json;
+  return v.length > MAX_VALUE_LENGTH
+    ? `${v.slice(0, MAX_VALUE_LENGTH)}… (${v.length - MAX_VALUE_LENGTH} more characters)`
+    : v;
 }

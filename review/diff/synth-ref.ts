@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { UsageError } from "../../runtime/errors";
 import { type GitRef, git, projectPrefix } from "../../runtime/git";
 import { withScratchDir } from "../../runtime/scratch";
-import { readSynthOutput } from "./compare";
 import type { SynthOutput } from "./model";
+import { readSynthOutput } from "./read";
 
 interface SynthesizeRefOptions {
   /** Any directory inside the repository; its `node_modules` serves the ref's synthesis. */
@@ -33,7 +33,7 @@ export function synthesizeRef({ name, commit }: GitRef, { cwd, env }: Synthesize
     const untar = spawnSync("tar", ["-xf", archive, "-C", tree], { encoding: "utf8" });
     if (untar.status !== 0)
       throw new UsageError(`cannot unpack ${name}: ${(untar.stderr || String(untar.error)).trim()}`);
-    if (!existsSync(join(tree, "main.ts"))) return new Map();
+    if (!existsSync(join(tree, "main.ts"))) return { stacks: new Map(), artifacts: new Map() };
 
     if (existsSync(join(cwd, "node_modules")) && !existsSync(join(tree, "node_modules")))
       symlinkSync(join(cwd, "node_modules"), join(tree, "node_modules"));

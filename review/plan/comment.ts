@@ -1,14 +1,22 @@
-import { DEFAULT_MARKDOWN_LIMIT, escapeHtml, inlineCode, table, WARNING_MARKER } from "../markdown";
-import { actionLine, lineDiff, multiline, rank, valueText } from "./render";
+import {
+  DEFAULT_MARKDOWN_LIMIT,
+  escapeHtml,
+  inlineCode,
+  sentenceItem,
+  table,
+  WARNING_MARKER,
+} from "../markdown";
 import {
   DESTRUCTIVE_ACTIONS,
   isDestructive,
   PLAN_ACTIONS,
   type PlanAction,
+  type PlanLine,
   type ResourceSummary,
   type StackSummary,
   TABLE_ACTIONS,
-} from "./summarize";
+} from "./model";
+import { entryOf, lineDiff, multiline, rank, reviewFirst, thousands, valueText } from "./render";
 
 /**
  * The plan summary as the body of one pull request comment, read on a phone as often as on a
@@ -41,12 +49,10 @@ const MAX_VISIBLE = 20;
 const MAX_DRIFT_NAMES = 10;
 /** Room kept for the notes of what was left out and the blank lines between parts. */
 const RESERVE = 800;
-/** Appended to a change of an object that drifted: the change may be putting the drift back. */
-const DRIFTED = " _(drifted)_";
 /** Stands for an address while comparing the lines of instances. */
 const PLACEHOLDER = "\u0000";
 
-/** One list item: a resource's change, or the same change of several instances of one resource. */
+/** One list item: a sentence (with what only the plan knows), or the same sentence of several instances of one resource. */
 interface Entry {
   readonly line: string;
   /** The instance keys of a grouped entry, as code. */
@@ -87,15 +93,15 @@ export function renderPlanComment(stacks: readonly StackSummary[], options: Comm
   const room = new Room(limit - [...head, ...drift].join("\n\n").length - RESERVE);
   const parts = [...head];
 
-  const destructive = ordered
-    .map((s) => ({ stack: s, entries: entriesOf(s, DESTRUCTIVE_ACTIONS) }))
+  const first = ordered
+    .map((s) => ({ stack: s, entries: entriesOf(s, "warning") }))
     .filter((s) => s.entries.length > 0);
-  if (destructive.length > 0) parts.push(cautionBlock(destructive, room));
+  if (first.length > 0) parts.push(cautionBlock(first, room));
 
   const others = ordered
-    .map((s) => ({ stack: s, entries: entriesOf(s, OTHER_ACTIONS) }))
+    .map((s) => ({ stack: s, entries: entriesOf(s, "info") }))
     .filter((s) => s.entries.length > 0);
-  if (others.length > 0) parts.push(changesSection(others, room, destructive.length > 0));
+  if (others.length > 0) parts.push(changesSection(others, room, first.length > 0));
 
   parts.push(...drift);
   const { blocks, omitted } = attributeDetails(ordered, room);
@@ -106,8 +112,6 @@ export function renderPlanComment(stacks: readonly StackSummary[], options: Comm
     );
   return parts.join("\n\n");
 }
-
-const OTHER_ACTIONS = PLAN_ACTIONS.filter((a) => !DESTRUCTIVE_ACTIONS.includes(a));
 
 /** The count table (stacks that change something), the quiet stacks, rare actions and errors. */
 function headOf(stacks: readonly StackSummary[]): string[] {
@@ -140,13 +144,15 @@ function headOf(stacks: readonly StackSummary[]): string[] {
   return head;
 }
 
-/** Every destruction and replacement of every stack, in one red block. */
+/** Every deletion, removal and grant of power of every stack, in one red block. */
 function cautionBlock(stacks: readonly { stack: StackSummary; entries: Entry[] }[], room: Room): string {
-  const totals = DESTRUCTIVE_ACTIONS.map(
-    (a) => [a, stacks.reduce((n, s) => n + s.stack.counts[a], 0)] as const,
-  )
-    .filter(([, n]) => n > 0)
-    .map(([a, n]) => `${thousands(n)} to ${a}`);
+  const counts = Object.fromEntries(
+    PLAN_ACTIONS.map((a) => [a, stacks.reduce((n, s) => n + s.stack.counts[a], 0)]),
+  ) as Record<PlanAction, number>;
+  const totals = reviewFirst(
+    counts,
+    stacks.flatMap((s) => s.stack.lines.filter((l) => l.severity === "warning")),
+  );
   const lines = ["[!CAUTION]", `${WARNING_MARKER} **${totals.join(", ")}**`];
   let omitted = 0;
   for (const { stack, entries } of stacks) {
@@ -161,7 +167,10 @@ function cautionBlock(stacks: readonly { stack: StackSummary; entries: Entry[] }
   }
   if (omitted > 0)
     lines.push(`- … and ${thousands(omitted)} more, left out to fit one comment: see the plan run's log`);
-  return lines.map((l) => (l === "" ? ">" : `> ${l}`)).join("\n");
+  return lines
+    .flatMap((l) => l.split("\n"))
+    .map((l) => (l === "" ? ">" : `> ${l}`))
+    .join("\n");
 }
 
 /** The other changes, stack by stack; past the first few, a stack's list folds. */
@@ -211,7 +220,7 @@ function listEntries(
   const lines: string[] = [];
   let omitted = 0;
   for (const entry of entries) {
-    const line = `- ${entry.line}`;
+    const { line } = entry;
     if (!room.take(`${prefix}${line}`)) {
       omitted += entry.count;
       continue;
@@ -231,15 +240,17 @@ function listEntries(
 
 const countOf = (entries: readonly Entry[]) => entries.reduce((n, e) => n + e.count, 0);
 
-/** Objects changed outside Terraform, per stack, apart from the changes. */
+/** Objects changed outside Terraform, per stack, in words, apart from the changes. */
 function driftSection(stacks: readonly StackSummary[]): string[] {
-  const drifted = stacks.filter((s) => s.drift.length > 0);
+  const drifted = stacks.filter((s) => s.driftLines.length > 0);
   if (drifted.length === 0) return [];
-  const lines = drifted.map((s) => {
-    const names = s.drift.slice(0, MAX_DRIFT_NAMES).map(inlineCode).join(", ");
-    const more =
-      s.drift.length > MAX_DRIFT_NAMES ? ` and ${thousands(s.drift.length - MAX_DRIFT_NAMES)} more` : "";
-    return `- ${inlineCode(s.stack)}: ${names}${more}`;
+  const lines = drifted.flatMap((s) => {
+    const entry = entryOf({ ...s, resources: [], drift: [] });
+    const more = s.driftLines.length - MAX_DRIFT_NAMES;
+    return [
+      ...s.driftLines.slice(0, MAX_DRIFT_NAMES).map((l) => `- ${inlineCode(s.stack)}: ${entry(l)}`),
+      ...(more > 0 ? [`- ${inlineCode(s.stack)}: … and ${thousands(more)} more`] : []),
+    ];
   });
   return [
     [
@@ -295,12 +306,12 @@ function resourceAttributes(r: ResourceSummary): string {
 }
 
 /**
- * A stack's changes of the given actions as list entries, in the summary's order. Consecutive
- * instances of one resource (`x["a"]`, `x["b"]`, …) with the same change become one entry that
- * names the resource once and lists the instance keys.
+ * A stack's sentences of one severity as list entries, in the summary's order. Consecutive
+ * sentences about instances of one resource (`x["a"]`, `x["b"]`, …) that differ only in the
+ * instance become one entry that names the resource once and lists the instance keys.
  */
-function entriesOf(stack: StackSummary, actions: readonly PlanAction[]): Entry[] {
-  const drifted = new Set(stack.drift);
+function entriesOf(stack: StackSummary, severity: PlanLine["severity"]): Entry[] {
+  const entry = entryOf(stack);
   const entries: Entry[] = [];
   let run: { base: string; template: string; keys: string[]; lines: string[] } | undefined;
   const flush = () => {
@@ -316,16 +327,16 @@ function entriesOf(stack: StackSummary, actions: readonly PlanAction[]): Entry[]
     }
     run = undefined;
   };
-  for (const r of stack.resources.filter((r) => actions.includes(r.action))) {
-    const note = drifted.has(r.address) ? DRIFTED : "";
-    const line = `${actionLine(r)}${note}`;
-    const instance = /^(.*[^\s])(\[(?:"(?:[^"\\]|\\.)*"|[0-9]+|\(sensitive key\))\])$/.exec(r.address);
-    if (!instance?.[1] || !instance[2]) {
+  for (const l of stack.lines.filter((l) => l.severity === severity)) {
+    const line = sentenceItem(entry(l), l.items).join("\n");
+    const address = l.addresses.length === 1 && !l.items ? (l.addresses[0] ?? "") : "";
+    const instance = /^(.*[^\s])(\[(?:"(?:[^"\\]|\\.)*"|[0-9]+|\(sensitive key\))\])$/.exec(address);
+    const template = line.replaceAll(inlineCode(address), inlineCode(PLACEHOLDER));
+    if (!instance?.[1] || !instance[2] || template === line) {
       flush();
-      entries.push({ line, keys: [], count: 1 });
+      entries.push({ line, keys: [], count: Math.max(1, l.addresses.length) });
       continue;
     }
-    const template = `${actionLine({ ...r, address: PLACEHOLDER })}${note}`;
     if (run && (run.base !== instance[1] || run.template !== template)) flush();
     run ??= { base: instance[1], template, keys: [], lines: [] };
     run.keys.push(instance[2]);
@@ -360,9 +371,4 @@ function keyRanges(keys: readonly string[]): string[] {
   }
   close();
   return shown;
-}
-
-/** 12,345: grouped by thousands, the same wherever it runs (no locale). */
-function thousands(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }

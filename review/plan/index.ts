@@ -2,14 +2,17 @@ import { basename, dirname, resolve } from "node:path";
 import { DataError, type Diagnostic } from "../../runtime/diagnostics";
 import { UsageError } from "../../runtime/errors";
 import { INPUT_LIMITS, readInputText } from "../../runtime/input-file";
+import type { ReviewContext } from "../change/context";
+import type { StackSummary } from "./model";
 import { type PlanJson, parsePlanJson } from "./plan-json";
 import { Secrets, sensitiveLiterals } from "./secrets";
-import { type StackSummary, summarizePlan } from "./summarize";
+import { summarizePlan } from "./summarize";
 
 export { NO_CHANGES, renderPlanComment } from "./comment";
 export { FINGERPRINT_KEY_VARIABLE, fingerprintKey, planFingerprint } from "./fingerprint";
+export type { PlanLine, ResourceSummary, StackSummary } from "./model";
 export { renderJson, renderMarkdown } from "./render";
-export { type StackSummary, summarizePlan } from "./summarize";
+export { summarizePlan } from "./summarize";
 
 /** One plan file and the stack it belongs to. */
 export interface PlanInput {
@@ -72,10 +75,10 @@ export function readPlanFiles(inputs: readonly PlanInput[]): PlanFile[] {
 /**
  * Reads, checks and summarizes every plan. The literals any plan marks sensitive are masked in
  * every plan's summary, so a secret one stack marks cannot leak through another that copies it
- * unmarked.
+ * unmarked. `review` names people and powerful teams in the sentences, as the review diff does.
  */
-export function summarizePlanFiles(inputs: readonly PlanInput[]): StackSummary[] {
+export function summarizePlanFiles(inputs: readonly PlanInput[], review: ReviewContext = {}): StackSummary[] {
   const plans = readPlanFiles(inputs);
   const secrets = new Secrets(plans.flatMap(({ plan }) => sensitiveLiterals(plan)));
-  return plans.map(({ input, plan }) => summarizePlan(plan, input.stack, input.file, secrets));
+  return plans.map(({ input, plan }) => summarizePlan(plan, input.stack, input.file, secrets, review));
 }

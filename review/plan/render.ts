@@ -8,6 +8,7 @@ import {
   inlineCode,
   type MarkdownBlock,
   detail as markdownDetail,
+  sentenceItem,
   summaryTable,
   table,
   WARNING_MARKER,
@@ -19,10 +20,11 @@ import {
   isDestructive,
   PLAN_ACTIONS,
   type PlanAction,
+  type PlanLine,
   type ResourceSummary,
   type StackSummary,
   TABLE_ACTIONS,
-} from "./summarize";
+} from "./model";
 import { type AttributeChange, SENSITIVE, UNKNOWN } from "./values";
 
 export interface RenderOptions {
@@ -98,31 +100,28 @@ function stackBlocks(stack: StackSummary): MarkdownBlock[] {
       ]),
     );
   }
-  const destructive = stack.resources.filter((r) => DESTRUCTIVE_ACTIONS.includes(r.action));
-  if (destructive.length > 0) {
-    const counts = DESTRUCTIVE_ACTIONS.filter((a) => stack.counts[a] > 0).map(
-      (a) => `${stack.counts[a]} to ${a}`,
-    );
+  const entry = entryOf(stack);
+  const warnings = stack.lines.filter((l) => l.severity === "warning");
+  if (warnings.length > 0)
     head.push(
       warningBlock(
-        `${counts.join(", ")} in ${stack.stack}`,
-        destructive.map((r) => `- ${actionLine(r)}`),
+        `${reviewFirst(stack.counts, warnings).join(", ")} in ${stack.stack}`,
+        warnings.flatMap((l) => entryLines(l, entry)),
       ),
     );
-  }
-  const others = stack.resources.filter((r) => !DESTRUCTIVE_ACTIONS.includes(r.action));
+  const others = stack.lines.filter((l) => l.severity !== "warning");
   const listed = others.slice(0, MAX_LISTED_ACTIONS);
   const folded = others.slice(MAX_LISTED_ACTIONS);
-  if (listed.length > 0) head.push(listed.map((r) => `- ${actionLine(r)}`).join("\n"));
+  if (listed.length > 0) head.push(listed.flatMap((l) => entryLines(l, entry)).join("\n"));
   if (stack.resources.length === 0) head.push("No changes.");
-  if (stack.drift.length > 0) head.push(driftLine(stack.drift));
+  if (stack.drift.length > 0) head.push(driftLine(stack));
 
   return [
     essential(head.join("\n\n")),
     ...(folded.length > 0
       ? [
           markdownDetail(
-            details(`${folded.length} more changes`, folded.map((r) => `- ${actionLine(r)}`).join("\n")),
+            details(`${folded.length} more changes`, folded.flatMap((l) => entryLines(l, entry)).join("\n")),
           ),
         ]
       : []),
@@ -130,27 +129,75 @@ function stackBlocks(stack: StackSummary): MarkdownBlock[] {
   ];
 }
 
-/** One resource's action in words: `**delete** \`address\`: reason`, with what it changes. */
-export function actionLine(r: ResourceSummary): string {
-  const what = `**${r.action}** ${inlineCode(r.address)}`;
+/**
+ * What the warning block of a plan holds, counted: what it destroys (from the counts of objects),
+ * then the grants of power and the other removals (from the sentences).
+ */
+export function reviewFirst(
+  counts: Readonly<Record<PlanAction, number>>,
+  warnings: readonly PlanLine[],
+): string[] {
+  const grants = warnings.filter((l) => l.sensitive).length;
+  const removals = warnings.filter((l) => !l.sensitive && !DESTRUCTIVE_ACTIONS.includes(l.action)).length;
+  return [
+    ...DESTRUCTIVE_ACTIONS.filter((a) => counts[a] > 0).map((a) => `${thousands(counts[a])} to ${a}`),
+    ...(grants > 0 ? [`${thousands(grants)} grant${grants === 1 ? "" : "s"} of power`] : []),
+    ...(removals > 0 ? [`${thousands(removals)} removal${removals === 1 ? "" : "s"}`] : []),
+  ];
+}
+
+/** A sentence as a list item, its grouped sentences below it. */
+const entryLines = (line: PlanLine, entry: (line: PlanLine) => string) =>
+  sentenceItem(entry(line), line.items);
+
+/**
+ * A function giving each sentence of a stack with what only the plan knows of its object: its
+ * address when the sentence does not name it, and after a dash Terraform's reason, how a
+ * replacement happens and what forces it, the id an import adopts, the address it moved from.
+ * `(drifted)` follows a change of an object that drifted.
+ */
+export function entryOf(stack: StackSummary): (line: PlanLine) => string {
+  const resources = new Map(stack.resources.map((r) => [r.address, r]));
+  const drifted = new Set(stack.drift);
+  return (line) => {
+    const addresses = line.items ? [] : line.addresses;
+    const named = addresses.filter((a) => !line.text.includes(inlineCode(a))).map(inlineCode);
+    const only = line.addresses.length === 1 ? resources.get(line.addresses[0] ?? "") : undefined;
+    const facts = only ? planFacts(only, line.text) : "";
+    const note = line.addresses.some((a) => drifted.has(a)) ? DRIFTED : "";
+    return `${line.text}${named.length > 0 ? ` · ${named.join(", ")}` : ""}${facts ? ` — ${facts}` : ""}${note}`;
+  };
+}
+
+/** Appended to a change of an object that drifted: the change may be putting the drift back. */
+const DRIFTED = " _(drifted)_";
+
+/** What only a plan knows of one object's change, in words; empty when the sentence says it all. */
+function planFacts(r: ResourceSummary, sentence: string): string {
   switch (r.action) {
     case "replace": {
       const forced = r.forcedBy.length > 0 ? `, forced by ${r.forcedBy.map(inlineCode).join(", ")}` : "";
       const reason = r.reason && r.forcedBy.length === 0 ? `: ${r.reason}` : "";
-      return `${what} (${r.replaceOrder})${forced}${reason}`;
+      // "replaces `x` — destroy before create", "changes DNS record … — replaced, destroy before create".
+      return `${sentence.startsWith("replaces ") ? "" : "replaced, "}${r.replaceOrder}${forced}${reason}`;
     }
-    case "update": {
-      const moved = r.previousAddress ? ` (moved from ${inlineCode(r.previousAddress)})` : "";
-      return `${what}${moved}${attributeList(r.changes)}`;
+    case "import": {
+      const id =
+        r.importId !== undefined && !sentence.includes(inlineCode(r.importId))
+          ? `id ${inlineCode(r.importId)}`
+          : "";
+      const then = r.alsoUpdates ? `then updated${attributeList(r.changes)}` : "";
+      return [id, then].filter((p) => p !== "").join(", ");
     }
-    case "import":
-      return `${what} (id ${inlineCode(r.importId ?? "?")})${r.alsoUpdates ? `, then update${attributeList(r.changes)}` : ""}`;
-    case "move":
-      return `**move** ${inlineCode(r.previousAddress ?? "?")} → ${inlineCode(r.address)}`;
-    case "forget":
-      return `${what}: removed from the state; the real object is kept`;
+    case "update":
+      return r.previousAddress && !sentence.includes(inlineCode(r.previousAddress))
+        ? `moved from ${inlineCode(r.previousAddress)}`
+        : "";
+    case "delete":
+    case "read":
+      return r.reason ?? "";
     default:
-      return r.reason ? `${what}: ${r.reason}` : what;
+      return "";
   }
 }
 
@@ -161,10 +208,17 @@ function attributeList(changes: readonly AttributeChange[]): string {
   return `: ${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
 }
 
-function driftLine(drift: readonly string[]): string {
-  const shown = drift.slice(0, MAX_DRIFT_NAMES).map(inlineCode).join(", ");
-  const more = drift.length > MAX_DRIFT_NAMES ? ` and ${drift.length - MAX_DRIFT_NAMES} more` : "";
+function driftLine(stack: StackSummary): string {
+  const entry = entryOf({ ...stack, resources: [], drift: [] });
+  const shown = stack.driftLines.slice(0, MAX_DRIFT_NAMES).map(entry).join("; ");
+  const more =
+    stack.driftLines.length > MAX_DRIFT_NAMES ? ` and ${stack.driftLines.length - MAX_DRIFT_NAMES} more` : "";
   return `Changed outside Terraform since the last apply: ${shown}${more}.`;
+}
+
+/** 12,345: grouped by thousands, the same wherever it runs (no locale). */
+export function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
 /**

@@ -1,4 +1,5 @@
 import { isRecord } from "../../runtime/values";
+import { SENSITIVE } from "../change/model";
 import { someDecoding } from "./decodings";
 import { NeedleIndex } from "./needle-index";
 import { secretForms } from "./secret-forms";
@@ -12,8 +13,8 @@ import { secretForms } from "./secret-forms";
  * or under any nesting of the encodings Terraform's functions produce — is masked too.
  */
 
-/** How Terraform itself prints a masked value. */
-export const SENSITIVE = "(sensitive value)";
+/** How Terraform itself prints a masked value (the shared model's marker). */
+export { SENSITIVE };
 /** A map key or instance key that holds a sensitive literal, in paths and addresses. */
 export const SENSITIVE_KEY = "(sensitive key)";
 

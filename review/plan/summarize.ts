@@ -1,60 +1,17 @@
+import type { ReviewContext } from "../change/context";
+import { describeChanges } from "../change/describe";
+import type { Change as DescribedChange } from "../change/model";
+import { planSides } from "./described";
+import {
+  PLAN_ACTIONS,
+  type PlanAction,
+  type PlanLine,
+  type ResourceSummary,
+  type StackSummary,
+} from "./model";
 import type { Change, PlanJson, ResourceChange } from "./plan-json";
 import { SENSITIVE, SENSITIVE_KEY, Secrets, sensitiveLiterals } from "./secrets";
-import { type AttributeChange, attributeChanges, formatPath, UNKNOWN } from "./values";
-
-/**
- * What happens to one resource instance, in review order: destructive actions first. `move` is a
- * no-op under a new address; `import` adopts an existing object (possibly with an update).
- */
-export const PLAN_ACTIONS = [
-  "delete",
-  "replace",
-  "create",
-  "update",
-  "import",
-  "read",
-  "move",
-  "forget",
-] as const;
-export type PlanAction = (typeof PLAN_ACTIONS)[number];
-
-/** Actions that destroy a real object: listed first, under a warning. */
-export const DESTRUCTIVE_ACTIONS: readonly PlanAction[] = ["delete", "replace"];
-
-/** The everyday actions, destructive first: every count table has a column for each. */
-export const TABLE_ACTIONS: readonly PlanAction[] = ["delete", "replace", "create", "update"];
-
-export interface ResourceSummary {
-  readonly address: string;
-  readonly action: PlanAction;
-  /** Terraform's reason in words (e.g. "no longer in the configuration"), when it gives one. */
-  readonly reason?: string;
-  /** For replacements: whether the new object exists before the old one is destroyed. */
-  readonly replaceOrder?: "destroy before create" | "create before destroy";
-  /** For replacements: the attributes whose change forces it. */
-  readonly forcedBy: readonly string[];
-  /** For moves, and updates of a moved object: the former address. */
-  readonly previousAddress?: string;
-  /** For imports: the id of the object adopted. */
-  readonly importId?: string;
-  /** For imports: the adopted object is also updated to match the configuration. */
-  readonly alsoUpdates: boolean;
-  readonly changes: readonly AttributeChange[];
-}
-
-export interface StackSummary {
-  readonly stack: string;
-  /** The plan file, as given on the command line. */
-  readonly source: string;
-  readonly terraformVersion?: string;
-  /** The plan stopped on an error; what it lists is incomplete. */
-  readonly errored: boolean;
-  readonly counts: Readonly<Record<PlanAction, number>>;
-  /** Resources with an action (no-ops hidden), destructive first, then by action and address. */
-  readonly resources: readonly ResourceSummary[];
-  /** Addresses Terraform found changed outside Terraform since the last apply. */
-  readonly drift: readonly string[];
-}
+import { attributeChanges, formatPath, UNKNOWN } from "./values";
 
 const REASONS: Readonly<Record<string, string>> = {
   replace_because_tainted: "the object is tainted",
@@ -78,25 +35,63 @@ const BY_ADDRESS = new Intl.Collator("en", { numeric: true });
 /**
  * Turns one stack's plan into a review summary. No-op resources are left out. Every string of the
  * summary that holds one of `secrets` (by default, the literals this plan marks sensitive; give the
- * literals of every plan shown together) is masked: values whole, keys in paths and addresses.
+ * literals of every plan shown together) is masked: values whole, keys in paths and addresses,
+ * words in sentences. `review` names people and powerful teams, as in the review diff.
  */
 export function summarizePlan(
   plan: PlanJson,
   stack: string,
   source: string,
   secrets: Secrets = new Secrets(sensitiveLiterals(plan)),
+  review: ReviewContext = {},
 ): StackSummary {
-  const changes = plan.resource_changes ?? [];
-  const resources = changes
-    .map((rc) => summarizeResource(rc, secrets))
-    .filter((r): r is ResourceSummary => r !== undefined)
+  const sides = planSides(plan, secrets);
+  const described = (rc: ResourceChange, summary: ResourceSummary): DescribedChange => {
+    const { change } = rc;
+    return {
+      stack,
+      kind: rc.mode === "data" ? "data" : "resource",
+      type: rc.type,
+      name: rc.name,
+      address: summary.address,
+      action: summary.action,
+      ...(summary.previousAddress !== undefined && { previousAddress: summary.previousAddress }),
+      ...(summary.importId !== undefined && { importId: summary.importId }),
+      ...(change.before != null && {
+        before: sides.describe(rc.address, "base", change.before, change.before_sensitive),
+      }),
+      ...(change.after != null && {
+        after: sides.describe(rc.address, "head", change.after, change.after_sensitive, change.after_unknown),
+      }),
+      attributes: configuredChanges(summary, sides.configured(rc.address)),
+    };
+  };
+  const summarized = (plan.resource_changes ?? [])
+    .map((rc) => {
+      const summary = summarizeResource(rc, secrets);
+      return summary && { summary, change: described(rc, summary) };
+    })
+    .filter((r) => r !== undefined)
     .sort(
       (a, b) =>
-        PLAN_ACTIONS.indexOf(a.action) - PLAN_ACTIONS.indexOf(b.action) ||
-        BY_ADDRESS.compare(a.address, b.address),
+        PLAN_ACTIONS.indexOf(a.summary.action) - PLAN_ACTIONS.indexOf(b.summary.action) ||
+        BY_ADDRESS.compare(a.summary.address, b.summary.address),
     );
+  const resources = summarized.map((r) => r.summary);
   const counts = Object.fromEntries(PLAN_ACTIONS.map((a) => [a, 0])) as Record<PlanAction, number>;
   for (const r of resources) counts[r.action]++;
+  const drifted = (plan.resource_drift ?? []).flatMap((rc) => {
+    const summary = summarizeResource(rc, secrets);
+    return summary ? [described(rc, summary)] : [];
+  });
+  const sentences = (changes: DescribedChange[]) =>
+    describeChanges(changes, { base: () => sides.base, head: () => sides.head }, review).map(
+      ({ ruleDiff: _diff, people: _people, ...line }): PlanLine => ({
+        ...line,
+        text: secrets.redact(line.text),
+        ...(line.items && { items: line.items.map((item) => secrets.redact(item)) }),
+      }),
+    );
   return {
     stack,
     source,
@@ -104,13 +99,10 @@ export function summarizePlan(
     errored: plan.errored === true,
     counts,
     resources,
+    lines: sentences(summarized.map((r) => r.change)),
     drift: (plan.resource_drift ?? []).map((rc) => maskAddress(rc.address, secrets)).sort(BY_ADDRESS.compare),
+    driftLines: sentences(drifted),
   };
-}
-
-/** True when a stack's plan destroys something. */
-export function isDestructive(summary: StackSummary): boolean {
-  return DESTRUCTIVE_ACTIONS.some((a) => summary.counts[a] > 0);
 }
 
 function summarizeResource(rc: ResourceChange, secrets: Secrets): ResourceSummary | undefined {
@@ -148,6 +140,21 @@ function summarizeResource(rc: ResourceChange, secrets: Secrets): ResourceSummar
       after: maskWhole(c.after, secrets),
     })),
   };
+}
+
+/**
+ * The attribute changes the describers read: those of the configuration, as a synthesized stack
+ * has them. A computed attribute that only becomes unknown (`id` on a replacement, `output` of
+ * terraform_data) is what applying does, not what the change says; the plan layer still shows it.
+ */
+function configuredChanges(
+  summary: ResourceSummary,
+  configured: ReadonlySet<string> | undefined,
+): ResourceSummary["changes"] {
+  if (!configured) return summary.changes;
+  return summary.changes.filter(
+    (c) => c.after !== UNKNOWN || configured.has(c.path.split(/[.[]/)[0] ?? c.path),
+  );
 }
 
 /** `text`, or SENSITIVE when it holds a secret. */

@@ -1,5 +1,11 @@
 import { STACK_NAME } from "../bot/plan-record";
-import { PLAN_ACTIONS, type PlanAction, type ResourceSummary, type StackSummary } from "./summarize";
+import {
+  PLAN_ACTIONS,
+  type PlanAction,
+  type PlanLine,
+  type ResourceSummary,
+  type StackSummary,
+} from "./model";
 import type { AttributeChange } from "./values";
 
 /**
@@ -54,7 +60,34 @@ function stackOf(value: unknown, at: string): StackSummary {
     errored: boolean(s.errored, `${at}.errored`),
     counts,
     resources,
+    lines: list(s.lines, `${at}.lines`).map((l, i) => lineOf(l, stack, `${at}.lines[${i}]`)),
     drift: list(s.drift, `${at}.drift`).map((d, i) => string(d, `${at}.drift[${i}]`)),
+    driftLines: list(s.driftLines, `${at}.driftLines`).map((l, i) =>
+      lineOf(l, stack, `${at}.driftLines[${i}]`),
+    ),
+  };
+}
+
+/** A sentence, as the summary wrote it: of this stack, a known severity and action, text only. */
+function lineOf(value: unknown, stack: string, at: string): PlanLine {
+  const l = object(value, at);
+  if (string(l.stack, `${at}.stack`) !== stack)
+    throw new Error(`${at}.stack is not the stack it is listed under`);
+  const severity = string(l.severity, `${at}.severity`);
+  if (severity !== "warning" && severity !== "info") throw new Error(`${at}.severity is not warning or info`);
+  const action = string(l.action, `${at}.action`);
+  if (!(PLAN_ACTIONS as readonly string[]).includes(action))
+    throw new Error(`${at}.action is not a plan action`);
+  return {
+    stack,
+    severity,
+    sensitive: boolean(l.sensitive, `${at}.sensitive`),
+    action: action as PlanAction,
+    text: string(l.text, `${at}.text`),
+    ...(l.items !== undefined && {
+      items: list(l.items, `${at}.items`).map((item, i) => string(item, `${at}.items[${i}]`)),
+    }),
+    addresses: list(l.addresses, `${at}.addresses`).map((a, i) => string(a, `${at}.addresses[${i}]`)),
   };
 }
 

@@ -1,10 +1,10 @@
 import { isRecord } from "../../runtime/values";
+import { type AttributeChange as SharedAttributeChange, UNKNOWN } from "../change/model";
 import type { Change, JsonValue, PathStep } from "./plan-json";
 import { SENSITIVE, SENSITIVE_KEY, Secrets } from "./secrets";
 
 export { SENSITIVE } from "./secrets";
-/** How Terraform itself prints a value computed during apply. */
-export const UNKNOWN = "(known after apply)";
+export { UNKNOWN };
 
 /** One attribute leaf on one side of a change. */
 interface Leaf {
@@ -20,14 +20,10 @@ interface Leaf {
 }
 
 /**
- * One changed (or, for creates and deletes, present) attribute: before → after, as printable text
- * (a JSON literal, SENSITIVE or UNKNOWN). Raw values never leave this module.
+ * One changed (or, for creates and deletes, present) attribute of the shared model, and whether it
+ * forces the replacement: what only a plan knows. Raw values never leave this module.
  */
-export interface AttributeChange {
-  readonly path: string;
-  /** Undefined when the attribute is absent or null on that side. */
-  readonly before?: string;
-  readonly after?: string;
+export interface AttributeChange extends SharedAttributeChange {
   /** This attribute is one of the plan's `replace_paths`, or lies under one. */
   readonly forcesReplacement: boolean;
 }

@@ -80,7 +80,7 @@ describe("npm run access: the NetAuth import from the maintainer files", () => {
     assert.equal(result.status, 0, result.stderr);
     assert.match(
       result.stdout,
-      /^wrote netauth\/reconcile\.sh and netauth\/access\.json to out: \d+ people, \d+ SSH keys, 4 groups$/m,
+      /^wrote netauth\/access\.json and netauth\/reconcile\.sh to out: \d+ people, \d+ SSH keys, 4 groups$/m,
     );
     const script = readFileSync(join(dir, "out", "netauth", "reconcile.sh"), "utf8");
     assert.match(script, /^#!\/bin\/sh\n/);

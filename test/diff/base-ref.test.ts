@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { cpSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -44,8 +44,9 @@ test("--base-ref synthesizes the ref from an exported tree and leaves nothing be
 
   const result = await run(diff(VOID_APP), repo, ["--base-ref", "HEAD~1"], { INFRA_BACKEND: "http" });
   assert.equal(result.status, 0, result.stderr);
-  // The newcomer's organization membership and their team membership.
-  assert.match(result.stdout, /^### Review diff: 2 to create, 0 to update, 0 to delete$/m);
+  // The newcomer's organization and team memberships, and their entry in NetAuth's import (the groups
+  // it joins may change too).
+  assert.match(result.stdout, /^### Review diff: 3 to create, \d+ to update, 0 to delete$/m);
   assert.match(
     result.stdout,
     new RegExp(`^- \`github\`: welcomes Try Newcomer \\(@${login}\\) to ${team} \\(member\\)$`, "m"),
@@ -63,6 +64,20 @@ test("--base-ref synthesizes the ref from an exported tree and leaves nothing be
   const { totals } = JSON.parse(empty.stdout);
   assert.equal(totals.delete, 0, "a ref without main.ts is an empty base: everything is added");
   assert.ok(totals.create > 0, `${totals.create} resources to create`);
+
+  // A commit that changes nothing any output uses says so in words.
+  const file = join(repo, "maintainers", `${login}.yaml`);
+  writeFileSync(file, `${readFileSync(file, "utf8")}since: 2027-01\n`);
+  git(repo, "commit", "--quiet", "-am", "since");
+  const unreached = await run(diff(VOID_APP), repo, ["--base-ref", "HEAD~1"], { INFRA_BACKEND: "http" });
+  assert.equal(unreached.status, 0, unreached.stderr);
+  assert.match(
+    unreached.stdout,
+    new RegExp(
+      `^No changes\\.\\n\\nThe change reaches no output of the app: no stack and no generated artifact changes \\(\`maintainers/${login}\\.yaml\`\\)\\.$`,
+      "m",
+    ),
+  );
 
   assert.equal(git(repo, "worktree", "list", "--porcelain").match(/^worktree /gm)?.length, 1, "no worktree");
   assert.equal(git(repo, "status", "--porcelain", "--untracked-files=no"), "", "the checkout is untouched");

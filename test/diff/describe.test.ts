@@ -1,12 +1,13 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { noActions, ruleDiff } from "../../review/change";
 import {
   compareOutputs,
   type DiffReport,
   renderMarkdown,
   reviewDiff,
-  ruleDiff,
   type StackJson,
+  type SynthOutput,
 } from "../../review/diff";
 
 /** A stack with the given resources, as cdktf writes it (with `//` metadata that must be ignored). */
@@ -25,8 +26,9 @@ function stack(
   return { resource: withMetadata, ...extra };
 }
 
-const diff = (base: StackJson, head: StackJson): DiffReport =>
-  reviewDiff(new Map([["s", base]]), new Map([["s", head]]));
+/** An output of one stack, `s`. */
+const output = (stack: StackJson): SynthOutput => ({ stacks: new Map([["s", stack]]) });
+const diff = (base: StackJson, head: StackJson): DiffReport => reviewDiff(output(base), output(head));
 const texts = (report: DiffReport) =>
   report.lines.map((l) => `${l.severity === "warning" ? "! " : ""}${l.text}`);
 
@@ -56,8 +58,8 @@ test("DNS records: added, changed, and several removals grouped and listed", () 
   const report = diff(base, head);
   assert.deepEqual(texts(report), [
     "! removes 2 DNS records",
-    "changes DNS record `www.example.org` A: `192.0.2.1` → `192.0.2.2`, TTL (none) → 60",
     "adds DNS record `repo-xx.example.org` CNAME → `repo-fi.example.org.`",
+    "changes DNS record `www.example.org` A: `192.0.2.1` → `192.0.2.2`, TTL (none) → 60",
   ]);
   assert.deepEqual(report.lines[0].items, [
     "removes DNS record `example.org` TXT → `v=spf1 -all`",
@@ -101,11 +103,11 @@ test("policy rule changes are sensitive and carry a small unified diff", () => {
   );
   assert.deepEqual(texts(report), [
     "! removes Consul ACL policy `exporter`",
-    "! changes the rules of Nomad ACL policy `apps-admin`",
     "! adds Vault policy `secrets`",
+    "! changes the rules of Nomad ACL policy `apps-admin`",
   ]);
   assert.equal(
-    report.lines[1].ruleDiff,
+    report.lines[2].ruleDiff,
     ["@@ -1,3 +1,3 @@", ' namespace "apps" {', '-  policy = "read"', '+  policy = "write"', " }"].join("\n"),
   );
   assert.ok(report.lines.every((l) => l.sensitive));
@@ -142,8 +144,8 @@ test("roles and groups spell out the policies they grant, following references",
   );
   assert.deepEqual(texts(report), [
     "! removes Nomad ACL role `deployer`",
-    "! LDAP group `ops` now grants `admin` and no longer grants `default`",
     "! writes Vault `nomad/role/apps` granting `anonymous`, `apps`",
+    "! LDAP group `ops` now grants `admin` and no longer grants `default`",
   ]);
 });
 
@@ -170,9 +172,9 @@ test("repositories, team access and org membership", () => {
   assert.deepEqual(texts(report), [
     "! deletes repository `gone`",
     "! changes docs on `a`: push → admin",
-    "! removes @Erin as org owner (stays member)",
-    "archives repository `a`",
+    "! demotes @Erin from org owner to member",
     "adds repository `new`",
+    "archives repository `a`",
   ]);
 });
 
@@ -196,18 +198,16 @@ test("unknown resources, modules, providers and the backend get generic lines", 
   const report = diff(base, head);
   assert.deepEqual(texts(report), [
     "! moves state from the http backend to s3",
-    "changes `thing_x.one`: nested, size",
-    "changes provider `o/x`: 1.0.0 → 1.1.0",
     "adds module `net` (o/net/aws@2.0.0)",
     "adds the `x` provider configuration",
+    "changes `thing_x.one`: nested, size",
+    "changes provider `o/x`: 1.0.0 → 1.1.0",
   ]);
-  assert.deepEqual(report.summary, [{ stack: "s", create: 1, update: 1, delete: 0 }]);
-  const thing = compareOutputs(new Map([["s", base]]), new Map([["s", head]])).find(
-    (c) => c.address === "thing_x.one",
-  );
+  assert.deepEqual(report.summary, [{ stack: "s", counts: { ...noActions(), create: 1, update: 1 } }]);
+  const thing = compareOutputs(output(base), output(head)).find((c) => c.address === "thing_x.one");
   assert.deepEqual(thing?.attributes, [
-    { path: "nested.deep[1]", before: 2, after: 3 },
-    { path: "size", before: 1, after: 2 },
+    { path: "nested.deep", before: "[1,2]", after: "[1,3]" },
+    { path: "size", before: "1", after: "2" },
   ]);
 });
 
@@ -240,7 +240,7 @@ test("people are named, escaped so no name injects markup or mentions; newcomers
     ["eve", "Eve <img src=x> **x** [a](http://evil.example) @Gottox ＠void-ops"],
     ["carl", "carl"],
   ]);
-  const report = reviewDiff(new Map([["s", base]]), new Map([["s", head]]), { people });
+  const report = reviewDiff(output(base), output(head), { people });
   assert.deepEqual(texts(report), [
     "! welcomes @carl to core (maintainer)",
     "welcomes Eve &lt;img src=x&gt; \\*\\*x\\*\\* \\[a\\](http:\u2060//evil.example) @\u2060Gottox ＠\u2060void-ops (@eve) to core (member)",
@@ -255,6 +255,6 @@ test("joining the operators' team is marked like any grant of power", () => {
       m: { team_id: "${github_team.team_ops.id}", username: "otto", role: "member" },
     },
   });
-  const report = reviewDiff(new Map([["s", stack(team)]]), new Map([["s", head]]), { operatorTeam: "ops" });
+  const report = reviewDiff(output(stack(team)), output(head), { operatorTeam: "ops" });
   assert.deepEqual(texts(report), ["! welcomes @otto to ops (member)"]);
 });

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { acmeApp } from "../../examples/acme/app";
-import { DESCRIBERS } from "../../review/diff/describe";
+import { DESCRIBERS } from "../../review/change";
 import { synthApp } from "../support/app";
 import { tempDir } from "../support/project";
 import type { StackJson } from "../support/synth";

@@ -80,8 +80,8 @@ describe("membership modes", () => {
     };
     core.members[0] = { username: "alice", role: "member" };
     const lines = reviewDiff(
-      new Map([["github", before as StackJson]]),
-      new Map([["github", after as StackJson]]),
+      { stacks: new Map([["github", before as StackJson]]) },
+      { stacks: new Map([["github", after as StackJson]]) },
     );
     assert.deepEqual(
       lines.lines.map((l) => l.text),

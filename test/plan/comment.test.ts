@@ -7,9 +7,10 @@ import {
   renderJson,
   renderPlanComment,
   type StackSummary,
+  summarizePlan,
   summarizePlanFiles,
 } from "../../review/plan";
-import { PLAN_ACTIONS, type PlanAction, type ResourceSummary } from "../../review/plan/summarize";
+import type { PlanAction } from "../../review/plan/model";
 import { parseSummaryJson } from "../../review/plan/summary-json";
 import { PLANS } from "./support";
 
@@ -18,22 +19,21 @@ const plans = (stacks: Record<string, string>): StackSummary[] =>
     Object.entries(stacks).map(([stack, file]): PlanInput => ({ stack, file, path: join(PLANS, file) })),
   );
 
-/** A synthetic stack of `n` resources per action, for the limits (real plans are in test/workflows). */
-function stackOf(name: string, resources: ResourceSummary[]): StackSummary {
-  const counts = Object.fromEntries(PLAN_ACTIONS.map((a) => [a, 0])) as Record<PlanAction, number>;
-  for (const r of resources) counts[r.action]++;
-  return { stack: name, source: `${name}.json`, errored: false, counts, resources, drift: [] };
+/** A stack planning `changes` of terraform_data objects, summarized as the real ones are (real plans are in test/workflows). */
+function stackOf(name: string, changes: readonly [PlanAction, string][]): StackSummary {
+  const resource_changes = changes.map(([action, address]) => ({
+    address,
+    mode: "managed" as const,
+    type: "terraform_data",
+    name: address.replace(/^terraform_data\.|\[.*$/g, ""),
+    change:
+      action === "delete"
+        ? { actions: ["delete"], before: { id: address, input: "member" }, after: null }
+        : { actions: ["create"], before: null, after: { input: "maintainer" }, after_unknown: { id: true } },
+    ...(action === "delete" ? { action_reason: "delete_because_no_resource_config" } : {}),
+  }));
+  return summarizePlan({ format_version: "1.2", resource_changes }, name, `${name}.json`);
 }
-
-const resource = (action: PlanAction, address: string): ResourceSummary => ({
-  address,
-  action,
-  forcedBy: [],
-  alsoUpdates: false,
-  changes: [{ path: "role", before: '"member"', after: '"maintainer"', forcesReplacement: false }],
-  ...(action === "delete" ? { reason: "no longer in the configuration" } : {}),
-});
-
 /** Where the last line naming `first` ends up before the first naming `then`. */
 function before(text: string, first: RegExp, then: RegExp): boolean {
   const lines = text.split("\n");
@@ -49,7 +49,12 @@ describe("the plan comment's Markdown", () => {
 
   test("a stack that only drifted is no change, and its drift is shown apart", () => {
     const drifted = plans({ hashistack: "hand/hashistack/plan.json" })[0] as StackSummary;
-    const quiet = { ...drifted, resources: [], counts: { ...drifted.counts, update: 0, import: 0 } };
+    const quiet = {
+      ...drifted,
+      resources: [],
+      lines: [],
+      counts: { ...drifted.counts, update: 0, import: 0 },
+    };
     assert.equal(
       renderPlanComment([quiet]),
       [
@@ -59,32 +64,33 @@ describe("the plan comment's Markdown", () => {
         "",
         "Changed outside Terraform since the last apply, not by this pull request. A change above marked _(drifted)_ may be putting such a change back.",
         "",
-        "- `hashistack`: `vault_policy.secrets_admin`",
+        "- `hashistack`: changes the rules of Vault policy `void-secrets-admin` · `vault_policy.secrets_admin`",
       ].join("\n"),
     );
   });
 
   test("instances of one resource with the same change are one entry; count indexes are ranges", () => {
     const stack = stackOf("github", [
-      ...[3, 4, 5, 6, 9].map((i) => resource("delete", `github_membership.m[${i}]`)),
-      resource("delete", 'github_membership.x["a"]'),
-      resource("delete", 'github_membership.x["b"]'),
-      ...["c", "d", "e"].map((k) => resource("create", `github_membership.y["${k}"]`)),
+      ...[3, 4, 5, 6, 9].map((i): [PlanAction, string] => ["delete", `terraform_data.m[${i}]`]),
+      ["delete", 'terraform_data.x["a"]'],
+      ["delete", 'terraform_data.x["b"]'],
+      ...["c", "d", "e"].map((k): [PlanAction, string] => ["create", `terraform_data.y["${k}"]`]),
     ]);
     const text = renderPlanComment([stack]);
     assert.match(
       text,
-      /> - \*\*delete\*\* `github_membership\.m` ×5: no longer in the configuration\n> {3}`\[3\]`–`\[6\]` `\[9\]`\n/,
+      /> - removes `terraform_data\.m` ×5 — no longer in the configuration\n> {3}`\[3\]`–`\[6\]` `\[9\]`\n/,
     );
-    assert.match(text, /> - \*\*delete\*\* `github_membership\.x\["a"\]`: no longer in the configuration\n/);
-    assert.match(text, /- \*\*create\*\* `github_membership\.y` ×3\n {2}`\["c"\]` `\["d"\]` `\["e"\]`\n/);
+    assert.match(text, /> - removes `terraform_data\.x\["a"\]` — no longer in the configuration\n/);
+    assert.match(text, /- adds `terraform_data\.y` ×3\n {2}`\["c"\]` `\["d"\]` `\["e"\]`\n/);
   });
 
-  test("over the limit: details go first, then other changes, destructions last, each cut said", () => {
+  test("over the limit: details go first, then other changes, warnings last, each cut said", () => {
     const many = (action: PlanAction, n: number, name: string) =>
-      Array.from({ length: n }, (_, i) =>
-        resource(action, `github_membership.${name}_${String(i).padStart(4, "0")}`),
-      );
+      Array.from({ length: n }, (_, i): [PlanAction, string] => [
+        action,
+        `terraform_data.${name}_${String(i).padStart(4, "0")}`,
+      ]);
     const stacks = [
       stackOf("github", [...many("delete", 1500, "gone"), ...many("create", 1500, "new")]),
       stackOf("tls", many("delete", 5, "cert")),
@@ -92,14 +98,11 @@ describe("the plan comment's Markdown", () => {
     for (const limit of [20_000, 60_000, 120_000]) {
       const text = renderPlanComment(stacks, { limit });
       assert.ok(text.length <= limit, `${text.length} > ${limit}`);
-      assert.ok(
-        before(text, /\*\*delete\*\*/, /\*\*create\*\*/),
-        "every deletion listed comes before any creation",
-      );
+      assert.ok(before(text, /^> - removes /, /^- adds /), "every deletion listed comes before any creation");
       assert.match(text, /^\| ⚠️ `github` \| 1,500 \| 0 \| 1,500 \| 0 \|$/m);
     }
     const cut = renderPlanComment(stacks, { limit: 20_000 });
-    assert.doesNotMatch(cut, /\*\*create\*\*/, "no creation shown while deletions are left out");
+    assert.doesNotMatch(cut, /^- adds /m, "no creation shown while deletions are left out");
     assert.doesNotMatch(cut, /<details>/);
     assert.match(
       cut,
@@ -111,7 +114,10 @@ describe("the plan comment's Markdown", () => {
       /\n<details><summary>1,480 more in <code>github<\/code><\/summary>\n/,
       "long lists fold",
     );
-    assert.match(roomy, /> \*\*`tls`\*\*\n> - \*\*delete\*\* `github_membership\.cert_0000`/);
+    assert.match(
+      roomy,
+      /> \*\*`tls`\*\*\n> - removes `terraform_data\.cert_0000` — no longer in the configuration/,
+    );
   });
 });
 
@@ -135,7 +141,23 @@ describe("the JSON summary read back (what the bot trusts of the artifact)", () 
       ["[]", "the plan summary is not an object"],
       ['{"stacks":[]}', "stacks is an empty list (expected one summary per stack)"],
       [bad((j) => (j.stacks[0].stack = "a b")), "stacks[0].stack is not a stack name"],
-      [bad((j) => (j.stacks[1].stack = "demo")), "stacks names a stack twice"],
+      [
+        bad((j) => {
+          j.stacks[1].stack = "demo";
+          for (const line of [...j.stacks[1].lines, ...j.stacks[1].driftLines]) line.stack = "demo";
+        }),
+        "stacks names a stack twice",
+      ],
+      [
+        bad((j) => (j.stacks[1].lines[0].stack = "demo")),
+        "stacks[1].lines[0].stack is not the stack it is listed under",
+      ],
+      [
+        bad((j) => (j.stacks[0].lines[0].severity = "loud")),
+        "stacks[0].lines[0].severity is not warning or info",
+      ],
+      [bad((j) => (j.stacks[0].lines[0].items = [1])), "stacks[0].lines[0].items[0] is not a string"],
+      [bad((j) => delete j.stacks[1].driftLines), "stacks[1].driftLines is not a list"],
       [bad((j) => (j.stacks[0].counts.delete = 9)), "stacks[0].counts.delete does not match its resources"],
       [bad((j) => (j.stacks[0].counts.create = -1)), "stacks[0].counts.create is not a count"],
       [

@@ -122,8 +122,8 @@ describe("plan summary size cap", () => {
   test("a huge plan stays under the limit, keeps the warning and says details were cut", () => {
     const out = renderMarkdown([bigPlan(1500)]);
     assert.ok(out.length < DEFAULT_MARKDOWN_LIMIT, `${out.length} characters`);
-    assert.match(out, /> - \*\*delete\*\* `digitalocean_record\.gone`/);
-    assert.match(out, /- \*\*create\*\* `digitalocean_record\.r99`\n/);
+    assert.match(out, /> - removes DNS record `gone` A → `192\.0\.2\.1` · `digitalocean_record\.gone`\n/);
+    assert.match(out, /- adds DNS record `host-99` TXT → `v=spf1 [^`]*` · `digitalocean_record\.r99`\n/);
     assert.doesNotMatch(out, /cut short/);
     assert.match(out, /> Output truncated to stay under 60,000 characters: \d+ detail sections omitted\./);
     assert.equal((out.match(/<details>/g) ?? []).length, (out.match(/<\/details>/g) ?? []).length);

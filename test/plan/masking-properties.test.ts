@@ -119,6 +119,56 @@ function planHolding(secret: string, value: string): string {
   });
 }
 
+/**
+ * A plan that marks `secret` sensitive on one resource and holds `value`, unmarked, where the
+ * describers of provider resources put values into sentences: a DNS record's value, the name of a
+ * team a membership refers to (through the prior state), a login, a policy's name.
+ */
+function providersHolding(secret: string, value: string): string {
+  const create = (address: string, type: string, after: object) => ({
+    address,
+    mode: "managed",
+    type,
+    name: address.split(".")[1],
+    change: {
+      actions: ["create"],
+      before: null,
+      after,
+      after_unknown: {},
+      before_sensitive: false,
+      after_sensitive: {},
+    },
+  });
+  const team = {
+    address: "github_team.t",
+    mode: "managed",
+    type: "github_team",
+    name: "t",
+    values: { id: "42", name: value },
+  };
+  return JSON.stringify({
+    format_version: "1.2",
+    resource_changes: [
+      ...JSON.parse(planHolding(secret, "unrelated")).resource_changes,
+      create("digitalocean_record.txt", "digitalocean_record", {
+        domain: "example.org",
+        name: "x",
+        type: "TXT",
+        value,
+      }),
+      create("github_team_membership.m", "github_team_membership", {
+        team_id: "42",
+        username: "bob",
+        role: "member",
+      }),
+      create("github_membership.owner", "github_membership", { username: value, role: "admin" }),
+      create("nomad_acl_policy.p", "nomad_acl_policy", { name: value, rules_hcl: `namespace "${value}" {}` }),
+    ],
+    planned_values: { root_module: { resources: [team] } },
+    prior_state: { values: { root_module: { resources: [team] } } },
+  });
+}
+
 /** Every output format: Markdown (the job summary and artifact), JSON, the plan comment as posted. */
 function outputs(planText: string): string[] {
   const summary = summarizePlan(parsePlanJson(planText, "plan.json"), "stack", "plan.json");
@@ -152,6 +202,23 @@ describe("property: no output holds a secret, whatever encodings Terraform's fun
               if (!control.includes(form)) assert.ok(!output.includes(form), `holds ${JSON.stringify(form)}`);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  test("in the sentences the describers make of provider resources", () => {
+    fc.assert(
+      fc.property(secrets, chains, (secret, chain) => {
+        const values = encodeAll(secret, chain);
+        const planText = providersHolding(secret, values.at(-1) ?? "");
+        const summary = summarizePlan(parsePlanJson(planText, "plan.json"), "stack", "plan.json");
+        assert.ok(summary.lines.some((l) => l.text.startsWith("adds DNS record ")));
+        const control = outputs(providersHolding(secret, "unrelated")).join("\n");
+        for (const output of outputs(planText))
+          for (const leak of values)
+            for (const form of [leak, JSON.stringify(leak).slice(1, -1)])
+              if (!control.includes(form)) assert.ok(!output.includes(form), `holds ${JSON.stringify(form)}`);
+      }),
+      { numRuns: 200 },
     );
   });
 

@@ -1,8 +1,11 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, test } from "node:test";
+import { planSummary } from "../../cli/plan-summary";
 import { renderJson, renderMarkdown, type StackSummary, summarizePlanFiles } from "../../review/plan";
-import { byAddress, plan } from "./support";
+import { ADOPTION_ROOT, REPO_ROOT, run, scratchProject, tempDir } from "../support/project";
+import { byAddress, plan, planFile } from "./support";
 
 const [demo, quiet] = summarizePlanFiles([plan("real", "demo"), plan("real", "quiet")]) as [
   StackSummary,
@@ -129,17 +132,17 @@ describe("plan summary of the real terraform_data plan", () => {
       "",
       "> [!CAUTION]",
       "> ⚠️ **2 to delete, 2 to replace in demo**",
-      "> - **delete** `terraform_data.mirror[1]`: its count index no longer exists",
-      "> - **delete** `terraform_data.retired`: no longer in the configuration",
-      "> - **replace** `terraform_data.blue_green` (create before destroy), forced by `triggers_replace`",
-      "> - **replace** `terraform_data.node` (destroy before create), forced by `triggers_replace`",
+      "> - removes `terraform_data.mirror[1]` — its count index no longer exists",
+      "> - removes `terraform_data.retired` — no longer in the configuration",
+      "> - replaces `terraform_data.blue_green` — create before destroy, forced by `triggers_replace`",
+      "> - replaces `terraform_data.node` — destroy before create, forced by `triggers_replace`",
       "",
-      "- **create** `terraform_data.added`",
-      "- **update** `terraform_data.secret`: `input`, `output`",
-      "- **update** `terraform_data.team`: `input.members`, `output`",
-      "- **read** `data.terraform_remote_state.peer`: its configuration depends on values known only after apply",
-      "- **move** `terraform_data.old_name` → `terraform_data.new_name`",
-      "- **forget** `terraform_data.handed_over`: removed from the state; the real object is kept",
+      "- adds `terraform_data.added`",
+      "- changes `terraform_data.secret`: input",
+      "- changes `terraform_data.team`: input",
+      "- reads `data.terraform_remote_state.peer` during apply — its configuration depends on values known only after apply",
+      "- moves `terraform_data.old_name` to `terraform_data.new_name`, unchanged",
+      "- forgets `terraform_data.handed_over`: Terraform stops managing it, and the object stays",
       "",
       "<details><summary>⚠️ <code>terraform_data.mirror[1]</code>: delete</summary>",
     ].join("\n");
@@ -193,7 +196,11 @@ describe("plan summary of provider resources (documented format)", () => {
     const markdown = renderMarkdown([digitalocean]);
     assert.match(
       markdown,
-      /> - \*\*delete\*\* `digitalocean_record\.repo_us`: no longer in the configuration/,
+      /> - removes DNS record `repo-us\.voidlinux\.org` CNAME → `b-hel-fi\.m\.voidlinux\.org\.` · `digitalocean_record\.repo_us` — no longer in the configuration\n/,
+    );
+    assert.match(
+      markdown,
+      /> - changes DNS record `www\.voidlinux\.org` CNAME: type A → CNAME, .* · `digitalocean_record\.www` — replaced, destroy before create, forced by `type`\n/,
     );
     assert.match(markdown, /\| `value` \| `"b-hel-fi\.m\.voidlinux\.org\."` \|/);
   });
@@ -226,8 +233,11 @@ describe("plan summary of provider resources (documented format)", () => {
     assert.equal(build.importId, "build");
     assert.deepEqual(hashistack.drift, ["vault_policy.secrets_admin"]);
     const markdown = renderMarkdown([hashistack]);
-    assert.match(markdown, /- \*\*import\*\* `nomad_namespace\.build` \(id `build`\)/);
-    assert.match(markdown, /Changed outside Terraform since the last apply: `vault_policy\.secrets_admin`\./);
+    assert.match(markdown, /^- adopts `nomad_namespace\.build` \(id `build`\), as it is$/m);
+    assert.match(
+      markdown,
+      /^Changed outside Terraform since the last apply: changes the rules of Vault policy `void-secrets-admin` · `vault_policy\.secrets_admin`\.$/m,
+    );
   });
 
   test("JSON output has totals, the destructive flag and masked values for tools", () => {
@@ -248,5 +258,45 @@ describe("plan summary of provider resources (documented format)", () => {
       ["github", "digitalocean", "hashistack"],
     );
     assert.equal(parsed.stacks[2].resources[0].changes[0].before, "(sensitive value)");
+  });
+});
+
+describe("npm run plan-summary speaks the review diff's sentences", () => {
+  const github = planFile("hand", "everyday", "github", "plan.json");
+
+  test("a team membership names the person, by name where the checkout's data has one", async () => {
+    const named = await run(planSummary, ADOPTION_ROOT, [join(REPO_ROOT, github)]);
+    assert.equal(named.status, 0, named.stderr);
+    assert.match(
+      named.stdout,
+      /^- welcomes @alice to pkg-committers \(member\) · `github_team_membership\./m,
+    );
+    assert.match(named.stdout, /^> - changes @ericonr in doc-writers: member → maintainer · /m);
+
+    // A checkout where Alice has a file: her name, as the review diff says it.
+    const dir = scratchProject();
+    writeFileSync(
+      join(dir, "maintainers", "alice.yaml"),
+      "name: Alice Liddell\ngithub: alice\nteams:\n  pkg-committers: member\n",
+    );
+    const withAlice = await run(planSummary, dir, [join(REPO_ROOT, github)]);
+    assert.equal(withAlice.status, 0, withAlice.stderr);
+    assert.match(withAlice.stdout, /^- welcomes Alice Liddell \(@alice\) to pkg-committers \(member\) · /m);
+  });
+
+  test("outside a checkout, and in one whose data does not validate, people are named by login", async () => {
+    const outside = await run(planSummary, tempDir("void-plan-"), [join(REPO_ROOT, github)]);
+    assert.equal(outside.status, 0, outside.stderr);
+    assert.match(outside.stdout, /^- welcomes @alice to pkg-committers \(member\) · /m);
+
+    const broken = scratchProject();
+    writeFileSync(join(broken, "maintainers", "alice.yaml"), "name: Alice\ngithub: bob\n");
+    const result = await run(planSummary, broken, [join(REPO_ROOT, github)]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(
+      result.stderr,
+      /^plan-summary: this checkout's data does not validate, so people are named by login alone$/m,
+    );
+    assert.match(result.stdout, /^- welcomes @alice to pkg-committers \(member\) · /m);
   });
 });

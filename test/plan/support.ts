@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { join, relative } from "node:path";
 import type { PlanInput, StackSummary } from "../../review/plan";
-import type { ResourceSummary } from "../../review/plan/summarize";
+import type { ResourceSummary } from "../../review/plan/model";
 import type { AttributeChange } from "../../review/plan/values";
 import { REPO_ROOT } from "../support/project";
 

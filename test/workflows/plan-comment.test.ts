@@ -16,7 +16,7 @@ import {
   runScript,
   workflowScript,
 } from "../support/bots";
-import { REPO_ROOT, run, tempDir } from "../support/project";
+import { ADOPTION_ROOT, run, tempDir } from "../support/project";
 
 /** The generated github-script step of plan-comment.yml, run below the way github-script runs it. */
 const SCRIPT = workflowScript(
@@ -43,7 +43,8 @@ async function artifactOf(stacks: Record<string, string>): Promise<Record<string
     "--stack",
     `${stack}=${join(PLANS, file)}`,
   ]);
-  const summary = await run(planSummary, REPO_ROOT, ["--format", "json", ...args]);
+  // In the frozen adoption checkout: people and powerful teams as that data names them.
+  const summary = await run(planSummary, ADOPTION_ROOT, ["--format", "json", ...args]);
   assert.equal(summary.status, 0, summary.stderr);
   return {
     "head-sha": `${HEAD}\n`,
@@ -155,6 +156,19 @@ describe("plan-comment.yml", () => {
       assert.ok(!body.includes(secret), secret);
   });
 
+  test("provider resources in the review diff's words: grants of power and deletions first (hand-written plans)", async () => {
+    const body = await posted({
+      artifact: await artifactOf({
+        github: "hand/everyday/github/plan.json",
+        digitalocean: "hand/everyday/digitalocean/plan.json",
+        hashistack: "hand/everyday/hashistack/plan.json",
+      }),
+    });
+    matchesSnapshot("everyday", body);
+    // The bot defuses every mention: nobody is pinged by a plan.
+    assert.match(body, /^> - makes @\u2060alice an org owner · `github_membership\.org_owner_alice`$/m);
+  });
+
   test("drift is shown apart from the changes (hand-written plan: Terraform cannot drift offline)", async () => {
     matchesSnapshot(
       "drift",
@@ -171,12 +185,15 @@ describe("plan-comment.yml", () => {
     const body = await posted({ artifact: await artifactOf({ bulk: "real/bulk/plan.json" }) });
     matchesSnapshot("bulk", body);
     assert.ok(body.length <= GITHUB_COMMENT_LIMIT, String(body.length));
-    // In the lists, and again in the attribute details after them.
+    // In the lists (sentences), and again in the attribute details after them (actions).
     const details = body.indexOf("<details><summary>Attributes");
-    for (const part of [body.slice(0, details), body.slice(details)]) {
+    for (const [part, deletion, creation] of [
+      [body.slice(0, details), /^> - removes /, /^- adds /],
+      [body.slice(details), /\*\*delete\*\*/, /\*\*create\*\*/],
+    ] as const) {
       const lines = part.split("\n");
-      const lastDelete = lines.findLastIndex((l) => l.includes("**delete**"));
-      const firstCreate = lines.findIndex((l) => l.includes("**create**"));
+      const lastDelete = lines.findLastIndex((l) => deletion.test(l));
+      const firstCreate = lines.findIndex((l) => creation.test(l));
       assert.ok(
         lastDelete > 0 && (firstCreate === -1 || lastDelete < firstCreate),
         `${lastDelete} < ${firstCreate}`,
@@ -184,11 +201,11 @@ describe("plan-comment.yml", () => {
     }
     assert.match(
       body,
-      /> - \*\*delete\*\* `terraform_data\.team_a` ×1,000: its count index no longer exists\n> {3}`\[250\]`–`\[1249\]`\n/,
+      /> - removes `terraform_data\.team_a` ×1,000 — its count index no longer exists\n> {3}`\[250\]`–`\[1249\]`\n/,
     );
     assert.match(
       body,
-      /> - \*\*delete\*\* `terraform_data\.team_c` ×1,000: its count index no longer exists\n> {3}`\[250\]`–`\[1249\]`\n/,
+      /> - removes `terraform_data\.team_c` ×1,000 — its count index no longer exists\n> {3}`\[250\]`–`\[1249\]`\n/,
     );
     assert.match(
       body,

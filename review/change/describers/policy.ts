@@ -1,5 +1,4 @@
 import { textDiff } from "../../text-diff";
-import type { StackJson } from "../model";
 import {
   beforeAfter,
   body,
@@ -9,6 +8,7 @@ import {
   type Describer,
   type Draft,
   follow,
+  type OutputView,
   text,
 } from "./shared";
 
@@ -51,6 +51,8 @@ export const policy =
           });
         return drafts;
       }
+      default:
+        return undefined;
     }
   };
 
@@ -58,11 +60,11 @@ export const policy =
  * Names of granted policies, from a list of strings or of `{ name }` blocks (Nomad roles), with
  * references to policies of the same stack replaced by their names.
  */
-function policyNames(value: unknown, stack: StackJson | undefined): string[] {
+function policyNames(value: unknown, side: OutputView | undefined): string[] {
   if (!Array.isArray(value)) return typeof value === "string" ? [value] : [];
   return value.map((v) => {
     const name = v !== null && typeof v === "object" && "name" in v ? v.name : v;
-    return follow(name, stack, referencedAttribute(name)) ?? text(name);
+    return follow(name, side, referencedAttribute(name)) ?? text(name);
   });
 }
 
@@ -120,16 +122,18 @@ export const grant =
           });
         return drafts;
       }
+      default:
+        return undefined;
     }
   };
 
 /** `vault_generic_endpoint`: a raw write to a Vault path, e.g. a secrets engine role with policies. */
 export const vaultEndpoint: Describer = (change, context) => {
   const path = code(body(change).path);
-  const policies = (b?: Readonly<Record<string, unknown>>, stack?: StackJson) => {
+  const policies = (b?: Readonly<Record<string, unknown>>, side?: OutputView) => {
     try {
       const data = JSON.parse(String(b?.data_json ?? "{}")) as Record<string, unknown>;
-      return data.policies === undefined ? undefined : policyNames(data.policies, stack);
+      return data.policies === undefined ? undefined : policyNames(data.policies, side);
     } catch {
       return undefined;
     }
@@ -160,5 +164,7 @@ export const vaultEndpoint: Describer = (change, context) => {
         },
       ];
     }
+    default:
+      return undefined;
   }
 };

@@ -6,6 +6,7 @@ import {
   changedAttributes,
   code,
   type Describer,
+  type Draft,
   genericUpdate,
   text,
 } from "./shared";
@@ -32,27 +33,57 @@ export function describerForKind(change: Change): Describer {
       return (c) => {
         const source = text(body(c).source);
         const version = body(c).version === undefined ? "" : `@${text(body(c).version)}`;
-        return c.action === "update"
-          ? genericUpdate(c)
-          : [
-              {
-                text: `${c.action === "create" ? "adds" : "removes"} module ${code(c.name)} (${source}${version})`,
-              },
-            ];
+        if (c.action === "update") return genericUpdate(c);
+        if (c.action !== "create" && c.action !== "delete") return undefined;
+        return [{ text: `${verb(c.action)} module ${code(c.name)} (${source}${version})` }];
       };
     default:
       return genericResource;
   }
 }
 
-const verb = (action: Action) => ({ create: "adds", update: "changes", delete: "removes" })[action];
+const verb = (action: Action) => (action === "create" ? "adds" : action === "delete" ? "removes" : "changes");
 
 const genericResource: Describer = (change) => {
   const sensitive = change.kind === "resource" && SENSITIVE_TYPE.test(change.type);
-  return change.action === "update"
-    ? genericUpdate(change, sensitive)
-    : [{ text: `${verb(change.action)} ${code(change.address)}`, sensitive }];
+  switch (change.action) {
+    case "update":
+      return genericUpdate(change, sensitive);
+    case "create":
+    case "delete":
+      return [{ text: `${verb(change.action)} ${code(change.address)}`, sensitive }];
+    default:
+      return undefined;
+  }
 };
+
+/**
+ * The sentence of an action no describer has its own for: what imports, moves, forgets and reads
+ * do is the same for every type.
+ */
+export function genericAction(change: Change): Draft[] {
+  const sensitive = change.kind === "resource" && SENSITIVE_TYPE.test(change.type);
+  const address = code(change.address);
+  switch (change.action) {
+    case "import":
+      return [
+        {
+          text: `adopts ${address}${change.importId === undefined ? "" : ` (id ${code(change.importId)})`}, as it is`,
+          sensitive,
+        },
+      ];
+    case "move":
+      return [{ text: `moves ${code(change.previousAddress ?? "?")} to ${address}, unchanged` }];
+    case "forget":
+      return [{ text: `forgets ${address}: Terraform stops managing it, and the object stays` }];
+    case "read":
+      return [{ text: `reads ${address} during apply` }];
+    case "replace":
+      return [{ text: `replaces ${address}`, sensitive }];
+    default:
+      return genericResource(change, { review: {} }) ?? [];
+  }
+}
 
 /** Moving state is how resources get orphaned or duplicated: a warning, except for a new stack. */
 export const backend: Describer = (change) => {
@@ -73,6 +104,8 @@ export const backend: Describer = (change) => {
           sensitive: true,
         },
       ];
+    default:
+      return undefined;
   }
 };
 
@@ -90,5 +123,7 @@ const requiredProvider: Describer = (change) => {
           text: `changes provider ${name}: ${changed(change, "version") ? `${text(before)} → ${text(after)}` : changedAttributes(change)}`,
         },
       ];
+    default:
+      return undefined;
   }
 };

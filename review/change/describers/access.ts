@@ -1,0 +1,159 @@
+import { parseSshKey } from "../../../runtime/ssh-key";
+import { plainText } from "../../markdown";
+import type { Body } from "../model";
+import {
+  body,
+  type Context,
+  code,
+  type Describer,
+  type Draft,
+  genericUpdate,
+  listed,
+  person,
+  text,
+} from "./shared";
+
+/**
+ * NetAuth's import (`netauth/access.json`): people with their keys and email, and the access groups
+ * derived from teams. A group the estate flags `host_login` lets its members log in to machines, so
+ * joining it, and a new key of anyone in it, are grants of power.
+ */
+
+interface Key {
+  readonly value: string;
+  readonly fingerprint: string;
+}
+
+const keysOf = (entity: Body | undefined): Key[] =>
+  (Array.isArray(entity?.keys) ? entity.keys : []).map((k: { value?: unknown; fingerprint?: unknown }) => ({
+    value: text(k?.value),
+    fingerprint: text(k?.fingerprint),
+  }));
+
+const groupsOf = (entity: Body | undefined): string[] =>
+  (Array.isArray(entity?.groups) ? entity.groups : []).map(text);
+
+/** Group names in a sentence: data from a file, so escaped. */
+const named = (groups: readonly string[]) => listed(groups.map(plainText));
+
+/** `ED25519 SHA256:…` or `RSA 4096 SHA256:…`, as `ssh-keygen -l` names a key. */
+function keyLabel(key: Key): string {
+  const parsed = parseSshKey(key.value);
+  if ("problem" in parsed) return plainText(`${key.value.split(/\s/)[0] ?? "key"} ${key.fingerprint}`);
+  const type = parsed.type.startsWith("sk-")
+    ? `${parsed.type.slice(3).toUpperCase()}-SK`
+    : parsed.type.toUpperCase();
+  return `${type}${parsed.type === "ed25519" || parsed.type === "sk-ed25519" ? "" : ` ${parsed.bits}`} ${parsed.fingerprint}`;
+}
+
+const hostLogin = (groups: readonly string[], context: Context) =>
+  groups.filter((g) => context.review.hostLoginGroups?.has(g));
+
+/** What a key opens: host logins through the host-login groups, or what the other groups admit. */
+function reach(groups: readonly string[], context: Context): string {
+  const logins = hostLogin(groups, context);
+  if (logins.length > 0) return `host login through ${named(logins)}`;
+  return groups.length > 0 ? `access through ${named(groups)}` : "no group admits it";
+}
+
+/** The login a person's entity stands for: the name of the file it came from, else its id. */
+const loginOf = (entity: Body): string =>
+  /^maintainers\/([A-Za-z0-9-]{1,39})\.yaml$/.exec(text(entity.source))?.[1] ?? plainText(text(entity.id));
+
+export const netauthEntity: Describer = (change, context) => {
+  const entity = body(change);
+  const login = loginOf(entity);
+  const who = person(login, context);
+  const people = [login];
+  const keyAdded = (key: Key, groups: string[]): Draft => ({
+    text: `adds an SSH key (${keyLabel(key)}) to ${who}: ${reach(groups, context)}`,
+    sensitive: hostLogin(groups, context).length > 0,
+    people,
+  });
+  switch (change.action) {
+    case "create": {
+      const groups = groupsOf(change.after);
+      const logins = hostLogin(groups, context);
+      return [
+        {
+          text: `adds ${who} to NetAuth${groups.length > 0 ? `, in ${named(groups)}` : ", in no group"}${logins.length > 0 ? ` (host login through ${named(logins)})` : ""}`,
+          sensitive: logins.length > 0,
+          people,
+        },
+        ...keysOf(change.after).map((key) => keyAdded(key, groups)),
+      ];
+    }
+    case "delete": {
+      const groups = groupsOf(change.before);
+      return [
+        {
+          text: `removes ${who} from NetAuth's import${groups.length > 0 ? `, and so from ${named(groups)}` : ""}`,
+          people,
+        },
+      ];
+    }
+    case "update": {
+      const drafts: Draft[] = [];
+      const [groupsBefore, groupsAfter] = [groupsOf(change.before), groupsOf(change.after)];
+      const keysBefore = new Set(keysOf(change.before).map((k) => k.fingerprint));
+      const keysAfter = new Set(keysOf(change.after).map((k) => k.fingerprint));
+      for (const group of groupsAfter.filter((g) => !groupsBefore.includes(g))) {
+        const login = hostLogin([group], context).length > 0;
+        drafts.push({
+          text: `adds ${who} to NetAuth group ${plainText(group)}${login ? ": host login" : ""}`,
+          sensitive: login,
+          people,
+        });
+      }
+      for (const group of groupsBefore.filter((g) => !groupsAfter.includes(g)))
+        drafts.push({ text: `removes ${who} from NetAuth group ${plainText(group)}`, removes: true, people });
+      for (const key of keysOf(change.after).filter((k) => !keysBefore.has(k.fingerprint)))
+        drafts.push(keyAdded(key, groupsAfter));
+      for (const key of keysOf(change.before).filter((k) => !keysAfter.has(k.fingerprint)))
+        drafts.push({ text: `removes an SSH key (${keyLabel(key)}) from ${who}`, removes: true, people });
+      if (change.before?.email !== change.after?.email)
+        drafts.push({
+          text: `changes ${who}'s email: ${email(change.before?.email)} → ${email(change.after?.email)}`,
+          people,
+        });
+      if (change.before?.displayName !== change.after?.displayName)
+        drafts.push({
+          text: `changes ${who}'s display name: ${plainText(text(change.before?.displayName))} → ${plainText(text(change.after?.displayName))}`,
+          people,
+        });
+      const told = ["groups", "keys", "email", "displayName"];
+      const rest = change.attributes.filter((a) => !told.includes(a.path.split(/[.[]/)[0] ?? ""));
+      if (rest.length > 0)
+        drafts.push(...genericUpdate({ ...change, attributes: rest }).map((d) => ({ ...d, people })));
+      return drafts;
+    }
+    default:
+      return undefined;
+  }
+};
+
+const email = (value: unknown) => (value === undefined ? "(none)" : code(value));
+
+/** An access group; who is in it is told with each person. */
+export const netauthGroup: Describer = (change, context) => {
+  const group = body(change);
+  const name = plainText(text(group.name));
+  const login = context.review.hostLoginGroups?.has(text(group.name)) === true;
+  switch (change.action) {
+    case "create":
+      return [
+        {
+          text: `adds NetAuth group ${name}${login ? " (host login)" : ""}: ${plainText(text(group.description))}`,
+          sensitive: login,
+        },
+      ];
+    case "delete":
+      return [{ text: `removes NetAuth group ${name}` }];
+    case "update": {
+      const rest = change.attributes.filter((a) => !a.path.startsWith("members"));
+      return rest.length > 0 ? genericUpdate({ ...change, attributes: rest }, login) : [];
+    }
+    default:
+      return undefined;
+  }
+};

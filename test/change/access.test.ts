@@ -1,0 +1,110 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { parseSshKey } from "../../runtime/ssh-key";
+import { output, sentences } from "./support";
+
+const KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAILYGqmD4pk4L/3VJU/l36ySYjOLed51EfzH6Fb99ZJ0A test-ed25519";
+const parsed = parseSshKey(KEY);
+if ("problem" in parsed) throw new Error(parsed.problem);
+const FINGERPRINT = parsed.fingerprint;
+
+/** NetAuth's import with these people (login → groups, keys). */
+function access(
+  people: Record<string, { groups: string[]; keys?: string[]; email?: string; name?: string }>,
+) {
+  const entities = Object.entries(people).map(([login, p]) => ({
+    id: login.toLowerCase(),
+    displayName: p.name ?? login,
+    ...(p.email && { email: p.email }),
+    keys: (p.keys ?? []).map((value) => ({ type: "SSH", value, fingerprint: FINGERPRINT })),
+    groups: p.groups,
+    source: `maintainers/${login}.yaml`,
+  }));
+  const groups = ["wheel", "devspace-users"].map((name) => ({
+    name,
+    description: `the ${name} group`,
+    members: entities.filter((e) => e.groups.includes(name)).map((e) => e.id),
+  }));
+  return output({}, { "netauth/access.json": ["netauth-access", { entities, groups }] });
+}
+
+/** The estate flags wheel as granting host logins; the group names are data, not code. */
+const review = { hostLoginGroups: new Set(["wheel"]), people: new Map([["alice", "Alice Liddell"]]) };
+
+describe("NetAuth's import", () => {
+  test("a key added for someone with host login is a grant of power, and names the key", () => {
+    const base = access({
+      Vaelatern: { groups: ["wheel", "devspace-users"] },
+      bob: { groups: ["devspace-users"] },
+    });
+    const head = access({
+      Vaelatern: { groups: ["wheel", "devspace-users"], keys: [KEY] },
+      bob: { groups: ["devspace-users"], keys: [KEY] },
+    });
+    assert.deepEqual(sentences(base, head, review), [
+      `!! adds an SSH key (ED25519 ${FINGERPRINT}) to @Vaelatern: host login through wheel`,
+      `adds an SSH key (ED25519 ${FINGERPRINT}) to @bob: access through devspace-users`,
+    ]);
+  });
+
+  test("which group grants host login comes from the review context, not from its name", () => {
+    const base = access({ bob: { groups: ["devspace-users"] } });
+    const head = access({ bob: { groups: ["devspace-users", "wheel"] } });
+    assert.deepEqual(sentences(base, head, review), ["!! adds @bob to NetAuth group wheel: host login"]);
+    assert.deepEqual(sentences(base, head, { hostLoginGroups: new Set() }), [
+      "adds @bob to NetAuth group wheel",
+    ]);
+  });
+
+  test("people who come and go, removals, email and name changes", () => {
+    const base = access({
+      gone: { groups: ["wheel"] },
+      carol: { groups: ["wheel", "devspace-users"], keys: [KEY], email: "carol@example.org" },
+    });
+    const head = access({
+      alice: { groups: ["devspace-users"], keys: [KEY], name: "Alice Liddell" },
+      carol: { groups: ["devspace-users"], email: "c@example.org", name: "Carol *C*" },
+    });
+    assert.deepEqual(sentences(base, head, review), [
+      "! removes @gone from NetAuth's import, and so from wheel",
+      "! removes @carol from NetAuth group wheel",
+      `! removes an SSH key (ED25519 ${FINGERPRINT}) from @carol`,
+      "adds Alice Liddell (@alice) to NetAuth, in devspace-users",
+      `adds an SSH key (ED25519 ${FINGERPRINT}) to Alice Liddell (@alice): access through devspace-users`,
+      "changes @carol's display name: carol → Carol \\*C\\*",
+      "changes @carol's email: `carol@example.org` → `c@example.org`",
+    ]);
+  });
+
+  test("a group's member list is told with each person, a new host-login group as a grant", () => {
+    const base = access({ bob: { groups: ["devspace-users"] } });
+    const head = output(
+      {},
+      {
+        "netauth/access.json": [
+          "netauth-access",
+          {
+            entities: [
+              {
+                id: "bob",
+                displayName: "bob",
+                keys: [],
+                groups: ["devspace-users", "dante"],
+                source: "maintainers/bob.yaml",
+              },
+            ],
+            groups: [
+              { name: "devspace-users", description: "the devspace-users group", members: ["bob"] },
+              { name: "dante", description: "SSH <b>login</b>", members: ["bob"] },
+            ],
+          },
+        ],
+      },
+    );
+    assert.deepEqual(sentences(base, head, { hostLoginGroups: new Set(["dante"]) }), [
+      "!! adds NetAuth group dante (host login): SSH &lt;b&gt;login&lt;/b&gt;",
+      "!! adds @bob to NetAuth group dante: host login",
+      "! removes NetAuth group wheel",
+    ]);
+  });
+});
