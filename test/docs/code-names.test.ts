@@ -3,7 +3,16 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { REPO_ROOT, tempDir } from "../support/project";
-import { anchorsOf, guidesOf, isCodeName, missesOf, type Repository, repositoryOf } from "./code-names";
+import {
+  anchorsOf,
+  guidesOf,
+  isCodeName,
+  missesOf,
+  OTHER_TOOLS,
+  type Repository,
+  readMarkdown,
+  repositoryOf,
+} from "./code-names";
 
 const REPOSITORY = repositoryOf(REPO_ROOT);
 
@@ -15,6 +24,21 @@ describe("the guides cite only code that exists", () => {
       ),
     );
     assert.deepEqual(misses, []);
+  });
+
+  test("every name of another tool that the check lets pass is one a guide cites", () => {
+    const cited = new Set(
+      guidesOf(REPO_ROOT).flatMap((doc) =>
+        readMarkdown(readFileSync(join(REPO_ROOT, doc), "utf8")).spans.map(
+          (span) => /^[\w$]+/.exec(span.text)?.[0],
+        ),
+      ),
+    );
+    assert.deepEqual(
+      [...OTHER_TOOLS.keys()].filter((name) => !cited.has(name)),
+      [],
+      "names no guide cites any more: delete them from OTHER_TOOLS",
+    );
   });
 
   test("the guides cite code at all (the check reads them)", () => {

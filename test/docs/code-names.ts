@@ -3,14 +3,16 @@
  * when it looks like a name of this project's code, and only then, so ordinary words in backticks
  * (`prod`, `member`, `Host`) pass:
  *
- * - a path whose first segment is a top-level entry of the repository (`estate/machines/<name>.yaml`,
- *   `test/fixtures/hostile/plan-*`) must exist, `<placeholder>` and `*` matching any name;
+ * - a path whose first segment is a top-level entry of the repository must exist; one with a
+ *   `<placeholder>` or `*` (`estate/machines/<name>.yaml`) names a family of files, whose folder
+ *   must exist;
  * - `npm run <script>`, in inline code or a fenced block, must name a script of package.json;
  * - a code name leading a span, alone or followed by `(`, `.`, `:` or `<` (`SOME_CONSTANT`,
  *   `someFunction(estate)`, `MirrorEntry.url`, `membershipMode: "per-team"`), must be a name the
  *   code declares or reads: an identifier or string of the TypeScript and JavaScript sources, or
- *   a word of the workflows and scripts outside their comments. Code names are SCREAMING_SNAKE
- *   with an underscore, camelCase with a hump, or PascalCase with two humps (`DnsZone`, `IHost`);
+ *   a word of the workflows and scripts outside their comments, unless it is another tool's name
+ *   of {@link OTHER_TOOLS}. Code names are SCREAMING_SNAKE with an underscore, camelCase with a
+ *   hump, or PascalCase with two humps (`DnsZone`, `IHost`);
  * - a relative link must point at a file that exists, and its `#anchor` at one of its headings.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -35,8 +37,11 @@ export interface Repository {
 // npm's own scripts, which `npm run` knows without package.json.
 const NPM_BUILT_IN = new Set(["env"]);
 
-/** Names of other tools that the guides cite: not this project's code, so not looked for in it. */
-const OTHER_TOOLS = new Map([
+/**
+ * Names of other tools that the guides cite, with whose they are: not this project's code, so not
+ * looked for in it. An allowlist, so that no stale name of ours passes as someone else's.
+ */
+export const OTHER_TOOLS: ReadonlyMap<string, string> = new Map([
   ["BASH_ENV", "Bash: the file it sources before every non-interactive script"],
   ["toJSON", "GitHub Actions: an expression function"],
 ]);
