@@ -29,14 +29,23 @@ interface Listed {
     | Listed["_meta"];
 }
 
-/** `ansible-inventory -i <source> --list`, with Ansible's state in a temporary directory. */
+/**
+ * `ansible-inventory -i <source> --list`, with Ansible's home, state and working directory in a
+ * temporary directory and none of the caller's Ansible settings: no `ansible.cfg` is found.
+ */
 function ansibleInventory(source: string, env: NodeJS.ProcessEnv = {}) {
   assert.ok(installed, MISSING);
   const home = tempDir("void-infra-ansible-");
   const result = spawnSync("ansible-inventory", ["-i", source, "--list"], {
     cwd: home,
     encoding: "utf8",
-    env: { ...process.env, ANSIBLE_HOME: home, ANSIBLE_LOCAL_TEMP: join(home, "tmp"), ...env },
+    env: {
+      ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("ANSIBLE_"))),
+      HOME: home,
+      ANSIBLE_HOME: home,
+      ANSIBLE_LOCAL_TEMP: join(home, "tmp"),
+      ...env,
+    },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
