@@ -40,6 +40,7 @@ const COMMANDS = {
   "lint-workflows": { module: "cli/lint-workflows.ts", make: "lintWorkflowsCommand" },
   bots: { module: "cli/bots.ts", make: "bots" },
   "pr-data": { module: "cli/pr-data.ts", make: "prData" },
+  inventory: { module: "cli/inventory.ts", make: "inventory" },
 };
 
 /**
@@ -159,7 +160,7 @@ function runWithCodeCache(bundle) {
   script.runInThisContext()(module.exports, Module.createRequire(bundle), module, bundle, dirname(bundle));
 }
 
-module.exports = { COMMANDS, entryCode, LAYERS, ROOT };
+module.exports = { COMMANDS, entryCode, LAYERS, launch, ROOT };
 
 if (require.main === module) launch(process.argv.slice(2));
 

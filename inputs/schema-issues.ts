@@ -64,6 +64,10 @@ export function describeIssue(
       ),
     );
   }
+  // A mapping's key its pattern refuses (a guest's label, an inventory group, an action): what the
+  // pattern says, at the key.
+  if (issue.code === "invalid_key")
+    return issue.issues.map((inner) => source.diagnostic(path, inner.message, { key: true }));
   if (wording.ownMessages) return [source.diagnostic(path, issue.message)];
   switch (issue.code) {
     case "invalid_type":

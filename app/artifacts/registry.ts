@@ -1,6 +1,7 @@
 import type { Inputs } from "../../inputs";
 import { ARTIFACTS_MANIFEST, type ArtifactKind } from "../../review/diff";
 import { accessJson, netauthAccess } from "./access";
+import { inventoryJson } from "./inventory";
 import { renderMirrorsJson, renderMirrorsLst, renderPrometheusTargets } from "./mirrors";
 import { netauthScript } from "./netauth-script";
 import { proxiedServicesJson } from "./services";
@@ -72,6 +73,13 @@ export const ARTIFACTS: readonly GeneratedArtifact[] = [
     derivedFrom: "v0/mirrors.json",
     command: "mirrors",
     render: ({ mirrors }) => renderPrometheusTargets(mirrors),
+  },
+  {
+    // What ansible/inventory.cjs prints for `--list`: the machines as Ansible sees them.
+    path: "ansible/inventory.json",
+    kind: "ansible-inventory",
+    command: "synth",
+    render: ({ estate }) => inventoryJson(estate),
   },
   {
     // The proxied services, for consul-template or any other tool that needs the published names.

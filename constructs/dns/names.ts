@@ -13,6 +13,9 @@ import { logicalId } from "../terraform/logical-id";
 import type { RecordSet } from "./backend";
 import type { DnsRecord } from "./record";
 
+// In a file of their own, free of the CDK runtime, for commands that bundle no cdktf (the inventory).
+export { absoluteName, withoutTrailingDot } from "./absolute-name";
+
 /** A name that resolved, or the rule it broke. */
 export type NameResult = { readonly name: string } | { readonly problem: string };
 
@@ -69,16 +72,6 @@ export function relativeName(zoneName: string, name: string): NameResult {
     return { problem: `record name "${name}" is longer than ${MAX_NAME_LENGTH} characters in full` };
   }
   return { name: relative };
-}
-
-/** `www` → `www.example.org.`; `@` → `example.org.`. Expects a name from {@link relativeName}. */
-export function absoluteName(zoneName: string, relative: string): string {
-  return relative === "@" ? `${zoneName}.` : `${relative}.${zoneName}.`;
-}
-
-/** The absolute name with the trailing dot removed (`www.example.org`), as machines and URLs use it. */
-export function withoutTrailingDot(name: string): string {
-  return name.endsWith(".") ? name.slice(0, -1) : name;
 }
 
 /**

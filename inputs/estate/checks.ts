@@ -3,8 +3,9 @@ import { didYouMean, unknownMessage } from "../../runtime/suggest";
 import { laterClaims } from "../claims";
 import { ESTATE_DIRECTORIES } from "../files";
 import type { FieldPath, YamlSource } from "../yaml-source";
-import { ABSOLUTE_NAME } from "./fields";
+import { ABSOLUTE_NAME, ANSIBLE_ALL } from "./fields";
 import type { EstateFiles } from "./files";
+import { inventoryGroupsOf } from "./hosts";
 
 /**
  * The rules across the estate's files, one named function each, as rust-lang/team's validate.rs
@@ -180,6 +181,90 @@ const machineRolesAreDeclared: EstateCheck = ({ hosts, machines }) => {
     data.roles.map((name, index) => ({ source, path: ["roles", index], name })),
   );
   return undeclared(refs, new Set(hosts.data.roles), "role", hosts.source.file);
+};
+
+/**
+ * The Ansible inventory's groups of roles name declared roles, and its mesh variables name a group
+ * it has: a role, a group of roles, or `all`.
+ */
+const inventoryGroupsAreDeclared: EstateCheck = ({ hosts }) => {
+  if (!hosts) return [];
+  const { source, data } = hosts;
+  const { children, meshMaps, meshLists } = data.ansible;
+  const roles = new Set(data.roles);
+  const members = Object.entries(children).flatMap(([group, names]) =>
+    names.map((name, index) => ({ source, path: ["ansible", "children", group, index], name })),
+  );
+  const groups = new Set([...data.roles, ...Object.keys(children), ANSIBLE_ALL]);
+  const meshGroups = (field: string, variables: Readonly<Record<string, string>>) =>
+    Object.entries(variables).map(([variable, name]) => ({
+      source,
+      path: ["ansible", field, variable],
+      name,
+    }));
+  return [
+    ...undeclared(members, roles, "role", `roles of ${source.file}`),
+    ...undeclared(
+      [...meshGroups("mesh_maps", meshMaps), ...meshGroups("mesh_lists", meshLists)],
+      groups,
+      "group",
+      `${source.file}: a role, a group of ansible.children, or all`,
+    ),
+  ];
+};
+
+/** A group of roles has a name of its own: a role of that name would merge with it. */
+const inventoryGroupsAreNotRoles: EstateCheck = ({ hosts }) => {
+  if (!hosts) return [];
+  const roles = new Set(hosts.data.roles);
+  return Object.keys(hosts.data.ansible.children)
+    .filter((group) => roles.has(group))
+    .map((group) =>
+      hosts.source.diagnostic(
+        ["ansible", "children", group],
+        `group "${group}" is already a role (expected a name that is not one of roles)`,
+        { key: true },
+      ),
+    );
+};
+
+/** Each inventory variable is set once: a mesh map and a mesh list of one name would overwrite each other. */
+const inventoryVariablesAreUnique: EstateCheck = ({ hosts }) => {
+  if (!hosts) return [];
+  const { source, data } = hosts;
+  const refs = (field: string, variables: Readonly<Record<string, string>>) =>
+    Object.keys(variables).map((name) => ({ source, path: ["ansible", field, name], name, key: true }));
+  return laterClaims(
+    [...refs("mesh_maps", data.ansible.meshMaps), ...refs("mesh_lists", data.ansible.meshLists)],
+    (ref) => ref.name,
+    (ref, first) =>
+      ref.source.diagnostic(
+        ref.path,
+        `variable "${ref.name}" is already set at ${where(first)} (expected each variable once)`,
+        { key: true },
+      ),
+  );
+};
+
+/**
+ * A mesh list names servers (the Consul servers' addresses): a machine of its group without a mesh
+ * address would be silently left out of it, so each must have one.
+ */
+const meshListsHaveEveryAddress: EstateCheck = ({ hosts, machines }) => {
+  if (!hosts) return [];
+  const { children, meshLists } = hosts.data.ansible;
+  return machines.flatMap(({ source, name, data }) => {
+    if (data.mesh !== undefined) return [];
+    const groups = inventoryGroupsOf(data.roles, children);
+    return Object.entries(meshLists)
+      .filter(([, group]) => groups.has(group))
+      .map(([variable, group]) =>
+        fileDiagnostic(
+          source.file,
+          `machine ${name} is in ${group}, whose mesh addresses ${hosts.source.file} lists as ${variable}, but has no mesh address (expected mesh: <address>)`,
+        ),
+      );
+  });
 };
 
 /** Machines, proxy tiers and services name the Nomad datacenters of `estate/nomad.yaml`. */
@@ -650,6 +735,10 @@ export const ESTATE_CHECKS = {
   machinesHaveAddresses,
   machineAddressesAreUnique,
   machineRolesAreDeclared,
+  inventoryGroupsAreDeclared,
+  inventoryGroupsAreNotRoles,
+  inventoryVariablesAreUnique,
+  meshListsHaveEveryAddress,
   datacentersAreDeclared,
   namespacesAreDeclared,
   machinesAreDeclared,

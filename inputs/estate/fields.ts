@@ -104,3 +104,53 @@ export function distinct<T extends z.ZodType>(item: T) {
     });
   });
 }
+
+/**
+ * The implicit groups of every Ansible inventory: `all` holds every host, `ungrouped` those in no
+ * other group. A role or group of that name would merge with them.
+ */
+export const ANSIBLE_ALL = "all";
+export const ANSIBLE_IMPLICIT_GROUPS = [ANSIBLE_ALL, "ungrouped"] as const;
+
+/** A reference to an Ansible group: a role, a group of roles, or `all`. Ansible warns about any other character. */
+export const ansibleGroupName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, {
+  error: "is not an Ansible group name (expected letters, digits and '_', not starting with a digit)",
+});
+
+/** A group the estate declares (a role, a group of roles): not one every inventory has already. */
+export const ansibleGroup = ansibleGroupName.refine(
+  (group) => !(ANSIBLE_IMPLICIT_GROUPS as readonly string[]).includes(group),
+  {
+    error: `is a group every Ansible inventory has (expected a name other than ${ANSIBLE_IMPLICIT_GROUPS.join(" or ")})`,
+  },
+);
+
+/** Variables Ansible sets itself (its special variables); an inventory that set one would break plays. */
+const ANSIBLE_SPECIAL_VARIABLES = new Set([
+  "environment",
+  "group_names",
+  "groups",
+  "hostvars",
+  "inventory_dir",
+  "inventory_file",
+  "inventory_hostname",
+  "inventory_hostname_short",
+  "omit",
+  "play_hosts",
+  "playbook_dir",
+  "role_name",
+  "role_names",
+  "role_path",
+  "vars",
+]);
+
+/** An Ansible variable an inventory may set: a valid name, none of Ansible's own. */
+export const ansibleVariable = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, {
+    error: "is not an Ansible variable name (expected letters, digits and '_', not starting with a digit)",
+  })
+  .refine((variable) => !variable.startsWith("ansible_") && !ANSIBLE_SPECIAL_VARIABLES.has(variable), {
+    error:
+      "is a variable Ansible sets itself (expected a name of your own, not ansible_* or a special variable)",
+  });

@@ -1,6 +1,10 @@
 import { z } from "zod";
 import type { DigitalOceanEnvironment } from "../../constructs/host/digitalocean";
 import {
+  ANSIBLE_ALL,
+  ansibleGroup,
+  ansibleGroupName,
+  ansibleVariable,
   cidrv4,
   datacenterName,
   distinct,
@@ -27,15 +31,56 @@ export const hostsSchema = fields({
   subdomain: relativeName.describe(
     "Zone-relative parent of every machine name (m: a-hel-fi.m.voidlinux.org).",
   ),
-  roles: distinct(name).min(1).describe("The roles a machine may have: the Ansible inventory's groups."),
+  roles: distinct(ansibleGroup)
+    .min(1)
+    .describe("The roles a machine may have: the Ansible inventory's groups."),
   mirrorSyncHosts: distinct(machineName)
     .default([])
     .describe("Machines the Nomad sync job copies the package repository to."),
+  ansible: fields({
+    children: z
+      .record(ansibleGroup, distinct(ansibleGroupName).min(1))
+      .default({})
+      .describe("Groups of roles (Ansible's [group:children]): a play for the group runs on their machines."),
+    meshMaps: z
+      .record(ansibleVariable, ansibleGroupName)
+      .default({})
+      .describe(
+        "Variables of group all, each host name -> mesh address of the named group's machines that have one (all: every machine).",
+      ),
+    meshLists: z
+      .record(ansibleVariable, ansibleGroupName)
+      .default({})
+      .describe(
+        "Variables of group all, each the mesh addresses of the named group's machines in name order; every one must have a mesh address.",
+      ),
+  })
+    .default({ children: {}, meshMaps: {}, meshLists: {} })
+    .describe(
+      "The Ansible inventory made from the machines (ansible/inventory.cjs): groups beyond the roles, and variables made from mesh addresses.",
+    ),
 }).describe(
   "Void's machines as a whole: naming, DNS subdomain, roles. Each machine is a file in estate/machines/.",
 );
 
 export type HostsFile = z.output<typeof hostsSchema>;
+
+/**
+ * The Ansible groups a machine with these roles is in: `all`, its roles, and every group of roles
+ * (`ansible.children`) that holds one of them. What the inventory and the rules on it agree on.
+ */
+export function inventoryGroupsOf(
+  roles: readonly string[],
+  children: Readonly<Record<string, readonly string[]>>,
+): Set<string> {
+  return new Set([
+    ANSIBLE_ALL,
+    ...roles,
+    ...Object.entries(children).flatMap(([group, members]) =>
+      members.some((role) => roles.includes(role)) ? [group] : [],
+    ),
+  ]);
+}
 
 function compiles(pattern: string): boolean {
   try {

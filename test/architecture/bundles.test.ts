@@ -69,12 +69,15 @@ describe("every command runs from a bundle of what it needs", () => {
     assert.ok(!packages.has("@cdktf/provider-aws") && !packages.has("@cdktf/provider-google"));
   });
 
-  test("validate, a maintainer's loop, loads no cdktf and no provider", () => {
-    const packages = [...packagesOf("validate")];
-    assert.deepEqual(
-      packages.filter((name) => name === "cdktf" || name === "constructs" || name.startsWith("@cdktf/")),
-      [],
-    );
+  test("validate, a maintainer's loop, and the inventory Ansible runs on every play load no cdktf and no provider", () => {
+    for (const command of ["validate", "inventory"]) {
+      const packages = [...packagesOf(command)];
+      assert.deepEqual(
+        packages.filter((name) => name === "cdktf" || name === "constructs" || name.startsWith("@cdktf/")),
+        [],
+        command,
+      );
+    }
   });
 
   test("commands whose packages read their own files at run time work from their bundles", () => {

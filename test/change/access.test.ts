@@ -107,4 +107,32 @@ describe("NetAuth's import", () => {
       "! removes NetAuth group wheel",
     ]);
   });
+
+  test("a group's teams, host logins and services are told one by one, grants first", () => {
+    const group = (teams: string[], hostLogin: string[], services: string[]) =>
+      output(
+        {},
+        {
+          "netauth/access.json": [
+            "netauth-access",
+            {
+              entities: [],
+              groups: [
+                { name: "build-ops", description: "builders", teams, hostLogin, services, members: [] },
+              ],
+            },
+          ],
+        },
+      );
+    const base = group(["void-ops", "doc-writers"], ["netlogon"], ["devspace-sftp"]);
+    const head = group(["void-ops", "pkg-committers"], ["buildworker"], []);
+    const context = { hostLoginGroups: new Set(["build-ops"]) };
+    assert.deepEqual(sentences(base, head, context), [
+      "!! admits the members of pkg-committers to NetAuth group build-ops: host login",
+      "!! lets NetAuth group build-ops log in to the buildworker machines",
+      "! no longer admits the members of doc-writers to NetAuth group build-ops",
+      "! no longer lets NetAuth group build-ops log in to the netlogon machines",
+      "! no longer lets NetAuth group build-ops use the service devspace-sftp",
+    ]);
+  });
 });

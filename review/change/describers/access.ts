@@ -150,10 +150,47 @@ export const netauthGroup: Describer = (change, context) => {
     case "delete":
       return [{ text: `removes NetAuth group ${name}` }];
     case "update": {
-      const rest = change.attributes.filter((a) => !a.path.startsWith("members"));
-      return rest.length > 0 ? genericUpdate({ ...change, attributes: rest }, login) : [];
+      const drafts: Draft[] = [];
+      const added = (field: string) =>
+        namesOf(change.after, field).filter((n) => !namesOf(change.before, field).includes(n));
+      const dropped = (field: string) =>
+        namesOf(change.before, field).filter((n) => !namesOf(change.after, field).includes(n));
+      for (const team of added("teams"))
+        drafts.push({
+          text: `admits the members of ${plainText(team)} to NetAuth group ${name}${login ? ": host login" : ""}`,
+          sensitive: login,
+        });
+      for (const team of dropped("teams"))
+        drafts.push({
+          text: `no longer admits the members of ${plainText(team)} to NetAuth group ${name}`,
+          removes: true,
+        });
+      for (const role of added("hostLogin"))
+        drafts.push({
+          text: `lets NetAuth group ${name} log in to the ${plainText(role)} machines`,
+          sensitive: true,
+        });
+      for (const role of dropped("hostLogin"))
+        drafts.push({
+          text: `no longer lets NetAuth group ${name} log in to the ${plainText(role)} machines`,
+          removes: true,
+        });
+      for (const service of added("services"))
+        drafts.push({ text: `lets NetAuth group ${name} use the service ${plainText(service)}` });
+      for (const service of dropped("services"))
+        drafts.push({
+          text: `no longer lets NetAuth group ${name} use the service ${plainText(service)}`,
+          removes: true,
+        });
+      const told = ["members", "teams", "hostLogin", "services"];
+      const rest = change.attributes.filter((a) => !told.includes(a.path.split(/[.[]/)[0] ?? ""));
+      return [...drafts, ...(rest.length > 0 ? genericUpdate({ ...change, attributes: rest }, login) : [])];
     }
     default:
       return undefined;
   }
 };
+
+/** The names a group lists under `field` (`teams`, `hostLogin`, `services`). */
+const namesOf = (group: Body | undefined, field: string): string[] =>
+  (Array.isArray(group?.[field]) ? (group[field] as unknown[]) : []).map(text);
