@@ -23,7 +23,7 @@ import {
   type SynthOutput,
   synthesizeRef,
 } from "../review/diff";
-import { UsageError } from "../runtime/errors";
+import { explainWrite, UsageError } from "../runtime/errors";
 import { changedFiles, resolveRef } from "../runtime/git";
 import { withScratchDir } from "../runtime/scratch";
 import { type Command, parseArgs } from "./command";
@@ -85,10 +85,17 @@ export const diff =
     }
     const review: ReviewContext = { people, operatorTeam: estate.github.operatorTeam };
     const report = reviewDiff(base, head, review);
-    if (options.routing !== undefined && routing)
-      writeFileSync(resolve(io.cwd, options.routing), `${JSON.stringify(routing, null, 2)}\n`);
     if (options.format === "json") io.out(renderJson(report, routing));
     else io.out(`${renderMarkdown(report, { sections: routing ? [renderRouting(routing)] : [] })}\n`);
+    // After the review is printed, so a routing file that cannot be written loses nothing else.
+    if (options.routing !== undefined && routing) {
+      const file = resolve(io.cwd, options.routing);
+      try {
+        writeFileSync(file, `${JSON.stringify(routing, null, 2)}\n`);
+      } catch (error) {
+        throw explainWrite(file, error);
+      }
+    }
     return 0;
   };
 

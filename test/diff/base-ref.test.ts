@@ -7,15 +7,7 @@ import { VOID_APP } from "../../app/void";
 import { diff } from "../../cli/diff";
 import { VOID_ESTATE } from "../../estate";
 import { git } from "../support/git";
-import { REPO_ROOT, run, scratchProject } from "../support/project";
-
-/** What a ref needs to synthesize: the entry point, the code and the estate. */
-const SOURCES = [
-  "main.ts",
-  "package.json",
-  "tsconfig.json",
-  ...["runtime", "bindings", "constructs", "estate", "inputs", "review", "stacks", "migration", "app", "cli"],
-];
+import { codeEntries, REPO_ROOT, run, scratchProject } from "../support/project";
 
 const baseDirs = () => readdirSync(tmpdir()).filter((name) => name.startsWith("void-infra-base-"));
 
@@ -26,7 +18,8 @@ test("--base-ref synthesizes the ref from an exported tree and leaves nothing be
   cpSync(join(REPO_ROOT, ".gitignore"), join(repo, ".gitignore"));
   git(repo, "add", ".gitignore", "maintainers");
   git(repo, "commit", "--quiet", "-m", "data only");
-  for (const source of SOURCES) cpSync(join(REPO_ROOT, source), join(repo, source), { recursive: true });
+  for (const source of codeEntries())
+    cpSync(join(REPO_ROOT, source), join(repo, source), { recursive: true });
   git(repo, "add", ".");
   git(repo, "commit", "--quiet", "-m", "code");
   symlinkSync(join(REPO_ROOT, "node_modules"), join(repo, "node_modules"));
