@@ -26,7 +26,7 @@ export function halves(files: readonly string[], weightOf: (file: string) => num
   const halves: [string[], string[]] = [[], []];
   const weights = [0, 0];
   const byWeight = files.map((file) => ({ file, weight: weightOf(file) }));
-  byWeight.sort((a, b) => b.weight - a.weight || a.file.localeCompare(b.file));
+  byWeight.sort((a, b) => b.weight - a.weight || compareText(a.file, b.file));
   for (const { file, weight } of byWeight) {
     const lighter = weights[0] <= weights[1] ? 0 : 1;
     halves[lighter].push(file);

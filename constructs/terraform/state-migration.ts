@@ -1,4 +1,5 @@
 import type { TerraformResource, TerraformStack } from "../../runtime/cdktf";
+import { compareText } from "../../runtime/values";
 
 /** A resource's Terraform address, `<type>.<logical id>`. */
 export function addressOf(resource: TerraformResource): string {
@@ -17,12 +18,12 @@ export interface StateMigration {
 /**
  * Adds `moved`, `removed` and `import` blocks (Terraform 1.7+) to `stack`, so adopting code that names
  * resources differently from an existing state changes no real object. Call once per stack;
- * entries are sorted so the JSON does not depend on call order.
+ * entries are sorted by code unit, so the JSON depends neither on call order nor on the locale.
  */
 export function addStateMigration(stack: TerraformStack, migration: StateMigration): void {
   const moved = [...(migration.moved ?? [])]
     .filter((m) => m.from !== m.to)
-    .sort((a, b) => a.from.localeCompare(b.from));
+    .sort((a, b) => compareText(a.from, b.from));
   const forgotten = [...(migration.forgotten ?? [])].sort();
   if (moved.length > 0)
     stack.addOverride(
@@ -31,7 +32,7 @@ export function addStateMigration(stack: TerraformStack, migration: StateMigrati
     );
   const imported = [...(migration.imported ?? [])]
     .map(({ to, id }) => ({ to: addressOf(to), id }))
-    .sort((a, b) => a.to.localeCompare(b.to));
+    .sort((a, b) => compareText(a.to, b.to));
   if (imported.length > 0) stack.addOverride("import", imported);
   if (forgotten.length > 0) {
     stack.addOverride(
