@@ -15,6 +15,7 @@ const PROBE = join(__dirname, "rss-probe.cjs");
 
 /** Runs a command `runs` times and reports the median wall time and the worst peak RSS. */
 export function measure(label: string, command: string, args: string[], cwd: string, runs = 3): Measurement {
+  process.stderr.write(`bench: ${label} (${runs} run${runs === 1 ? "" : "s"})\n`);
   const times: number[] = [];
   let peakKiB = 0;
   for (let i = 0; i < runs; i++) {
@@ -37,7 +38,9 @@ export function measure(label: string, command: string, args: string[], cwd: str
     peakKiB = Math.max(peakKiB, ...peaks);
   }
   times.sort((a, b) => a - b);
-  return { label, seconds: times[Math.floor(times.length / 2)], peakMiB: peakKiB / 1024 };
+  const measured = { label, seconds: times[Math.floor(times.length / 2)], peakMiB: peakKiB / 1024 };
+  process.stderr.write(`bench:   ${measured.seconds.toFixed(2)} s, ${measured.peakMiB.toFixed(0)} MiB\n`);
+  return measured;
 }
 
 export function printTable(rows: readonly Measurement[]): void {

@@ -1,65 +1,104 @@
 import assert from "node:assert/strict";
-import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, readdirSync, symlinkSync } from "node:fs";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { test } from "node:test";
+import { describe, test } from "node:test";
 import { git } from "../support/git";
 import { REPO_ROOT, scratchProject, tempDir } from "../support/project";
+
+interface Started {
+  readonly child: ChildProcess;
+  /** Resolves with the exit status (null when a signal ended the process) once it has exited. */
+  readonly exited: Promise<number | null>;
+  readonly hasExited: () => boolean;
+}
 
 /**
  * Starts a command in its own process group, so a signal reaches it and its children, as Ctrl-C
  * does; `env` is added to this process's environment.
  */
-function start(
-  args: string[],
-  cwd: string,
-  env: NodeJS.ProcessEnv = {},
-): { child: ChildProcess; exited: Promise<void> } {
+function start(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Started {
   const child = spawn(process.execPath, ["--import", "tsx", ...args], {
     cwd,
     detached: true,
     stdio: "ignore",
     env: { ...process.env, ...env },
   });
-  const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
-  return { child, exited };
+  let done = false;
+  const exited = new Promise<number | null>((resolve) =>
+    child.on("exit", (code) => {
+      done = true;
+      resolve(code);
+    }),
+  );
+  return { child, exited, hasExited: () => done };
 }
 
-/** Polls until `seen()` holds (or fails after 20 s): the moment to interrupt. */
-async function until(seen: () => boolean): Promise<void> {
-  const deadline = Date.now() + 20_000;
+/**
+ * Waits until `seen()` holds, the moment to interrupt. However slow a loaded machine makes the
+ * command, it gets there or exits; an exit first fails the test. No clock is involved.
+ */
+async function until(seen: () => boolean, { hasExited }: Started): Promise<void> {
   while (!seen()) {
-    assert.ok(Date.now() < deadline, "the command never reached the point to interrupt");
+    assert.ok(!hasExited(), "the command ended before the point to interrupt");
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
 
-test("an interrupted synth leaves no staging directory, and cdktf.out is whole or absent", async () => {
+/** A scratch project with the checkout's data and a link to its node_modules, to run main.ts in. */
+function synthProject(): string {
   const dir = scratchProject(REPO_ROOT);
   symlinkSync(join(REPO_ROOT, "node_modules"), join(dir, "node_modules"));
-  const staging = () => readdirSync(dir).filter((name) => name.startsWith(".cdktf.out."));
-  const { child, exited } = start([join(REPO_ROOT, "main.ts")], dir);
-  await until(() => staging().length > 0);
-  process.kill(-(child.pid as number), "SIGTERM");
-  await exited;
-  assert.deepEqual(staging(), []);
-  if (existsSync(join(dir, "cdktf.out")))
-    assert.ok(existsSync(join(dir, "cdktf.out", "manifest.json")), "a cdktf.out that exists is complete");
-});
+  return dir;
+}
 
-test("an interrupted diff --base-ref leaves no exported tree and no worktree", async () => {
-  // Its own temporary directory: other test processes may export trees of their own meanwhile.
-  const tmp = tempDir("void-infra-interrupt-");
-  const baseDirs = () => readdirSync(tmp).filter((name) => name.startsWith("void-infra-base-"));
-  const worktrees = git(REPO_ROOT, "worktree", "list", "--porcelain");
-  const { child, exited } = start(
-    [join(REPO_ROOT, "cli", "launch.cjs"), "diff", "--base-ref", "HEAD"],
-    REPO_ROOT,
-    { TMPDIR: tmp },
-  );
-  await until(() => baseDirs().length > 0);
-  process.kill(-(child.pid as number), "SIGINT");
-  await exited;
-  assert.deepEqual(baseDirs(), []);
-  assert.equal(git(REPO_ROOT, "worktree", "list", "--porcelain"), worktrees, "no worktree");
+const leftovers = (dir: string) => readdirSync(dir).filter((name) => name.startsWith(".cdktf.out."));
+
+describe("interrupted commands exit as the shell expects and leave nothing", () => {
+  test("SIGTERM during synth: exit 143, no staging directory, cdktf.out whole or absent", async () => {
+    const dir = synthProject();
+    const synth = start([join(REPO_ROOT, "main.ts")], dir);
+    await until(() => leftovers(dir).length > 0, synth);
+    process.kill(-(synth.child.pid as number), "SIGTERM");
+    assert.equal(await synth.exited, 143);
+    assert.deepEqual(leftovers(dir), []);
+    if (existsSync(join(dir, "cdktf.out")))
+      assert.ok(existsSync(join(dir, "cdktf.out", "manifest.json")), "a cdktf.out that exists is complete");
+  });
+
+  test("SIGINT during diff --base-ref: exit 130, no exported tree and no worktree", async () => {
+    // Its own temporary directory: other test processes may export trees of their own meanwhile.
+    const tmp = tempDir("void-infra-interrupt-");
+    const baseDirs = () => readdirSync(tmp).filter((name) => name.startsWith("void-infra-base-"));
+    const worktrees = git(REPO_ROOT, "worktree", "list", "--porcelain");
+    const diff = start([join(REPO_ROOT, "cli", "launch.cjs"), "diff", "--base-ref", "HEAD"], REPO_ROOT, {
+      TMPDIR: tmp,
+    });
+    await until(() => baseDirs().length > 0, diff);
+    process.kill(-(diff.child.pid as number), "SIGINT");
+    assert.equal(await diff.exited, 130);
+    assert.deepEqual(baseDirs(), []);
+    assert.equal(git(REPO_ROOT, "worktree", "list", "--porcelain"), worktrees, "no worktree");
+  });
+
+  test("what a SIGKILL leaves is removed by the next run; a live run's directory is not", async () => {
+    const dir = synthProject();
+    const killed = start([join(REPO_ROOT, "main.ts")], dir);
+    await until(() => leftovers(dir).length > 0, killed);
+    process.kill(-(killed.child.pid as number), "SIGKILL");
+    await killed.exited;
+    const orphans = leftovers(dir);
+    assert.ok(orphans.length > 0, "SIGKILL left the staging directory");
+    // A directory named after a process that runs (this one) belongs to a run in progress.
+    const live = join(dir, `.cdktf.out.new-pid${process.pid}-abcdef`);
+    mkdirSync(live);
+    writeFileSync(join(live, "manifest.json"), "{}");
+
+    const next = spawnSync(process.execPath, ["--import", "tsx", join(REPO_ROOT, "main.ts")], {
+      cwd: dir,
+      encoding: "utf8",
+    });
+    assert.equal(next.status, 0, next.stderr);
+    assert.deepEqual(leftovers(dir), [`.cdktf.out.new-pid${process.pid}-abcdef`]);
+  });
 });
