@@ -66,7 +66,7 @@ const previousPrefix = (path: string) => `.${basename(path)}.old-`;
 /** The private directory `fill` writes into; a failure to make it names `path`, not the temporary name. */
 function makeStaging(path: string): string {
   try {
-    mkdirSync(dirname(path), { recursive: true });
+    makeFolders(dirname(path));
     const staging = makeTemporary(dirname(path), stagingPrefix(path));
     chmodSync(staging, 0o755); // mkdtemp makes it private; the result is an ordinary directory
     return staging;
@@ -76,8 +76,21 @@ function makeStaging(path: string): string {
   }
 }
 
+/** Creates the missing folders of `dir`, one by one: node's recursive mkdir spins forever where none can be made (under /proc). */
+function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let folder = dir; !lstatSync(folder, { throwIfNoEntry: false }); folder = dirname(folder))
+    missing.unshift(folder);
+  for (const folder of missing) mkdirSync(folder);
+}
+
 function checkReplaceable(path: string, ours: readonly string[]): void {
-  const stat = lstatSync(path, { throwIfNoEntry: false });
+  let stat: ReturnType<typeof lstatSync>;
+  try {
+    stat = lstatSync(path, { throwIfNoEntry: false });
+  } catch (error) {
+    throw explainWrite(path, error); // a file where a folder of the path should be
+  }
   if (!stat) return;
   if (!stat.isDirectory())
     throw new UsageError(`${path} exists and is not a directory (expected an output directory)`);
@@ -121,7 +134,7 @@ function moveBack(from: string, to: string, paths: readonly string[]): void {
   const stuck: string[] = [];
   for (const relative of paths) {
     try {
-      mkdirSync(dirname(join(to, relative)), { recursive: true });
+      makeFolders(dirname(join(to, relative)));
       renameSync(join(from, relative), join(to, relative));
     } catch (error) {
       if (!isSystemError(error)) throw error;

@@ -72,6 +72,37 @@ describe("npm test runs every test file exactly once, in two balanced halves", (
   });
 });
 
+describe("a busy machine fails no test", () => {
+  // Wall time and memory depend on what else runs; processor time (process.cpuUsage, ulimit -t)
+  // does not, and a generous bound on it only catches a hang. Figures belong to npm run bench.
+  const CLOCKS =
+    /\b(performance\.now|Date\.now|process\.hrtime|resourceUsage|memoryUsage|maxRSS)\b|\btimeout\s*:/;
+
+  test("no test file reads a wall clock or a memory meter, or sets a timeout", () => {
+    // This file names the clocks to forbid them.
+    const others = testFiles(join(REPO_ROOT, "test")).filter((file) => file !== __filename);
+    const readers = others.flatMap((file) =>
+      readFileSync(file, "utf8")
+        .split("\n")
+        .flatMap((line, i) =>
+          CLOCKS.test(line) ? [`${relative(REPO_ROOT, file)}:${i + 1}: ${line.trim()}`] : [],
+        ),
+    );
+    assert.deepEqual(readers, []);
+  });
+
+  test("the rule sees each clock", () => {
+    for (const line of [
+      "const t = performance.now();",
+      "Date.now() + 5",
+      "{ timeout: 180_000 }",
+      "process.resourceUsage().maxRSS",
+    ])
+      assert.match(line, CLOCKS, line);
+    assert.doesNotMatch("process.cpuUsage(before)", CLOCKS);
+  });
+});
+
 describe("a failing file fails alone", () => {
   test("no test file has a hook at its top level: each file's setup lives in its own describe", () => {
     const files = testFiles(join(REPO_ROOT, "test"));

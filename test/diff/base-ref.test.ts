@@ -44,6 +44,20 @@ test("--base-ref synthesizes the ref from an exported tree and leaves nothing be
   );
   assert.match(result.stdout, /^### Who approves$/m, "a base ref brings the approval routing");
 
+  // A routing file that cannot be written: the review is still printed, then one line says why.
+  const unwritable = await run(diff(VOID_APP), repo, [
+    "--base-ref",
+    "HEAD",
+    "--routing",
+    "missing/routing.json",
+  ]);
+  assert.equal(unwritable.status, 1);
+  assert.equal(unwritable.stdout, result.stdout);
+  assert.equal(
+    unwritable.stderr,
+    `error: cannot write ${join(repo, "missing", "routing.json")}: no such file or directory (ENOENT)\n`,
+  );
+
   const empty = await run(diff(VOID_APP), repo, ["--base-ref", "HEAD~1", "--format", "json"]);
   assert.equal(empty.status, 0, empty.stderr);
   const { totals } = JSON.parse(empty.stdout);

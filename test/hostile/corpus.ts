@@ -48,6 +48,11 @@ export interface HostileCase {
   readonly env?: Readonly<Record<string, string>>;
   /** Paths of the scratch project to delete first (e.g. `maintainers`). */
   readonly remove?: readonly string[];
+  /**
+   * Files to write in the project: path → text, for what the repository's own ignore rules keep
+   * out of git (an earlier `cdktf.out`, `.terraform/`, a staging folder a killed run left).
+   */
+  readonly files?: Readonly<Record<string, string>>;
   /** Unix sockets to create in the project (a path where a file is expected). */
   readonly sockets?: readonly string[];
   /** Expected exit status; default 1. */
@@ -107,6 +112,10 @@ export async function runCase(name: string): Promise<CaseRun> {
     mkdirSync(dirname(join(project, path)), { recursive: true });
     const body = Array.from({ length: repeat }, (_, i) => unit.replaceAll("{i}", String(i))).join("");
     writeFileSync(join(project, path), head + body + tail);
+  }
+  for (const [path, text] of Object.entries(spec.files ?? {})) {
+    mkdirSync(dirname(join(project, path)), { recursive: true });
+    writeFileSync(join(project, path), text);
   }
   for (const path of spec.sockets ?? []) await makeSocket(join(project, path));
   const peakBefore = process.resourceUsage().maxRSS;

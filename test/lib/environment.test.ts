@@ -1,0 +1,83 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { chmodSync, existsSync, readdirSync, realpathSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { describe, test } from "node:test";
+import { copyCheckout, tempDir } from "../support/project";
+
+/**
+ * A read-only file system and a folder one may not write are real only for a process that cannot
+ * override them: a private mount namespace (`unshare`) gives the first to anyone the kernel lets
+ * have one, and `setpriv` to the nobody user gives the second to root (others get it from chmod).
+ */
+const canUnshare = spawnSync("unshare", ["-rm", "true"]).status === 0;
+const isRoot = process.getuid?.() === 0;
+const canDropToNobody =
+  isRoot && spawnSync("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "true"]).status === 0;
+
+const launcher = (dir: string) => [process.execPath, join(dir, "cli", "launch.cjs")];
+
+describe("an environment failure is one line that names the path and the cause, exit 1, nothing lost", () => {
+  test("synth on a read-only file system (EROFS)", {
+    skip: !canUnshare && "needs a private mount namespace (unshare -rm)",
+  }, () => {
+    const dir = copyCheckout();
+    const run = spawnSync(
+      "unshare",
+      ["-rm", "sh", "-c", 'mount -o bind,ro "$0" "$0" && cd "$0" && exec "$@" synth', dir, ...launcher(dir)],
+      { encoding: "utf8" },
+    );
+    assert.equal(run.status, 1, run.stderr);
+    assert.equal(
+      run.stderr,
+      `error: cannot write ${join(dir, "cdktf.out")}: read-only file system (EROFS)\n`,
+    );
+    assert.ok(!existsSync(join(dir, "cdktf.out")));
+  });
+
+  test("a read-only bundle cache (EROFS) costs speed only: the command runs, and leaves nothing", {
+    skip: !canUnshare && "needs a private mount namespace (unshare -rm)",
+  }, () => {
+    const dir = copyCheckout();
+    const cache = realpathSync(join(dir, "node_modules", ".cache", "void-infra"));
+    const tmp = tempDir("launcher-tmp-");
+    const run = spawnSync(
+      "unshare",
+      [
+        "-rm",
+        "sh",
+        "-c",
+        'mount -o bind,ro "$0" "$0" && cd "$1" && shift && exec "$@" validate',
+        cache,
+        dir,
+        ...launcher(dir),
+      ],
+      { encoding: "utf8", env: { ...process.env, TMPDIR: tmp } },
+    );
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^ok: /);
+    assert.deepEqual(readdirSync(tmp), []);
+  });
+
+  test("synth into a folder it may not write (EACCES)", {
+    skip: isRoot && !canDropToNobody && "root overrides permissions, and cannot become nobody here (setpriv)",
+  }, () => {
+    const dir = copyCheckout();
+    // Whoever runs it must reach the copy (its temporary parent is private) and have a temporary folder.
+    chmodSync(dirname(dir), 0o755);
+    chmodSync(dir, 0o555);
+    const tmp = tempDir("nobody-tmp-");
+    chmodSync(tmp, 0o777);
+    const [node, script] = launcher(dir);
+    const run = canDropToNobody
+      ? spawnSync("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", node, script, "synth"], {
+          cwd: dir,
+          encoding: "utf8",
+          env: { ...process.env, TMPDIR: tmp },
+        })
+      : spawnSync(node, [script, "synth"], { cwd: dir, encoding: "utf8" });
+    chmodSync(dir, 0o755);
+    assert.equal(run.status, 1, run.stderr);
+    assert.equal(run.stderr, `error: cannot write ${join(dir, "cdktf.out")}: permission denied (EACCES)\n`);
+  });
+});
