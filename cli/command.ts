@@ -1,6 +1,6 @@
 import type { Command as Program } from "commander";
 import { DataError, errorsOf, formatDiagnostic, sortDiagnostics } from "../runtime/diagnostics";
-import { describeSystemError, isSystemError, UsageError } from "../runtime/errors";
+import { describeSystemError, Interrupted, isSystemError, UsageError } from "../runtime/errors";
 import { logText } from "../runtime/log";
 import { exitCleanlyOnSignals } from "../runtime/scratch";
 
@@ -37,6 +37,7 @@ export async function runCommand(command: Command, args: readonly string[], io: 
     return (await command(args, io)) ?? 0;
   } catch (error) {
     if (error instanceof HelpShown) return 0;
+    if (error instanceof Interrupted) return error.exitCode;
     reportFailure(io, error);
     return 1;
   }
@@ -101,5 +102,8 @@ export function main(command: Command, args: readonly string[] = process.argv.sl
   exitCleanlyOnSignals();
   void runCommand(command, args, processIo()).then((code) => {
     process.exitCode = code;
+    // A signal that came during a long synchronous step waits in the event loop, which would
+    // otherwise end with nothing left to do and never hear it: one more turn delivers it.
+    setImmediate(() => undefined);
   });
 }

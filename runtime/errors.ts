@@ -9,6 +9,33 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
+/** What a process ends with when interrupted by each signal: 128 + its number, as shells report it. */
+export const INTERRUPT_EXIT_CODES = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
+
+/**
+ * A child process ended because it was interrupted (Ctrl-C reaches the whole process group): the
+ * command ends with the same exit code and reports nothing, for nothing went wrong.
+ */
+export class Interrupted extends Error {
+  override name = "Interrupted";
+  constructor(readonly exitCode: number) {
+    super(`interrupted (exit ${exitCode})`);
+  }
+}
+
+/** Throws {@link Interrupted} when `run` (a spawnSync result) was interrupted, by signal or by exiting as if. */
+export function checkInterrupted({
+  status,
+  signal,
+}: {
+  status: number | null;
+  signal: NodeJS.Signals | null;
+}): void {
+  const codes: Readonly<Record<string, number>> = INTERRUPT_EXIT_CODES;
+  const code = signal !== null ? codes[signal] : Object.values(codes).find((c) => c === status);
+  if (code !== undefined) throw new Interrupted(code);
+}
+
 /** An error the operating system reported (a full or read-only disk, a missing directory, ...). */
 export type SystemError = NodeJS.ErrnoException & { readonly code: string; readonly syscall: string };
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, readdirSync, realpathSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import { copyCheckout, tempDir } from "../support/project";
 
 /**
@@ -18,10 +18,15 @@ const canDropToNobody =
 const launcher = (dir: string) => [process.execPath, join(dir, "cli", "launch.cjs")];
 
 describe("an environment failure is one line that names the path and the cause, exit 1, nothing lost", () => {
+  // One copy for all: its bundles, once built, serve the later cases.
+  let dir: string;
+  before(() => {
+    dir = copyCheckout();
+  });
+
   test("synth on a read-only file system (EROFS)", {
     skip: !canUnshare && "needs a private mount namespace (unshare -rm)",
   }, () => {
-    const dir = copyCheckout();
     const run = spawnSync(
       "unshare",
       ["-rm", "sh", "-c", 'mount -o bind,ro "$0" "$0" && cd "$0" && exec "$@" synth', dir, ...launcher(dir)],
@@ -38,7 +43,6 @@ describe("an environment failure is one line that names the path and the cause, 
   test("a read-only bundle cache (EROFS) costs speed only: the command runs, and leaves nothing", {
     skip: !canUnshare && "needs a private mount namespace (unshare -rm)",
   }, () => {
-    const dir = copyCheckout();
     const cache = realpathSync(join(dir, "node_modules", ".cache", "void-infra"));
     const tmp = tempDir("launcher-tmp-");
     const run = spawnSync(
@@ -62,7 +66,6 @@ describe("an environment failure is one line that names the path and the cause, 
   test("synth into a folder it may not write (EACCES)", {
     skip: isRoot && !canDropToNobody && "root overrides permissions, and cannot become nobody here (setpriv)",
   }, () => {
-    const dir = copyCheckout();
     // Whoever runs it must reach the copy (its temporary parent is private) and have a temporary folder.
     chmodSync(dirname(dir), 0o755);
     chmodSync(dir, 0o555);
