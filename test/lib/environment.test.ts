@@ -40,6 +40,30 @@ describe("an environment failure is one line that names the path and the cause, 
     assert.ok(!existsSync(join(dir, "cdktf.out")));
   });
 
+  test("synth onto a full disk (ENOSPC): the previous output stays whole", {
+    skip: !canUnshare && "needs a private mount namespace (unshare -rm)",
+  }, () => {
+    const disk = tempDir("full-disk-");
+    // A 64 KiB file system: room for an earlier output, not for a second one beside it.
+    const script = [
+      'mount -t tmpfs -o size=64k tmpfs "$0"',
+      'mkdir -p "$0/cdktf.out/stacks/github" && echo "{}" > "$0/cdktf.out/stacks/github/cdk.tf.json"',
+      'echo "stacks/github/cdk.tf.json" > "$0/cdktf.out/synthesized-files.txt"',
+      'cd "$1" && shift',
+      'CDKTF_OUTDIR="$0/cdktf.out" "$@" synth',
+      'status=$?; cat "$0/cdktf.out/stacks/github/cdk.tf.json"; ls -A "$0"; exit $status',
+    ].join("\n");
+    const run = spawnSync("unshare", ["-rm", "sh", "-c", script, disk, dir, ...launcher(dir)], {
+      encoding: "utf8",
+    });
+    assert.equal(run.status, 1, run.stderr);
+    assert.equal(
+      run.stderr,
+      `error: cannot write ${join(disk, "cdktf.out")}: no space left on device (ENOSPC)\n`,
+    );
+    assert.equal(run.stdout, "{}\ncdktf.out\n", "the earlier output, and nothing else, is left");
+  });
+
   test("a read-only bundle cache (EROFS) costs speed only: the command runs, and leaves nothing", {
     skip: !canUnshare && "needs a private mount namespace (unshare -rm)",
   }, () => {
