@@ -73,6 +73,9 @@ function entryCode({ module, make, of }) {
   ].join("\n");
 }
 
+/** One buffer for every file hashed: a launch hashes a few hundred. */
+const chunk = Buffer.allocUnsafe(1024 * 1024);
+
 /** SHA-256 of a file, read in chunks; undefined when it cannot be read as a regular file. */
 function fileDigest(path) {
   let fd;
@@ -84,8 +87,7 @@ function fileDigest(path) {
   try {
     if (!fstatSync(fd).isFile()) return undefined;
     const hash = createHash("sha256");
-    const buffer = Buffer.alloc(1024 * 1024);
-    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) hash.update(buffer.subarray(0, n));
+    for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) hash.update(chunk.subarray(0, n));
     return hash.digest("hex");
   } finally {
     closeSync(fd);

@@ -50,10 +50,8 @@ export function replaceDirectory<T>(
     return result;
   } catch (error) {
     if (!isSystemError(error)) throw error;
-    // A path inside the staging directory is named as the path it was going to have.
-    const own = error.path?.startsWith(`${staging}/`)
-      ? join(path, error.path.slice(staging.length + 1))
-      : error.path;
+    // A path in the staging directory is named as the path it was going to have.
+    const own = error.path?.startsWith(staging) ? path + error.path.slice(staging.length) : error.path;
     throw new UsageError(describeSystemError(error, own ?? path));
   } finally {
     release(staging);
@@ -71,7 +69,6 @@ function makeStaging(path: string): string {
     chmodSync(staging, 0o755); // mkdtemp makes it private; the result is an ordinary directory
     return staging;
   } catch (error) {
-    if (!isSystemError(error)) throw error;
     throw explainWrite(path, error);
   }
 }
