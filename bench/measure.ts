@@ -33,7 +33,8 @@ export function measure(label: string, command: string, args: string[], cwd: str
       },
     });
     times.push((performance.now() - start) / 1000);
-    if (run.status !== 0) throw new Error(`${label} failed (exit ${run.status}):\n${run.stderr}`);
+    if (run.status !== 0)
+      throw new Error(`${label} failed (exit ${run.status}):\n${run.stderr}${failures(run.stdout)}`);
     const peaks = readFileSync(rssFile, "utf8").trim().split("\n").map(Number);
     peakKiB = Math.max(peakKiB, ...peaks);
   }
@@ -41,6 +42,17 @@ export function measure(label: string, command: string, args: string[], cwd: str
   const measured = { label, seconds: times[Math.floor(times.length / 2)], peakMiB: peakKiB / 1024 };
   process.stderr.write(`bench:   ${measured.seconds.toFixed(2)} s, ${measured.peakMiB.toFixed(0)} MiB\n`);
   return measured;
+}
+
+/** The failed tests of a TAP report, each with its error, or the report's last lines. */
+function failures(tap: string): string {
+  const lines = tap.split("\n");
+  const failed = lines.flatMap((line, i) =>
+    /^\s*not ok /.test(line)
+      ? [line, ...lines.slice(i + 1, i + 12).filter((l) => /error:|^\s+[+-] /.test(l))]
+      : [],
+  );
+  return (failed.length > 0 ? failed : lines.slice(-20)).join("\n");
 }
 
 export function printTable(rows: readonly Measurement[]): void {

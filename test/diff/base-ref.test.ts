@@ -9,7 +9,9 @@ import { VOID_ESTATE } from "../../estate";
 import { git } from "../support/git";
 import { codeEntries, REPO_ROOT, run, scratchProject } from "../support/project";
 
-const baseDirs = () => readdirSync(tmpdir()).filter((name) => name.startsWith("void-infra-base-"));
+/** This process's exported trees (other processes on the machine export theirs meanwhile). */
+const baseDirs = () =>
+  readdirSync(tmpdir()).filter((name) => name.startsWith(`void-infra-base-pid${process.pid}-`));
 
 test("--base-ref synthesizes the ref from an exported tree and leaves nothing behind", async () => {
   // A repository whose first commit has only data (no main.ts) and whose second adds the code.

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, readdirSync, realpathSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { before, describe, test } from "node:test";
 import { copyCheckout, tempDir } from "../support/project";
 
@@ -90,8 +90,8 @@ describe("an environment failure is one line that names the path and the cause, 
   test("synth into a folder it may not write (EACCES)", {
     skip: isRoot && !canDropToNobody && "root overrides permissions, and cannot become nobody here (setpriv)",
   }, () => {
-    // Whoever runs it must reach the copy (its temporary parent is private) and have a temporary folder.
-    chmodSync(dirname(dir), 0o755);
+    // Whoever runs it may enter and read the copy (a private temporary folder), not write it; and
+    // has a temporary folder of its own.
     chmodSync(dir, 0o555);
     const tmp = tempDir("nobody-tmp-");
     chmodSync(tmp, 0o777);
@@ -103,7 +103,7 @@ describe("an environment failure is one line that names the path and the cause, 
           env: { ...process.env, TMPDIR: tmp },
         })
       : spawnSync(node, [script, "synth"], { cwd: dir, encoding: "utf8" });
-    chmodSync(dir, 0o755);
+    chmodSync(dir, 0o700);
     assert.equal(run.status, 1, run.stderr);
     assert.equal(run.stderr, `error: cannot write ${join(dir, "cdktf.out")}: permission denied (EACCES)\n`);
   });

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type Command, type Io, runCommand } from "../../cli/command";
@@ -68,7 +68,9 @@ export function copyCheckout(): string {
   const dir = tempDir("void-infra-checkout-");
   for (const entry of codeEntries()) cpSync(join(REPO_ROOT, entry), join(dir, entry), { recursive: true });
   copyData(ADOPTION_ROOT, dir);
-  symlinkSync(join(REPO_ROOT, "node_modules"), join(dir, "node_modules"));
+  // To where the packages really are: the checkout itself may sit in a private folder (a clone the
+  // benchmark made) that a command run as another user cannot cross.
+  symlinkSync(realpathSync(join(REPO_ROOT, "node_modules")), join(dir, "node_modules"));
   return dir;
 }
 
