@@ -30,24 +30,33 @@ interface SynthOptions {
   readonly env: NodeJS.ProcessEnv;
 }
 
+/** Where synthesis lists every file it wrote, so the next run knows what else to keep. */
+export const WRITTEN_FILE = "synthesized-files.txt";
+
+/** The top-level entries of the output directory, all synthesis's own. */
+const SYNTH_OUTPUT = ["manifest.json", "stacks", ARTIFACTS_DIR, SOURCES_FILE, WRITTEN_FILE];
+
 /**
  * Synthesizes every stack, and writes every generated artifact (`artifacts/`, see
  * `app/artifacts/registry.ts`), into a staging directory that replaces `outdir` only when
- * synthesis succeeded, so a failed run never leaves a half-written `cdktf.out`. The output records
- * the fingerprint of its sources, so a later review diff can tell whether it is current.
+ * synthesis succeeded, so a failed run never leaves a half-written `cdktf.out`. What an operator
+ * put there (`terraform plan -out=tfplan`, `.terraform/`) is kept in place. The output records the
+ * fingerprint of its sources, so a later review diff can tell whether it is current.
  */
-/** What synthesis writes; `cdktf synth` writes the same minus the fingerprint and the artifacts. */
-const SYNTH_OUTPUT = ["manifest.json", "stacks", ARTIFACTS_DIR, SOURCES_FILE];
-
 export function synthesize({ root, outdir, spec, inputs, env }: SynthOptions): SynthResult {
-  return replaceDirectory(outdir, SYNTH_OUTPUT, (staging) => {
-    buildApp(staging, spec, inputs, env).app.synth();
-    writeSynthArtifacts(join(staging, ARTIFACTS_DIR), inputs);
-    writeFileSync(join(staging, SOURCES_FILE), `${sourceFingerprint(root)}\n`);
-    const result = readManifest(staging);
-    copyLockFiles(root, staging, result.stacks);
-    return result;
-  });
+  return replaceDirectory(
+    outdir,
+    SYNTH_OUTPUT,
+    (staging) => {
+      buildApp(staging, spec, inputs, env).app.synth();
+      writeSynthArtifacts(join(staging, ARTIFACTS_DIR), inputs);
+      writeFileSync(join(staging, SOURCES_FILE), `${sourceFingerprint(root)}\n`);
+      const result = readManifest(staging);
+      copyLockFiles(root, staging, result.stacks);
+      return result;
+    },
+    { record: WRITTEN_FILE },
+  );
 }
 
 function readManifest(dir: string): SynthResult {

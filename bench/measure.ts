@@ -15,6 +15,7 @@ const PROBE = join(__dirname, "rss-probe.cjs");
 
 /** Runs a command `runs` times and reports the median wall time and the worst peak RSS. */
 export function measure(label: string, command: string, args: string[], cwd: string, runs = 3): Measurement {
+  process.stderr.write(`bench: ${label} (${runs} run${runs === 1 ? "" : "s"})\n`);
   const times: number[] = [];
   let peakKiB = 0;
   for (let i = 0; i < runs; i++) {
@@ -32,12 +33,26 @@ export function measure(label: string, command: string, args: string[], cwd: str
       },
     });
     times.push((performance.now() - start) / 1000);
-    if (run.status !== 0) throw new Error(`${label} failed (exit ${run.status}):\n${run.stderr}`);
+    if (run.status !== 0)
+      throw new Error(`${label} failed (exit ${run.status}):\n${run.stderr}${failures(run.stdout)}`);
     const peaks = readFileSync(rssFile, "utf8").trim().split("\n").map(Number);
     peakKiB = Math.max(peakKiB, ...peaks);
   }
   times.sort((a, b) => a - b);
-  return { label, seconds: times[Math.floor(times.length / 2)], peakMiB: peakKiB / 1024 };
+  const measured = { label, seconds: times[Math.floor(times.length / 2)], peakMiB: peakKiB / 1024 };
+  process.stderr.write(`bench:   ${measured.seconds.toFixed(2)} s, ${measured.peakMiB.toFixed(0)} MiB\n`);
+  return measured;
+}
+
+/** The failed tests of a TAP report, each with its error, or the report's last lines. */
+function failures(tap: string): string {
+  const lines = tap.split("\n");
+  const failed = lines.flatMap((line, i) =>
+    /^\s*not ok /.test(line)
+      ? [line, ...lines.slice(i + 1, i + 12).filter((l) => /error:|^\s+[+-] /.test(l))]
+      : [],
+  );
+  return (failed.length > 0 ? failed : lines.slice(-20)).join("\n");
 }
 
 export function printTable(rows: readonly Measurement[]): void {

@@ -1,5 +1,14 @@
 // Preloaded into every node process of a benchmarked command (through NODE_OPTIONS): appends the
-// process's peak resident set size in KiB to the file named by BENCH_RSS_FILE when it exits.
+// process's peak resident set size in KiB to the file named by BENCH_RSS_FILE when it exits. A
+// process that may not write there (a test running a command as another user) goes unmeasured:
+// the probe never changes how what it measures ends.
 const { appendFileSync } = require("node:fs");
 const file = process.env.BENCH_RSS_FILE;
-if (file) process.on("exit", () => appendFileSync(file, `${process.resourceUsage().maxRSS}\n`));
+if (file)
+  process.on("exit", () => {
+    try {
+      appendFileSync(file, `${process.resourceUsage().maxRSS}\n`);
+    } catch {
+      // unmeasured
+    }
+  });

@@ -1,7 +1,8 @@
 import type { Command as Program } from "commander";
 import { DataError, errorsOf, formatDiagnostic, sortDiagnostics } from "../runtime/diagnostics";
-import { UsageError } from "../runtime/errors";
+import { describeSystemError, Interrupted, isSystemError, UsageError } from "../runtime/errors";
 import { logText } from "../runtime/log";
+import { exitCleanlyOnSignals } from "../runtime/scratch";
 
 /** Where a command reads its context and writes its output; tests pass their own. */
 export interface Io {
@@ -28,16 +29,23 @@ function processIo(): Io {
 
 /**
  * Runs a command and turns its failure into an exit code. Expected failures (bad data, bad usage,
- * construct validation) print their message; only genuine bugs print a stack trace.
+ * construct validation, a full or read-only disk) print their message; only genuine bugs print a
+ * stack trace.
  */
 export async function runCommand(command: Command, args: readonly string[], io: Io): Promise<number> {
   try {
     return (await command(args, io)) ?? 0;
   } catch (error) {
     if (error instanceof HelpShown) return 0;
-    io.err(`${logText(failureText(error).replace(/\n$/, ""))}\n`);
+    if (error instanceof Interrupted) return error.exitCode;
+    reportFailure(io, error);
     return 1;
   }
+}
+
+/** Prints what `error` says to the person at the terminal, as {@link runCommand} does. */
+export function reportFailure(io: Io, error: unknown): void {
+  io.err(`${logText(failureText(error).replace(/\n$/, ""))}\n`);
 }
 
 /** Problems printed at most: the first screenful says what to fix; the count says how much. */
@@ -52,6 +60,8 @@ function failureText(error: unknown): string {
     return `${lines.join("\n")}\n\n${count} problem${count === 1 ? "" : "s"} found; nothing was written.\n`;
   }
   if (error instanceof UsageError) return `error: ${error.message}\n`;
+  // The machine, not the code: one line that names the path and what the system said.
+  if (isSystemError(error)) return `error: ${describeSystemError(error)}\n`;
   if (error instanceof Error && isConstructValidation(error))
     return `${error.message}\n\nConstruct validation failed; nothing was written.\n`;
   return `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`;
@@ -84,9 +94,22 @@ export function parseArgs<T>(program: Program, args: readonly string[], io: Io):
   return program.opts<T & Record<string, unknown>>() as T;
 }
 
-/** Runs `command` as this process: the process's arguments, directory and output. */
+/**
+ * Runs `command` as this process: the process's arguments, directory and output. SIGINT, SIGTERM
+ * and SIGHUP end it with 130, 143 or 129, its temporary files removed.
+ */
 export function main(command: Command, args: readonly string[] = process.argv.slice(2)): void {
+  exitCleanlyOnSignals();
+  // A reader that stopped reading (`| head`, a closed pager) is not a failure of the command: it
+  // finishes its work, all or nothing as ever, and its output goes nowhere.
+  for (const stream of [process.stdout, process.stderr])
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+    });
   void runCommand(command, args, processIo()).then((code) => {
     process.exitCode = code;
+    // A signal that came during a long synchronous step waits in the event loop, which would
+    // otherwise end with nothing left to do and never hear it: one more turn delivers it.
+    setImmediate(() => undefined);
   });
 }

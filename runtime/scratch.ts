@@ -1,41 +1,77 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 /**
- * Temporary paths that must not outlive the process: removed when their owner is done, and on
- * SIGINT, SIGTERM or SIGHUP before the process ends, so an interrupted synth or diff leaves nothing.
+ * Temporary paths that must not outlive the process. Each is named `<prefix>pid<N>-XXXXXX` after
+ * the process that made it, and is removed when its owner is done, or on SIGINT, SIGTERM or SIGHUP
+ * before the process exits 130, 143 or 129, as the shell reports a command ended by that signal.
+ * What a SIGKILL leaves behind is removed by the next run that makes a path with the same prefix
+ * in the same place, once the process named in it is gone.
  */
 const pending = new Set<string>();
-const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+const SIGNAL_NUMBERS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
 let installed = false;
 
-function onSignal(signal: NodeJS.Signals): void {
+function onSignal(signal: keyof typeof SIGNAL_NUMBERS): void {
   for (const path of pending) rmSync(path, { recursive: true, force: true });
   pending.clear();
-  for (const s of SIGNALS) process.removeListener(s, onSignal);
-  // Die of the same signal, as the shell expects of an interrupted command.
-  process.kill(process.pid, signal);
+  process.exit(128 + SIGNAL_NUMBERS[signal]);
 }
 
 /**
- * Creates a temporary directory `<parent>/<prefix>XXXXXX` that is removed if the process is
- * interrupted before {@link release}. The handlers are in place before the directory exists, and
- * a signal is handled only between synchronous steps, so no interruption can orphan it.
+ * From now on SIGINT, SIGTERM and SIGHUP remove every pending temporary path and end the process
+ * with 128 + the signal's number. Node runs the handler between synchronous steps, so a signal
+ * that arrives while a step runs (a whole synthesis, a rename) takes effect once it is done.
  */
-export function makeTemporary(parent: string, prefix: string): string {
-  if (!installed) {
-    for (const s of SIGNALS) process.on(s, onSignal);
-    installed = true;
-  }
-  const path = mkdtempSync(join(parent, prefix));
-  pending.add(path);
-  return path;
+export function exitCleanlyOnSignals(): void {
+  if (installed) return;
+  for (const signal of Object.keys(SIGNAL_NUMBERS) as (keyof typeof SIGNAL_NUMBERS)[])
+    process.on(signal, onSignal);
+  installed = true;
 }
 
-/** Marks a further path (e.g. a directory about to be renamed there) for removal on interruption. */
-export function removeOnInterrupt(path: string): void {
+/** Whether process `pid` still runs (on this machine; EPERM means it runs as someone else). */
+export function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Paths in `parent` named `<prefix>pid<N>-XXXXXX` (and anything after that, such as `.old`) whose
+ * process N is gone: what an owner killed with SIGKILL left behind.
+ */
+export function orphansOf(parent: string, prefix: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => {
+    if (!name.startsWith(prefix)) return [];
+    const owner = /^pid(\d+)-/.exec(name.slice(prefix.length))?.[1];
+    return owner !== undefined && Number(owner) !== process.pid && !processRuns(Number(owner))
+      ? [join(parent, name)]
+      : [];
+  });
+}
+
+/**
+ * Creates a temporary directory `<parent>/<prefix>pid<N>-XXXXXX` that is removed if the process is
+ * interrupted before {@link release}, after removing the orphans of earlier runs with that prefix.
+ * The handlers are in place before the directory exists, so no interruption can orphan it.
+ */
+export function makeTemporary(parent: string, prefix: string): string {
+  exitCleanlyOnSignals();
+  for (const orphan of orphansOf(parent, prefix)) rmSync(orphan, { recursive: true, force: true });
+  const path = mkdtempSync(join(parent, `${prefix}pid${process.pid}-`));
   pending.add(path);
+  return path;
 }
 
 /** Removes `path` now and forgets it. */

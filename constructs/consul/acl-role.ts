@@ -1,6 +1,7 @@
 import { AclRole } from "../../bindings/consul/acl-role";
 import { Construct } from "../../runtime/cdktf";
 import { check, checkUnique } from "../../runtime/errors";
+import { compareText } from "../../runtime/values";
 import { claimLogicalId, logicalId } from "../terraform/logical-id";
 import type { ConsulAclPolicy } from "./acl-policy";
 
@@ -46,7 +47,7 @@ export class ConsulAclRole extends Construct {
       description: props.description,
       policies:
         policies.length > 0
-          ? [...policies].sort((a, b) => a.policyName.localeCompare(b.policyName)).map((p) => p.policyId)
+          ? [...policies].sort((a, b) => compareText(a.policyName, b.policyName)).map((p) => p.policyId)
           : undefined,
       serviceIdentities: identities.length > 0 ? identities : undefined,
     });

@@ -1,4 +1,5 @@
 import { type TerraformResource, TerraformStack } from "../../runtime/cdktf";
+import { compareText } from "../../runtime/values";
 
 /** A resource's Terraform address, `<type>.<logical id>`. */
 export function addressOf(resource: TerraformResource): string {
@@ -81,9 +82,9 @@ function chains(earlier: Pending["earlier"]): { from: string; to: string }[] {
 
 function render(stack: TerraformStack): void {
   const { earlier, forgotten, imported } = pendingOf(stack);
-  const moved = chains(earlier).sort((a, b) => a.from.localeCompare(b.from));
+  const moved = chains(earlier).sort((a, b) => compareText(a.from, b.from));
   if (moved.length > 0) stack.addOverride("moved", moved);
-  const imports = [...imported].map(([to, id]) => ({ to, id })).sort((a, b) => a.to.localeCompare(b.to));
+  const imports = [...imported].map(([to, id]) => ({ to, id })).sort((a, b) => compareText(a.to, b.to));
   if (imports.length > 0) stack.addOverride("import", imports);
   if (forgotten.size > 0)
     stack.addOverride(

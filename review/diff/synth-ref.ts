@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
-import { UsageError } from "../../runtime/errors";
+import { checkInterrupted, UsageError } from "../../runtime/errors";
 import { type GitRef, git, projectPrefix } from "../../runtime/git";
 import { withScratchDir } from "../../runtime/scratch";
 import type { SynthOutput } from "./model";
@@ -31,6 +31,7 @@ export function synthesizeRef({ name, commit }: GitRef, { cwd, env }: Synthesize
       failure: `cannot export ${name}`,
     });
     const untar = spawnSync("tar", ["-xf", archive, "-C", tree], { encoding: "utf8" });
+    checkInterrupted(untar);
     if (untar.status !== 0)
       throw new UsageError(`cannot unpack ${name}: ${(untar.stderr || String(untar.error)).trim()}`);
     if (!existsSync(join(tree, "main.ts"))) return { stacks: new Map(), artifacts: new Map() };
@@ -46,6 +47,7 @@ export function synthesizeRef({ name, commit }: GitRef, { cwd, env }: Synthesize
       encoding: "utf8",
       env: { ...env, CDKTF_OUTDIR: outdir },
     });
+    checkInterrupted(run);
     if (run.status !== 0)
       throw new UsageError(
         `synthesizing ${name} (${commit.slice(0, 12)}) failed:\n${(run.stderr || run.stdout || String(run.error)).trim()}`,

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, test } from "node:test";
 import { buildSync } from "esbuild";
 import { bundleBot } from "../../review/bot/bundle";
-import { REPO_ROOT, tempDir } from "../support/project";
+import { copyCheckout, REPO_ROOT, tempDir } from "../support/project";
 
 interface Recipe {
   readonly module: string;
@@ -15,7 +15,6 @@ interface Recipe {
 // The launcher is plain CommonJS, run by node without a loader.
 const launcher = require("../../cli/launch.cjs") as {
   COMMANDS: Record<string, Recipe>;
-  LAYERS: readonly string[];
   entryCode: (recipe: Recipe) => string;
 };
 
@@ -116,19 +115,7 @@ describe("every command runs from a bundle of what it needs", () => {
   });
 
   test("an edited source is never served from a stale bundle", () => {
-    const dir = tempDir("launch-");
-    for (const entry of launcher.LAYERS)
-      cpSync(join(REPO_ROOT, entry), join(dir, entry), { recursive: true });
-    for (const file of ["main.ts", "package.json", "package-lock.json", "tsconfig.json"])
-      cpSync(join(REPO_ROOT, file), join(dir, file));
-    cpSync(join(REPO_ROOT, "test", "fixtures", "adoption", "maintainers"), join(dir, "maintainers"), {
-      recursive: true,
-    });
-    cpSync(
-      join(REPO_ROOT, "test", "fixtures", "adoption", "estate", "mirrors.yaml"),
-      join(dir, "estate", "mirrors.yaml"),
-    );
-    symlinkSync(join(REPO_ROOT, "node_modules"), join(dir, "node_modules"));
+    const dir = copyCheckout();
     const validate = () =>
       spawnSync(process.execPath, [join(dir, "cli", "launch.cjs"), "validate"], {
         cwd: dir,

@@ -1,12 +1,28 @@
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, normalize, relative } from "node:path";
 import { describe, test } from "node:test";
-import { REPO_ROOT } from "../support/project";
+import { codeEntries, REPO_ROOT } from "../support/project";
 
-// The folders of the product, bottom to top: each may import only from its own folder and the
-// ones below it. The launcher, plain CommonJS run by node without a loader, owns the list.
-const { LAYERS } = require("../../cli/launch.cjs") as { LAYERS: readonly string[] };
+/**
+ * The folders of the product, bottom to top (README, Layout): each may import only from its own
+ * folder and the ones below it. The layers are those of these folders that exist, so a folder
+ * meant to go (`migration/`) can go without a word changed here.
+ */
+const ORDER = [
+  "runtime",
+  "bindings",
+  "constructs",
+  "estate",
+  "inputs",
+  "workflow-lint",
+  "review",
+  "stacks",
+  "migration",
+  "app",
+  "cli",
+];
+const LAYERS = ORDER.filter((folder) => existsSync(join(REPO_ROOT, folder)));
 
 /** Packages that only one place may import: the runtime seam, so swapping runtimes is one file. */
 const SEAM = new Set(["cdktf", "constructs"]);
@@ -46,7 +62,13 @@ const FILES = [...LAYERS.flatMap(sources), ...sources(EXAMPLES), "main.ts"];
 const IMPORTS = FILES.flatMap(importsOf);
 
 describe("the folders import one way, bottom to top", () => {
-  test("every product folder exists and holds code", () => {
+  test("every folder of product code has its place in the order, and every layer holds code", () => {
+    const folders = codeEntries().filter((entry) => !entry.includes("."));
+    assert.deepEqual(
+      folders.filter((folder) => !ORDER.includes(folder)),
+      [],
+      "a new folder of code needs its place in ORDER and in the README's Layout",
+    );
     for (const layer of LAYERS) assert.ok(sources(layer).length > 0, layer);
   });
 

@@ -7,14 +7,11 @@ import { VOID_APP } from "../../app/void";
 import { diff } from "../../cli/diff";
 import { loadEstate } from "../../inputs/estate";
 import { git } from "../support/git";
-import { REPO_ROOT, run, scratchProject } from "../support/project";
+import { codeEntries, REPO_ROOT, run, scratchProject } from "../support/project";
 
-/** What a ref needs to synthesize: the entry point, the code and the estate. */
-// The product's folders, as the launcher lists them.
-const { LAYERS } = require("../../cli/launch.cjs") as { LAYERS: readonly string[] };
-const SOURCES = ["main.ts", "package.json", "tsconfig.json", ...LAYERS];
-
-const baseDirs = () => readdirSync(tmpdir()).filter((name) => name.startsWith("void-infra-base-"));
+/** This process's exported trees (other processes on the machine export theirs meanwhile). */
+const baseDirs = () =>
+  readdirSync(tmpdir()).filter((name) => name.startsWith(`void-infra-base-pid${process.pid}-`));
 
 test("--base-ref synthesizes the ref from an exported tree and leaves nothing behind", async () => {
   // A repository whose first commit has only data (no main.ts) and whose second adds the code.
@@ -23,7 +20,8 @@ test("--base-ref synthesizes the ref from an exported tree and leaves nothing be
   cpSync(join(REPO_ROOT, ".gitignore"), join(repo, ".gitignore"));
   git(repo, "add", ".gitignore", "maintainers", "estate");
   git(repo, "commit", "--quiet", "-m", "data only");
-  for (const source of SOURCES) cpSync(join(REPO_ROOT, source), join(repo, source), { recursive: true });
+  for (const source of codeEntries())
+    cpSync(join(REPO_ROOT, source), join(repo, source), { recursive: true });
   git(repo, "add", ".");
   git(repo, "commit", "--quiet", "-m", "code");
   symlinkSync(join(REPO_ROOT, "node_modules"), join(repo, "node_modules"));

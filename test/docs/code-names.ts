@@ -17,6 +17,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
+import { codeEntries } from "../support/project";
 
 /** A name a guide cites that the repository does not have. */
 export interface Miss {
@@ -184,12 +185,11 @@ function pathExists(root: string, path: string): boolean {
   return existsSync(fixed) && statSync(fixed).isDirectory();
 }
 
-/** Where the code lives: the product's folders (the launcher's layers) and the code around them. */
+/** Where the code lives besides the product's folders: the code around them. */
 const CODE = ["main.ts", "examples", "bench", join("test", "support"), "ansible", ".ci", ".github"];
 
 /** The names the code of the repository at `root` declares or reads, and its npm scripts. */
 export function repositoryOf(root: string): Repository {
-  const { LAYERS } = require(join(root, "cli", "launch.cjs")) as { LAYERS: readonly string[] };
   const ts = require("typescript") as typeof import("typescript");
   const names = new Set<string>();
   const words = (text: string) => {
@@ -219,7 +219,7 @@ export function repositoryOf(root: string): Repository {
     else if (/\.(ya?ml|sh)$/.test(path) || /^\.ci\/[\w-]+$/.test(path))
       words(text.replace(/(^|\s)#.*$/gm, ""));
   };
-  for (const path of [...LAYERS, ...CODE]) read(path);
+  for (const path of new Set([...codeEntries(root), ...CODE])) read(path);
   const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
     scripts: Record<string, string>;
   };

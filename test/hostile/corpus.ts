@@ -1,6 +1,8 @@
 import {
   cpSync,
   existsSync,
+  linkSync,
+  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -8,6 +10,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from "node:fs";
+import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { access } from "../../cli/access";
 import type { Command } from "../../cli/command";
@@ -45,10 +48,22 @@ export interface HostileCase {
   readonly env?: Readonly<Record<string, string>>;
   /** Paths of the scratch project to delete first (e.g. `maintainers`). */
   readonly remove?: readonly string[];
+  /**
+   * Files to write in the project: path → text, for what the repository's own ignore rules keep
+   * out of git (an earlier `cdktf.out`, `.terraform/`, a staging folder a killed run left).
+   */
+  readonly files?: Readonly<Record<string, string>>;
+  /** Unix sockets to create in the project (a path where a file is expected). */
+  readonly sockets?: readonly string[];
   /** Expected exit status; default 1. */
   readonly status?: number;
   /** The exact standard error; `<project>` stands for the scratch project's path. */
   readonly stderr: string;
+  /**
+   * What the project holds afterwards: path → its exact text, or null for a path that must not
+   * exist (what the command must keep, and what it must clean up).
+   */
+  readonly after?: Readonly<Record<string, string | null>>;
 }
 
 const COMMANDS = {
@@ -75,6 +90,8 @@ export function readCase(name: string): HostileCase {
 export interface CaseRun {
   readonly result: Run;
   readonly project: string;
+  /** Where the project differs from the case's `after`, one line each. */
+  readonly differences: readonly string[];
   readonly ms: number;
   /** How much the process's peak resident memory grew while the command ran. */
   readonly growthMiB: number;
@@ -96,6 +113,11 @@ export async function runCase(name: string): Promise<CaseRun> {
     const body = Array.from({ length: repeat }, (_, i) => unit.replaceAll("{i}", String(i))).join("");
     writeFileSync(join(project, path), head + body + tail);
   }
+  for (const [path, text] of Object.entries(spec.files ?? {})) {
+    mkdirSync(dirname(join(project, path)), { recursive: true });
+    writeFileSync(join(project, path), text);
+  }
+  for (const path of spec.sockets ?? []) await makeSocket(join(project, path));
   const peakBefore = process.resourceUsage().maxRSS;
   const started = performance.now();
   const result = await run(COMMANDS[spec.command], project, spec.args ?? [], {
@@ -103,5 +125,31 @@ export async function runCase(name: string): Promise<CaseRun> {
     ...spec.env,
   });
   const ms = performance.now() - started;
-  return { result, project, ms, growthMiB: (process.resourceUsage().maxRSS - peakBefore) / 1024 };
+  const growthMiB = (process.resourceUsage().maxRSS - peakBefore) / 1024;
+  return { result, project, differences: differences(project, spec.after ?? {}), ms, growthMiB };
+}
+
+/**
+ * A Unix socket file at `path`, left after its server is gone: bound under another name (node
+ * removes a socket it closes) and linked into place.
+ */
+async function makeSocket(path: string): Promise<void> {
+  mkdirSync(dirname(path), { recursive: true });
+  const server = createServer();
+  const bound = `${path}.bound`;
+  await new Promise<void>((resolve) => server.listen(bound, resolve));
+  linkSync(bound, path);
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+}
+
+function differences(project: string, after: Readonly<Record<string, string | null>>): string[] {
+  return Object.entries(after).flatMap(([path, expected]) => {
+    const stat = lstatSync(join(project, path), { throwIfNoEntry: false });
+    if (expected === null) return stat ? [`${path} exists (expected it gone)`] : [];
+    if (!stat?.isFile()) return [`${path} is ${stat ? "not a file" : "missing"} (expected a file)`];
+    const text = readFileSync(join(project, path), "utf8");
+    return text === expected
+      ? []
+      : [`${path} holds ${JSON.stringify(text)} (expected ${JSON.stringify(expected)})`];
+  });
 }

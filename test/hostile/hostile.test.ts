@@ -3,16 +3,13 @@ import { before, describe, test } from "node:test";
 import { type CaseOutcome, type CorpusRun, runCorpusInChild } from "./child";
 import { corpusCases, readCase } from "./corpus";
 
-/** What any single hostile input may cost: refused in under 2 s and 300 MB. */
-const MAX_MS = 2000;
-const MAX_GROWTH_MIB = 300;
-
-describe("the hostile corpus: every bad input is refused cheaply, with its exact message", () => {
+// What each case may cost (2 s, 300 MiB) is npm run bench's to report: a test holds no clock.
+describe("the hostile corpus: every bad input is refused with its exact message, and nothing lost", () => {
   // One child for the whole corpus, started when the tests run rather than when the file loads.
   let child: CorpusRun;
   let outcomes: Map<string, CaseOutcome>;
-  before(() => {
-    child = runCorpusInChild();
+  before(async () => {
+    child = await runCorpusInChild();
     outcomes = new Map(child.outcomes.map((o) => [o.name, o]));
   });
 
@@ -29,8 +26,7 @@ describe("the hostile corpus: every bad input is refused cheaply, with its exact
       assert.equal(outcome.stderr, spec.stderr);
       assert.equal(outcome.status, spec.status ?? 1);
       assert.doesNotMatch(outcome.stderr, /\n\s+at /, "no stack trace");
-      assert.ok(outcome.ms < MAX_MS, `took ${Math.round(outcome.ms)} ms (expected under ${MAX_MS})`);
-      assert.ok(outcome.growthMiB < MAX_GROWTH_MIB, `grew ${Math.round(outcome.growthMiB)} MiB`);
+      assert.deepEqual(outcome.differences, [], "the project afterwards");
     });
   }
 });

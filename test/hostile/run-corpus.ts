@@ -9,9 +9,9 @@ import { corpusCases, runCase } from "./corpus";
 
 async function main(names: readonly string[]): Promise<void> {
   for (const name of names) {
-    const { result, project, ms, growthMiB } = await runCase(name);
+    const { result, project, differences, ms, growthMiB } = await runCase(name);
     const stderr = result.stderr.replaceAll(project, "<project>");
-    const outcome: CaseOutcome = { name, status: result.status, stderr, ms, growthMiB };
+    const outcome: CaseOutcome = { name, status: result.status, stderr, differences, ms, growthMiB };
     process.stdout.write(`${JSON.stringify(outcome)}\n`);
   }
 }

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
+import { WRITTEN_FILE } from "../../app/synth";
 import { annotation } from "../../cli/report";
 import { synth } from "../../cli/synth";
 import { validate } from "../../cli/validate";
@@ -49,6 +50,7 @@ describe("validate and synth on bad data", () => {
     mkdirSync(join(dir, "cdktf.out", "stacks", "gone"), { recursive: true });
     writeFileSync(join(dir, "cdktf.out", "stacks", "gone", "cdk.tf.json"), "{}");
     writeFileSync(join(dir, "cdktf.out", "manifest.json"), "{}");
+    writeFileSync(join(dir, "cdktf.out", WRITTEN_FILE), "manifest.json\nstacks/gone/cdk.tf.json\n");
     const result = await run(synth(ADOPTION_APP), dir, [], { INFRA_BACKEND: "local" });
     assert.equal(result.status, 0, result.stderr);
     assert.ok(!existsSync(join(dir, "cdktf.out", "stacks", "gone")));

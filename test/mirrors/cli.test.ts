@@ -11,10 +11,11 @@ const scratch = () => tempDir("void-mirrors-");
 const mirrorsIn = (dir: string, args: string[]) => run(mirrors, dir, args);
 
 describe("npm run mirrors", () => {
-  test("writes the three files, identical to xmirror's, replacing a previous run", async () => {
+  test("writes the three files, identical to xmirror's, replacing a previous run and keeping what it did not write", async () => {
     const dir = scratchProject();
     mkdirSync(join(dir, "site", "v0"), { recursive: true });
-    writeFileSync(join(dir, "site", "v0", "stale.json"), "old");
+    writeFileSync(join(dir, "site", "v0", "mirrors.json"), "old");
+    writeFileSync(join(dir, "site", "v0", "notes.txt"), "someone's");
     const result = await mirrorsIn(dir, ["--out", "site"]);
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stdout, /40 mirrors, 30 enabled/);
@@ -25,7 +26,11 @@ describe("npm run mirrors", () => {
         path,
       );
     }
-    assert.ok(!existsSync(join(dir, "site", "v0", "stale.json")), "the directory is replaced as a whole");
+    assert.equal(
+      readFileSync(join(dir, "site", "v0", "notes.txt"), "utf8"),
+      "someone's",
+      "a file it did not write stays",
+    );
     assert.deepEqual(
       readdirSync(dir).sort(),
       ["estate", "maintainers", "site"],

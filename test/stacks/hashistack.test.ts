@@ -2,10 +2,8 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
-import { addStateMigration } from "../../constructs/terraform/state-migration";
 import { readEstate } from "../../inputs/estate";
 import { ESTATE_FILES } from "../../inputs/files";
-import { hashistackMigration } from "../../migration/hashistack";
 import { Testing } from "../../runtime/cdktf";
 import { formatDiagnostic } from "../../runtime/diagnostics";
 import type { HashistackStack } from "../../stacks/hashistack";
@@ -14,23 +12,15 @@ import { scratchProject } from "../support/project";
 import { adoptionStacks } from "../support/stacks";
 import { addressOf, parse, resourcesOf, type StackJson } from "../support/synth";
 
-let stack: HashistackStack;
-let json: StackJson;
-/** The same stack with Void's state adopted, as the app applies migration/ to it. */
-let adoptedJson: StackJson;
-
-before(() => {
-  const { hashistack } = adoptionStacks();
-  stack = hashistack;
-  json = parse(Testing.synth(hashistack, true));
-  const adopted = adoptionStacks().hashistack;
-  addStateMigration(adopted, hashistackMigration(adopted));
-  adoptedJson = parse(Testing.synth(adopted, true));
-});
-
-const count = (type: string) => Object.keys(resourcesOf(json, type)).length;
-
 describe("hashistack stack from the adoption estate", () => {
+  let stack: HashistackStack;
+  let json: StackJson;
+  before(() => {
+    stack = adoptionStacks().hashistack;
+    json = parse(Testing.synth(stack, true));
+  });
+  const count = (type: string) => Object.keys(resourcesOf(json, type)).length;
+
   it("has the estate's resource counts", () => {
     assert.deepEqual(
       {
@@ -115,12 +105,9 @@ describe("hashistack stack from the adoption estate", () => {
     }
   });
 
-  it("lets one resource own the ldap auth path and forgets Void's second owner without destroying it", () => {
+  it("lets one resource own the ldap auth path", () => {
     assert.equal(resourcesOf(json, "vault_ldap_auth_backend").ldap.path, "ldap");
     assert.equal(json.removed, undefined, "the bare stack forgets nothing itself");
-    assert.deepEqual(adoptedJson.removed, [
-      { from: "vault_auth_backend.ldap", lifecycle: { destroy: false } },
-    ]);
   });
 
   it("pins the LDAP backend settings whose provider defaults changed, keeping Vault's page size", () => {
@@ -198,22 +185,6 @@ path "nomad/creds/restricted-apps-admin" {
   it("emits no moved or removed blocks itself: adopting Void's state is migration/'s job", () => {
     assert.equal(json.moved, undefined);
     assert.equal(json.removed, undefined);
-  });
-
-  it("moves Void's addresses to the new ones once migration/ adopts the state, changing no resource", () => {
-    assert.deepEqual(adoptedJson.resource, json.resource);
-    const moved = new Map((adoptedJson.moved as { from: string; to: string }[]).map((m) => [m.from, m.to]));
-    assert.equal(moved.size, 23);
-    assert.equal(moved.get("nomad_acl_policy.guest"), "nomad_acl_policy.policy_anonymous");
-    assert.equal(
-      moved.get("nomad_acl_policy.restricted_apps_admin"),
-      "nomad_acl_policy.policy_apps-restricted-admin",
-    );
-    assert.equal(
-      moved.get("vault_generic_endpoint.nomad_role_restricted_apps_admin"),
-      "vault_generic_endpoint.nomad_role_restricted-apps-admin",
-    );
-    assert.equal(moved.get("vault_mount.secret"), "vault_mount.mount_secret");
   });
 
   it("exposes its resources as handles, by name", () => {

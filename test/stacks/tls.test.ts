@@ -1,33 +1,25 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { addStateMigration } from "../../constructs/terraform/state-migration";
-import { tlsMigration } from "../../migration/tls";
 import { Testing } from "../../runtime/cdktf";
 import type { TlsStack } from "../../stacks/tls";
 import { adoptionStacks } from "../support/stacks";
 import { addressOf, parse, resourcesOf, type StackJson } from "../support/synth";
-
-let stack: TlsStack;
-let json: StackJson;
-let hashistackJson: StackJson;
-/** The same stack with Void's state adopted, as the app applies migration/ to it. */
-let adoptedJson: StackJson;
-
-before(() => {
-  const { hashistack, tls } = adoptionStacks();
-  stack = tls;
-  json = parse(Testing.synth(tls, true));
-  hashistackJson = parse(Testing.synth(hashistack, true));
-  const adopted = adoptionStacks().tls;
-  addStateMigration(adopted, tlsMigration(adopted));
-  adoptedJson = parse(Testing.synth(adopted, true));
-});
 
 const CHAIN =
   "${acme_certificate.certificate_voidlinux_org.certificate_pem}${acme_certificate.certificate_voidlinux_org.issuer_pem}";
 const KEY = "${acme_certificate.certificate_voidlinux_org.private_key_pem}";
 
 describe("tls stack from the adoption estate", () => {
+  let stack: TlsStack;
+  let json: StackJson;
+  let hashistackJson: StackJson;
+  before(() => {
+    const { hashistack, tls } = adoptionStacks();
+    stack = tls;
+    json = parse(Testing.synth(tls, true));
+    hashistackJson = parse(Testing.synth(hashistack, true));
+  });
+
   it("registers an RSA account key at the Let's Encrypt production directory", () => {
     assert.deepEqual(json.provider?.acme, [{ server_url: "https://acme-v02.api.letsencrypt.org/directory" }]);
     assert.deepEqual(Object.values(resourcesOf(json, "tls_private_key")), [{ algorithm: "RSA" }]);
@@ -95,18 +87,6 @@ describe("tls stack from the adoption estate", () => {
   it("emits no moved or removed blocks itself: adopting Void's state is migration/'s job", () => {
     assert.equal(json.moved, undefined);
     assert.equal(json.removed, undefined);
-  });
-
-  it("moves Void's addresses once migration/ adopts the state, changing no resource", () => {
-    const moved = new Map((adoptedJson.moved as { from: string; to: string }[]).map((m) => [m.from, m.to]));
-    assert.equal(
-      moved.get('nomad_variable.certs["nomad/jobs/nginx"]'),
-      "nomad_variable.variable_mirror_nomad_jobs_nginx",
-    );
-    assert.equal(moved.get("acme_certificate.voidlinux_org"), "acme_certificate.certificate_voidlinux_org");
-    assert.equal(moved.size, 6);
-    assert.equal(adoptedJson.removed, undefined);
-    assert.deepEqual(adoptedJson.resource, json.resource);
   });
 
   it("exposes the certificate's resources and deliveries as handles", () => {

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { AppSpec } from "../../app/app";
 import { synthesize } from "../../app/synth";
+import { VOID_APP } from "../../app/void";
 import { type Inputs, loadInputs } from "../../inputs";
-import { adoptVoidState } from "../../migration";
 import { ADOPTION_ESTATE } from "./estate";
 import { ADOPTION_ROOT, tempDir } from "./project";
 import type { StackJson } from "./synth";
@@ -11,8 +11,12 @@ import type { StackJson } from "./synth";
 // Defined in ./estate, which tests that only read the frozen estate import without synthesis.
 export { ADOPTION_ESTATE };
 
-/** Void's app, adopting Void's old state; over the frozen adoption data it is what `npm run synth` built then. */
-export const ADOPTION_APP: AppSpec = { adopt: adoptVoidState };
+/**
+ * Void's app, adopting Void's old state; over the frozen adoption data it is what `npm run synth`
+ * built then. Its adoption is Void's app's, so deleting migration/ and its use in app/void.ts
+ * leaves every test but test/migration/ compiling.
+ */
+export const ADOPTION_APP: AppSpec = VOID_APP;
 
 export const adoptionInputs = (): Inputs => loadInputs(ADOPTION_ROOT);
 
@@ -35,7 +39,7 @@ export interface AppSource {
 export function synthApp({ root = ADOPTION_ROOT, adopt = true, env = {} }: AppSource = {}): SynthesizedApp {
   const dir = tempDir("synth-");
   const outdir = join(dir, "cdktf.out");
-  const spec = { adopt: adopt ? adoptVoidState : undefined };
+  const spec = { adopt: adopt ? VOID_APP.adopt : undefined };
   synthesize({ root, outdir, spec, inputs: loadInputs(root), env });
   const files = new Map(filesUnder(outdir).map((path) => [path, readFileSync(join(outdir, path), "utf8")]));
   rmSync(dir, { recursive: true });

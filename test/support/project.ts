@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type Command, type Io, runCommand } from "../../cli/command";
@@ -27,7 +27,10 @@ export function tempDir(prefix = "void-infra-test-"): string {
  * `estate/`), by default the frozen adoption data, to run the real commands against.
  */
 export function scratchProject(from = ADOPTION_ROOT): string {
-  const dir = tempDir("void-infra-");
+  return copyData(from, tempDir("void-infra-"));
+}
+
+function copyData(from: string, dir: string): string {
   cpSync(join(from, "maintainers"), join(dir, "maintainers"), {
     recursive: true,
     filter: (src) => !src.endsWith("schema.json"),
@@ -37,6 +40,40 @@ export function scratchProject(from = ADOPTION_ROOT): string {
     recursive: true,
     filter: (src) => (statSync(src).isDirectory() ? !src.endsWith("/schemas") : src.endsWith(".yaml")),
   });
+  return dir;
+}
+
+/** Top-level folders with TypeScript that are not product code. */
+const NOT_PRODUCT = new Set(["test", "bench", "examples", "node_modules"]);
+
+const holdsTypeScript = (dir: string): boolean =>
+  readdirSync(dir, { withFileTypes: true }).some((e) =>
+    e.isDirectory() ? holdsTypeScript(join(dir, e.name)) : e.name.endsWith(".ts"),
+  );
+
+/**
+ * What a checkout needs to run its commands: the entry point and settings, and every top-level
+ * folder of product code that exists (so none is named here, and a deleted one is not missed).
+ */
+export function codeEntries(root = REPO_ROOT): string[] {
+  const folders = readdirSync(root, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !e.name.startsWith(".") && !NOT_PRODUCT.has(e.name))
+    .map((e) => e.name)
+    .filter((name) => holdsTypeScript(join(root, name)));
+  return ["main.ts", "package.json", "package-lock.json", "tsconfig.json", ...folders];
+}
+
+/**
+ * A copy of this checkout's code over the adoption data, sharing node_modules through a link, to
+ * run the real launcher in without touching the checkout.
+ */
+export function copyCheckout(): string {
+  const dir = tempDir("void-infra-checkout-");
+  for (const entry of codeEntries()) cpSync(join(REPO_ROOT, entry), join(dir, entry), { recursive: true });
+  copyData(ADOPTION_ROOT, dir);
+  // To where the packages really are: the checkout itself may sit in a private folder (a clone the
+  // benchmark made) that a command run as another user cannot cross.
+  symlinkSync(realpathSync(join(REPO_ROOT, "node_modules")), join(dir, "node_modules"));
   return dir;
 }
 
