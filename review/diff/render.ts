@@ -74,7 +74,8 @@ export function renderMarkdown(report: DiffReport, options: RenderOptions = {}):
       ),
     );
   if (others.length > 0) blocks.push(essential(others.map(lineMarkdown).join("\n")));
-  blocks.push(...detailBlocks(report.changes));
+  // A text artifact's change is shown as a unified diff with its sentence already.
+  blocks.push(...detailBlocks(report.changes.filter((c) => c.type !== "artifact_text")));
   return capMarkdown(blocks, {
     limit: options.limit ?? DEFAULT_MARKDOWN_LIMIT,
     fullOutputHint: "Run `npm run diff -- --format json` locally for every attribute.",

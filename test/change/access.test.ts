@@ -135,4 +135,35 @@ describe("NetAuth's import", () => {
       "! no longer lets NetAuth group build-ops use the service devspace-sftp",
     ]);
   });
+
+  test("listing a person's keys for the first time is told: NetAuth then drops any key not listed", () => {
+    const entity = (keysManaged: boolean) =>
+      output(
+        {},
+        {
+          "netauth/access.json": [
+            "netauth-access",
+            {
+              entities: [
+                {
+                  id: "bob",
+                  displayName: "bob",
+                  keys: [],
+                  keysManaged,
+                  groups: [],
+                  source: "maintainers/bob.yaml",
+                },
+              ],
+              groups: [],
+            },
+          ],
+        },
+      );
+    assert.deepEqual(sentences(entity(false), entity(true), review), [
+      "! makes NetAuth hold exactly the SSH keys @bob's file lists: any other key of theirs is dropped",
+    ]);
+    assert.deepEqual(sentences(entity(true), entity(false), review), [
+      "stops managing @bob's SSH keys: the keys NetAuth holds stay as they are",
+    ]);
+  });
 });

@@ -51,6 +51,11 @@ test("deleting an org owner's file puts the owner warning first", async () => {
     run.stdout.indexOf("[!CAUTION]") < run.stdout.indexOf("<details>"),
     "warnings come before the details",
   );
+  assert.doesNotMatch(
+    run.stdout,
+    /Attribute diff of netauth\/reconcile\.sh/,
+    "a script's diff is shown once, inline",
+  );
 });
 
 test("changing a role says from what to what", async () => {

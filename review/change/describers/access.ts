@@ -121,7 +121,18 @@ export const netauthEntity: Describer = (change, context) => {
           text: `changes ${who}'s display name: ${plainText(text(change.before?.displayName))} → ${plainText(text(change.after?.displayName))}`,
           people,
         });
-      const told = ["groups", "keys", "email", "displayName"];
+      if (change.before?.keysManaged !== true && change.after?.keysManaged === true)
+        drafts.push({
+          text: `makes NetAuth hold exactly the SSH keys ${who}'s file lists: any other key of theirs is dropped`,
+          removes: true,
+          people,
+        });
+      if (change.before?.keysManaged === true && change.after?.keysManaged !== true)
+        drafts.push({
+          text: `stops managing ${who}'s SSH keys: the keys NetAuth holds stay as they are`,
+          people,
+        });
+      const told = ["groups", "keys", "email", "displayName", "keysManaged"];
       const rest = change.attributes.filter((a) => !told.includes(a.path.split(/[.[]/)[0] ?? ""));
       if (rest.length > 0)
         drafts.push(...genericUpdate({ ...change, attributes: rest }).map((d) => ({ ...d, people })));
