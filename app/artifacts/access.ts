@@ -4,7 +4,7 @@ import type { Roster } from "../../inputs/maintainers/model";
 
 /** One person as NetAuth knows them. */
 export interface NetauthEntity {
-  /** The entity id: the file's `netauth:`, else the login in lower case. */
+  /** The entity id: the file's `netauth:`, else the account's first login in lower case. */
   readonly id: string;
   readonly login: string;
   readonly displayName: string;

@@ -3,7 +3,7 @@ import type { SshKey } from "../../runtime/ssh-key";
 import { unknownMessage } from "../../runtime/suggest";
 import { laterClaims } from "../claims";
 import type { YamlSource } from "../yaml-source";
-import { NETAUTH_ID, NETAUTH_ID_EXPECTED, netauthIdOf } from "./netauth-id";
+import { defaultNetauthId, NETAUTH_ID, NETAUTH_ID_EXPECTED, netauthIdOf } from "./netauth-id";
 import type { MaintainerFile } from "./schema";
 
 /**
@@ -60,23 +60,24 @@ const loginIsNotReserved: FileCheck = ({ source, data }, rules) => {
 };
 
 /**
- * The login stands in for the NetAuth id unless the file names one; a login that is not a usable
+ * The first login stands in for the NetAuth id unless the file names one; a login that is not a usable
  * id (too long, a leading digit) needs `netauth:`, and an id given must not be a reserved name
  * (`netauth: root` would log in as root).
  */
 const netauthIdIsUsable: FileCheck = ({ source, data }, rules) => {
   if (data.github === undefined) return [];
+  const fallback = defaultNetauthId({ github: data.github, previously: data.previously });
   if (data.netauth === undefined)
-    return NETAUTH_ID.test(data.github.toLowerCase())
+    return NETAUTH_ID.test(fallback.id)
       ? []
       : [
           source.diagnostic(
-            ["github"],
-            `"${data.github.toLowerCase()}" cannot be your NetAuth id (expected ${NETAUTH_ID_EXPECTED}; add netauth: with the user name you log in to the machines with)`,
+            fallback.field,
+            `"${fallback.id}" cannot be your NetAuth id (expected ${NETAUTH_ID_EXPECTED}; add netauth: with the user name you log in to the machines with)`,
           ),
         ];
   const what = rules.reserved.get(data.netauth);
-  return what === undefined || data.netauth === data.github.toLowerCase()
+  return what === undefined || data.netauth === fallback.id
     ? []
     : [
         source.diagnostic(
@@ -174,11 +175,11 @@ const netauthIdsAreUnique: RosterCheck = (files) => {
   });
   return laterClaims(
     firstOfLogin,
-    (file) => netauthIdOf(file.data.github, file.data.netauth),
+    (file) => netauthIdOf(file.data),
     (file, first) =>
       file.source.diagnostic(
-        file.data.netauth === undefined ? ["github"] : ["netauth"],
-        `NetAuth id "${netauthIdOf(file.data.github, file.data.netauth)}" is already ${first.source.file}'s (expected one entity per person; set netauth: to your own user name)`,
+        file.data.netauth === undefined ? defaultNetauthId(file.data).field : ["netauth"],
+        `NetAuth id "${netauthIdOf(file.data)}" is already ${first.source.file}'s (expected one entity per person; set netauth: to your own user name)`,
       ),
   );
 };

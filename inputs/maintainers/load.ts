@@ -126,7 +126,7 @@ function toMaintainer({ source, data, sshKeys }: CheckedFile): Maintainer {
     name: data.name,
     githubId: data.github_id,
     email: data.email,
-    netauthId: netauthIdOf(data.github, data.netauth),
+    netauthId: netauthIdOf(data),
     teams: Object.fromEntries(
       Object.entries(data.teams)
         .flatMap(([team, role]) => (role ? [[team, role] as const] : []))

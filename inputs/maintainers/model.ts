@@ -9,7 +9,7 @@ export interface Maintainer {
   readonly name: string;
   readonly githubId?: number;
   readonly email?: string;
-  /** The NetAuth entity id: the file's `netauth`, else the login in lower case. */
+  /** The NetAuth entity id: the file's `netauth`, else the account's first login in lower case. */
   readonly netauthId: string;
   /** Team name to role, in team-name order. */
   readonly teams: Readonly<Record<string, TeamRole>>;

@@ -54,7 +54,7 @@ export function maintainerSchema(teamNames: readonly [string, ...string[]]) {
         .regex(NETAUTH_ID, { error: `is not a NetAuth entity id (expected ${NETAUTH_ID_EXPECTED})` })
         .optional()
         .describe(
-          "Your NetAuth entity id, the user name you log in to the machines with; default your GitHub login in lower case.",
+          "Your NetAuth entity id, the user name you log in to the machines with; default your account's first GitHub login (the oldest of previously, else github) in lower case, so a rename keeps it.",
         ),
       teams: z
         .partialRecord(z.enum(teamNames), z.enum(TEAM_ROLES))

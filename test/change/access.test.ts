@@ -166,4 +166,32 @@ describe("NetAuth's import", () => {
       "stops managing @bob's SSH keys: the keys NetAuth holds stay as they are",
     ]);
   });
+
+  test("a GitHub rename keeps the NetAuth entity, and says so", () => {
+    const entity = (login: string) =>
+      output(
+        {},
+        {
+          "netauth/access.json": [
+            "netauth-access",
+            {
+              entities: [
+                {
+                  id: "carol",
+                  login,
+                  displayName: "Carol",
+                  keys: [],
+                  groups: [],
+                  source: `maintainers/${login}.yaml`,
+                },
+              ],
+              groups: [],
+            },
+          ],
+        },
+      );
+    assert.deepEqual(sentences(entity("carol"), entity("caroline"), review), [
+      "records @caroline's new GitHub login (was @carol): NetAuth entity carol and its user name on the machines stay",
+    ]);
+  });
 });

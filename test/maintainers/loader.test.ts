@@ -62,6 +62,7 @@ const EXPECTED: Record<string, string[]> = {
   ],
   "previously-taken": [
     'maintainers/carol.yaml:4:5: previously[0]: "Bob" is the login of maintainers/bob.yaml (expected only logins no one holds now; remove it once the rename is applied)',
+    `maintainers/carol.yaml:4:5: previously[0]: NetAuth id "bob" is already maintainers/bob.yaml's (expected one entity per person; set netauth: to your own user name)`,
     'maintainers/dave.yaml:4:5: previously[0]: "OldUser" is already an earlier login of maintainers/carol.yaml (expected each earlier login in one file)',
   ],
   "netauth-invalid": [

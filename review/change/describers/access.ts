@@ -132,7 +132,12 @@ export const netauthEntity: Describer = (change, context) => {
           text: `stops managing ${who}'s SSH keys: the keys NetAuth holds stay as they are`,
           people,
         });
-      const told = ["groups", "keys", "email", "displayName", "keysManaged"];
+      if (change.before?.login !== change.after?.login)
+        drafts.push({
+          text: `records ${who}'s new GitHub login (was @${plainText(text(change.before?.login))}): NetAuth entity ${plainText(text(entity.id))} and its user name on the machines stay`,
+          people,
+        });
+      const told = ["groups", "keys", "email", "displayName", "keysManaged", "login", "source"];
       const rest = change.attributes.filter((a) => !told.includes(a.path.split(/[.[]/)[0] ?? ""));
       if (rest.length > 0)
         drafts.push(...genericUpdate({ ...change, attributes: rest }).map((d) => ({ ...d, people })));
