@@ -28,6 +28,10 @@ function access(
   return output({}, { "netauth/access.json": ["netauth-access", { entities, groups }] });
 }
 
+/** NetAuth's import holding just this one entity. */
+const oneEntity = (entity: Record<string, unknown>) =>
+  output({}, { "netauth/access.json": ["netauth-access", { entities: [entity], groups: [] }] });
+
 /** The estate flags wheel as granting host logins; the group names are data, not code. */
 const review = { hostLoginGroups: new Set(["wheel"]), people: new Map([["alice", "Alice Liddell"]]) };
 
@@ -138,27 +142,14 @@ describe("NetAuth's import", () => {
 
   test("listing a person's keys for the first time is told: NetAuth then drops any key not listed", () => {
     const entity = (keysManaged: boolean) =>
-      output(
-        {},
-        {
-          "netauth/access.json": [
-            "netauth-access",
-            {
-              entities: [
-                {
-                  id: "bob",
-                  displayName: "bob",
-                  keys: [],
-                  keysManaged,
-                  groups: [],
-                  source: "maintainers/bob.yaml",
-                },
-              ],
-              groups: [],
-            },
-          ],
-        },
-      );
+      oneEntity({
+        id: "bob",
+        displayName: "bob",
+        keys: [],
+        keysManaged,
+        groups: [],
+        source: "maintainers/bob.yaml",
+      });
     assert.deepEqual(sentences(entity(false), entity(true), review), [
       "! makes NetAuth hold exactly the SSH keys @bob's file lists: any other key of theirs is dropped",
     ]);
@@ -169,27 +160,14 @@ describe("NetAuth's import", () => {
 
   test("a GitHub rename keeps the NetAuth entity, and says so", () => {
     const entity = (login: string) =>
-      output(
-        {},
-        {
-          "netauth/access.json": [
-            "netauth-access",
-            {
-              entities: [
-                {
-                  id: "carol",
-                  login,
-                  displayName: "Carol",
-                  keys: [],
-                  groups: [],
-                  source: `maintainers/${login}.yaml`,
-                },
-              ],
-              groups: [],
-            },
-          ],
-        },
-      );
+      oneEntity({
+        id: "carol",
+        login,
+        displayName: "Carol",
+        keys: [],
+        groups: [],
+        source: `maintainers/${login}.yaml`,
+      });
     assert.deepEqual(sentences(entity("carol"), entity("caroline"), review), [
       "records @caroline's new GitHub login (was @carol): NetAuth entity carol and its user name on the machines stay",
     ]);
