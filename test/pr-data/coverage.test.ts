@@ -9,6 +9,7 @@ import { type DataPaths, dataPaths } from "../../inputs/data-files";
 import { ESTATE_FILES, ORGANIZATION_FILE } from "../../inputs/files";
 import { readDefinition } from "../../inputs/organization";
 import { describeSize } from "../../runtime/input-file";
+import { acmeCheckout } from "../support/acme";
 import { run, scratchProject } from "../support/project";
 
 /**
@@ -53,7 +54,8 @@ async function readByValidate(root: string): Promise<{ files: Set<string>; direc
 
 describe("pr-data takes every file a loader reads", () => {
   test("each file validate reads is a data file pr-data takes, and each directory it lists is a data directory", async () => {
-    for (const root of [scratchProject()]) {
+    // Void's checkout, with every data set, and Acme's, with people alone.
+    for (const root of [scratchProject(), acmeCheckout()]) {
       writeFileSync(join(root, "OVERRIDES.yaml"), 'allow_mass_removal: "a reason, https://example.org/1"\n');
       const data = dataOf(root);
       const { files, directories } = await readByValidate(root);
