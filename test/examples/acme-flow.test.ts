@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { SOURCES_FILE, sourceFingerprint } from "../../app/sources";
@@ -169,6 +169,24 @@ describe("Acme's people go through the same flow as Void's", () => {
     const markdown = await run(approvals, dir, ["--base-ref", "main"]);
     assert.match(markdown.stdout, /makes @bugs maintainer of operators/);
     assert.match(markdown.stdout, /an operator of operators: @acme-admin/);
+  });
+
+  test("a checkout in a folder of a larger repository (as examples/acme is) is routed by its own definition", async () => {
+    const root = tempDir("acme-monorepo-");
+    const dir = join(root, "examples", "acme");
+    mkdirSync(join(root, "examples"));
+    cpSync(acmeCheckout(), dir, { recursive: true });
+    git(root, "init", "--quiet", "--initial-branch=main");
+    git(root, "add", "-A");
+    git(root, "commit", "--quiet", "-m", "acme");
+    git(root, "checkout", "--quiet", "-b", "change");
+    writeFileSync(
+      join(dir, "maintainers", "tweety.yaml"),
+      person("tweety", "Tweety Bird", { developers: "member" }),
+    );
+    commit(root);
+    const { rows } = await routeOf(dir);
+    assert.deepEqual(rows, [["maintainers/tweety.yaml", "developers", "acme-admin bugs wile-e"]]);
   });
 
   test("the review diff says an Acme change in sentences, naming Acme's people", async () => {
