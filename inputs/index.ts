@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { DataError, type Diagnostic, errorsOf, fileDiagnostic } from "../runtime/diagnostics";
 import { type Estate, readEstate } from "./estate";
-import { ESTATE_FILES, MIRRORS_FILE, ORGANIZATION_FILE } from "./files";
+import { MIRRORS_FILE, ORGANIZATION_FILE } from "./files";
 import { loadRoster } from "./maintainers/load";
 import type { Roster } from "./maintainers/model";
 import { reservedLogins } from "./maintainers/reserved";
@@ -49,11 +49,8 @@ export function loadOrganizationData(root: string): OrganizationData {
   };
   const estateLoad = definition.data.includes("estate") ? readEstate(root) : undefined;
   problems.push(...(estateLoad?.problems ?? []));
-  // The estate's own GitHub file is read once, with the estate.
-  const github =
-    estateLoad && definition.github === ESTATE_FILES.github
-      ? estateLoad.github
-      : readGithub(root, definition, problems);
+  // With the estate, the GitHub organization is the estate's own file: read once, with the estate.
+  const github = estateLoad ? estateLoad.github : readGithub(root, definition, problems);
   const organization = github && withGithub(definition, github);
   const roster =
     organization &&

@@ -3,12 +3,12 @@ import { join } from "node:path";
 import { DataError, type Diagnostic, fileDiagnostic } from "../../runtime/diagnostics";
 import { catBlobs, projectPrefix } from "../../runtime/git";
 import { decodeInputBytes, INPUT_LIMITS } from "../../runtime/input-file";
-import { dataPaths } from "../data-files";
 import { type GithubFile, githubSchema } from "../estate/github";
 import { ORGANIZATION_FILE } from "../files";
 import { parseDocumentWith } from "../schema-issues";
 import { readYamlFile } from "../yaml-files";
 import { YamlSource } from "../yaml-source";
+import { DEFINITION_CHECKS } from "./checks";
 import { type Organization, type OrganizationDefinition, organizationSchema } from "./schema";
 
 /**
@@ -70,9 +70,9 @@ function parseDefinition(read: Reader, problems: Diagnostic[]): OrganizationDefi
   const source = read(ORGANIZATION_FILE, INPUT_LIMITS.organizationFile, DEFINITION_EXPECTED, problems);
   const definition = source && parseDocumentWith(source, organizationSchema, problems);
   if (!source || !definition) return undefined;
-  const overlaps = overlapProblems(source, definition);
-  problems.push(...overlaps);
-  return overlaps.length === 0 ? definition : undefined;
+  const broken = DEFINITION_CHECKS.flatMap((check) => check(source, definition));
+  problems.push(...broken);
+  return broken.length === 0 ? definition : undefined;
 }
 
 function parseGithub(
@@ -92,45 +92,6 @@ export function withGithub(definition: OrganizationDefinition, github: GithubFil
     github,
     githubFile: typeof definition.github === "string" ? definition.github : ORGANIZATION_FILE,
   };
-}
-
-/**
- * The people's folder holds people only, and the definition is no data file: a path that was both
- * would be read, taken by `pr-data` and routed as the one and as the other.
- */
-function overlapProblems(source: YamlSource, definition: OrganizationDefinition): Diagnostic[] {
-  const within = (path: string, folder: string) => path === folder || path.startsWith(`${folder}/`);
-  const { files, directories } = dataPaths(definition);
-  const people = definition.people;
-  const named: [string, string | undefined][] = [
-    ["overrides", definition.overrides],
-    ["github", typeof definition.github === "string" ? definition.github : undefined],
-  ];
-  return [
-    ...named.flatMap(([field, path]) =>
-      path === undefined
-        ? []
-        : path === ORGANIZATION_FILE
-          ? [source.diagnostic([field], `"${path}" is this definition (expected a file of its own)`)]
-          : within(path, people)
-            ? [
-                source.diagnostic(
-                  [field],
-                  `"${path}" is in the people's folder ${people}/ (expected a file outside it: every YAML file there is someone's)`,
-                ),
-              ]
-            : [],
-    ),
-    ...[...files.keys(), ...directories.map(({ dir }) => dir)]
-      .filter((path) => path !== people && (within(path, people) || within(people, path)))
-      .filter((path) => !named.some(([, file]) => file === path))
-      .map((path) =>
-        source.diagnostic(
-          ["people"],
-          `"${people}" overlaps the data at ${path} (expected a folder that holds people's files only)`,
-        ),
-      ),
-  ];
 }
 
 /** The definition of the checkout at `root`, or undefined with its problems added to `problems`. */
