@@ -11,7 +11,7 @@ import { Option, Command as Program } from "commander";
 import type { AppSpec } from "../app/app";
 import { readCurrentOutput } from "../app/sources";
 import { synthesize } from "../app/synth";
-import { type Inputs, loadInputs } from "../inputs";
+import { appInputs, type Inputs, loadOrganizationData } from "../inputs";
 import { readBaseAtRef } from "../inputs/safety";
 import { type Routing, renderRouting } from "../review/approvals";
 import { hostLoginGroupsAt, reviewContextOf } from "../review/change";
@@ -63,10 +63,10 @@ export const diff =
 
     // Cheap checks first: a mistyped ref or bad data fails before anything is synthesized.
     const baseRef = options.baseRef === undefined ? undefined : resolveRef(options.baseRef, io.cwd);
-    const inputs = loadInputs(io.cwd);
+    const inputs = loadOrganizationData(io.cwd);
     const head =
       options.head === undefined
-        ? synthesizeCheckout(io.cwd, spec, inputs, io.env)
+        ? synthesizeCheckout(io.cwd, spec, appInputs(inputs), io.env)
         : readCurrentOutput(resolve(io.cwd, options.head), io.cwd);
     const base =
       baseRef !== undefined
@@ -77,23 +77,25 @@ export const diff =
     let review = reviewContextOf(inputs);
     let changed: string[] = [];
     if (baseRef !== undefined) {
-      const baseRoster = readBaseAtRef(baseRef.commit, io.cwd).roster;
+      const { organization } = inputs;
+      const baseRoster = readBaseAtRef(baseRef.commit, io.cwd, organization).roster;
       changed = changedFiles(baseRef.commit, io.cwd);
       if (options.routing) routing = routeMerge(io.cwd, baseRef.commit, "HEAD");
       // Names of people the head no longer has; host logins either side grants.
       review = reviewContextOf(inputs, baseRoster.people);
-      review = {
-        ...review,
-        hostLoginGroups: new Set([
-          ...(review.hostLoginGroups ?? []),
-          ...hostLoginGroupsAt(baseRef.commit, io.cwd),
-        ]),
-      };
+      const hostLoginGroups = [
+        ...(review.hostLoginGroups ?? []),
+        ...hostLoginGroupsAt(baseRef.commit, io.cwd, organization),
+      ];
+      if (hostLoginGroups.length > 0) review = { ...review, hostLoginGroups: new Set(hostLoginGroups) };
     }
     const report = reviewDiff(base, head, review);
     if (options.format === "json") io.out(renderJson(report, routing));
     else {
-      const sections = [unreachedNote(report, changed), ...(routing ? [renderRouting(routing)] : [])];
+      const sections = [
+        unreachedNote(report, changed, inputs.organization.people),
+        ...(routing ? [renderRouting(routing)] : []),
+      ];
       io.out(`${renderMarkdown(report, { sections })}\n`);
     }
     return 0;

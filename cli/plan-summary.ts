@@ -7,7 +7,8 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { InvalidArgumentError, Option, Command as Program } from "commander";
-import { loadInputs } from "../inputs";
+import { loadOrganizationData } from "../inputs";
+import { ORGANIZATION_FILE } from "../inputs/files";
 import { type ReviewContext, reviewContextOf } from "../review/change";
 import { DEFAULT_MARKDOWN_LIMIT } from "../review/markdown";
 import {
@@ -53,9 +54,9 @@ export const planSummary: Command = (args, io) => {
  * its data does not validate, people are named by login alone.
  */
 function checkoutContext(io: Io): ReviewContext {
-  if (!existsSync(join(io.cwd, "estate", "github.yaml"))) return {};
+  if (!existsSync(join(io.cwd, ORGANIZATION_FILE))) return {};
   try {
-    return reviewContextOf(loadInputs(io.cwd));
+    return reviewContextOf(loadOrganizationData(io.cwd));
   } catch (error) {
     if (!(error instanceof DataError)) throw error;
     io.err("plan-summary: this checkout's data does not validate, so people are named by login alone\n");

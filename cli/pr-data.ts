@@ -3,18 +3,20 @@
  * code), so a credentialed job can plan the pull request without running any of its code. The
  * files are taken from the pull request merged into this checkout's commit, as GitHub would merge it
  * now, so a pull request behind main keeps main's newer data (a conflict is refused). Data is
- * what the loaders read, from their own definitions (`inputs/files.ts`, with the size limits in
- * `inputs/data-files.ts`): the people's files, the estate's files, the mirror list and the override
- * file, taken as regular files within their loaders' size limits, deletions included. Anything else
- * the pull request changes is code: nothing is taken, and the command exits with status 10 (such a
- * pull request is planned after it merges). A data file in a form its loader would not read (a link,
+ * what the loaders read for the organization this checkout's `organization.yaml` defines (main's
+ * definition, never the pull request's; `inputs/data-files.ts`): its people's files, its override
+ * file, the file that declares its GitHub organization and its data sets (the estate's files, the
+ * mirror list), taken as regular files within their loaders' size limits, deletions included.
+ * Anything else the pull request changes is code, `organization.yaml` itself included: nothing is
+ * taken, and the command exits with status 10 (such a pull request is planned after it merges). A data file in a form its loader would not read (a link,
  * a submodule, a directory, too big, a name its directory does not allow) is refused by name, every
  * one at once, and nothing is written.
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { Command as Program } from "commander";
-import { DATA_DIRECTORIES, DATA_FILES } from "../inputs/data-files";
+import { type DataPaths, dataPaths } from "../inputs/data-files";
+import { readDefinition } from "../inputs/organization";
 import { DataError, type Diagnostic, fileDiagnostic } from "../runtime/diagnostics";
 import { UsageError } from "../runtime/errors";
 import { catBlobs, git, mergeTree, resolveRef } from "../runtime/git";
@@ -35,11 +37,11 @@ export type PathKind =
   /** Anything else. */
   | { readonly kind: "code" };
 
-/** How `pr-data` takes the repository path `path` when a pull request changes it. */
-export function pathKind(path: string): PathKind {
-  const fixed = DATA_FILES.get(path);
+/** How `pr-data` takes the repository path `path` when a pull request changes it, given the checkout's data paths. */
+export function pathKind(path: string, data: DataPaths): PathKind {
+  const fixed = data.files.get(path);
   if (fixed !== undefined) return { kind: "data", maxBytes: fixed };
-  for (const directory of DATA_DIRECTORIES) {
+  for (const directory of data.directories) {
     if (path === directory.dir)
       return refused(path, "is not a directory in the pull request (expected a directory)");
     if (!path.startsWith(`${directory.dir}/`)) continue;
@@ -54,7 +56,7 @@ export function pathKind(path: string): PathKind {
     if (directory.fileName.test(name)) return { kind: "data", maxBytes: directory.maxBytes };
     return refused(path, `is not ${directory.what} (expected ${directory.expected})`);
   }
-  for (const file of DATA_FILES.keys())
+  for (const file of data.files.keys())
     if (path.startsWith(`${file}/`))
       return refused(file, "is a directory in the pull request (expected a regular file)");
   return { kind: "code" };
@@ -83,10 +85,15 @@ export const prData: Command = (args, io) => {
   if (!options.head) throw new UsageError("--head <commit> is required");
   const head = resolveRef(options.head, io.cwd).commit;
   git(io.cwd, ["merge-base", "HEAD", head], { failure: "no common history with the pull request" });
+  const definitionProblems: Diagnostic[] = [];
+  const definition = readDefinition(io.cwd, definitionProblems);
+  if (!definition) throw new DataError(definitionProblems);
+  const data = dataPaths(definition);
+  const kindOf = (path: string) => pathKind(path, data);
   const merged = mergedTree(io.cwd, head);
   const changes = changedPaths(io.cwd, "HEAD", merged);
 
-  const code = changes.filter(({ path }) => pathKind(path).kind === "code").map(({ path }) => path);
+  const code = changes.filter(({ path }) => kindOf(path).kind === "code").map(({ path }) => path);
   if (code.length > 0) {
     const shown = code.slice(0, 10).map(spellControls).join(", ");
     const text = `the pull request changes code (${shown}${code.length > 10 ? ", …" : ""}): it is planned after it merges`;
@@ -102,7 +109,7 @@ export const prData: Command = (args, io) => {
     changes.filter(({ deleted }) => !deleted).map(({ path }) => path),
   );
   for (const { path, deleted } of changes) {
-    const kind = pathKind(path);
+    const kind = kindOf(path);
     if (kind.kind === "refused") problems.push(kind.problem);
     if (kind.kind !== "data") continue;
     if (!deleted) {

@@ -1,15 +1,16 @@
 /**
  * `npm run schema`: writes every JSON Schema editors use, generated from the zod schemas (the single
- * source): `maintainers/schema.json`, `estate/mirrors.schema.json` and `estate/schemas/*.schema.json`.
- * `npm run schema -- --check` fails when a committed file is stale (CI runs it through the tests).
+ * source), for what the checkout's `organization.yaml` names: `organization.schema.json`, the
+ * people's `<folder>/schema.json`, and for Void's data sets `estate/mirrors.schema.json` and
+ * `estate/schemas/*.schema.json`. `npm run schema -- --check` fails when a committed file is stale
+ * (CI runs it through the tests).
  */
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { Command as Program } from "commander";
-import { readEstate } from "../inputs/estate";
 import { jsonSchemaFiles } from "../inputs/json-schemas";
 import { writeIfChanged } from "../inputs/maintainers/json-schema";
-import { DataError } from "../runtime/diagnostics";
+import { loadOrganization } from "../inputs/organization";
 import { UsageError } from "../runtime/errors";
 import { type Command, parseArgs } from "./command";
 
@@ -19,11 +20,10 @@ export const schema: Command = (args, io) => {
     args,
     io,
   );
-  // The people's schema offers the organization's teams, so estate/github.yaml must be sound.
-  const { teams, problems } = readEstate(io.cwd);
-  if (!teams) throw new DataError(problems);
+  // The people's schema offers the organization's teams, so its definition and teams must be sound.
+  const organization = loadOrganization(io.cwd);
   const stale: string[] = [];
-  for (const { path, content } of jsonSchemaFiles(teams)) {
+  for (const { path, content } of jsonSchemaFiles(organization)) {
     const target = join(io.cwd, path);
     if (!check) mkdirSync(dirname(target), { recursive: true });
     if (writeIfChanged(target, content, { dryRun: Boolean(check) })) stale.push(path);

@@ -1,6 +1,6 @@
 /**
  * `npm run validate [-- --base-ref <git-ref> | --base <maintainers-dir>]`: checks every data file
- * and reports every problem, writing nothing. With a base, also applies the safety valves
+ * the checkout's `organization.yaml` names and reports every problem, writing nothing. With a base, also applies the safety valves
  * (mass removals, renames) to the change from that base. `--format github` adds workflow
  * annotations, so each problem shows on its line of the pull request; `--review <file>` writes the
  * problems as a review-comment section when there are any.
@@ -8,7 +8,7 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { Option, Command as Program } from "commander";
-import { type Inputs, loadInputs } from "../inputs";
+import { loadOrganizationData, type OrganizationData } from "../inputs";
 import { type BaseSource, safetyDiagnostics } from "../inputs/safety";
 import { problemsMarkdown } from "../review/problems";
 import { DataError, type Diagnostic, errorsOf, sortDiagnostics } from "../runtime/diagnostics";
@@ -29,7 +29,7 @@ export const validate: Command = (args, io) => {
   const options = parseArgs<Options>(
     new Program("validate")
       .option("--base-ref <git-ref>", "compare with the maintainers at this git ref (e.g. origin/main)")
-      .option("--base <maintainers-dir>", "compare with this maintainers directory")
+      .option("--base <maintainers-dir>", "compare with this directory of people's files")
       .addOption(
         new Option("--format <format>", "also print GitHub annotations")
           .choices(["text", "github"])
@@ -48,11 +48,14 @@ export const validate: Command = (args, io) => {
         ? { dir: resolve(io.cwd, options.base), display: options.base }
         : undefined;
 
-  let inputs: Inputs | undefined;
+  let inputs: OrganizationData | undefined;
   let diagnostics: Diagnostic[];
   try {
-    inputs = loadInputs(io.cwd);
-    diagnostics = [...inputs.warnings, ...safetyDiagnostics(io.cwd, inputs.roster, base)];
+    inputs = loadOrganizationData(io.cwd);
+    diagnostics = [
+      ...inputs.warnings,
+      ...safetyDiagnostics(io.cwd, inputs.organization, inputs.roster, base),
+    ];
   } catch (error) {
     if (!(error instanceof DataError)) throw error;
     diagnostics = [...error.diagnostics];
@@ -76,11 +79,24 @@ export const validate: Command = (args, io) => {
     throw problems;
   }
   printWarnings(io, diagnostics);
-  const { roster, mirrors, estate } = inputs;
-  const owners = roster.people.filter((p) => p.orgOwner).length;
   const against = base ? `; safety valves passed against ${"ref" in base ? base.ref : options.base}` : "";
-  io.out(
-    `ok: ${roster.people.length} maintainers, ${owners} org owners, ${mirrors.length} mirrors, ${Object.keys(estate.hosts.machines).length} machines, ${estate.github.repositories.length} repositories, ${estate.services.proxied.length} services${against}\n`,
-  );
+  io.out(`ok: ${counts(inputs).join(", ")}${against}\n`);
   return 0;
 };
+
+/** What the checkout holds, as the success line counts it: people first, then each data set's. */
+function counts({ roster, mirrors, estate }: OrganizationData): string[] {
+  const owners = roster.people.filter((p) => p.orgOwner).length;
+  return [
+    `${roster.people.length} maintainers`,
+    `${owners} org owners`,
+    ...(mirrors ? [`${mirrors.length} mirrors`] : []),
+    ...(estate
+      ? [
+          `${Object.keys(estate.hosts.machines).length} machines`,
+          `${estate.github.repositories.length} repositories`,
+          `${estate.services.proxied.length} services`,
+        ]
+      : []),
+  ];
+}

@@ -1,8 +1,8 @@
 /**
- * Where the data people edit lives in the repository, as repository-relative paths: the one
- * definition the loaders read by, and `pr-data` takes a pull request's files by (./data-files.ts
- * adds the size limits). Deliberately light on imports, and only literals at the top level, so a
- * bot that needs a path or two bundles nothing else.
+ * Where the data people edit lives in the repository, as repository-relative paths: the layouts
+ * the loaders read by, and `pr-data` takes a pull request's files by (./data-files.ts adds the
+ * size limits), with the folders the organization's definition names. Deliberately light on
+ * imports, so a bot that needs a path or two bundles nothing else.
  */
 import { GITHUB_LOGIN } from "../constructs/github/login";
 
@@ -23,8 +23,21 @@ export interface DataDirectory {
   readonly ignore?: ReadonlySet<string>;
 }
 
-/** The directory of people's files, one `<login>.yaml` each. */
-export const MAINTAINERS_DIR = "maintainers";
+/**
+ * Where the organization's definition lives, at the root of every checkout: the one path the flow
+ * knows by name. Everything else it reads (the people's folder, the teams, the override file, the
+ * data sets) the definition names (`inputs/organization/`).
+ */
+export const ORGANIZATION_FILE = "organization.yaml";
+
+/** The JSON Schema generated for editors of {@link ORGANIZATION_FILE}, beside it. */
+export const ORGANIZATION_SCHEMA_FILE = "organization.schema.json";
+
+/**
+ * A repository-relative path of plain names, as the organization's definition names its folders
+ * and files: no `/` at either end, no `.` or `..`, nothing hidden.
+ */
+export const RELATIVE_PATH = /^[A-Za-z0-9_-][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/;
 
 /**
  * What the loader reads as someone's file: `<name>.yaml` with a name GitHub could nearly allow, so
@@ -33,39 +46,43 @@ export const MAINTAINERS_DIR = "maintainers";
  */
 export const MAINTAINER_FILE = /^[A-Za-z0-9][A-Za-z0-9-]*\.yaml$/;
 
-/** The JSON Schema generated for editors in MAINTAINERS_DIR (it lists the organization's teams). */
+/** The JSON Schema generated for editors in the people's folder (it lists the organization's teams). */
 export const MAINTAINER_SCHEMA_FILE = "schema.json";
 
-/** The people's files, as their loader reads them. */
-export const MAINTAINERS: DataDirectory = {
-  dir: MAINTAINERS_DIR,
-  fileName: MAINTAINER_FILE,
-  what: "a maintainer file",
-  expected: "<github-login>.yaml",
-  ignore: /* @__PURE__ */ new Set([MAINTAINER_SCHEMA_FILE]),
-};
+/** The people's files in `folder` (repository-relative), as their loader reads them. */
+export function peopleDirectory(folder: string): DataDirectory {
+  return {
+    dir: folder,
+    fileName: MAINTAINER_FILE,
+    what: "a maintainer file",
+    expected: "<github-login>.yaml",
+    ignore: new Set([MAINTAINER_SCHEMA_FILE]),
+  };
+}
 
-/** Whether `name` (a file name in MAINTAINERS_DIR) is `<github-login>.yaml`. */
+/** Whether `name` (a file name in the people's folder) is `<github-login>.yaml`. */
 function isMaintainerFileName(name: string): boolean {
   return name.endsWith(".yaml") && GITHUB_LOGIN.test(name.slice(0, -".yaml".length));
 }
 
 /**
- * Whether the repository path `path` is a person's file, `maintainers/<github-login>.yaml`. The
- * one definition the approval routing and the review bot share: anything
- * else under `maintainers/` (a hidden file, an invisible character, a subdirectory) is not a
- * person's file and needs the operators.
+ * Whether the repository path `path` is a person's file, `<folder>/<github-login>.yaml`, with
+ * `folder` the people's folder the organization's definition names. The one definition the
+ * approval routing and the review bot share: anything else under the folder (a hidden file, an
+ * invisible character, a subdirectory) is not a person's file and needs the operators.
  */
-export function isPersonFile(path: string): boolean {
-  const prefix = `${MAINTAINERS_DIR}/`;
+export function isPersonFile(path: string, folder: string): boolean {
+  const prefix = `${folder}/`;
   return path.startsWith(prefix) && isMaintainerFileName(path.slice(prefix.length));
+}
+
+/** The login a person's file `<folder>/<login>.yaml` is named after. */
+export function loginOfPersonFile(path: string, folder: string): string {
+  return path.slice(folder.length + 1, -".yaml".length);
 }
 
 /** Where the estate's mirror list (a copy of xmirror's `mirrors.yaml`) lives in the repository. */
 export const MIRRORS_FILE = "estate/mirrors.yaml";
-
-/** The override file of the safety valves, reserved for the operators by CODEOWNERS. */
-export const OVERRIDES_FILE = "OVERRIDES.yaml";
 
 /** The estate's data files that hold one kind of thing each, by kind. */
 export const ESTATE_FILES = {

@@ -2,7 +2,6 @@ import { GITHUB_LOGIN } from "../constructs/github/login";
 import { DataError, type Diagnostic, fileDiagnostic } from "../runtime/diagnostics";
 import { decodeInputBytes, INPUT_LIMITS } from "../runtime/input-file";
 import { isRecord } from "../runtime/values";
-import { MAINTAINERS_DIR } from "./files";
 import type { Maintainer } from "./maintainers/model";
 import { TEAM_ROLES, type TeamRole } from "./maintainers/schema";
 import { YamlSource } from "./yaml-source";
@@ -18,12 +17,15 @@ export interface RosterSnapshot {
   readonly people: readonly PersonSnapshot[];
 }
 
+/** `<login>` of a person's file's repository path `<folder>/<login>.yaml`. */
+const stemOf = (file: string) => file.slice(file.lastIndexOf("/") + 1).replace(/\.yaml$/, "");
+
 /**
- * A person from a maintainer file's text, read leniently: the base branch was validated when it
- * merged, and the rules may have changed since. Undefined when the text is not a usable mapping.
+ * A person from the text of a maintainer file (`file`, its repository path in the people's
+ * folder), read leniently: the base branch was validated when it merged, and the rules may have
+ * changed since. Undefined when the text is not a usable mapping.
  */
-export function snapshotOf(name: string, text: string): PersonSnapshot | undefined {
-  const file = `${MAINTAINERS_DIR}/${name}`;
+export function snapshotOf(file: string, text: string): PersonSnapshot | undefined {
   const source = new YamlSource(file, text);
   if (source.syntaxProblems().length > 0) return undefined;
   const data = source.toJS() as Record<string, unknown> | null;
@@ -33,7 +35,7 @@ export function snapshotOf(name: string, text: string): PersonSnapshot | undefin
       (entry): entry is [string, TeamRole] => (TEAM_ROLES as readonly unknown[]).includes(entry[1]),
     ),
   );
-  const login = typeof data.github === "string" ? data.github : name.replace(/\.yaml$/, "");
+  const login = typeof data.github === "string" ? data.github : stemOf(file);
   const previously = Array.isArray(data.previously)
     ? data.previously.filter((l): l is string => typeof l === "string").map((l) => l.toLowerCase())
     : [];
@@ -56,13 +58,12 @@ const TEAM_NAME = /^[A-Za-z0-9._-]{1,100}$/;
  * becomes a person. Every field that decides power must be exactly what the schema allows (the
  * login equal to the file name, team names GitHub allows with roles `member` or `maintainer`,
  * `org_owner` a boolean, `github_id` a positive whole number); anything else is a problem, so the approval routing refuses the file
- * rather than guess what it grants. `name` is the file's name in {@link MAINTAINERS_DIR}.
+ * rather than guess what it grants. `file` is its repository path in the people's folder.
  */
 export function readPersonFile(
-  name: string,
+  file: string,
   bytes: Uint8Array,
 ): { readonly person: PersonSnapshot } | { readonly problems: readonly Diagnostic[] } {
-  const file = `${MAINTAINERS_DIR}/${name}`;
   let text: string;
   try {
     text = decodeInputBytes(bytes, file, INPUT_LIMITS.maintainerFile);
@@ -78,7 +79,7 @@ export function readPersonFile(
     return {
       problems: [fileDiagnostic(file, "is not a mapping of fields (expected `github: <login>` and so on)")],
     };
-  const stem = name.replace(/\.yaml$/, "");
+  const stem = stemOf(file);
   const problems: Diagnostic[] = [];
   const problem = (path: (string | number)[], message: string) =>
     problems.push(source.diagnostic(path, message));
@@ -110,5 +111,5 @@ export function readPersonFile(
   )
     problem(["previously"], "is not a list of GitHub logins (expected the person's earlier logins)");
   if (problems.length > 0) return { problems };
-  return { person: snapshotOf(name, text) as PersonSnapshot };
+  return { person: snapshotOf(file, text) as PersonSnapshot };
 }

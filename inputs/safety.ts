@@ -5,7 +5,8 @@ import { DataError, type Diagnostic, fileDiagnostic } from "../runtime/diagnosti
 import { catFiles, projectPrefix, regularFilesAt, resolveRef } from "../runtime/git";
 import { INPUT_LIMITS, listInputDirectory, readInputText } from "../runtime/input-file";
 import { unknownMessage } from "../runtime/suggest";
-import { MAINTAINERS_DIR, OVERRIDES_FILE } from "./files";
+import { ORGANIZATION_FILE } from "./files";
+import { definitionAt, type OrganizationDefinition } from "./organization";
 import { type PersonSnapshot, type RosterSnapshot, snapshotOf } from "./person-snapshot";
 import { YamlSource } from "./yaml-source";
 
@@ -16,8 +17,9 @@ export type { PersonSnapshot, RosterSnapshot } from "./person-snapshot";
  * a large part of the organization or hand a login to a different account. The minimum number of
  * org owners is not repeated here: the maintainer loader already refuses fewer than two.
  *
- * A refusal can be overridden only by a reviewed line in {@link OVERRIDES_FILE}, which CODEOWNERS
- * reserves for the operators, and only in the change that adds or edits that line.
+ * A refusal can be overridden only by a reviewed line in the override file the organization's
+ * definition names (`overrides:`, e.g. `OVERRIDES.yaml`), which CODEOWNERS reserves for the
+ * operators, and only in the change that adds or edits that line.
  */
 
 const overridesSchema = z.strictObject({
@@ -39,8 +41,8 @@ interface LoadedOverrides {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Reads and checks the override file's text; a missing or empty file means no overrides. */
-export function parseOverrides(text: string | undefined, file = OVERRIDES_FILE): LoadedOverrides {
+/** Reads and checks the override file's text (`file` names it); a missing or empty file means no overrides. */
+export function parseOverrides(text: string | undefined, file: string): LoadedOverrides {
   if (text === undefined) return { overrides: {}, diagnostics: [] };
   const source = new YamlSource(file, text);
   const syntax = source.syntaxProblems();
@@ -66,11 +68,12 @@ export function parseOverrides(text: string | undefined, file = OVERRIDES_FILE):
   return { overrides: {}, diagnostics };
 }
 
-function readOverridesFile(root: string): LoadedOverrides {
-  const path = join(root, OVERRIDES_FILE);
-  if (!lstatSync(path, { throwIfNoEntry: false })) return parseOverrides(undefined);
+function readOverridesFile(root: string, file: string | undefined): LoadedOverrides {
+  if (file === undefined) return parseOverrides(undefined, ORGANIZATION_FILE);
+  const path = join(root, file);
+  if (!lstatSync(path, { throwIfNoEntry: false })) return parseOverrides(undefined, file);
   try {
-    return parseOverrides(readInputText(path, OVERRIDES_FILE, INPUT_LIMITS.overridesFile));
+    return parseOverrides(readInputText(path, file, INPUT_LIMITS.overridesFile), file);
   } catch (error) {
     if (error instanceof DataError) return { overrides: {}, diagnostics: error.diagnostics };
     throw error;
@@ -82,8 +85,11 @@ function readOverridesFile(root: string): LoadedOverrides {
 
 const isMaintainerFile = (name: string) => name.endsWith(".yaml") && !name.startsWith(".");
 
-/** The roster of a maintainers directory (e.g. a checkout of the base branch). */
-export function readRosterDir(dir: string, display = dir): RosterSnapshot {
+/**
+ * The roster of a maintainers directory (e.g. a checkout of the base branch), each person's file
+ * named as in the people's folder `folder`, so it compares with the head's.
+ */
+export function readRosterDir(dir: string, folder: string, display = dir): RosterSnapshot {
   const people = listInputDirectory(dir, display)
     // A directory named `*.yaml` is not a person; a link is still refused when read.
     .filter(
@@ -92,8 +98,10 @@ export function readRosterDir(dir: string, display = dir): RosterSnapshot {
     )
     .flatMap(
       (name) =>
-        snapshotOf(name, readInputText(join(dir, name), `${display}/${name}`, INPUT_LIMITS.maintainerFile)) ??
-        [],
+        snapshotOf(
+          `${folder}/${name}`,
+          readInputText(join(dir, name), `${display}/${name}`, INPUT_LIMITS.maintainerFile),
+        ) ?? [],
     );
   return { people };
 }
@@ -105,27 +113,49 @@ interface BaseAtRef {
 }
 
 /**
- * The maintainers and the override file as they are at `ref`, read from git objects (no checkout).
- * A ref without a maintainers directory has an empty roster.
+ * The maintainers and the override file as they are at `ref`, read from git objects (no checkout),
+ * where the definition at `ref` puts them, or `checkout` (this checkout's definition) when the ref
+ * has no sound one, as a base older than definitions. A ref without the people's folder has an
+ * empty roster.
  */
-export function readBaseAtRef(ref: string, cwd: string): BaseAtRef {
+export function readBaseAtRef(ref: string, cwd: string, checkout: OrganizationDefinition): BaseAtRef {
   const sha = resolveRef(ref, cwd).commit;
+  const { people, overrides } = definitionAt(cwd, sha) ?? checkout;
+  const [overridesText] = overrides === undefined ? [] : catFiles(cwd, sha, [projectPrefix(cwd) + overrides]);
+  return { roster: readRosterAt(cwd, sha, people), overridesText };
+}
+
+/**
+ * The people of the people's folder `folder` at `commit`, read from git objects (no checkout);
+ * a commit without the folder has nobody.
+ */
+export function readRosterAt(cwd: string, commit: string, folder: string): RosterSnapshot {
   const top = projectPrefix(cwd);
   // Only regular files: a directory, submodule or link named `*.yaml` is not a person.
-  const names = regularFilesAt(cwd, sha, `${top}${MAINTAINERS_DIR}`).filter(isMaintainerFile).sort();
-  const paths = [...names.map((n) => `${top}${MAINTAINERS_DIR}/${n}`), `${top}${OVERRIDES_FILE}`];
-  const blobs = catFiles(cwd, sha, paths);
-  const people = names.flatMap((name, i) => {
+  const files = regularFilesAt(cwd, commit, `${top}${folder}`)
+    .filter(isMaintainerFile)
+    .sort()
+    .map((name) => `${folder}/${name}`);
+  const blobs = catFiles(
+    cwd,
+    commit,
+    files.map((file) => top + file),
+  );
+  const people = files.flatMap((file, i) => {
     const text = blobs[i];
-    return text === undefined ? [] : (snapshotOf(name, text) ?? []);
+    return text === undefined ? [] : (snapshotOf(file, text) ?? []);
   });
-  return { roster: { people }, overridesText: blobs[names.length] };
+  return { people };
 }
 
 // ---------------------------------------------------------------------------------------------
 // The valves
 
 interface SafetyOptions {
+  /** The people's folder, as refusals name it. */
+  readonly folder: string;
+  /** The override file the organization's definition names, if any: where a refusal can be overridden. */
+  readonly overridesFile?: string;
   /** The override file at head. */
   readonly overrides: Overrides;
   /**
@@ -190,22 +220,26 @@ export function checkSafety(
 
   const diagnostics: Diagnostic[] = renameWarnings(renames, head, index, options.readHeadFile);
   if (refusals.length === 0) return diagnostics;
-  const reason = options.overrides.allow_mass_removal;
+  const { folder, overridesFile } = options;
+  // An override counts only from the file the definition names: no file, no way around a refusal.
+  const reason = overridesFile === undefined ? undefined : options.overrides.allow_mass_removal;
   const stale = reason !== undefined && reason === options.baseOverrides?.allow_mass_removal;
   for (const { field, message } of refusals) {
     if (reason !== undefined && !stale) {
       diagnostics.push(
-        fileDiagnostic(
-          MAINTAINERS_DIR,
-          `${message}; allowed by ${OVERRIDES_FILE} allow_mass_removal: "${reason}"`,
-          { field, severity: "warning" },
-        ),
+        fileDiagnostic(folder, `${message}; allowed by ${overridesFile} allow_mass_removal: "${reason}"`, {
+          field,
+          severity: "warning",
+        }),
       );
     } else {
-      const how = stale
-        ? `${OVERRIDES_FILE} allow_mass_removal is unchanged from the base, so it belongs to an earlier change; give this change's reason and PR link there`
-        : `if intended, add allow_mass_removal: "<reason, PR link>" to ${OVERRIDES_FILE}, which the operators must approve`;
-      diagnostics.push(fileDiagnostic(MAINTAINERS_DIR, `refused: ${message}; ${how}`, { field }));
+      const how =
+        overridesFile === undefined
+          ? `${ORGANIZATION_FILE} names no override file (overrides:), so nothing can allow it: remove fewer at once`
+          : stale
+            ? `${overridesFile} allow_mass_removal is unchanged from the base, so it belongs to an earlier change; give this change's reason and PR link there`
+            : `if intended, add allow_mass_removal: "<reason, PR link>" to ${overridesFile}, which the operators must approve`;
+      diagnostics.push(fileDiagnostic(folder, `refused: ${message}; ${how}`, { field }));
     }
   }
   return diagnostics;
@@ -335,11 +369,17 @@ const logins = (people: readonly PersonSnapshot[]) => people.map((p) => p.login)
 export type BaseSource = { readonly ref: string } | { readonly dir: string; readonly display?: string };
 
 /**
- * Every safety-valve diagnostic for the data under `root`: problems in the override file, and,
- * when a base is given, the comparison of `head` with it.
+ * Every safety-valve diagnostic for the data under `root`, as its definition `organization` lays it
+ * out: problems in the override file, and, when a base is given, the comparison of `head` with it.
  */
-export function safetyDiagnostics(root: string, head: RosterSnapshot, base?: BaseSource): Diagnostic[] {
-  const { overrides, diagnostics } = readOverridesFile(root);
+export function safetyDiagnostics(
+  root: string,
+  organization: OrganizationDefinition,
+  head: RosterSnapshot,
+  base?: BaseSource,
+): Diagnostic[] {
+  const { people: folder, overrides: overridesFile } = organization;
+  const { overrides, diagnostics } = readOverridesFile(root, overridesFile);
   if (!base) return [...diagnostics];
   // Head files passed the loader's checks already; one that vanished since reads as absent.
   const readHeadFile = (file: string) => {
@@ -350,12 +390,10 @@ export function safetyDiagnostics(root: string, head: RosterSnapshot, base?: Bas
       throw error;
     }
   };
+  const settings = { folder, overridesFile, overrides, readHeadFile };
   if ("dir" in base)
-    return [
-      ...diagnostics,
-      ...checkSafety(readRosterDir(base.dir, base.display), head, { overrides, readHeadFile }),
-    ];
-  const atRef = readBaseAtRef(base.ref, root);
-  const baseOverrides = parseOverrides(atRef.overridesText).overrides;
-  return [...diagnostics, ...checkSafety(atRef.roster, head, { overrides, baseOverrides, readHeadFile })];
+    return [...diagnostics, ...checkSafety(readRosterDir(base.dir, folder, base.display), head, settings)];
+  const atRef = readBaseAtRef(base.ref, root, organization);
+  const baseOverrides = parseOverrides(atRef.overridesText, overridesFile ?? ORGANIZATION_FILE).overrides;
+  return [...diagnostics, ...checkSafety(atRef.roster, head, { ...settings, baseOverrides })];
 }

@@ -1,4 +1,4 @@
-import { isPersonFile, MAINTAINERS_DIR } from "../inputs/files";
+import { isPersonFile, loginOfPersonFile } from "../inputs/files";
 import type { PersonSnapshot, RosterSnapshot } from "../inputs/person-snapshot";
 import { spellControls } from "../runtime/log";
 import { compareText } from "../runtime/values";
@@ -20,12 +20,17 @@ import { inlineCode, table, WARNING_MARKER } from "./markdown";
  *   power is granted to them), whoever opened the pull request. When nobody else may approve, the
  *   row says so and can never pass.
  * - What the routing cannot classify is refused, never routed: a name CODEOWNERS leaves to this
- *   routing (`maintainers/*.yaml`) that is not `maintainers/<github-login>.yaml`, a person's file
- *   the change leaves unreadable, two files for one person, a merge that conflicts.
+ *   routing (`<people>/*.yaml`) that is not `<people>/<github-login>.yaml`, a person's file the
+ *   change leaves unreadable, two files for one person, a merge that conflicts.
+ *
+ * `<people>` is the people's folder and the operators' team is the one the base's definition
+ * names (`organization.yaml`): nothing here knows an organization's folders or teams.
  */
 interface ApprovalSettings {
   /** The operators' team; its members (in the base roster) may approve everything. */
   readonly operatorTeam: string;
+  /** The people's folder, repository-relative: its `<github-login>.yaml` files are people's files. */
+  readonly people: string;
   /** Changed person files the caller could not read as a person, each with why. */
   readonly unreadable?: readonly Refusal[];
 }
@@ -59,6 +64,8 @@ export interface Refusal {
 
 export interface Routing {
   readonly operatorTeam: string;
+  /** The people's folder the routing classified paths by. */
+  readonly people: string;
   /** The operators in the base roster. */
   readonly operators: readonly string[];
   readonly requirements: readonly Requirement[];
@@ -74,17 +81,20 @@ export interface BoundRouting extends Routing {
 }
 
 /**
- * What `.github/CODEOWNERS` leaves without an owner (`/maintainers/*.yaml`), so that only the
- * approval routing guards it. A path here that is not a person's file (an invisible character, a
- * hidden file) is refused: nothing legitimate needs one, and nobody else would ask for a review.
+ * Whether `path` is what `.github/CODEOWNERS` leaves without an owner (`/<people>/*.yaml`), so
+ * that only the approval routing guards it. A path there that is not a person's file (an invisible
+ * character, a hidden file) is refused: nothing legitimate needs one, and nobody else would ask
+ * for a review.
  */
-const UNOWNED = new RegExp(`^${MAINTAINERS_DIR}/[^/]*\\.yaml$`, "s");
+const isUnowned = (path: string, people: string) =>
+  path.startsWith(`${people}/`) && /^[^/]*\.yaml$/s.test(path.slice(people.length + 1));
 
 /** Why a path that is nobody's file needs an operator. */
 const OPERATORS_ONLY = "changes a file only the operators approve";
 
 /** Why a path CODEOWNERS leaves to the routing is refused. */
-export const NOT_A_PERSON_FILE = `is not a person's file (expected ${MAINTAINERS_DIR}/<github-login>.yaml)`;
+export const notAPersonFile = (people: string) =>
+  `is not a person's file (expected ${people}/<github-login>.yaml)`;
 
 /**
  * The requirements of a change from `base` to `head`. `changedFiles` are the paths the change
@@ -96,20 +106,22 @@ export function routeApprovals(
   base: RosterSnapshot,
   head: RosterSnapshot,
   changedFiles: readonly string[],
-  { operatorTeam, unreadable = [] }: ApprovalSettings,
+  { operatorTeam, people, unreadable = [] }: ApprovalSettings,
 ): Routing {
+  const personFile = (path: string) => isPersonFile(path, people);
   const operators = sortedUnique(base.people.filter((p) => p.teams[operatorTeam]).map((p) => p.login));
   const maintainersOf = (teams: readonly string[]) =>
     base.people.filter((p) => teams.some((t) => p.teams[t] === "maintainer")).map((p) => p.login);
   const paths = [...new Set(changedFiles)].sort(compareText);
   const refusals: Refusal[] = [...unreadable];
   for (const file of paths)
-    if (UNOWNED.test(file) && !isPersonFile(file)) refusals.push({ file, problem: NOT_A_PERSON_FILE });
+    if (isUnowned(file, people) && !personFile(file))
+      refusals.push({ file, problem: notAPersonFile(people) });
   refusals.push(...duplicates(head, paths));
   const refused = new Set(refusals.map((r) => r.file.toLowerCase()));
 
   const requirements: Requirement[] = paths
-    .filter((file) => !isPersonFile(file) && !UNOWNED.test(file))
+    .filter((file) => !personFile(file) && !isUnowned(file, people))
     .map((file) => ({
       file,
       reasons: [OPERATORS_ONLY],
@@ -118,10 +130,10 @@ export function routeApprovals(
       subjects: [],
     }));
 
-  for (const { file, before, after } of changedPeople(base, head, paths, refused)) {
+  for (const { file, before, after } of changedPeople(base, head, paths.filter(personFile), refused)) {
     const subject = (after ?? before) as PersonSnapshot;
     const change = describe(before, after, operatorTeam);
-    const subjects = subjectsOf(base, head, before, after);
+    const subjects = subjectsOf(base, head, before, after, people);
     const concerned = new Set(subjects);
     const others = (logins: readonly string[]) => logins.filter((l) => !concerned.has(l.toLowerCase()));
     const byOperators = (reasons: readonly string[]): Requirement => {
@@ -158,7 +170,7 @@ export function routeApprovals(
   // case: a case rename is one row) and that is not refused itself cannot be classified.
   const routed = new Set(requirements.map((r) => r.file.toLowerCase()));
   const refusedPaths = new Set(refusals.map((r) => r.file));
-  for (const file of paths.filter(isPersonFile)) {
+  for (const file of paths.filter(personFile)) {
     if (routed.has(file.toLowerCase()) || refusedPaths.has(file)) continue;
     const twin = refusals.find((r) => r.file.toLowerCase() === file.toLowerCase());
     refusals.push({
@@ -170,6 +182,7 @@ export function routeApprovals(
   }
   return {
     operatorTeam,
+    people,
     operators,
     requirements,
     refusals: refusals.sort((a, b) => compareText(a.file, b.file)),
@@ -205,15 +218,17 @@ function subjectsOf(
   head: RosterSnapshot,
   before: PersonSnapshot | undefined,
   after: PersonSnapshot | undefined,
+  people: string,
 ): string[] {
   const sides = [before, after].filter((p): p is PersonSnapshot => p !== undefined);
   const ids = new Set(sides.flatMap((p) => (p.githubId === undefined ? [] : [p.githubId])));
   const sameAccount = [...base.people, ...head.people].filter(
     (p) => p.githubId !== undefined && ids.has(p.githubId),
   );
-  const stem = (file: string) => file.slice(MAINTAINERS_DIR.length + 1).replace(/\.yaml$/, "");
   return sortedUnique(
-    [...sides, ...sameAccount].flatMap((p) => [p.login, stem(p.file)]).map((l) => l.toLowerCase()),
+    [...sides, ...sameAccount]
+      .flatMap((p) => [p.login, loginOfPersonFile(p.file, people)])
+      .map((l) => l.toLowerCase()),
   );
 }
 
@@ -270,7 +285,7 @@ function describe(
 
 /**
  * People whose file the change adds, removes or edits (file names compared case-insensitively),
- * leaving out the files already refused.
+ * leaving out the files already refused. `changedFiles` are the people's files the change touches.
  */
 function changedPeople(
   base: RosterSnapshot,
@@ -280,7 +295,7 @@ function changedPeople(
 ): { file: string; before?: PersonSnapshot; after?: PersonSnapshot }[] {
   const byFile = (roster: RosterSnapshot) => new Map(roster.people.map((p) => [p.file.toLowerCase(), p]));
   const [before, after] = [byFile(base), byFile(head)];
-  const touched = new Set(changedFiles.filter(isPersonFile).map((f) => f.toLowerCase()));
+  const touched = new Set(changedFiles.map((f) => f.toLowerCase()));
   return [...new Set([...before.keys(), ...after.keys()])]
     .filter((key) => !refused.has(key))
     .sort()

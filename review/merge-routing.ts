@@ -1,7 +1,7 @@
-import { operatorTeamAt } from "../inputs/estate/operator-team";
-import { isPersonFile, MAINTAINERS_DIR } from "../inputs/files";
+import { isPersonFile } from "../inputs/files";
+import { organizationAt } from "../inputs/organization";
 import { type PersonSnapshot, readPersonFile } from "../inputs/person-snapshot";
-import { readBaseAtRef } from "../inputs/safety";
+import { readRosterAt } from "../inputs/safety";
 import type { Diagnostic } from "../runtime/diagnostics";
 import {
   catBlobs,
@@ -21,8 +21,9 @@ import { type BoundRouting, type Refusal, routeApprovals } from "./approvals";
  * The routing of what merging `headRef` into `baseRef` would change, computed from git objects
  * alone (nothing is checked out, no code of the change runs) and bound to the two commits:
  *
- * - the base roster and the operators' team are the base commit's (regular files only: a link, directory or submodule
- *   named `*.yaml` is nobody);
+ * - the organization's definition (its people's folder, its operators' team) and the roster are
+ *   the base commit's (regular files only: a link, directory or submodule named `*.yaml` is
+ *   nobody); a base without a sound definition is refused, as one DataError;
  * - the change is the tree `git merge-tree` writes for the merge, so a branch that is behind its
  *   base is routed for what it would do to the base as it is now, not to an older one;
  * - each changed person file is read strictly from that tree; one that is not a regular file or
@@ -34,9 +35,11 @@ import { type BoundRouting, type Refusal, routeApprovals } from "./approvals";
 export function routeMerge(cwd: string, baseRef: string, headRef: string): BoundRouting {
   const base = resolveRef(baseRef, cwd).commit;
   const head = resolveRef(headRef, cwd).commit;
-  const settings = { operatorTeam: operatorTeamAt(cwd, base) };
+  const organization = organizationAt(cwd, base);
+  const folder = organization.people;
+  const settings = { operatorTeam: organization.github.operatorTeam, people: folder };
   const top = projectPrefix(cwd);
-  const baseRoster = readBaseAtRef(base, cwd).roster;
+  const baseRoster = readRosterAt(cwd, base, folder);
   const merge = mergeTree(cwd, base, head);
   const inProject = (path: string) => (path.startsWith(top) ? path.slice(top.length) : `/${path}`);
   if (merge.conflicts.length > 0) {
@@ -46,8 +49,11 @@ export function routeMerge(cwd: string, baseRef: string, headRef: string): Bound
   }
 
   const changed = changedBetween(cwd, base, merge.tree).map(inProject);
-  const entries = new Map(treeEntries(cwd, merge.tree, `${top}${MAINTAINERS_DIR}`).map((e) => [e.name, e]));
-  const people = changed.filter(isPersonFile).map((file) => ({ file, entry: entries.get(nameOf(file)) }));
+  const entries = new Map(treeEntries(cwd, merge.tree, `${top}${folder}`).map((e) => [e.name, e]));
+  const nameOf = (file: string) => file.slice(folder.length + 1);
+  const people = changed
+    .filter((file) => isPersonFile(file, folder))
+    .map((file) => ({ file, entry: entries.get(nameOf(file)) }));
   const blobs = catBlobs(
     cwd,
     people.flatMap(({ entry }) => (entry && isRegularFile(entry) ? [entry.oid] : [])),
@@ -60,7 +66,7 @@ export function routeMerge(cwd: string, baseRef: string, headRef: string): Bound
       unreadable.push({ file, problem: `is ${kindOf(entry)} in the change (expected a regular file)` });
       continue;
     }
-    const read = readPersonFile(nameOf(file), blobs.shift() ?? Buffer.alloc(0));
+    const read = readPersonFile(file, blobs.shift() ?? Buffer.alloc(0));
     if ("person" in read) after.push(read.person);
     else unreadable.push({ file, problem: `is not a sound person's file: ${lineOf(read.problems)}` });
   }
@@ -68,8 +74,6 @@ export function routeMerge(cwd: string, baseRef: string, headRef: string): Bound
   const headRoster = { people: [...baseRoster.people.filter((p) => !changedSet.has(p.file)), ...after] };
   return { base, head, ...routeApprovals(baseRoster, headRoster, changed, { ...settings, unreadable }) };
 }
-
-const nameOf = (file: string) => file.slice(MAINTAINERS_DIR.length + 1);
 
 function kindOf(entry: TreeEntry): string {
   if (entry.mode === "120000") return "a symbolic link";

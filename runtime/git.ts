@@ -90,7 +90,8 @@ const REGULAR_FILE = /^10(?:0644|0755) blob [0-9a-f]+\t/;
  * root, `""` for the root itself); empty when `dir` does not exist there.
  */
 export function regularFilesAt(cwd: string, commit: string, dir: string): string[] {
-  const listing = git(cwd, ["ls-tree", "-z", `${commit}:${dir}`]);
+  // --full-tree: in a subdirectory, ls-tree would list only what lies under it within the tree.
+  const listing = git(cwd, ["ls-tree", "-z", "--full-tree", `${commit}:${dir}`]);
   if (listing.status !== 0) return [];
   return listing.stdout
     .toString()
@@ -127,7 +128,7 @@ export const isRegularFile = (entry: TreeEntry) =>
 
 /** Every entry directly in `dir` of `treeish` (`dir` relative to the repository root); empty when it is no tree there. */
 export function treeEntries(cwd: string, treeish: string, dir: string): TreeEntry[] {
-  const listing = git(cwd, ["ls-tree", "-z", "-l", `${treeish}:${dir}`]);
+  const listing = git(cwd, ["ls-tree", "-z", "-l", "--full-tree", `${treeish}:${dir}`]);
   if (listing.status !== 0) return [];
   return listing.stdout
     .toString()

@@ -14,6 +14,8 @@ import { DataError, type Diagnostic, fileDiagnostic } from "./diagnostics";
 export const INPUT_LIMITS = {
   /** One person's YAML file: a name, a few teams, a few keys. */
   maintainerFile: 64 * 1024,
+  /** `organization.yaml`: a few paths, and perhaps the GitHub organization's teams. */
+  organizationFile: 64 * 1024,
   /** `OVERRIDES.yaml`: a handful of reasoned exceptions. */
   overridesFile: 64 * 1024,
   /** `estate/mirrors.yaml`: a few hundred mirrors. */

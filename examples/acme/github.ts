@@ -1,19 +1,52 @@
 import { GithubOrganization } from "../../constructs/github";
 import { type Construct, TerraformStack } from "../../runtime/cdktf";
 
-/** Acme's GitHub organization: owners, two teams (member lists per team) and their repositories. */
+/** A team as the organization's definition declares it. */
+type AcmeTeam = Parameters<GithubOrganization["addTeam"]>[0];
+/** A role in a team: member or maintainer. */
+type AcmeTeamRole = NonNullable<Parameters<ReturnType<GithubOrganization["team"]>["addMember"]>[1]>;
+
+/**
+ * What Acme's GitHub organization is built from: the GitHub organization its definition declares
+ * (`organization.yaml`, `github:`) and its people (`maintainers/<login>.yaml`), both as the
+ * one-file flow validated them (`./people.ts` loads them).
+ */
+export interface AcmeGithubProps {
+  readonly github: {
+    readonly organization: string;
+    readonly membershipMode?: GithubOrganization["membershipMode"];
+    readonly teams: readonly AcmeTeam[];
+  };
+  readonly people: readonly {
+    readonly login: string;
+    readonly orgOwner: boolean;
+    readonly previously: readonly string[];
+    readonly teams: Readonly<Record<string, AcmeTeamRole>>;
+  }[];
+}
+
+/** Acme's GitHub organization: its people, its teams and their repositories. */
 export class AcmeGithubStack extends TerraformStack {
   readonly organization: GithubOrganization;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, { github, people }: AcmeGithubProps) {
     super(scope, id);
-    // One authoritative member list per team: cheaper to refresh than one resource per person.
-    const org = new GithubOrganization(this, "org", { name: "acme-corp", membershipMode: "per-team" });
-    org.addOwner("acme-admin");
-    const developers = org.addTeam({ name: "developers", description: "Everyone who ships code" });
-    const operators = org.addTeam({ name: "operators", description: "Runs production", privacy: "secret" });
-    developers.addMember("wile-e", "maintainer").addMember("roadrunner");
-    operators.addMember("acme-admin", "maintainer");
+    const org = new GithubOrganization(this, "org", {
+      name: github.organization,
+      membershipMode: github.membershipMode,
+    });
+    for (const team of github.teams) org.addTeam(team);
+    // Everyone with a file is a member (an owner with org_owner), so deleting the file offboards.
+    for (const person of people) {
+      org.addMember({
+        login: person.login,
+        role: person.orgOwner ? "admin" : "member",
+        previously: person.previously,
+      });
+      for (const [team, role] of Object.entries(person.teams)) org.team(team).addMember(person.login, role);
+    }
+    const developers = org.team("developers");
+    const operators = org.team("operators");
 
     org
       .addRepository({ name: "website", description: "acme.example", pages: { branch: "main" } })

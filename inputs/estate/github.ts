@@ -57,7 +57,7 @@ export const githubSchema = fields({
     .default({})
     .describe("Settings every repository gets unless its file sets its own."),
 }).describe(
-  "Void's GitHub organization: teams and repository defaults. Repositories live in estate/repositories/.",
+  "A GitHub organization: its login, teams, operators' team and repository defaults (with the estate, its repositories live in estate/repositories/).",
 );
 
 export type GithubFile = z.output<typeof githubSchema>;

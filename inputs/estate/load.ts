@@ -3,13 +3,14 @@ import { STATE } from "../../estate/state";
 import { DataError, type Diagnostic, errorsOf } from "../../runtime/diagnostics";
 import { ESTATE_CHECKS } from "./checks";
 import { type EstateFiles, type Loaded, readEstateFiles } from "./files";
+import type { GithubFile } from "./github";
 import type { Estate } from "./model";
 
 export interface EstateLoad {
   /** The validated estate; undefined when any file or rule has an error. */
   readonly estate?: Estate;
-  /** The organization's teams, known as soon as `estate/github.yaml` passed its schema (the people's files need them). */
-  readonly teams?: readonly string[];
+  /** The GitHub organization, known as soon as `estate/github.yaml` passed its schema (the people's files need its teams). */
+  readonly github?: GithubFile;
   /** Every problem in every estate file, errors and warnings. */
   readonly problems: readonly Diagnostic[];
 }
@@ -21,7 +22,7 @@ export function readEstate(root: string): EstateLoad {
   for (const check of Object.values(ESTATE_CHECKS)) problems.push(...check(files));
   return {
     estate: errorsOf(problems).length === 0 ? toEstate(files) : undefined,
-    teams: files.github?.data.teams.map((team) => team.name),
+    github: files.github?.data,
     problems,
   };
 }

@@ -1,16 +1,18 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { z } from "zod";
-import { MAINTAINER_SCHEMA_FILE, MAINTAINERS_DIR } from "../files";
 import { maintainerSchema } from "./schema";
-
-export const MAINTAINER_SCHEMA_PATH = `${MAINTAINERS_DIR}/${MAINTAINER_SCHEMA_FILE}`;
 
 /**
  * The JSON Schema editors use for completion, generated from the same zod schema the loader uses,
- * with the organization's `teams` (of `estate/github.yaml`).
+ * with the organization's `teams` and its name (`organization.yaml`).
  */
-export function maintainerJsonSchema(teams: readonly string[]): string {
-  const schema = z.toJSONSchema(maintainerSchema(teams as [string, ...string[]]), { io: "input" });
+export function maintainerJsonSchema(teams: readonly string[], organization: string): string {
+  const schema = z.toJSONSchema(
+    maintainerSchema(teams as [string, ...string[]]).describe(
+      `A ${organization} maintainer: one file per person, named <github-login>.yaml.`,
+    ),
+    { io: "input" },
+  );
   return `${JSON.stringify({ ...schema, title: "Maintainer" }, null, 2)}\n`;
 }
 

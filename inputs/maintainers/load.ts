@@ -3,7 +3,7 @@ import { INPUT_LIMITS } from "../../runtime/input-file";
 import type { SshKey } from "../../runtime/ssh-key";
 import { parseSshKey } from "../../runtime/ssh-key";
 import { compareText, isRecord } from "../../runtime/values";
-import { MAINTAINERS, MAINTAINERS_DIR } from "../files";
+import { peopleDirectory } from "../files";
 import { parseDocumentWith } from "../schema-issues";
 import { readYamlDirectory } from "../yaml-files";
 import type { FieldPath, YamlSource } from "../yaml-source";
@@ -21,12 +21,14 @@ import { teamNames } from "./reserved";
 import { type MaintainerFile, maintainerSchema } from "./schema";
 
 interface LoadRosterOptions {
-  /** Directory holding `<login>.yaml` files; messages name it `maintainers`. */
+  /** Directory holding `<login>.yaml` files. */
   readonly dir: string;
+  /** The people's folder as the organization's definition names it, repository-relative: how messages name `dir`. */
+  readonly folder: string;
   /** Team names the organization declares. */
   readonly teams: readonly string[];
   /**
-   * Lower-cased names no login may take → what each is (`reservedLogins` of the estate).
+   * Lower-cased names no login may take → what each is (`reservedLogins` of the organization).
    * @default the team names
    */
   readonly reserved?: ReadonlyMap<string, string>;
@@ -53,7 +55,12 @@ export function loadRoster(options: LoadRosterOptions): LoadedRoster {
   const checked: CheckedFile[] = [];
 
   const files = readYamlDirectory(
-    { ...MAINTAINERS, dir: options.dir, display: MAINTAINERS.dir, maxBytes: INPUT_LIMITS.maintainerFile },
+    {
+      ...peopleDirectory(options.folder),
+      dir: options.dir,
+      display: options.folder,
+      maxBytes: INPUT_LIMITS.maintainerFile,
+    },
     diagnostics,
   );
   if (!files) throw new DataError(diagnostics);
@@ -79,7 +86,7 @@ export function loadRoster(options: LoadRosterOptions): LoadedRoster {
     diagnostics.push(...FILE_CHECKS.flatMap((check) => check(fields, rules)));
     if (parsed) checked.push({ ...fields, data: parsed });
   }
-  diagnostics.push(...ROSTER_CHECKS.flatMap((check) => check(checked, rules, MAINTAINERS_DIR)));
+  diagnostics.push(...ROSTER_CHECKS.flatMap((check) => check(checked, rules, options.folder)));
 
   if (errorsOf(diagnostics).length > 0) throw new DataError(diagnostics);
   return { roster: { people: checked.map(toMaintainer).sort(byLogin) }, warnings: diagnostics };

@@ -1,5 +1,6 @@
 import { GITHUB_SPECIAL_LOGINS } from "../../constructs/github/login";
 import type { Estate } from "../estate";
+import type { GithubFile } from "../estate/github";
 
 /**
  * Names no person's file may take, as login or as NetAuth id. A login becomes a NetAuth entity
@@ -9,8 +10,9 @@ import type { Estate } from "../estate";
  * hosts). So neither may equal, case-insensitively:
  *
  * - a GitHub team of the organization, or the organization itself;
- * - a NetAuth group: the access groups and the people's primary group (`estate/access.yaml`), the
- *   groups Vault's LDAP login maps, and the state server's `terrastate-<project>` groups;
+ * - for an organization with the estate, a NetAuth group: the access groups and the people's
+ *   primary group (`estate/access.yaml`), the groups Vault's LDAP login maps, and the state
+ *   server's `terrastate-<project>` groups;
  * - a system account or group of a Void Linux host ({@link SYSTEM_NAMES}), or a mailbox name
  *   RFC 2142 reserves;
  * - a login GitHub itself uses (`ghost`).
@@ -69,30 +71,36 @@ const SYSTEM_NAMES = [
   "support",
 ] as const;
 
-/** Lower-cased reserved name → what it is, for messages ("the team void-ops"). */
+/**
+ * Lower-cased reserved name → what it is, for messages ("the team void-ops"), of the GitHub
+ * organization `github` and, when the organization has one, its estate.
+ */
 export function reservedLogins(
-  estate: Pick<Estate, "github" | "access" | "hashistack" | "state">,
+  github: Pick<GithubFile, "organization" | "teams">,
+  estate?: Pick<Estate, "access" | "hashistack" | "state">,
 ): ReadonlyMap<string, string> {
   const reserved = new Map<string, string>();
   const add = (name: string, what: string) => {
     const key = name.toLowerCase();
     if (!reserved.has(key)) reserved.set(key, what);
   };
-  for (const team of estate.github.teams) add(team.name, `the team ${team.name}`);
-  add(estate.github.organization, "the GitHub organization");
-  for (const group of estate.access.groups) add(group.name, `the NetAuth group ${group.name}`);
-  add(estate.access.primaryGroup, `the NetAuth group ${estate.access.primaryGroup}`);
-  for (const { group } of estate.hashistack.vault.ldapGroups) add(group, `the NetAuth group ${group}`);
-  for (const key of Object.values(estate.state.keys)) {
-    const group = `terrastate-${key.split("/")[0]}`;
-    add(group, `the NetAuth group ${group}`);
+  for (const team of github.teams) add(team.name, `the team ${team.name}`);
+  add(github.organization, "the GitHub organization");
+  if (estate) {
+    for (const group of estate.access.groups) add(group.name, `the NetAuth group ${group.name}`);
+    add(estate.access.primaryGroup, `the NetAuth group ${estate.access.primaryGroup}`);
+    for (const { group } of estate.hashistack.vault.ldapGroups) add(group, `the NetAuth group ${group}`);
+    for (const key of Object.values(estate.state.keys)) {
+      const group = `terrastate-${key.split("/")[0]}`;
+      add(group, `the NetAuth group ${group}`);
+    }
   }
   for (const name of SYSTEM_NAMES) add(name, `the system name ${name} on the hosts`);
   for (const [login, what] of GITHUB_SPECIAL_LOGINS) add(login, what);
   return reserved;
 }
 
-/** Team names alone, for a roster loaded without an estate (tests, other organizations). */
+/** Team names alone, for a roster loaded without its organization (tests). */
 export function teamNames(teams: readonly string[]): ReadonlyMap<string, string> {
   return new Map(teams.map((team) => [team.toLowerCase(), `the team ${team}`]));
 }

@@ -1,5 +1,5 @@
 import { GITHUB_LOGIN } from "../../constructs/github/login";
-import { isPersonFile, MAINTAINERS_DIR } from "../../inputs/files";
+import { isPersonFile, loginOfPersonFile, RELATIVE_PATH } from "../../inputs/files";
 import { spellControls } from "../../runtime/log";
 import type { BoundRouting, Refusal, Requirement } from "../approvals";
 import type { Review } from "./github";
@@ -60,6 +60,9 @@ export function readRouting(text: string | undefined): BoundRouting | string {
   } catch {
     return "The routing is not JSON.";
   }
+  // The people's folder decides which rows may be a team's: a plain relative path, or nothing.
+  const people = (data as { people?: unknown } | null)?.people;
+  if (typeof people !== "string" || !RELATIVE_PATH.test(people)) return "The routing is malformed.";
   const path = (v: unknown): v is string => typeof v === "string" && v.length > 0 && v.length <= 4096;
   const logins = (v: unknown): v is string[] =>
     Array.isArray(v) && v.length <= 1000 && v.every((l) => typeof l === "string" && GITHUB_LOGIN.test(l));
@@ -73,7 +76,7 @@ export function readRouting(text: string | undefined): BoundRouting | string {
     return (
       path(file) &&
       strings(reasons) &&
-      (byOperators || (byTeams && isPersonFile(file))) &&
+      (byOperators || (byTeams && isPersonFile(file, people))) &&
       logins(approvers) &&
       logins(subjects) &&
       subjects.every((s) => s === s.toLowerCase())
@@ -154,8 +157,10 @@ export function approvalVerdict(input: VerdictInput): Verdict {
 
   const author = input.author.toLowerCase();
   const approved = approvers(input.reviews, input.head);
-  const excluded = (r: Requirement) =>
-    new Set([...r.subjects, ...(isPersonFile(r.file) ? [subjectOf(r.file)] : []), author]);
+  // The login a person's file is about, whatever the routing lists.
+  const subjectOf = (file: string) =>
+    isPersonFile(file, routing.people) ? [loginOfPersonFile(file, routing.people).toLowerCase()] : [];
+  const excluded = (r: Requirement) => new Set([...r.subjects, ...subjectOf(r.file), author]);
   const approvedBy = routing.requirements.map((r) => {
     const never = excluded(r);
     return r.approvers.find((a) => !never.has(a.toLowerCase()) && approved.has(a.toLowerCase()));
@@ -192,9 +197,6 @@ export function approvalVerdict(input: VerdictInput): Verdict {
     teamReviewers: needOperators ? [routing.operatorTeam] : [],
   };
 }
-
-/** The login (lower case) a person's file is about: its name without `maintainers/` and `.yaml`. */
-const subjectOf = (file: string) => file.slice(MAINTAINERS_DIR.length + 1, -".yaml".length).toLowerCase();
 
 /**
  * Logins (lower case) whose latest review that is not a comment approves the head commit: a later

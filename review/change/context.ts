@@ -1,6 +1,7 @@
-import type { Inputs } from "../../inputs";
+import type { OrganizationData } from "../../inputs";
 import { grantsHostLogin } from "../../inputs/estate/access";
 import { ESTATE_FILES } from "../../inputs/files";
+import { definitionAt, type OrganizationDefinition } from "../../inputs/organization";
 import { YamlSource } from "../../inputs/yaml-source";
 import { catFiles, projectPrefix } from "../../runtime/git";
 import { isRecord } from "../../runtime/values";
@@ -31,21 +32,30 @@ export interface ReviewContext {
   readonly inventory?: boolean;
 }
 
-/** The review context of a checkout's validated data; `others` adds names (the base's people). */
+/**
+ * The review context of a checkout's validated data: people and the operators' team from every
+ * organization, machines and host-login groups from one with the estate; `others` adds names (the
+ * base's people).
+ */
 export function reviewContextOf(
-  { estate, roster }: Pick<Inputs, "estate" | "roster">,
+  { organization, estate, roster }: Pick<OrganizationData, "organization" | "estate" | "roster">,
   others: Iterable<{ readonly login: string; readonly name: string }> = [],
 ): ReviewContext {
   const people = new Map(roster.people.map((p) => [p.login.toLowerCase(), p.name]));
   for (const p of others) if (!people.has(p.login.toLowerCase())) people.set(p.login.toLowerCase(), p.name);
   return {
     people,
-    operatorTeam: estate.github.operatorTeam,
-    hostLoginGroups: new Set(estate.access.groups.filter(grantsHostLogin).map((g) => g.name)),
-    machines: new Map(
-      Object.entries(estate.hosts.machines).map(([name, machine]) => [name, { roles: machine.roles ?? [] }]),
-    ),
-    machineSubdomain: estate.hosts.subdomain,
+    operatorTeam: organization.github.operatorTeam,
+    ...(estate && {
+      hostLoginGroups: new Set(estate.access.groups.filter(grantsHostLogin).map((g) => g.name)),
+      machines: new Map(
+        Object.entries(estate.hosts.machines).map(([name, machine]) => [
+          name,
+          { roles: machine.roles ?? [] },
+        ]),
+      ),
+      machineSubdomain: estate.hosts.subdomain,
+    }),
   };
 }
 
@@ -53,9 +63,11 @@ export function reviewContextOf(
  * The access groups the base commit lets log in to machines (`host_login:` roles), read leniently
  * from git objects: the review marks a key or a membership of a group as host login when either
  * side says so, so a change that drops the roles cannot hide a grant made with them. Nothing when
- * the file is missing or unreadable.
+ * the commit's organization (its definition, or `checkout` when it has none) has no estate, or the
+ * file is missing or unreadable.
  */
-export function hostLoginGroupsAt(commit: string, cwd: string): string[] {
+export function hostLoginGroupsAt(commit: string, cwd: string, checkout: OrganizationDefinition): string[] {
+  if (!(definitionAt(cwd, commit) ?? checkout).data.includes("estate")) return [];
   const file = ESTATE_FILES.access;
   const [text] = catFiles(cwd, commit, [`${projectPrefix(cwd)}${file}`]);
   if (text === undefined) return [];

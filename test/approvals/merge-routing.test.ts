@@ -3,9 +3,10 @@ import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { approvals } from "../../cli/approvals";
-import { NOT_A_PERSON_FILE } from "../../review/approvals";
+import { notAPersonFile } from "../../review/approvals";
 import { routeMerge } from "../../review/merge-routing";
-import { git, githubEstateFile } from "../support/git";
+import { DataError } from "../../runtime/diagnostics";
+import { git, githubEstateFile, ORGANIZATION_DEFINITION } from "../support/git";
 import { run, tempDir } from "../support/project";
 
 const person = (login: string, teams: Record<string, string>, extra = "") =>
@@ -29,6 +30,7 @@ describe("the routing of a merge, from git objects alone", () => {
     writeFileSync(join(dir, "README.md"), "readme\n");
     mkdirSync(join(dir, "estate"));
     writeFileSync(join(dir, "estate", "github.yaml"), githubEstateFile("ops", ["ops", "core"]));
+    writeFileSync(join(dir, "organization.yaml"), ORGANIZATION_DEFINITION);
     git(dir, "add", "-A");
     git(dir, "commit", "--quiet", "-m", "base");
     git(dir, "checkout", "--quiet", "-b", "feature");
@@ -172,7 +174,7 @@ describe("the routing of a merge, from git objects alone", () => {
     writeFileSync(join(dir, "maintainers", "mo\u200B.yaml"), person("mo", { core: "member" }));
     commit(dir, "zero width");
     assert.deepEqual(route(dir).refusals, [
-      { file: "maintainers/mo\u200B.yaml", problem: NOT_A_PERSON_FILE },
+      { file: "maintainers/mo\u200B.yaml", problem: notAPersonFile("maintainers") },
     ]);
 
     const linked = repository();
@@ -186,6 +188,47 @@ describe("the routing of a merge, from git objects alone", () => {
       route(linked).refusals.map((r) => r.file),
       ["maintainers/ghost.yaml"],
     );
+  });
+
+  test("the people's folder and the operators' team are the base's: a change that moves either routes by the base", () => {
+    const dir = repository();
+    // The change names another folder and another operators' team, and puts a person in it.
+    writeFileSync(join(dir, "organization.yaml"), ORGANIZATION_DEFINITION.replace("maintainers", "crew"));
+    writeFileSync(join(dir, "estate", "github.yaml"), githubEstateFile("core", ["ops", "core"]));
+    mkdirSync(join(dir, "crew"));
+    writeFileSync(join(dir, "crew", "mo.yaml"), person("mo", { core: "maintainer", ops: "maintainer" }));
+    commit(dir, "move the people and the operators");
+    const routing = route(dir);
+    assert.equal(routing.people, "maintainers");
+    assert.deepEqual(routing.operators, ["olga", "otto"]);
+    assert.deepEqual(rows(dir), [
+      ["crew/mo.yaml", "operators", "olga otto"],
+      ["estate/github.yaml", "operators", "olga otto"],
+      ["organization.yaml", "operators", "olga otto"],
+    ]);
+  });
+
+  test("a base without a sound definition routes nothing: it fails closed, naming the file", () => {
+    for (const [name, change] of [
+      ["missing", (d: string) => rmSync(join(d, "organization.yaml"))],
+      ["unsound", (d: string) => writeFileSync(join(d, "organization.yaml"), "people: maintainers\n")],
+      ["teams gone", (d: string) => rmSync(join(d, "estate", "github.yaml"))],
+    ] as const) {
+      const dir = repository();
+      git(dir, "checkout", "--quiet", "main");
+      change(dir);
+      commit(dir, name);
+      git(dir, "checkout", "--quiet", "feature");
+      writeFileSync(join(dir, "maintainers", "alice.yaml"), person("alice", { core: "member" }));
+      commit(dir, "alice");
+      assert.throws(
+        () => route(dir),
+        (error: unknown) =>
+          error instanceof DataError &&
+          /^(organization|estate\/github)\.yaml at [0-9a-f]{12}$/.test(error.diagnostics[0]?.file ?? ""),
+        name,
+      );
+    }
   });
 
   test("npm run approvals prints the bound routing as JSON, and Markdown for people", async () => {

@@ -15,7 +15,8 @@ import type { Review } from "../../review/bot/github";
  * and hostile file names, other paths, files the change leaves unreadable) and generated reviews
  * (approvals, change requests, dismissals, comments, stale commits, the author, the subject, any
  * letter case): the routing (`routeApprovals`, which `npm run approvals` and the diff use) and the
- * check's decision (`approvalVerdict`, which the review bot posts).
+ * check's decision (`approvalVerdict`, which the review bot posts). The people's folder is
+ * generated too: the routing knows only the one the base's definition names.
  */
 
 const OPS = "ops";
@@ -24,6 +25,8 @@ const LOGINS = ["olga", "otto", "cara", "dina", "mo", "solo", "alice", "bob", "e
 const HEAD = "ab".repeat(20);
 const BASE = "cd".repeat(20);
 const OTHER = "ef".repeat(20);
+/** People's folders a definition may name; a person-like file in another one is nobody's. */
+const FOLDERS = ["maintainers", "people", "org/members"] as const;
 
 const lower = (s: string) => s.toLowerCase();
 const inAnyCase = (login: string) =>
@@ -32,7 +35,7 @@ const inAnyCase = (login: string) =>
 const teamsArb = fc.dictionary(fc.constantFrom(...TEAMS), fc.constantFrom<TeamRole>("member", "maintainer"), {
   maxKeys: 3,
 });
-const personArb = (login: string) =>
+const personArb = (login: string, folder: string) =>
   fc
     .record({
       login: inAnyCase(login),
@@ -47,30 +50,34 @@ const personArb = (login: string) =>
         githubId,
         teams,
         orgOwner,
-        file: `maintainers/${login}.yaml`,
+        file: `${folder}/${login}.yaml`,
       }),
     );
-const rosterArb = fc
-  .shuffledSubarray(LOGINS, { minLength: 1, maxLength: 7 })
-  .chain((logins) => fc.tuple(...logins.map(personArb)));
+const rosterArb = (folder: string) =>
+  fc
+    .shuffledSubarray(LOGINS, { minLength: 1, maxLength: 7 })
+    .chain((logins) => fc.tuple(...logins.map((login) => personArb(login, folder))));
 
-/** Paths a change may touch that are no person's file: CODEOWNERS's, or hostile names under maintainers/. */
-const STRAYS = [
-  "maintainers/x\u200B.yaml",
-  "maintainers/.hidden.yaml",
-  "maintainers/al ice.yaml",
-  "maintainers/-x.yaml",
-  "maintainers/x\n.yaml",
-  "maintainers/\u202Eolga.yaml",
-  "maintainers/.yaml",
+/** Paths a change may touch that are no person's file: CODEOWNERS's, or hostile names in the people's folder. */
+const straysOf = (folder: string) => [
+  `${folder}/x\u200B.yaml`,
+  `${folder}/.hidden.yaml`,
+  `${folder}/al ice.yaml`,
+  `${folder}/-x.yaml`,
+  `${folder}/x\n.yaml`,
+  `${folder}/\u202Eolga.yaml`,
+  `${folder}/.yaml`,
 ];
-const OTHERS = [
+const othersOf = (folder: string) => [
   "README.md",
   "estate/github.ts",
   "OVERRIDES.yaml",
-  "maintainers/schema.json",
-  "maintainers/a/b.yaml",
+  "organization.yaml",
+  `${folder}/schema.json`,
+  `${folder}/a/b.yaml`,
   "/outside.txt",
+  // A person's file as another definition would place it.
+  ...FOLDERS.filter((other) => other !== folder).map((other) => `${other}/olga.yaml`),
 ];
 
 type Op =
@@ -81,27 +88,33 @@ type Op =
   | { readonly kind: "rename"; readonly at: number; readonly to: string; readonly id: number }
   | { readonly kind: "path"; readonly path: string };
 
-const opArb: fc.Arbitrary<Op> = fc.oneof(
-  fc
-    .constantFrom(...LOGINS)
-    .chain(personArb)
-    .map((person) => ({ kind: "join" as const, person })),
-  fc.record({
-    kind: fc.constantFrom("leave" as const, "edit" as const, "unreadable" as const),
-    at: fc.nat(),
-  }),
-  fc.record({ kind: fc.constant("teams" as const), at: fc.nat(), teams: teamsArb }),
-  fc.record({ kind: fc.constant("owner" as const), at: fc.nat(), orgOwner: fc.boolean() }),
-  fc.record({
-    kind: fc.constant("rename" as const),
-    at: fc.nat(),
-    to: fc.constantFrom(...LOGINS).chain(inAnyCase),
-    id: fc.integer({ min: 1, max: 6 }),
-  }),
-  fc.record({ kind: fc.constant("path" as const), path: fc.constantFrom(...STRAYS, ...OTHERS) }),
-);
+const opArb = (folder: string): fc.Arbitrary<Op> =>
+  fc.oneof(
+    fc
+      .constantFrom(...LOGINS)
+      .chain((login) => personArb(login, folder))
+      .map((person) => ({ kind: "join" as const, person })),
+    fc.record({
+      kind: fc.constantFrom("leave" as const, "edit" as const, "unreadable" as const),
+      at: fc.nat(),
+    }),
+    fc.record({ kind: fc.constant("teams" as const), at: fc.nat(), teams: teamsArb }),
+    fc.record({ kind: fc.constant("owner" as const), at: fc.nat(), orgOwner: fc.boolean() }),
+    fc.record({
+      kind: fc.constant("rename" as const),
+      at: fc.nat(),
+      to: fc.constantFrom(...LOGINS).chain(inAnyCase),
+      id: fc.integer({ min: 1, max: 6 }),
+    }),
+    fc.record({
+      kind: fc.constant("path" as const),
+      path: fc.constantFrom(...straysOf(folder), ...othersOf(folder)),
+    }),
+  );
 
 interface Change {
+  /** The people's folder of the base's definition. */
+  readonly folder: string;
   readonly base: PersonSnapshot[];
   readonly head: PersonSnapshot[];
   readonly changed: string[];
@@ -109,7 +122,7 @@ interface Change {
 }
 
 /** The head roster and the changed paths after applying `ops` to `base`, as the merge routing composes them. */
-function apply(base: PersonSnapshot[], ops: readonly Op[]): Change {
+function apply(folder: string, base: PersonSnapshot[], ops: readonly Op[]): Change {
   let head = [...base];
   const changed = new Set<string>();
   const unreadable: Refusal[] = [];
@@ -141,19 +154,26 @@ function apply(base: PersonSnapshot[], ops: readonly Op[]): Change {
     else if (op.kind === "rename") {
       if (head.some((p) => lower(p.login) === lower(op.to))) continue;
       const id = was.githubId ?? op.id;
-      const renamed = { ...was, login: op.to, githubId: id, file: `maintainers/${op.to}.yaml` };
+      const renamed = { ...was, login: op.to, githubId: id, file: `${folder}/${op.to}.yaml` };
       replace(renamed);
       touch(renamed);
     }
   }
   // The merge routing leaves an unreadable file out of the head; it was only read, never routed.
-  return { base, head, changed: [...changed], unreadable };
+  return { folder, base, head, changed: [...changed], unreadable };
 }
 
-const changeArb = rosterArb.chain((base) => fc.array(opArb, { maxLength: 6 }).map((ops) => apply(base, ops)));
+const changeArb = fc
+  .constantFrom(...FOLDERS)
+  .chain((folder) =>
+    rosterArb(folder).chain((base) =>
+      fc.array(opArb(folder), { maxLength: 6 }).map((ops) => apply(folder, base, ops)),
+    ),
+  );
 const route = (c: Change): Routing =>
   routeApprovals({ people: c.base }, { people: c.head }, c.changed, {
     operatorTeam: OPS,
+    people: c.folder,
     unreadable: c.unreadable,
   });
 const bind = (routing: Routing): BoundRouting => ({ base: BASE, head: HEAD, ...routing });
@@ -189,9 +209,9 @@ function aboutOf(change: Change, file: string): Set<string> {
   const sameAccount = [...change.base, ...change.head].filter(
     (p) => p.githubId !== undefined && ids.has(p.githubId),
   );
-  return new Set([...[...sides, ...sameAccount].map((p) => lower(p.login)), stemOf(file)]);
+  return new Set([...[...sides, ...sameAccount].map((p) => lower(p.login)), stemOf(file, change.folder)]);
 }
-const stemOf = (file: string) => lower(file.replace(/^maintainers\//, "").replace(/\.yaml$/, ""));
+const stemOf = (file: string, folder: string) => lower(file.slice(folder.length + 1).replace(/\.yaml$/, ""));
 
 describe("the approvals check's invariants, over generated rosters, changes and reviews", () => {
   test("1. nobody's approval counts for their own file or power granted to them, whoever opened the pull request", () => {
@@ -201,7 +221,7 @@ describe("the approvals check's invariants, over generated rosters, changes and 
         const baseOperators = new Set(change.base.filter((p) => p.teams[OPS]).map((p) => lower(p.login)));
         for (const r of routing.requirements) {
           const approvers = r.approvers.map(lower);
-          if (isPersonFile(r.file))
+          if (isPersonFile(r.file, change.folder))
             for (const login of aboutOf(change, r.file))
               assert.ok(r.subjects.includes(login), `${r.file}: ${login} is a subject`);
           for (const login of approvers) {
@@ -260,7 +280,7 @@ describe("the approvals check's invariants, over generated rosters, changes and 
             const never = new Set([
               ...(routing.requirements[i]?.subjects ?? []),
               lower(author),
-              ...(isPersonFile(r.file) ? [stemOf(r.file)] : []),
+              ...(isPersonFile(r.file, change.folder) ? [stemOf(r.file, change.folder)] : []),
             ]);
             const eligible = (routing.requirements[i]?.approvers ?? []).filter(
               (a) => !never.has(lower(a)) && approved.has(lower(a)),
@@ -287,8 +307,9 @@ describe("the approvals check's invariants, over generated rosters, changes and 
         for (const path of change.changed) {
           const refused = routing.refusals.some((r) => r.file === path);
           const rows = routing.requirements.filter((r) => lower(r.file) === lower(path));
-          if (STRAYS.includes(path)) assert.ok(refused, `${JSON.stringify(path)} is refused`);
-          else if (!isPersonFile(path))
+          if (straysOf(change.folder).includes(path))
+            assert.ok(refused, `${JSON.stringify(path)} is refused`);
+          else if (!isPersonFile(path, change.folder))
             assert.ok(
               rows.length === 1 && "operators" in rows[0].by && rows[0].approvers.join(" ") === operators,
               `${path} needs any operator`,
@@ -340,6 +361,8 @@ describe("the approvals check's invariants, over generated rosters, changes and 
       fc.record({ head: fc.constantFrom(HEAD.toUpperCase(), `${HEAD}0`, "") }),
       fc.record({ refusals: fc.constantFrom(undefined, null, [{}], "x") }),
       fc.record({ operators: fc.constant(["not a login!"]) }),
+      // The people's folder decides which rows may be a team's: only a plain relative path is one.
+      fc.record({ people: fc.constantFrom(undefined, "", "/maintainers", "../maintainers", "a//b", 7) }),
       fc.record({
         requirements: fc.constantFrom(
           [{ file: "README.md", reasons: [], by: { teams: ["core"] }, approvers: [], subjects: [] }],

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { PersonSnapshot, RosterSnapshot } from "../../inputs/person-snapshot";
-import { NOT_A_PERSON_FILE, renderRouting, routeApprovals } from "../../review/approvals";
+import { notAPersonFile, renderRouting, routeApprovals } from "../../review/approvals";
 
 const person = (
   login: string,
@@ -28,11 +28,13 @@ const BASE: RosterSnapshot = {
   ],
 };
 const OPERATORS = ["olga", "otto"];
+/** The base's definition: its operators' team and people's folder. */
+const SETTINGS = { operatorTeam: "ops", people: "maintainers" };
 
 /** The routing of `head` against BASE, as (file, by, approvers, reasons) rows. */
 function route(change: (people: PersonSnapshot[]) => PersonSnapshot[], changedFiles: string[] = []) {
   const head = { people: change([...BASE.people]) };
-  return routeApprovals(BASE, head, changedFiles, { operatorTeam: "ops" }).requirements.map((r) => ({
+  return routeApprovals(BASE, head, changedFiles, SETTINGS).requirements.map((r) => ({
     file: r.file,
     by: "operators" in r.by ? "operators" : r.by.teams.join(" or "),
     approvers: r.approvers.join(" "),
@@ -196,16 +198,16 @@ describe("approval routing", () => {
         lone.people[1] as PersonSnapshot,
       ],
     };
-    const [row] = routeApprovals(lone, head, [], { operatorTeam: "ops" }).requirements;
+    const [row] = routeApprovals(lone, head, [], SETTINGS).requirements;
     assert.deepEqual(row?.approvers, []);
     assert.match(row?.reasons.join(";") ?? "", /no operator other than @olga may approve it/);
   });
 
   test("a name CODEOWNERS leaves to the routing that is not <github-login>.yaml is refused, not routed", () => {
     for (const file of ["maintainers/x\u200B.yaml", "maintainers/.hidden.yaml", "maintainers/x\ny.yaml"]) {
-      const routing = routeApprovals(BASE, BASE, [file], { operatorTeam: "ops" });
+      const routing = routeApprovals(BASE, BASE, [file], SETTINGS);
       assert.deepEqual(routing.requirements, [], file);
-      assert.deepEqual(routing.refusals, [{ file, problem: NOT_A_PERSON_FILE }], file);
+      assert.deepEqual(routing.refusals, [{ file, problem: notAPersonFile("maintainers") }], file);
     }
     // Deeper paths and other names CODEOWNERS gives to the operators are theirs to approve.
     for (const file of ["maintainers/a/b.yaml", "maintainers/schema.json"])
@@ -216,7 +218,7 @@ describe("approval routing", () => {
   });
 
   test("a person's file that changed but is readable on neither side is refused", () => {
-    const routing = routeApprovals(BASE, BASE, ["maintainers/ghost.yaml"], { operatorTeam: "ops" });
+    const routing = routeApprovals(BASE, BASE, ["maintainers/ghost.yaml"], SETTINGS);
     assert.deepEqual(routing.requirements, []);
     assert.deepEqual(
       routing.refusals.map((r) => r.file),
@@ -228,7 +230,7 @@ describe("approval routing", () => {
     const head = {
       people: [...BASE.people, person("Cara", { core: "member" }, { file: "maintainers/Cara.yaml" })],
     };
-    const routing = routeApprovals(BASE, head, ["maintainers/Cara.yaml"], { operatorTeam: "ops" });
+    const routing = routeApprovals(BASE, head, ["maintainers/Cara.yaml"], SETTINGS);
     assert.deepEqual(
       routing.refusals.map((r) => [r.file, r.problem]),
       [
@@ -245,9 +247,12 @@ describe("approval routing", () => {
     const head = {
       people: [...BASE.people, person("olivia", { core: "member" }, { githubId: 77, orgOwner: true })],
     };
-    const rows = routeApprovals(base, head, ["maintainers/olda.yaml", "maintainers/olivia.yaml"], {
-      operatorTeam: "ops",
-    }).requirements;
+    const rows = routeApprovals(
+      base,
+      head,
+      ["maintainers/olda.yaml", "maintainers/olivia.yaml"],
+      SETTINGS,
+    ).requirements;
     for (const row of rows) assert.deepEqual(row.subjects, ["olda", "olivia"], row.file);
   });
 
@@ -288,7 +293,7 @@ describe("approval routing", () => {
   test("the section shows people's rows one by one and every other path in one row, ten named", () => {
     const files = Array.from({ length: 14 }, (_, i) => `estate/f${String(i).padStart(2, "0")}.ts`);
     const head = { people: [...BASE.people, person("alice", { core: "member" })] };
-    const routing = routeApprovals(BASE, head, [...files, "maintainers/alice.yaml"], { operatorTeam: "ops" });
+    const routing = routeApprovals(BASE, head, [...files, "maintainers/alice.yaml"], SETTINGS);
     const lines = renderRouting(routing)
       .split("\n")
       .filter((l) => l.startsWith("| `"));

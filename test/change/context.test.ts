@@ -37,10 +37,18 @@ describe("what the review knows of power, from the data", () => {
     const flagged = commit(
       "groups:\n  - name: wheel\n    host_login: [netlogon]\n    teams: [ops]\n  - name: users\n    teams: [all]\n",
     );
-    assert.deepEqual(hostLoginGroupsAt(flagged, repo), ["wheel"]);
-    assert.deepEqual(hostLoginGroupsAt(commit("groups: [\n"), repo), [], "not YAML: nothing");
+    // The commit has no definition of its own: it is read as the checkout defines it.
+    const withEstate = {
+      name: "T",
+      people: "maintainers",
+      github: "estate/github.yaml",
+      data: ["estate" as const],
+    };
+    assert.deepEqual(hostLoginGroupsAt(flagged, repo, withEstate), ["wheel"]);
+    assert.deepEqual(hostLoginGroupsAt(flagged, repo, { ...withEstate, data: [] }), [], "no estate: nothing");
+    assert.deepEqual(hostLoginGroupsAt(commit("groups: [\n"), repo, withEstate), [], "not YAML: nothing");
     git(repo, "rm", "--quiet", "estate/access.yaml");
     git(repo, "commit", "--quiet", "-m", "gone");
-    assert.deepEqual(hostLoginGroupsAt(git(repo, "rev-parse", "HEAD").trim(), repo), []);
+    assert.deepEqual(hostLoginGroupsAt(git(repo, "rev-parse", "HEAD").trim(), repo, withEstate), []);
   });
 });

@@ -18,7 +18,7 @@ test("--base-ref synthesizes the ref from an exported tree and leaves nothing be
   const repo = scratchProject(REPO_ROOT);
   git(repo, "init", "--quiet", "--initial-branch=main");
   cpSync(join(REPO_ROOT, ".gitignore"), join(repo, ".gitignore"));
-  git(repo, "add", ".gitignore", "maintainers", "estate");
+  git(repo, "add", ".gitignore", "organization.yaml", "maintainers", "estate");
   git(repo, "commit", "--quiet", "-m", "data only");
   for (const source of codeEntries())
     cpSync(join(REPO_ROOT, source), join(repo, source), { recursive: true });

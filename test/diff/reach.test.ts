@@ -15,18 +15,27 @@ describe("what a change does not reach", () => {
   test("no output changes at all: the change says so, naming the files", () => {
     const report = reviewDiff(github(["bob"]), github(["bob"]));
     assert.equal(
-      unreachedNote(report, ["maintainers/bob.yaml"]),
+      unreachedNote(report, ["maintainers/bob.yaml"], "maintainers"),
       "The change reaches no output of the app: no stack and no generated artifact changes (`maintainers/bob.yaml`).",
     );
-    assert.equal(unreachedNote(report, []), "");
+    assert.equal(unreachedNote(report, [], "maintainers"), "");
   });
 
   test("a person's file that no sentence is about reached nothing, whatever else changed", () => {
     const report: DiffReport = reviewDiff(github(["bob"]), github(["bob", "alice"]));
-    assert.equal(unreachedNote(report, ["maintainers/alice.yaml"]), "");
+    assert.equal(unreachedNote(report, ["maintainers/alice.yaml"], "maintainers"), "");
     assert.equal(
-      unreachedNote(report, ["maintainers/alice.yaml", "maintainers/Carol.yaml", "estate/dns.yaml"]),
+      unreachedNote(
+        report,
+        ["maintainers/alice.yaml", "maintainers/Carol.yaml", "estate/dns.yaml"],
+        "maintainers",
+      ),
       "@Carol's file (`maintainers/Carol.yaml`) changes in a way that reaches no output of the app.",
+    );
+    // Only the people's folder holds people: the same name elsewhere is no one's file.
+    assert.equal(
+      unreachedNote(report, ["crew/Carol.yaml", "people/Carol.yaml"], "people"),
+      "@Carol's file (`people/Carol.yaml`) changes in a way that reaches no output of the app.",
     );
   });
 

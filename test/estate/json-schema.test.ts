@@ -5,12 +5,12 @@ import { describe, test } from "node:test";
 import { schema } from "../../cli/schema";
 import { loadEstate } from "../../inputs/estate";
 import { jsonSchemaFiles } from "../../inputs/json-schemas";
+import { loadOrganization } from "../../inputs/organization";
 import { REPO_ROOT, run, scratchProject } from "../support/project";
 
 describe("the committed JSON Schemas", () => {
   test("each is what npm run schema generates from the zod schemas", () => {
-    const teams = loadEstate(REPO_ROOT).github.teams.map((t) => t.name);
-    for (const { path, content } of jsonSchemaFiles(teams))
+    for (const { path, content } of jsonSchemaFiles(loadOrganization(REPO_ROOT)))
       assert.equal(
         readFileSync(join(REPO_ROOT, path), "utf8"),
         content,
@@ -34,7 +34,9 @@ describe("the committed JSON Schemas", () => {
 
   test("name no machine, team or policy, so adding one never makes a schema stale", () => {
     const estate = loadEstate(REPO_ROOT);
-    const schemas = jsonSchemaFiles([]).filter((f) => f.path.startsWith("estate/schemas/"));
+    const schemas = jsonSchemaFiles(loadOrganization(REPO_ROOT)).filter((f) =>
+      f.path.startsWith("estate/schemas/"),
+    );
     const text = schemas.map((f) => f.content).join("\n");
     for (const name of [
       ...Object.keys(estate.hosts.machines),

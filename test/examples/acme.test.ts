@@ -3,14 +3,16 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { acmeApp } from "../../examples/acme/app";
+import { acmeOrganization } from "../../examples/acme/people";
 import { DESCRIBERS } from "../../review/change";
+import { ACME_ROOT } from "../support/acme";
 import { synthApp } from "../support/app";
 import { tempDir } from "../support/project";
 import type { StackJson } from "../support/synth";
 
 /** Another organization's app, synthesized as its own `cdktf synth` would. */
 const outdir = join(tempDir("acme-"), "cdktf.out");
-acmeApp(outdir).synth();
+acmeApp(outdir, acmeOrganization(ACME_ROOT)).synth();
 const voidApp = synthApp();
 const VOID_STACKS = ["github", "fastly", "digitalocean", "hashistack", "tls"];
 const stacks = readdirSync(join(outdir, "stacks"));

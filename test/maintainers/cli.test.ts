@@ -32,7 +32,7 @@ describe("validate and synth on bad data", () => {
     const result = await run(synth(ADOPTION_APP), dir);
     assert.equal(result.status, 1);
     assert.match(result.stderr, /nothing was written/);
-    assert.deepEqual(readdirSync(dir).sort(), ["cdktf.out", "estate", "maintainers"]);
+    assert.deepEqual(readdirSync(dir).sort(), ["cdktf.out", "estate", "maintainers", "organization.yaml"]);
     assert.equal(readFileSync(join(dir, "cdktf.out", "previous"), "utf8"), "kept");
   });
 
@@ -55,7 +55,11 @@ describe("validate and synth on bad data", () => {
     assert.equal(result.status, 0, result.stderr);
     assert.ok(!existsSync(join(dir, "cdktf.out", "stacks", "gone")));
     assert.ok(existsSync(join(dir, "cdktf.out", "stacks", "github", "cdk.tf.json")));
-    assert.deepEqual(readdirSync(dir).sort(), ["cdktf.out", "estate", "maintainers"], "no staging left");
+    assert.deepEqual(
+      readdirSync(dir).sort(),
+      ["cdktf.out", "estate", "maintainers", "organization.yaml"],
+      "no staging left",
+    );
   });
 
   test("synth refuses to replace a directory holding files it does not write", async () => {

@@ -15,7 +15,7 @@ const VOID_ESTATE = loadEstate(REPO_ROOT);
 
 function problemsWith(dir: string, reserved: ReadonlyMap<string, string>): string[] {
   try {
-    loadRoster({ dir, teams: TEST_TEAMS, reserved });
+    loadRoster({ dir, folder: "maintainers", teams: TEST_TEAMS, reserved });
     return [];
   } catch (error) {
     if (!(error instanceof DataError)) throw error;
@@ -24,7 +24,7 @@ function problemsWith(dir: string, reserved: ReadonlyMap<string, string>): strin
 }
 
 describe("logins that are a team, group or system name", () => {
-  const reserved = reservedLogins(VOID_ESTATE);
+  const reserved = reservedLogins(VOID_ESTATE.github, VOID_ESTATE);
 
   test("every team, NetAuth group and GitHub placeholder of the estate is reserved", () => {
     const { github, access, hashistack } = VOID_ESTATE;
@@ -39,6 +39,14 @@ describe("logins that are a team, group or system name", () => {
       "root",
     ];
     for (const name of names) assert.ok(reserved.has(name.toLowerCase()), name);
+  });
+
+  test("an organization without an estate reserves its teams, itself and the system names, and no group", () => {
+    const github = { organization: "acme-corp", teams: [{ name: "Builders", description: "b" }] };
+    const names = reservedLogins(github);
+    for (const name of ["builders", "acme-corp", "root", "ghost"]) assert.ok(names.has(name), name);
+    assert.equal(names.get("builders"), "the team Builders");
+    assert.ok(!names.has("terrastate-prod"), "the state server's groups are the estate's");
   });
 
   test("a file taking any reserved name, in any case, is refused by name", () => {

@@ -33,7 +33,7 @@ describe("npm run mirrors", () => {
     );
     assert.deepEqual(
       readdirSync(dir).sort(),
-      ["estate", "maintainers", "site"],
+      ["estate", "maintainers", "organization.yaml", "site"],
       "no staging directory is left",
     );
   });

@@ -6,6 +6,15 @@ import { readBaseAtRef, readRosterDir } from "../../inputs/safety";
 import { git } from "../support/git";
 import { tempDir } from "../support/project";
 
+/** The checkout's definition, which a base without one of its own is read by. */
+const CHECKOUT = {
+  name: "T",
+  people: "maintainers",
+  github: "estate/github.yaml",
+  overrides: "OVERRIDES.yaml",
+  data: [],
+};
+
 const person = (login: string, team = "pkg-committers") =>
   `name: ${login}\ngithub: ${login}\nteams:\n  ${team}: member\n`;
 
@@ -26,7 +35,7 @@ describe("the base roster holds only regular files named like people", () => {
     git(dir, "update-index", "--add", "--cacheinfo", `160000,${"1".repeat(40)},maintainers/carol.yaml`);
     git(dir, "commit", "--quiet", "-m", "base");
 
-    const base = readBaseAtRef("HEAD", dir);
+    const base = readBaseAtRef("HEAD", dir, CHECKOUT);
     assert.deepEqual(
       base.roster.people.map((p) => [p.login, p.teams]),
       [
@@ -42,8 +51,30 @@ describe("the base roster holds only regular files named like people", () => {
     mkdirSync(join(dir, "bob.yaml"));
     writeFileSync(join(dir, "alice.yaml"), person("alice"));
     assert.deepEqual(
-      readRosterDir(dir).people.map((p) => p.login),
+      readRosterDir(dir, "maintainers").people.map((p) => p.login),
       ["alice"],
     );
+  });
+
+  test("a base with a definition of its own is read where it puts its people and its override file", () => {
+    const dir = tempDir();
+    git(dir, "init", "--quiet");
+    mkdirSync(join(dir, "crew"));
+    mkdirSync(join(dir, "maintainers"));
+    writeFileSync(join(dir, "crew", "alice.yaml"), person("alice"));
+    writeFileSync(join(dir, "maintainers", "mallory.yaml"), person("mallory"));
+    writeFileSync(join(dir, "EXCEPTIONS.yaml"), 'allow_mass_removal: "why"\n');
+    writeFileSync(
+      join(dir, "organization.yaml"),
+      "name: T\npeople: crew\ngithub: estate/github.yaml\noverrides: EXCEPTIONS.yaml\n",
+    );
+    git(dir, "add", "-A");
+    git(dir, "commit", "--quiet", "-m", "base");
+    const base = readBaseAtRef("HEAD", dir, CHECKOUT);
+    assert.deepEqual(
+      base.roster.people.map((p) => [p.login, p.file]),
+      [["alice", "crew/alice.yaml"]],
+    );
+    assert.equal(base.overridesText, 'allow_mass_removal: "why"\n');
   });
 });

@@ -8,6 +8,8 @@ import { tempDir } from "../support/project";
 
 const FIXTURES = join(__dirname, "..", "fixtures", "safety");
 const BASE = join(FIXTURES, "base");
+/** Where the organization's definition puts the people and the override file. */
+const LAYOUT = { folder: "maintainers", overridesFile: "OVERRIDES.yaml" };
 
 /** A head maintainers directory: the base files, minus `remove`, plus one fixture case's files. */
 function head({ remove = [] as string[], overlay = undefined as string | undefined } = {}): string {
@@ -19,7 +21,8 @@ function head({ remove = [] as string[], overlay = undefined as string | undefin
 }
 
 function check(dir: string, overrides: Overrides = {}, baseOverrides?: Overrides): string[] {
-  const diagnostics = checkSafety(readRosterDir(BASE), readRosterDir(dir), {
+  const diagnostics = checkSafety(readRosterDir(BASE, "maintainers"), readRosterDir(dir, "maintainers"), {
+    ...LAYOUT,
     overrides,
     baseOverrides,
     readHeadFile: (file) => readFileSync(join(dir, file.replace(/^maintainers\//, "")), "utf8"),
@@ -60,9 +63,24 @@ describe("mass removals", () => {
     cpSync(base, after, { recursive: true });
     const bob = join(after, "bob.yaml");
     writeFileSync(bob, readFileSync(bob, "utf8").replace("  ops: member\n", ""));
-    const diagnostics = checkSafety(readRosterDir(base), readRosterDir(after), { overrides: {} });
+    const diagnostics = checkSafety(readRosterDir(base, "maintainers"), readRosterDir(after, "maintainers"), {
+      ...LAYOUT,
+      overrides: {},
+    });
     assert.deepEqual(diagnostics.map(formatDiagnostic), [
       'maintainers: teams.ops: refused: removes 1 of 2 members of ops at once (50%: bob; expected at most 25% per change); if intended, add allow_mass_removal: "<reason, PR link>" to OVERRIDES.yaml, which the operators must approve',
+    ]);
+  });
+
+  test("the messages name the organization's own folder, and without an override file nothing allows a refusal", () => {
+    const after = head({ remove: ["carol", "erin", "frank"] });
+    const diagnostics = checkSafety(readRosterDir(BASE, "crew"), readRosterDir(after, "crew"), {
+      folder: "crew",
+      overrides: { allow_mass_removal: "an override no definition names" },
+    });
+    assert.deepEqual(diagnostics.map(formatDiagnostic), [
+      "crew: (maintainers): refused: removes 3 of 8 maintainers at once (38%: carol, erin, frank; expected at most 25% per change); organization.yaml names no override file (overrides:), so nothing can allow it: remove fewer at once",
+      "crew: teams.core: refused: removes 3 of 8 members of core at once (38%: carol, erin, frank; expected at most 25% per change); organization.yaml names no override file (overrides:), so nothing can allow it: remove fewer at once",
     ]);
   });
 
@@ -138,7 +156,9 @@ describe("renames", () => {
 
 describe("the override file", () => {
   const problems = (name: string) =>
-    parseOverrides(readFileSync(join(FIXTURES, name), "utf8")).diagnostics.map(formatDiagnostic);
+    parseOverrides(readFileSync(join(FIXTURES, name), "utf8"), "OVERRIDES.yaml").diagnostics.map(
+      formatDiagnostic,
+    );
 
   test("an unknown override is an error with a suggestion", () => {
     assert.deepEqual(problems("overrides-typo.yaml"), [
@@ -153,7 +173,10 @@ describe("the override file", () => {
   });
 
   test("no file and an empty file mean no overrides", () => {
-    assert.deepEqual(parseOverrides(undefined), { overrides: {}, diagnostics: [] });
-    assert.deepEqual(parseOverrides("# nothing to override\n"), { overrides: {}, diagnostics: [] });
+    assert.deepEqual(parseOverrides(undefined, "OVERRIDES.yaml"), { overrides: {}, diagnostics: [] });
+    assert.deepEqual(parseOverrides("# nothing to override\n", "OVERRIDES.yaml"), {
+      overrides: {},
+      diagnostics: [],
+    });
   });
 });

@@ -23,3 +23,10 @@ export function githubEstateFile(operatorTeam: string, teams: readonly string[])
   const listed = teams.map((team) => `  - name: ${team}\n    description: The ${team} team\n`).join("");
   return `organization: test-org\noperator_team: ${operatorTeam}\nteams:\n${listed}`;
 }
+
+/**
+ * A minimal `organization.yaml` for repositories made in tests: people in `maintainers/`, the
+ * teams in `estate/github.yaml` (see {@link githubEstateFile}), the override file `OVERRIDES.yaml`.
+ */
+export const ORGANIZATION_DEFINITION =
+  "name: Test\npeople: maintainers\ngithub: estate/github.yaml\noverrides: OVERRIDES.yaml\n";

@@ -16,13 +16,13 @@ export function caseDir(name?: string): string {
 }
 
 export function load(name?: string): LoadedRoster {
-  return loadRoster({ dir: caseDir(name), teams: TEST_TEAMS });
+  return loadRoster({ dir: caseDir(name), folder: "maintainers", teams: TEST_TEAMS });
 }
 
 /** The formatted problems a case (or a prepared directory) produces; empty when it loads. */
 export function problems(name?: string, dir = caseDir(name)): string[] {
   try {
-    loadRoster({ dir, teams: TEST_TEAMS });
+    loadRoster({ dir, folder: "maintainers", teams: TEST_TEAMS });
     return [];
   } catch (error) {
     if (!(error instanceof DataError)) throw error;

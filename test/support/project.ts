@@ -23,14 +23,15 @@ export function tempDir(prefix = "void-infra-test-"): string {
 }
 
 /**
- * A scratch project holding a copy of a checkout's data files (`maintainers/`, the YAML files of
- * `estate/`), by default the frozen adoption data, to run the real commands against.
+ * A scratch project holding a copy of a checkout's data files (`organization.yaml`, `maintainers/`,
+ * the YAML files of `estate/`), by default the frozen adoption data, to run the real commands against.
  */
 export function scratchProject(from = ADOPTION_ROOT): string {
   return copyData(from, tempDir("void-infra-"));
 }
 
 function copyData(from: string, dir: string): string {
+  cpSync(join(from, "organization.yaml"), join(dir, "organization.yaml"));
   cpSync(join(from, "maintainers"), join(dir, "maintainers"), {
     recursive: true,
     filter: (src) => !src.endsWith("schema.json"),

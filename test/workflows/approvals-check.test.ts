@@ -44,7 +44,7 @@ function routing(
       { people: ROSTER },
       { people: [...ROSTER.filter((p) => !head.some((h) => h.file === p.file)), ...head] },
       changed,
-      { operatorTeam: "void-ops" },
+      { operatorTeam: "void-ops", people: "maintainers" },
     ),
   };
 }

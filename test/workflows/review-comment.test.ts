@@ -37,6 +37,7 @@ const ALICE_ROUTING: BoundRouting = {
   base: BASE,
   head: HEAD,
   operatorTeam: "void-ops",
+  people: "maintainers",
   operators: ["olga"],
   requirements: [
     {

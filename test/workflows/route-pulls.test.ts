@@ -11,7 +11,7 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { git, githubEstateFile } from "../support/git";
+import { git, githubEstateFile, ORGANIZATION_DEFINITION } from "../support/git";
 import { REPO_ROOT, tempDir } from "../support/project";
 
 /**
@@ -31,6 +31,7 @@ describe("route-pulls.sh", () => {
     writeFileSync(join(work, "maintainers", "cara.yaml"), person("cara", "core: maintainer"));
     mkdirSync(join(work, "estate"));
     writeFileSync(join(work, "estate", "github.yaml"), githubEstateFile("ops", ["ops", "core"]));
+    writeFileSync(join(work, "organization.yaml"), ORGANIZATION_DEFINITION);
     git(work, "add", "-A");
     git(work, "commit", "--quiet", "-m", "base");
     git(work, "checkout", "--quiet", "-b", "feature");
