@@ -50,7 +50,10 @@ export const lintWorkflowsCommand: Command = async (args, io) => {
       const workflow = parseWorkflow(file, text);
       if (workflow.unreadable.length > 0) return checkWorkflow(workflow, project);
       // Every list of stacks and every step's credentials, against the stack registry.
-      return [...checkWorkflow(workflow, project), ...workflowStackLists(file, text, STACKS).diagnostics];
+      return [
+        ...checkWorkflow(workflow, project),
+        ...workflowStackLists(file, text, STACKS, project).diagnostics,
+      ];
     }),
     // The repository's own workflows plan every stack through the scripts' list.
     ...(given.length > 0 ? [] : stacksScriptFile(io.cwd, STACKS).diagnostics),

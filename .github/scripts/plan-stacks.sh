@@ -15,5 +15,5 @@ for stack in "${STACKS[@]}"; do
   dir="cdktf.out/stacks/$stack"
   env "${others[@]}" terraform -chdir="$dir" init -input=false -lockfile=readonly
   env "${others[@]}" terraform -chdir="$dir" plan -lock=false -input=false -out=tfplan
-  terraform -chdir="$dir" show -json tfplan > "$dir/plan.json"
+  env "${others[@]}" terraform -chdir="$dir" show -json tfplan > "$dir/plan.json"
 done

@@ -14,6 +14,9 @@ import type { Diagnostic } from "../../runtime/diagnostics";
 import { didYouMean } from "../../runtime/suggest";
 import { firstDuplicate } from "../../runtime/values";
 import { isSecretVariable, type StackList, type StackVariable } from "../../stacks/stack-registry";
+import { codeRunBy } from "../../workflow-lint/invocations";
+import type { Project } from "../../workflow-lint/project";
+import { runsTerraform } from "../../workflow-lint/terraform";
 import { parseWorkflow } from "../../workflow-lint/workflow";
 import { REGISTRY_FILE } from "./generated";
 
@@ -23,11 +26,12 @@ import { REGISTRY_FILE } from "./generated";
  *
  * - `on.workflow_dispatch.inputs.stack.options`: the stacks an operator may pick;
  * - `jobs.<job>.strategy.matrix.stack`: a job run once per stack;
- * - the `env:` of a step that reads any secret of the registry: it must set every variable the
- *   registry's stacks read (the state server's, then each stack's), each secret given only when
- *   the stack the step runs for (`matrix.stack` in a matrix job, else `inputs.stack` when the
- *   workflow has that input) reads it, and nothing else. A step of a workflow without either plans
- *   every stack, each in a process that sees only its own (`.github/scripts/stacks.sh`).
+ * - the `env:` of a step that runs Terraform (itself, or in a script or npm script it starts) and
+ *   reads any secret of the registry: it must set every variable the registry's stacks read (the
+ *   state server's, then each stack's), each secret given only when the stack the step runs for
+ *   (`matrix.stack` in a matrix job, else `inputs.stack` when the workflow has that input) reads
+ *   it, and nothing else. A step of a workflow without either plans every stack, each in a process
+ *   that sees only its own (`.github/scripts/stacks.sh`).
  *
  * Each list must name every stack of the registry and nothing else (in any order); each place that
  * differs is a problem at its line, and gets its fresh text, which `npm run stacks` writes.
@@ -56,13 +60,18 @@ interface Problem {
   readonly node?: unknown;
 }
 
-export function workflowStackLists(file: string, text: string, list: StackList): StackListCheck {
+export function workflowStackLists(
+  file: string,
+  text: string,
+  list: StackList,
+  project: Pick<Project, "read">,
+): StackListCheck {
   const workflow = parseWorkflow(file, text);
   if (workflow.unreadable.length > 0) return { diagnostics: workflow.unreadable, fresh: undefined };
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines });
   const root = isMap(doc.contents) ? doc.contents : undefined;
-  const places = root ? placesIn(root, list, lines) : [];
+  const places = root ? placesIn(root, list, lines, project) : [];
   const diagnostics = places.flatMap(({ path, node, problems }) =>
     problems.map((problem): Diagnostic => {
       const at = (problem.node as Node | undefined)?.range ? (problem.node as Node) : node;
@@ -94,7 +103,12 @@ function end(node: Node, text: string): number {
   return at;
 }
 
-function placesIn(root: YAMLMap, list: StackList, lines: LineCounter): Place[] {
+function placesIn(
+  root: YAMLMap,
+  list: StackList,
+  lines: LineCounter,
+  project: Pick<Project, "read">,
+): Place[] {
   const ids = list.stacks.map((stack) => stack.id);
   const places: Place[] = [];
   const on = pairOf(root, "on");
@@ -127,7 +141,10 @@ function placesIn(root: YAMLMap, list: StackList, lines: LineCounter): Place[] {
     const steps = pairOf(job.value, "steps")?.value;
     (isSeq(steps) ? steps.items : []).forEach((step, index) => {
       const env = pairOf(step, "env");
-      if (env?.value && readsRegistrySecret(env.value as Node, list))
+      const run = pairOf(step, "run")?.value;
+      const script = isScalar(run) && typeof run.value === "string" ? run.value : "";
+      const terraform = codeRunBy(script, project).some((code) => runsTerraform(code.text));
+      if (env?.value && terraform && readsRegistrySecret(env.value as Node, list))
         places.push(
           envPlace([...jobPath, "steps", index, keyOf(env)], env.value as Node, list, selector, lines),
         );
