@@ -17,10 +17,8 @@ import { lintWorkflows } from "../workflow-lint/actionlint";
 import { ALLOWLIST_SCHEMA_PATH, allowlistJsonSchema } from "../workflow-lint/allowlist";
 import { projectAt } from "../workflow-lint/project";
 import { checkWorkflow } from "../workflow-lint/rules";
-import { parseWorkflow } from "../workflow-lint/workflow";
+import { parseWorkflow, WORKFLOWS_DIR } from "../workflow-lint/workflow";
 import { type Command, parseArgs } from "./command";
-
-const WORKFLOWS_DIR = ".github/workflows";
 
 export const lintWorkflowsCommand: Command = async (args, io) => {
   const program = new Program("lint:workflows")

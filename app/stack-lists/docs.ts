@@ -1,4 +1,4 @@
-import { fileDiagnostic } from "../../runtime/diagnostics";
+import { type Diagnostic, fileDiagnostic } from "../../runtime/diagnostics";
 import { isSecretVariable, type Secret, type StackList } from "../../stacks/stack-registry";
 import { GENERATED_NOTE, REGISTRY_FILE } from "./generated";
 
@@ -70,7 +70,7 @@ export function withGeneratedTable(
   file: string,
   text: string,
   content: string,
-): { readonly fresh: string } | { readonly problem: ReturnType<typeof fileDiagnostic> } {
+): { readonly fresh: string } | { readonly problem: Diagnostic } {
   const begin = text.indexOf(`${BEGIN}\n`);
   const end = text.indexOf(`\n${END}`, begin);
   if (begin === -1 || end === -1)

@@ -4,6 +4,7 @@ import { type Diagnostic, fileDiagnostic } from "../../runtime/diagnostics";
 import { INPUT_LIMITS, listInputDirectory, readInputText } from "../../runtime/input-file";
 import type { StackList } from "../../stacks/stack-registry";
 import { projectAt } from "../../workflow-lint/project";
+import { WORKFLOWS_DIR } from "../../workflow-lint/workflow";
 import { GENERATED_TABLES, withGeneratedTable } from "./docs";
 import { REGISTRY_FILE } from "./generated";
 import { STACKS_SCRIPT, stacksScript } from "./script";
@@ -11,9 +12,6 @@ import { workflowStackLists } from "./workflow";
 
 export { STACKS_SCRIPT } from "./script";
 export { workflowStackLists } from "./workflow";
-
-/** The workflows whose stack lists and credentials are held to the registry. */
-export const WORKFLOWS_DIR = ".github/workflows";
 
 /** One file that lists the stacks: what is wrong with it, and its text as the registry makes it. */
 export interface StackListFile {
@@ -73,6 +71,7 @@ export function stacksScriptFile(root: string, list: StackList): StackListFile {
   return { path: STACKS_SCRIPT, text, diagnostics, fresh };
 }
 
+/** A file of the checkout that may be missing, read as the workflows are (a regular file of at most 256 KiB). */
 function readText(root: string, path: string): string | undefined {
   if (!lstatSync(join(root, path), { throwIfNoEntry: false })) return undefined;
   return readInputText(join(root, path), path, INPUT_LIMITS.workflowFile);
