@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034 # (the scripts that source this file read the arrays)
 # Generated from stacks/registry.ts by `npm run stacks`; edit that file, not these lines.
 # Sourced by the scripts that plan every stack: the stacks in order, every variable a stack's
 # Terraform reads besides the state server's, and the ones each stack reads (variables_of).

@@ -13,7 +13,7 @@ export const STACKS_SCRIPT = ".github/scripts/stacks.sh";
 export function stacksScript(list: StackList): string {
   const variables = [...new Set(list.stacks.flatMap((stack) => stack.env.map((v) => v.env)))];
   const lines = [
-    "# shellcheck shell=bash",
+    "# shellcheck shell=bash disable=SC2034 # (the scripts that source this file read the arrays)",
     `# ${GENERATED_NOTE}`,
     "# Sourced by the scripts that plan every stack: the stacks in order, every variable a stack's",
     "# Terraform reads besides the state server's, and the ones each stack reads (variables_of).",
