@@ -8,9 +8,8 @@ import { join } from "node:path";
 import { Command as Program } from "commander";
 import { bundleBot, withBundledBots } from "../review/bot/bundle";
 import { UsageError } from "../runtime/errors";
+import { WORKFLOWS_DIR } from "../workflow-lint/workflow";
 import { type Command, parseArgs } from "./command";
-
-const WORKFLOWS = ".github/workflows";
 
 export const bots: Command = (args, io) => {
   const { check } = parseArgs<{ check?: boolean }>(
@@ -19,14 +18,14 @@ export const bots: Command = (args, io) => {
     io,
   );
   const stale: string[] = [];
-  for (const name of readdirSync(join(io.cwd, WORKFLOWS))
+  for (const name of readdirSync(join(io.cwd, WORKFLOWS_DIR))
     .filter((n) => n.endsWith(".yml"))
     .sort()) {
-    const path = join(io.cwd, WORKFLOWS, name);
+    const path = join(io.cwd, WORKFLOWS_DIR, name);
     const text = readFileSync(path, "utf8");
     const fresh = withBundledBots(text, (entry) => bundleBot(io.cwd, entry));
     if (fresh === text) continue;
-    stale.push(`${WORKFLOWS}/${name}`);
+    stale.push(`${WORKFLOWS_DIR}/${name}`);
     if (!check) writeFileSync(path, fresh);
   }
   if (check && stale.length > 0)

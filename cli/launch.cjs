@@ -54,6 +54,7 @@ const COMMANDS = {
   "plan-fingerprint": { module: "cli/plan-fingerprint.ts", make: "planFingerprintCommand" },
   "lint-workflows": { module: "cli/lint-workflows.ts", make: "lintWorkflowsCommand" },
   bots: { module: "cli/bots.ts", make: "bots" },
+  stacks: { module: "cli/stacks.ts", make: "stacks" },
   "pr-data": { module: "cli/pr-data.ts", make: "prData" },
   inventory: { module: "cli/inventory.ts", make: "inventory" },
 };

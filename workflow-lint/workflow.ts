@@ -35,6 +35,9 @@ export interface Step {
   readonly data: Json;
 }
 
+/** Where GitHub reads a repository's workflows. */
+export const WORKFLOWS_DIR = ".github/workflows";
+
 /** The largest workflow file read; the real ones are a few KiB, the bundled bot about 30. */
 export const MAX_WORKFLOW_BYTES = INPUT_LIMITS.workflowFile;
 

@@ -90,10 +90,8 @@ export function reservedLogins(
     for (const group of estate.access.groups) add(group.name, `the NetAuth group ${group.name}`);
     add(estate.access.primaryGroup, `the NetAuth group ${estate.access.primaryGroup}`);
     for (const { group } of estate.hashistack.vault.ldapGroups) add(group, `the NetAuth group ${group}`);
-    for (const key of Object.values(estate.state.keys)) {
-      const group = `terrastate-${key.split("/")[0]}`;
-      add(group, `the NetAuth group ${group}`);
-    }
+    for (const project of estate.state.projects)
+      add(`terrastate-${project}`, `the NetAuth group terrastate-${project}`);
   }
   for (const name of SYSTEM_NAMES) add(name, `the system name ${name} on the hosts`);
   for (const [login, what] of GITHUB_SPECIAL_LOGINS) add(login, what);

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
+import { STACKS } from "../../stacks";
 import { synthApp } from "../support/app";
 import { scratchProject } from "../support/project";
 
@@ -64,6 +65,6 @@ test("migration/ never makes a new object fail: new ones are created, every old 
   assert.ok(resources("github").github_repository?.["repo_void-release-tools"]);
 
   // The new objects have no old address; every old address moves exactly as before.
-  for (const stack of ["github", "digitalocean", "hashistack", "fastly", "tls"])
+  for (const { id: stack } of STACKS.stacks)
     assert.deepEqual(after.stack(stack).moved as Moved[], before.stack(stack).moved as Moved[], stack);
 });

@@ -5,6 +5,7 @@ import { describe, test } from "node:test";
 import { parse } from "yaml";
 import { RUN_TITLE } from "../../review/bot/plan-record";
 import { formatDiagnostic } from "../../runtime/diagnostics";
+import { STACKS } from "../../stacks";
 import { projectAt } from "../../workflow-lint/project";
 import { checkWorkflow } from "../../workflow-lint/rules";
 import { parseWorkflow } from "../../workflow-lint/workflow";
@@ -15,7 +16,7 @@ const SCRIPTS = join(REPO_ROOT, ".github", "scripts");
 const FILES = readdirSync(DIR)
   .filter((name) => /\.ya?ml$/.test(name))
   .sort();
-const STACKS = ["github", "digitalocean", "fastly", "hashistack", "tls"];
+const STACK_IDS = STACKS.stacks.map((stack) => stack.id);
 
 /** The parts of GitHub's workflow schema these tests read. */
 interface Step {
@@ -317,7 +318,7 @@ describe("workflow security properties", () => {
     const wf = load("apply.yml");
     const dispatch = wf.on.workflow_dispatch as { inputs: { stack: { type: string; options: string[] } } };
     assert.equal(dispatch.inputs.stack.type, "choice");
-    assert.deepEqual(dispatch.inputs.stack.options, STACKS);
+    assert.deepEqual(dispatch.inputs.stack.options, STACK_IDS);
     assert.equal(wf.concurrency, undefined, "only the apply job waits for the stack");
     const [, apply] = jobsOf(wf).find(([id]) => id === "apply") ?? assert.fail("no apply job");
     assert.deepEqual((apply as { concurrency?: unknown }).concurrency, {
@@ -392,7 +393,7 @@ describe("workflow security properties", () => {
     const wf = load("drift.yml");
     assert.ok(Array.isArray(wf.on.schedule) && "workflow_dispatch" in wf.on);
     for (const [id, job] of jobsOf(wf)) {
-      assert.deepEqual(job.strategy?.matrix.stack, STACKS);
+      assert.deepEqual(job.strategy?.matrix.stack, STACK_IDS);
       const writes = permissionsOf(job).issues === "write";
       assert.equal(writes, id === "report", id);
       if (writes)
