@@ -11,7 +11,7 @@ import {
 /**
  * Everything the loaders read, with the size limit each reads it with: what `pr-data` may take
  * from a pull request. Built from the loaders' own definitions (./files.ts), apart from them so
- * that the bots, which need a path or two, bundle no limits; test/pr-data/coverage.test.ts holds
+ * that the bots, which need a path or two, bundle no limits; test/cli/pr-data.coverage.test.ts holds
  * the loaders to it, by watching what `npm run validate` reads and where it refuses a size.
  */
 

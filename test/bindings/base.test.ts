@@ -11,8 +11,8 @@ import { Namespace } from "../../bindings/nomad/namespace";
 import { NomadProvider } from "../../bindings/nomad/provider";
 import { Variable } from "../../bindings/nomad/variable";
 import { RegistryModule } from "../../constructs/terraform/registry-module";
+import { errorOf } from "../support/hashi";
 import { parse, resourcesOf, synthScope } from "../support/synth";
-import { errorOf } from "./support";
 
 describe("provider bindings", () => {
   it("pin exact provider versions in required_providers and carry no credentials", () => {

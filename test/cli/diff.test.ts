@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { noActions } from "../../review/change";
 import { NO_CHANGES, readSynthOutput, renderMarkdown, reviewDiff } from "../../review/diff";
-import { ALICE, Scratch } from "./support";
+import { ALICE, Scratch } from "../support/scratch";
 
 test("adding a maintainer file prints the human lines: one organization and one team membership to create", async () => {
   const scratch = new Scratch();

@@ -5,8 +5,8 @@ import { describe, test } from "node:test";
 import { planSummary } from "../../cli/plan-summary";
 import { stackNameOf, summarizePlanFiles } from "../../review/plan";
 import { DataError, formatDiagnostic } from "../../runtime/diagnostics";
+import { planFile } from "../support/plans";
 import { REPO_ROOT, run, tempDir } from "../support/project";
-import { planFile } from "./support";
 
 /** The formatted diagnostics of summarizing `files` (relative paths, as a user would type them). */
 function problems(...files: string[]): string[] {

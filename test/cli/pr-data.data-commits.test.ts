@@ -6,8 +6,8 @@ import { CHANGES_CODE, prData } from "../../cli/pr-data";
 import { synthApp } from "../support/app";
 import { git } from "../support/git";
 import { run } from "../support/project";
+import { pullRequest } from "../support/pull-requests";
 import type { StackJson } from "../support/synth";
-import { pullRequest } from "./support";
 
 /**
  * An operator's everyday change is one data file, planned before it merges: `pr-data` takes it into

@@ -5,7 +5,7 @@ import { describe, test } from "node:test";
 import { CHANGES_CODE, prData } from "../../cli/pr-data";
 import { git } from "../support/git";
 import { run } from "../support/project";
-import { mainRepository, pullRequest } from "./support";
+import { mainRepository, pullRequest } from "../support/pull-requests";
 
 const ALICE =
   "# yaml-language-server: $schema=./schema.json\nname: Alice\ngithub: alice\nteams:\n  pkg-committers: member\n";

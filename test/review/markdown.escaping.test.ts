@@ -3,7 +3,7 @@ import { describe, test } from "node:test";
 import { escapeCell, escapeHtml, inlineCode, plainText, warningBlock } from "../../review/markdown";
 import { problemsMarkdown } from "../../review/problems";
 import type { Diagnostic } from "../../runtime/diagnostics";
-import { hostileCases, MENTION, rendered, UNDEFUSED_AT } from "./hostile";
+import { hostileCases, MENTION, rendered, UNDEFUSED_AT } from "../support/hostile-text";
 
 const LINE_ENDING = /[\r\n]/;
 

@@ -5,7 +5,7 @@ import type { Io } from "../../cli/command";
 import { annotation, printAnnotations, printWarnings } from "../../cli/report";
 import type { Diagnostic } from "../../runtime/diagnostics";
 import { endGroupCommand, groupCommand, logText, workflowCommand } from "../../runtime/log";
-import { hostileCases, runnerLines, runnerSeesCommand } from "./hostile";
+import { hostileCases, runnerLines, runnerSeesCommand } from "../support/hostile-text";
 
 /** An Io that records what a command prints. */
 function recordingIo(): Io & { readonly text: () => string } {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Scratch } from "../diff/support";
+import { Scratch } from "./scratch";
 
 /**
  * One pull request of everyday changes, on the frozen adoption data: Alice joins as an org owner

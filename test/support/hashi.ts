@@ -4,9 +4,7 @@ import { AcmeProvider, LETS_ENCRYPT_STAGING } from "../../bindings/acme/provider
 import { ConsulProvider } from "../../bindings/consul/provider";
 import { NomadProvider } from "../../bindings/nomad/provider";
 import { type Construct, TerraformStack, Testing } from "../../runtime/cdktf";
-import { parse, type StackJson, testApp } from "../support/synth";
-
-// Moved to ../support/synth; still here for the files that import it from this module.
+import { parse, type StackJson, testApp } from "./synth";
 
 /**
  * Builds constructs in a fresh app (with every provider they may need) and synthesizes with

@@ -3,7 +3,7 @@ import { join, relative } from "node:path";
 import type { PlanInput, StackSummary } from "../../review/plan";
 import type { ResourceSummary } from "../../review/plan/model";
 import type { AttributeChange } from "../../review/plan/values";
-import { REPO_ROOT } from "../support/project";
+import { REPO_ROOT } from "./project";
 
 /** The plan fixtures (test/fixtures/plan/): `real/` made by Terraform, `hand/` written by hand, `bad/`. */
 export const PLANS = join(REPO_ROOT, "test", "fixtures", "plan");

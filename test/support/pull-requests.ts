@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { git } from "../support/git";
-import { scratchProject } from "../support/project";
+import { git } from "./git";
+import { scratchProject } from "./project";
 
 /** A repository whose main holds the adoption data and some code (`cli/run.ts`), checked out on main. */
 export function mainRepository(): string {

@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { synthesize } from "../../app/synth";
 import { diff } from "../../cli/diff";
 import { loadInputs } from "../../inputs";
-import { ADOPTION_APP } from "../support/app";
-import { type Run, run, scratchProject, tempDir } from "../support/project";
+import { ADOPTION_APP } from "./app";
+import { type Run, run, scratchProject, tempDir } from "./project";
 
 /** A scratch copy of the adoption data that can be edited and synthesized again and again. */
 export class Scratch {

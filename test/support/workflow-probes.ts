@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { type Project, projectAt } from "../../workflow-lint/project";
-import { REPO_ROOT } from "../support/project";
+import { REPO_ROOT } from "./project";
 
 /**
  * Probes: workflows whose header states exactly what the rules must find in them, one

@@ -4,7 +4,7 @@ import { formatDiagnostic } from "../../runtime/diagnostics";
 import { lintWorkflows } from "../../workflow-lint/actionlint";
 import { findingsOf, WORKFLOW_RULES } from "../../workflow-lint/rules";
 import { parseWorkflow } from "../../workflow-lint/workflow";
-import { allProbes } from "./probe-files";
+import { allProbes } from "../support/workflow-probes";
 
 const RULES = Object.keys(WORKFLOW_RULES);
 const CLEAN = "clean";

@@ -6,7 +6,7 @@ import { EMPTY_ALLOWLIST } from "../../workflow-lint/allowlist";
 import { type Project, projectAt } from "../../workflow-lint/project";
 import { findingsOf } from "../../workflow-lint/rules";
 import { parseWorkflow } from "../../workflow-lint/workflow";
-import { PROBES_DIR } from "./probe-files";
+import { PROBES_DIR } from "../support/workflow-probes";
 
 /**
  * The two invariants of docs/workflows.md ("Security rules and linting"), over generated

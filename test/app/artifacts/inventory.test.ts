@@ -3,13 +3,13 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import fc from "fast-check";
-import { ansibleInventory, type InventoryGroup, inventoryJson } from "../../app/artifacts/inventory";
-import { inventory } from "../../cli/inventory";
-import type { Estate, MachineSpec } from "../../inputs/estate";
-import { readEstate } from "../../inputs/estate";
-import { formatDiagnostic } from "../../runtime/diagnostics";
-import { ADOPTION_ESTATE } from "../support/estate";
-import { run, scratchProject } from "../support/project";
+import { ansibleInventory, type InventoryGroup, inventoryJson } from "../../../app/artifacts/inventory";
+import { inventory } from "../../../cli/inventory";
+import type { Estate, MachineSpec } from "../../../inputs/estate";
+import { readEstate } from "../../../inputs/estate";
+import { formatDiagnostic } from "../../../runtime/diagnostics";
+import { ADOPTION_ESTATE } from "../../support/estate";
+import { run, scratchProject } from "../../support/project";
 
 type Inventoried = Pick<Estate, "dns" | "hosts">;
 

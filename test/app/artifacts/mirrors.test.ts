@@ -8,9 +8,14 @@ import {
   renderMirrorsJson,
   renderMirrorsLst,
   renderPrometheusTargets,
-} from "../../app/artifacts/mirrors";
-import { loadMirrorList, MIRRORS_FILE, parseMirrorUrl, renderMirrorJsonSchema } from "../../inputs/mirrors";
-import { ADOPTION_ROOT, REPO_ROOT } from "../support/project";
+} from "../../../app/artifacts/mirrors";
+import {
+  loadMirrorList,
+  MIRRORS_FILE,
+  parseMirrorUrl,
+  renderMirrorJsonSchema,
+} from "../../../inputs/mirrors";
+import { ADOPTION_ROOT, REPO_ROOT } from "../../support/project";
 
 const FIXTURES = join(REPO_ROOT, "test", "fixtures", "mirrors");
 // Golden files written by xmirror's own generator (web/generate-site.py at commit 35b1eb0) from

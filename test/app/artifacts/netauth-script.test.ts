@@ -3,9 +3,9 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import type { NetauthAccess, NetauthEntity } from "../../app/artifacts/access";
-import { netauthScript } from "../../app/artifacts/netauth-script";
-import { tempDir } from "../support/project";
+import type { NetauthAccess, NetauthEntity } from "../../../app/artifacts/access";
+import { netauthScript } from "../../../app/artifacts/netauth-script";
+import { tempDir } from "../../support/project";
 
 const ED = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAILYGqmD4pk4L/3VJU/l36ySYjOLed51EfzH6Fb99ZJ0A";
 const OLD = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBy/O8A0X98PBNhzT1mrUyjPYPY4XpQwIBvI8+iNMJs8";
@@ -89,7 +89,7 @@ function reconcile(access: NetauthAccess, state: NetauthState, args: string[] = 
   mkdirSync(bin);
   writeFileSync(
     join(bin, "netauth"),
-    `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(join(__dirname, "fake-netauth.cjs"))} "$@"\n`,
+    `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(join(__dirname, "..", "..", "support", "fake-netauth.cjs"))} "$@"\n`,
   );
   chmodSync(join(bin, "netauth"), 0o755);
   const script = join(dir, "reconcile.sh");

@@ -2,14 +2,14 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { ARTIFACTS } from "../../app/artifacts/registry";
-import { access } from "../../cli/access";
-import { mirrors } from "../../cli/mirrors";
-import { ARTIFACT_DESCRIBERS } from "../../review/change";
-import { ARTIFACT_KINDS, ARTIFACT_PATH, readSynthOutput } from "../../review/diff";
-import { entriesOf } from "../../review/diff/artifacts";
-import { Scratch } from "../diff/support";
-import { run } from "../support/project";
+import { ARTIFACTS } from "../../../app/artifacts/registry";
+import { access } from "../../../cli/access";
+import { mirrors } from "../../../cli/mirrors";
+import { ARTIFACT_DESCRIBERS } from "../../../review/change";
+import { ARTIFACT_KINDS, ARTIFACT_PATH, readSynthOutput } from "../../../review/diff";
+import { entriesOf } from "../../../review/diff/artifacts";
+import { run } from "../../support/project";
+import { Scratch } from "../../support/scratch";
 
 describe("the artifact registry: one list of what the app generates", () => {
   test("paths are plain, distinct and not the manifest's; kinds are known; a derived file names a registered one", () => {

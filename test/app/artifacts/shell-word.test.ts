@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { describe, test } from "node:test";
 import fc from "fast-check";
-import { shellWord } from "../../app/artifacts/shell-word";
+import { shellWord } from "../../../app/artifacts/shell-word";
 
 /** What `sh` makes of each word: printf prints them NUL-separated, so any text survives the trip. */
 function throughShell(values: readonly string[]): string[] {

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { CdnFront, type CdnFrontProps } from "../../constructs/cdn";
-import { DnsZone, digitalOceanDns } from "../../constructs/dns";
-import { TerraformStack } from "../../runtime/cdktf";
-import { addressOf, assertHasResource, resourcesOf, synthScope, testApp } from "../support/synth";
+import { CdnFront, type CdnFrontProps } from "../../../constructs/cdn";
+import { DnsZone, digitalOceanDns } from "../../../constructs/dns";
+import { TerraformStack } from "../../../runtime/cdktf";
+import { addressOf, assertHasResource, resourcesOf, synthScope, testApp } from "../../support/synth";
 
 const BASE: CdnFrontProps = {
   serviceName: "assets",

@@ -5,9 +5,9 @@ import {
   ConsulAclRole,
   type ConsulPolicy,
   renderConsulRules,
-} from "../../constructs/consul";
-import { addressOf, resourcesOf } from "../support/synth";
-import { errorOf, synthValidated } from "./support";
+} from "../../../constructs/consul";
+import { errorOf, synthValidated } from "../../support/hashi";
+import { addressOf, resourcesOf } from "../../support/synth";
 
 describe("renderConsulRules", () => {
   it("renders Consul's HCL rules: cluster-wide attributes, then named blocks in a fixed order", () => {

@@ -15,10 +15,10 @@ import {
   type ZoneBackend,
   type ZoneBackendFactory,
   type ZoneContext,
-} from "../../constructs/dns";
-import { claimLogicalId } from "../../constructs/terraform/logical-id";
-import { type Construct, TerraformResource } from "../../runtime/cdktf";
-import { assertHasResource, failureOf, resourcesOf, synthScope } from "../support/synth";
+} from "../../../constructs/dns";
+import { claimLogicalId } from "../../../constructs/terraform/logical-id";
+import { type Construct, TerraformResource } from "../../../runtime/cdktf";
+import { assertHasResource, failureOf, resourcesOf, synthScope } from "../../support/synth";
 
 /** Terraform's built-in `terraform_data`, holding whatever `input` produces at synth time. */
 class TerraformData extends TerraformResource {

@@ -10,9 +10,9 @@ import {
   digitalOceanDns,
   route53Dns,
   type ZoneBackendFactory,
-} from "../../constructs/dns";
-import { Construct } from "../../runtime/cdktf";
-import { failureOf, resourcesOf, synthScope } from "../support/synth";
+} from "../../../constructs/dns";
+import { Construct } from "../../../runtime/cdktf";
+import { failureOf, resourcesOf, synthScope } from "../../support/synth";
 
 const BACKENDS: readonly {
   readonly label: string;

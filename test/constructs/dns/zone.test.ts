@@ -8,9 +8,9 @@ import {
   route53Dns,
   type ZoneBackend,
   type ZoneBackendFactory,
-} from "../../constructs/dns";
-import { type Construct, Lazy } from "../../runtime/cdktf";
-import { assertHasResource, failureOf, resourcesOf, synthScope } from "../support/synth";
+} from "../../../constructs/dns";
+import { type Construct, Lazy } from "../../../runtime/cdktf";
+import { assertHasResource, failureOf, resourcesOf, synthScope } from "../../support/synth";
 
 const zoneIn = <B extends ZoneBackend>(
   scope: Construct,

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { cloudDns, DnsZone, digitalOceanDns, route53Dns } from "../../constructs/dns";
+import { cloudDns, DnsZone, digitalOceanDns, route53Dns } from "../../../constructs/dns";
 import {
   computeInstance,
   DigitalOceanProject,
@@ -11,12 +11,12 @@ import {
   existingMachine,
   Host,
   type HostProps,
-} from "../../constructs/host";
-import type { Construct } from "../../runtime/cdktf";
-import { sshPublicKeyLine } from "../../runtime/ssh-key";
-import { ADOPTION_ESTATE } from "../support/estate";
-import { fixturePublicKey } from "../support/keys";
-import { assertHasResource, failureOf, resourcesOf, synthScope } from "../support/synth";
+} from "../../../constructs/host";
+import type { Construct } from "../../../runtime/cdktf";
+import { sshPublicKeyLine } from "../../../runtime/ssh-key";
+import { ADOPTION_ESTATE } from "../../support/estate";
+import { fixturePublicKey } from "../../support/keys";
+import { assertHasResource, failureOf, resourcesOf, synthScope } from "../../support/synth";
 
 // A real key (ssh-keygen): random bytes are not an ed25519 point half of the time, and are refused.
 const KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAILYGqmD4pk4L/3VJU/l36ySYjOLed51EfzH6Fb99ZJ0A test@example";

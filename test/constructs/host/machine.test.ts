@@ -1,11 +1,11 @@
 /** A machine provider the library does not know, written as a MachineFactory, needs no edit of Host. */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { DnsZone, digitalOceanDns, route53Dns } from "../../constructs/dns";
-import { Host, type MachineContext, type MachineFactory } from "../../constructs/host";
-import { claimLogicalId } from "../../constructs/terraform/logical-id";
-import { type Construct, TerraformResource } from "../../runtime/cdktf";
-import { assertHasResource, failureOf, resourcesOf, synthScope } from "../support/synth";
+import { DnsZone, digitalOceanDns, route53Dns } from "../../../constructs/dns";
+import { Host, type MachineContext, type MachineFactory } from "../../../constructs/host";
+import { claimLogicalId } from "../../../constructs/terraform/logical-id";
+import { type Construct, TerraformResource } from "../../../runtime/cdktf";
+import { assertHasResource, failureOf, resourcesOf, synthScope } from "../../support/synth";
 
 /** A minimal hand-written binding of a server resource from a provider this library has no factory for. */
 class HcloudServer extends TerraformResource {

@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { IConstruct } from "constructs";
-import { DnsZone, digitalOceanDns } from "../../constructs/dns";
-import { existingMachine, Host, type IHost } from "../../constructs/host";
-import { Mirror, type MirrorProps } from "../../constructs/mirror";
-import type { Construct } from "../../runtime/cdktf";
-import { ADOPTION_ESTATE } from "../support/estate";
-import { assertHasResource, failureOf, resourcesOf, synthScope } from "../support/synth";
+import { DnsZone, digitalOceanDns } from "../../../constructs/dns";
+import { existingMachine, Host, type IHost } from "../../../constructs/host";
+import { Mirror, type MirrorProps } from "../../../constructs/mirror";
+import type { Construct } from "../../../runtime/cdktf";
+import { ADOPTION_ESTATE } from "../../support/estate";
+import { assertHasResource, failureOf, resourcesOf, synthScope } from "../../support/synth";
 
 /** cdktf annotation warnings attached to `construct`. */
 function warnings(construct: IConstruct): string[] {

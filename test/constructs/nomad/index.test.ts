@@ -9,9 +9,9 @@ import {
   NomadScheduler,
   NomadVariable,
   renderNomadPolicy,
-} from "../../constructs/nomad";
-import { addressOf, resourcesOf } from "../support/synth";
-import { errorOf, synthValidated } from "./support";
+} from "../../../constructs/nomad";
+import { errorOf, synthValidated } from "../../support/hashi";
+import { addressOf, resourcesOf } from "../../support/synth";
 
 describe("renderNomadPolicy", () => {
   it("renders every rule kind in Nomad's HCL policy syntax", () => {

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { DnsZone, digitalOceanDns, route53Dns } from "../../constructs/dns";
-import { existingMachine, Host, type IHost } from "../../constructs/host";
-import { type IProxyTier, ProxyTier, PublishedService } from "../../constructs/proxy";
-import type { Construct } from "../../runtime/cdktf";
-import { assertHasResource, assertNoResource, failureOf, resourcesOf, synthScope } from "../support/synth";
+import { DnsZone, digitalOceanDns, route53Dns } from "../../../constructs/dns";
+import { existingMachine, Host, type IHost } from "../../../constructs/host";
+import { type IProxyTier, ProxyTier, PublishedService } from "../../../constructs/proxy";
+import type { Construct } from "../../../runtime/cdktf";
+import { assertHasResource, assertNoResource, failureOf, resourcesOf, synthScope } from "../../support/synth";
 
 interface World {
   zone: DnsZone;

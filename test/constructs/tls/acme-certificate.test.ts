@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { NomadNamespace, type NomadVariable } from "../../constructs/nomad";
-import { AcmeCertificate, type AcmeCertificateProps } from "../../constructs/tls";
-import { errorOf, synthValidated } from "../hashi/support";
-import { addressOf, resourcesOf } from "../support/synth";
+import { NomadNamespace, type NomadVariable } from "../../../constructs/nomad";
+import { AcmeCertificate, type AcmeCertificateProps } from "../../../constructs/tls";
+import { errorOf, synthValidated } from "../../support/hashi";
+import { addressOf, resourcesOf } from "../../support/synth";
 
 const PROPS: AcmeCertificateProps = {
   email: "ops@example.org",

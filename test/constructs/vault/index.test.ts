@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { NomadAclPolicy } from "../../constructs/nomad";
-import { RegistryModule } from "../../constructs/terraform/registry-module";
+import { NomadAclPolicy } from "../../../constructs/nomad";
+import { RegistryModule } from "../../../constructs/terraform/registry-module";
 import {
   renderVaultPolicy,
   type VaultCapability,
@@ -9,10 +9,10 @@ import {
   VaultMount,
   VaultNomadRole,
   VaultPolicy,
-} from "../../constructs/vault";
-import { Construct } from "../../runtime/cdktf";
-import { addressOf, resourcesOf } from "../support/synth";
-import { errorOf, synthValidated } from "./support";
+} from "../../../constructs/vault";
+import { Construct } from "../../../runtime/cdktf";
+import { errorOf, synthValidated } from "../../support/hashi";
+import { addressOf, resourcesOf } from "../../support/synth";
 
 const LDAP = {
   url: "ldap://localhost",

@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { ESTATE_CHECKS, readEstateFiles } from "../../inputs/estate";
-import { type Diagnostic, formatDiagnostic } from "../../runtime/diagnostics";
-import { REPO_ROOT, scratchProject } from "../support/project";
+import { ESTATE_CHECKS, readEstateFiles } from "../../../inputs/estate";
+import { type Diagnostic, formatDiagnostic } from "../../../runtime/diagnostics";
+import { REPO_ROOT, scratchProject } from "../../support/project";
 
 const FIXTURES = join(REPO_ROOT, "test", "fixtures", "estate-checks");
 

@@ -2,12 +2,12 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { synth } from "../../cli/synth";
-import { validate } from "../../cli/validate";
-import { loadEstate, readEstate } from "../../inputs/estate";
-import { formatDiagnostic } from "../../runtime/diagnostics";
-import { ADOPTION_APP, synthApp } from "../support/app";
-import { run, scratchProject } from "../support/project";
+import { synth } from "../../../cli/synth";
+import { validate } from "../../../cli/validate";
+import { loadEstate, readEstate } from "../../../inputs/estate";
+import { formatDiagnostic } from "../../../runtime/diagnostics";
+import { ADOPTION_APP, synthApp } from "../../support/app";
+import { run, scratchProject } from "../../support/project";
 
 /** Replaces `from` (which must be there) with `to` in a file of the project. */
 function edit(dir: string, path: string, from: string, to: string): void {

@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { loadEstate } from "../../inputs/estate";
-import { MAINTAINER_SCHEMA_PATH, maintainerJsonSchema } from "../../inputs/maintainers/json-schema";
-import { REPO_ROOT } from "../support/project";
+import { loadEstate } from "../../../inputs/estate";
+import { MAINTAINER_SCHEMA_PATH, maintainerJsonSchema } from "../../../inputs/maintainers/json-schema";
+import { REPO_ROOT } from "../../support/project";
 
 describe("the maintainer JSON Schema", () => {
   test("the committed file is generated from the zod schema and the estate's teams (npm run schema)", () => {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { caseDir, caseNames, load, problems } from "../support/maintainers";
+import { caseDir, caseNames, load, problems } from "../../support/maintainers";
 
 /** Each fixture case under test/fixtures/maintainers/ and the exact problems it must produce. */
 const EXPECTED: Record<string, string[]> = {

@@ -3,12 +3,12 @@ import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import fc from "fast-check";
-import { loadEstate } from "../../inputs/estate/load";
-import { loadRoster } from "../../inputs/maintainers/load";
-import { reservedLogins } from "../../inputs/maintainers/reserved";
-import { DataError, formatDiagnostic } from "../../runtime/diagnostics";
-import { caseDir, TEST_TEAMS } from "../support/maintainers";
-import { REPO_ROOT } from "../support/project";
+import { loadEstate } from "../../../inputs/estate/load";
+import { loadRoster } from "../../../inputs/maintainers/load";
+import { reservedLogins } from "../../../inputs/maintainers/reserved";
+import { DataError, formatDiagnostic } from "../../../runtime/diagnostics";
+import { caseDir, TEST_TEAMS } from "../../support/maintainers";
+import { REPO_ROOT } from "../../support/project";
 
 /** The estate as the checkout holds it today. */
 const VOID_ESTATE = loadEstate(REPO_ROOT);

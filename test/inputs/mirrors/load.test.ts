@@ -8,9 +8,9 @@ import {
   MIRRORS_FILE,
   mirrorCountry,
   parseMirrorList,
-} from "../../inputs/mirrors";
-import { DataError, formatDiagnostic, sortDiagnostics } from "../../runtime/diagnostics";
-import { ADOPTION_ROOT, REPO_ROOT } from "../support/project";
+} from "../../../inputs/mirrors";
+import { DataError, formatDiagnostic, sortDiagnostics } from "../../../runtime/diagnostics";
+import { ADOPTION_ROOT, REPO_ROOT } from "../../support/project";
 
 const FIXTURES = join(REPO_ROOT, "test", "fixtures", "mirrors");
 

@@ -1,10 +1,18 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { commentBody, GITHUB_COMMENT_LIMIT, upsertComment } from "../../review/bot/comment";
-import type { GitHubApi } from "../../review/bot/github";
-import { REVIEW_MARKER } from "../../review/bot/review-comment";
-import { fakeGitHub } from "../support/bots";
-import { count, hostile, hostileCases, MENTION, random, rendered, UNDEFUSED_AT } from "./hostile";
+import { commentBody, GITHUB_COMMENT_LIMIT, upsertComment } from "../../../review/bot/comment";
+import type { GitHubApi } from "../../../review/bot/github";
+import { REVIEW_MARKER } from "../../../review/bot/review-comment";
+import { fakeGitHub } from "../../support/bots";
+import {
+  count,
+  hostile,
+  hostileCases,
+  MENTION,
+  random,
+  rendered,
+  UNDEFUSED_AT,
+} from "../../support/hostile-text";
 
 const FOOTER = "<sub>Review diff of 0123456789ab from [ci run](https://github.com/o/r/actions/runs/1).</sub>";
 

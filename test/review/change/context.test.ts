@@ -2,10 +2,10 @@ import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { hostLoginGroupsAt, reviewContextOf } from "../../review/change";
-import { adoptionInputs } from "../support/app";
-import { git } from "../support/git";
-import { tempDir } from "../support/project";
+import { hostLoginGroupsAt, reviewContextOf } from "../../../review/change";
+import { adoptionInputs } from "../../support/app";
+import { git } from "../../support/git";
+import { tempDir } from "../../support/project";
 
 describe("what the review knows of power, from the data", () => {
   test("the operators' team, the host-login groups, names and machines come from the checkout's data", () => {

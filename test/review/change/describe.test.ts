@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { noActions, ruleDiff } from "../../review/change";
+import { noActions, ruleDiff } from "../../../review/change";
 import {
   compareOutputs,
   type DiffReport,
@@ -8,7 +8,7 @@ import {
   reviewDiff,
   type StackJson,
   type SynthOutput,
-} from "../../review/diff";
+} from "../../../review/diff";
 
 /** A stack with the given resources, as cdktf writes it (with `//` metadata that must be ignored). */
 function stack(

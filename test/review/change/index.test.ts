@@ -2,12 +2,12 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { loadInputs } from "../../inputs";
-import { type HumanLine, reviewContextOf } from "../../review/change";
-import { readSynthOutput, renderMarkdown, reviewDiff } from "../../review/diff";
-import { renderPlanComment, summarizePlanFiles } from "../../review/plan";
-import { PLANS, plan } from "../plan/support";
-import { everydayChange } from "./scenario";
+import { loadInputs } from "../../../inputs";
+import { type HumanLine, reviewContextOf } from "../../../review/change";
+import { readSynthOutput, renderMarkdown, reviewDiff } from "../../../review/diff";
+import { renderPlanComment, summarizePlanFiles } from "../../../review/plan";
+import { everydayChange } from "../../support/everyday-change";
+import { PLANS, plan } from "../../support/plans";
 
 /** The stacks `test/fixtures/plan/hand/everyday/` holds Terraform's plans of. */
 const STACKS = ["digitalocean", "github", "hashistack"];

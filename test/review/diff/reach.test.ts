@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { type DiffReport, renderMarkdown, reviewDiff, unreachedNote } from "../../review/diff";
-import { output } from "../change/support";
+import { type DiffReport, renderMarkdown, reviewDiff, unreachedNote } from "../../../review/diff";
+import { output } from "../../support/review-diff";
 
 const member = (username: string) => ({ team_id: "42", username, role: "member" });
 const github = (logins: string[]) =>

@@ -9,10 +9,10 @@ import {
   type StackSummary,
   summarizePlan,
   summarizePlanFiles,
-} from "../../review/plan";
-import type { PlanAction } from "../../review/plan/model";
-import { parseSummaryJson } from "../../review/plan/summary-json";
-import { PLANS } from "./support";
+} from "../../../review/plan";
+import type { PlanAction } from "../../../review/plan/model";
+import { parseSummaryJson } from "../../../review/plan/summary-json";
+import { PLANS } from "../../support/plans";
 
 const plans = (stacks: Record<string, string>): StackSummary[] =>
   summarizePlanFiles(

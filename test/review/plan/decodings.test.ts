@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { gzipSync } from "node:zlib";
-import { MAX_DEPTH, MAX_INFLATED, someDecoding } from "../../review/plan/decodings";
-import { base64encode, base64gzip, jsonencode, urlencode, utf16le } from "./terraform-functions";
+import { MAX_DEPTH, MAX_INFLATED, someDecoding } from "../../../review/plan/decodings";
+import { base64encode, base64gzip, jsonencode, urlencode, utf16le } from "../../support/terraform-functions";
 
 const SECRET = "a!b'c(d) e*f";
 const holds = (text: string, secret = SECRET) => someDecoding(text, (view) => view.includes(secret));

@@ -5,11 +5,11 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import fc from "fast-check";
-import { planFingerprintCommand } from "../../cli/plan-fingerprint";
-import { FINGERPRINT_KEY_VARIABLE, planFingerprint } from "../../review/plan";
-import { fingerprintedChanges } from "../../review/plan/fingerprint";
-import { REPO_ROOT, run, tempDir } from "../support/project";
-import { plan as fixture, planFile } from "./support";
+import { planFingerprintCommand } from "../../../cli/plan-fingerprint";
+import { FINGERPRINT_KEY_VARIABLE, planFingerprint } from "../../../review/plan";
+import { fingerprintedChanges } from "../../../review/plan/fingerprint";
+import { plan as fixture, planFile } from "../../support/plans";
+import { REPO_ROOT, run, tempDir } from "../../support/project";
 
 /**
  * The fingerprint invariants (docs/workflows.md, "Plan fingerprints"): it changes whenever what the

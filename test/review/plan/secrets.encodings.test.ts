@@ -2,17 +2,24 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import { gunzipSync } from "node:zlib";
-import { planSummary } from "../../cli/plan-summary";
+import { planSummary } from "../../../cli/plan-summary";
 import {
   renderJson,
   renderMarkdown,
   renderPlanComment,
   type StackSummary,
   summarizePlanFiles,
-} from "../../review/plan";
-import { REPO_ROOT, run } from "../support/project";
-import { byAddress, plan } from "./support";
-import { base64encode, DIGESTS, jsonencode, urlencode, utf16, utf16le } from "./terraform-functions";
+} from "../../../review/plan";
+import { byAddress, plan } from "../../support/plans";
+import { REPO_ROOT, run } from "../../support/project";
+import {
+  base64encode,
+  DIGESTS,
+  jsonencode,
+  urlencode,
+  utf16,
+  utf16le,
+} from "../../support/terraform-functions";
 
 /**
  * The real plan `real/encodings` (Terraform 1.11, configs/encodings/): secrets of every awkward

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { planSummary } from "../../cli/plan-summary";
-import { renderJson, renderMarkdown, type StackSummary, summarizePlanFiles } from "../../review/plan";
-import { REPO_ROOT, run } from "../support/project";
-import { byAddress, plan, row } from "./support";
+import { planSummary } from "../../../cli/plan-summary";
+import { renderJson, renderMarkdown, type StackSummary, summarizePlanFiles } from "../../../review/plan";
+import { byAddress, plan, row } from "../../support/plans";
+import { REPO_ROOT, run } from "../../support/project";
 
 /**
  * Secrets Terraform marks in one place and leaves unmarked in another: each must be masked wherever

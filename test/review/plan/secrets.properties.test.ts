@@ -2,11 +2,11 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import fc from "fast-check";
-import { renderJson, renderMarkdown, renderPlanComment, summarizePlan } from "../../review/plan";
-import { parsePlanJson } from "../../review/plan/plan-json";
-import { Secrets, sensitiveLiterals } from "../../review/plan/secrets";
-import { parseSummaryJson } from "../../review/plan/summary-json";
-import { plan as fixture } from "./support";
+import { renderJson, renderMarkdown, renderPlanComment, summarizePlan } from "../../../review/plan";
+import { parsePlanJson } from "../../../review/plan/plan-json";
+import { Secrets, sensitiveLiterals } from "../../../review/plan/secrets";
+import { parseSummaryJson } from "../../../review/plan/summary-json";
+import { plan as fixture } from "../../support/plans";
 import {
   base64encode,
   base64gzip,
@@ -18,7 +18,7 @@ import {
   utf16,
   utf16le,
   yamlencode,
-} from "./terraform-functions";
+} from "../../support/terraform-functions";
 
 /**
  * The masking invariant (docs/plan-summary.md, "Masking sensitive values"): a secret that a plan

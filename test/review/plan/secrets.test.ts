@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { describe, test } from "node:test";
-import { MIN_SECRET_LENGTH, Secrets, sensitiveLiterals } from "../../review/plan/secrets";
+import { MIN_SECRET_LENGTH, Secrets, sensitiveLiterals } from "../../../review/plan/secrets";
 
 const SECRET = 'Zq9&<pa"ss>w0rd';
 const secrets = new Secrets([SECRET, "tok-7f3a9c2e51b84d06"]);

@@ -2,10 +2,10 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { planSummary } from "../../cli/plan-summary";
-import { renderJson, renderMarkdown, type StackSummary, summarizePlanFiles } from "../../review/plan";
-import { ADOPTION_ROOT, REPO_ROOT, run, scratchProject, tempDir } from "../support/project";
-import { byAddress, plan, planFile } from "./support";
+import { planSummary } from "../../../cli/plan-summary";
+import { renderJson, renderMarkdown, type StackSummary, summarizePlanFiles } from "../../../review/plan";
+import { byAddress, plan, planFile } from "../../support/plans";
+import { ADOPTION_ROOT, REPO_ROOT, run, scratchProject, tempDir } from "../../support/project";
 
 const [demo, quiet] = summarizePlanFiles([plan("real", "demo"), plan("real", "quiet")]) as [
   StackSummary,

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import type { Change } from "../../review/plan/plan-json";
-import { Secrets, sensitiveLiterals } from "../../review/plan/secrets";
-import { attributeChanges, formatPath, SENSITIVE, UNKNOWN } from "../../review/plan/values";
+import type { Change } from "../../../review/plan/plan-json";
+import { Secrets, sensitiveLiterals } from "../../../review/plan/secrets";
+import { attributeChanges, formatPath, SENSITIVE, UNKNOWN } from "../../../review/plan/values";
 
 const rows = (change: Change) => attributeChanges(change, new Secrets(sensitiveLiterals({ change })));
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import type { StackJson } from "../../review/diff";
-import { output, sentences } from "./support";
+import type { StackJson } from "../../../../review/diff";
+import { output, sentences } from "../../../support/review-diff";
 
 const DOMAIN = { zone: { name: "voidlinux.org" } };
 const record = (name: string, type: string, value: string) => ({

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import type { StackJson } from "../../review/diff";
-import { summarizePlan } from "../../review/plan";
-import type { JsonValue, PlanJson } from "../../review/plan/plan-json";
-import { output, sentences } from "./support";
+import type { StackJson } from "../../../../review/diff";
+import { summarizePlan } from "../../../../review/plan";
+import type { JsonValue, PlanJson } from "../../../../review/plan/plan-json";
+import { output, sentences } from "../../../support/review-diff";
 
 const TEAM = { github_team: { team_core: { name: "core" } } };
 const member = (username: string, role = "member") => ({

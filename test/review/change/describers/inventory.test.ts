@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { output, sentences } from "./support";
+import { output, sentences } from "../../../support/review-diff";
 
 /** `ansible-inventory --list` of these hosts (name → address, roles). */
 function inventory(hosts: Record<string, [string, string[]]>) {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { output, sentences } from "./support";
+import { output, sentences } from "../../../support/review-diff";
 
 const mirror = (base_url: string, fields: Record<string, unknown> = {}) => ({
   base_url,

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { output, sentences } from "./support";
+import { output, sentences } from "../../../support/review-diff";
 
 const service = (job: string, names: string[], fields: Record<string, unknown> = {}) => ({
   service: null,
