@@ -3,56 +3,8 @@ import { symlinkSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { describe, test } from "node:test";
 import { planSummary } from "../../cli/plan-summary";
-import { stackNameOf, summarizePlanFiles } from "../../review/plan";
-import { DataError, formatDiagnostic } from "../../runtime/diagnostics";
 import { planFile } from "../support/plans";
-import { REPO_ROOT, run, tempDir } from "../support/project";
-
-/** The formatted diagnostics of summarizing `files` (relative paths, as a user would type them). */
-function problems(...files: string[]): string[] {
-  try {
-    summarizePlanFiles(
-      files.map((file) => ({ stack: basename(file, ".json"), file, path: join(REPO_ROOT, file) })),
-    );
-  } catch (error) {
-    if (error instanceof DataError) return error.diagnostics.map(formatDiagnostic);
-    throw error;
-  }
-  assert.fail("expected a DataError");
-}
-
-describe("plan input validation", () => {
-  test("invalid JSON is reported with line and column", () => {
-    assert.deepEqual(problems(planFile("bad", "invalid.json")), [
-      `${planFile("bad", "invalid.json")}:4:21: (file): is not valid JSON (Expected double-quoted property name; expected JSON)`,
-    ]);
-  });
-
-  test("a state file, or anything else, is not a plan", () => {
-    assert.deepEqual(problems(planFile("bad", "state-not-plan.json")), [
-      `${planFile("bad", "state-not-plan.json")}: (file): is not a Terraform plan (expected the output of terraform show -json <planfile>)`,
-    ]);
-  });
-
-  test("an unknown major format version is refused", () => {
-    assert.deepEqual(problems(planFile("bad", "future-format.json")), [
-      `${planFile("bad", "future-format.json")}: (file): format_version is 2.0 (expected 1.x, the format of Terraform 1.x)`,
-    ]);
-  });
-
-  test("a malformed plan gives one problem per file (the first), every bad file is reported", () => {
-    assert.deepEqual(problems(planFile("bad", "malformed.json"), planFile("bad", "future-format.json")), [
-      `${planFile("bad", "malformed.json")}: (file): resource_changes[0].change.actions is missing (expected a list of action names such as ["create"])`,
-      `${planFile("bad", "future-format.json")}: (file): format_version is 2.0 (expected 1.x, the format of Terraform 1.x)`,
-    ]);
-  });
-
-  test("the stack is named after the directory holding the plan, or the file in the current directory", () => {
-    assert.equal(stackNameOf("plans/github/plan.json", "/w"), "github");
-    assert.equal(stackNameOf("/tmp/x/digitalocean/plan.json", "/w"), "digitalocean");
-    assert.equal(stackNameOf("fastly.json", "/w"), "fastly");
-  });
-});
+import { ADOPTION_ROOT, REPO_ROOT, run, scratchProject, tempDir } from "../support/project";
 
 describe("plan-summary CLI", () => {
   const summary = (...args: string[]) => run(planSummary, REPO_ROOT, args);
@@ -292,5 +244,45 @@ describe("malformed plans: one clear message, never a stack trace", () => {
       /^latin1\.json:1:\d+: \(file\): is not UTF-8 text \(byte 0xe9 .*\n\n1 problem found/,
     );
     assert.equal(latin1.status, 1);
+  });
+});
+
+describe("npm run plan-summary speaks the review diff's sentences", () => {
+  const github = planFile("hand", "everyday", "github", "plan.json");
+
+  test("a team membership names the person, by name where the checkout's data has one", async () => {
+    const named = await run(planSummary, ADOPTION_ROOT, [join(REPO_ROOT, github)]);
+    assert.equal(named.status, 0, named.stderr);
+    assert.match(
+      named.stdout,
+      /^- welcomes @alice to pkg-committers \(member\) · `github_team_membership\./m,
+    );
+    assert.match(named.stdout, /^> - changes @ericonr in doc-writers: member → maintainer · /m);
+
+    // A checkout where Alice has a file: her name, as the review diff says it.
+    const dir = scratchProject();
+    writeFileSync(
+      join(dir, "maintainers", "alice.yaml"),
+      "name: Alice Liddell\ngithub: alice\nteams:\n  pkg-committers: member\n",
+    );
+    const withAlice = await run(planSummary, dir, [join(REPO_ROOT, github)]);
+    assert.equal(withAlice.status, 0, withAlice.stderr);
+    assert.match(withAlice.stdout, /^- welcomes Alice Liddell \(@alice\) to pkg-committers \(member\) · /m);
+  });
+
+  test("outside a checkout, and in one whose data does not validate, people are named by login", async () => {
+    const outside = await run(planSummary, tempDir("void-plan-"), [join(REPO_ROOT, github)]);
+    assert.equal(outside.status, 0, outside.stderr);
+    assert.match(outside.stdout, /^- welcomes @alice to pkg-committers \(member\) · /m);
+
+    const broken = scratchProject();
+    writeFileSync(join(broken, "maintainers", "alice.yaml"), "name: Alice\ngithub: bob\n");
+    const result = await run(planSummary, broken, [join(REPO_ROOT, github)]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(
+      result.stderr,
+      /^plan-summary: this checkout's data does not validate, so people are named by login alone$/m,
+    );
+    assert.match(result.stdout, /^- welcomes @alice to pkg-committers \(member\) · /m);
   });
 });

@@ -9,12 +9,7 @@ import {
   renderMirrorsLst,
   renderPrometheusTargets,
 } from "../../../app/artifacts/mirrors";
-import {
-  loadMirrorList,
-  MIRRORS_FILE,
-  parseMirrorUrl,
-  renderMirrorJsonSchema,
-} from "../../../inputs/mirrors";
+import { loadMirrorList, MIRRORS_FILE, parseMirrorUrl } from "../../../inputs/mirrors";
 import { ADOPTION_ROOT, REPO_ROOT } from "../../support/project";
 
 const FIXTURES = join(REPO_ROOT, "test", "fixtures", "mirrors");
@@ -108,37 +103,5 @@ describe("xmirror output formatting", () => {
   test("an empty enabled set writes an empty mirrors.lst, as xmirror does", () => {
     const all = loadMirrorList(join(ADOPTION_ROOT, MIRRORS_FILE)).map((m) => ({ ...m, enabled: false }));
     assert.equal(renderMirrorsLst(all), "");
-  });
-});
-
-describe("estate/mirrors.schema.json", () => {
-  test("is the JSON Schema generated from the zod schema (run npm run mirrors -- --write-schema)", () => {
-    const committed = readFileSync(join(REPO_ROOT, "estate", "mirrors.schema.json"), "utf8");
-    assert.equal(committed, renderMirrorJsonSchema());
-  });
-
-  test("describes the five fields and rejects unknown ones", () => {
-    const schema = JSON.parse(renderMirrorJsonSchema()) as {
-      type: string;
-      items: {
-        required: string[];
-        additionalProperties: boolean;
-        properties: Record<string, { enum?: unknown[] }>;
-      };
-    };
-    assert.equal(schema.type, "array");
-    assert.deepEqual(schema.items.required, ["base_url", "region", "location", "tier", "enabled"]);
-    assert.equal(schema.items.additionalProperties, false);
-    assert.deepEqual(schema.items.properties.region.enum, [
-      "AF",
-      "AN",
-      "AS",
-      "EU",
-      "NA",
-      "OC",
-      "SA",
-      "World",
-    ]);
-    assert.deepEqual(schema.items.properties.tier.enum, [1, 2]);
   });
 });

@@ -8,8 +8,8 @@ import fc from "fast-check";
 import { planFingerprintCommand } from "../../../cli/plan-fingerprint";
 import { FINGERPRINT_KEY_VARIABLE, planFingerprint } from "../../../review/plan";
 import { fingerprintedChanges } from "../../../review/plan/fingerprint";
-import { plan as fixture, planFile } from "../../support/plans";
-import { REPO_ROOT, run, tempDir } from "../../support/project";
+import { plan as fixture } from "../../support/plans";
+import { run, tempDir } from "../../support/project";
 
 /**
  * The fingerprint invariants (docs/workflows.md, "Plan fingerprints"): it changes whenever what the
@@ -210,58 +210,6 @@ describe("no reader can compute a fingerprint: it is keyed", () => {
     const changes = fingerprintedChanges(text);
     for (const unkeyed of [changes, `demo\n${changes}`])
       assert.notEqual(createHash("sha256").update(unkeyed).digest("hex"), mine);
-  });
-});
-
-describe("npm run plan-fingerprint", () => {
-  const files = [planFile("real", "demo", "plan.json"), planFile("real", "quiet", "plan.json")];
-
-  test("one `<stack> <fingerprint>` line per plan, in the order given", async () => {
-    const result = await run(
-      planFingerprintCommand,
-      REPO_ROOT,
-      [...files, "--stack", `hashi=${planFile("hand", "hashistack", "plan.json")}`],
-      {
-        [FINGERPRINT_KEY_VARIABLE]: KEY_HEX,
-      },
-    );
-    assert.equal(result.status, 0, result.stderr);
-    assert.equal(
-      result.stdout,
-      [
-        `demo ${fingerprint(read("real", "demo"), "demo")}`,
-        `quiet ${fingerprint(read("real", "quiet"), "quiet")}`,
-        `hashi ${fingerprint(read("hand", "hashistack"), "hashi")}`,
-        "",
-      ].join("\n"),
-    );
-  });
-
-  test("without a key, or with a weak one, it prints nothing and says what it expects", async () => {
-    for (const [key, problem] of [
-      [undefined, "is not set"],
-      ["", "is not set"],
-      ["abc123", "is not a key"],
-      ["z".repeat(64), "is not a key"],
-      [KEY_HEX.slice(0, 62), "is not a key"],
-    ] as const) {
-      const result = await run(planFingerprintCommand, REPO_ROOT, files, { [FINGERPRINT_KEY_VARIABLE]: key });
-      assert.equal(result.status, 1);
-      assert.equal(result.stdout, "");
-      assert.equal(
-        result.stderr,
-        `error: ${FINGERPRINT_KEY_VARIABLE} ${problem} (expected at least 64 hexadecimal digits, the key of the plan-pr, plan and production environments, as openssl rand -hex 32 prints one)\n`,
-      );
-    }
-  });
-
-  test("bad plan files are refused as the plan summary refuses them", async () => {
-    const result = await run(planFingerprintCommand, REPO_ROOT, [planFile("bad", "malformed.json")], {
-      [FINGERPRINT_KEY_VARIABLE]: KEY_HEX,
-    });
-    assert.equal(result.status, 1);
-    assert.equal(result.stdout, "");
-    assert.match(result.stderr, /^test\/fixtures\/plan\/bad\/malformed\.json:.*\(expected/);
   });
 });
 

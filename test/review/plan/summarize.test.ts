@@ -1,11 +1,8 @@
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
-import { planSummary } from "../../../cli/plan-summary";
 import { renderJson, renderMarkdown, type StackSummary, summarizePlanFiles } from "../../../review/plan";
-import { byAddress, plan, planFile } from "../../support/plans";
-import { ADOPTION_ROOT, REPO_ROOT, run, scratchProject, tempDir } from "../../support/project";
+import { byAddress, plan } from "../../support/plans";
 
 const [demo, quiet] = summarizePlanFiles([plan("real", "demo"), plan("real", "quiet")]) as [
   StackSummary,
@@ -258,45 +255,5 @@ describe("plan summary of provider resources (documented format)", () => {
       ["github", "digitalocean", "hashistack"],
     );
     assert.equal(parsed.stacks[2].resources[0].changes[0].before, "(sensitive value)");
-  });
-});
-
-describe("npm run plan-summary speaks the review diff's sentences", () => {
-  const github = planFile("hand", "everyday", "github", "plan.json");
-
-  test("a team membership names the person, by name where the checkout's data has one", async () => {
-    const named = await run(planSummary, ADOPTION_ROOT, [join(REPO_ROOT, github)]);
-    assert.equal(named.status, 0, named.stderr);
-    assert.match(
-      named.stdout,
-      /^- welcomes @alice to pkg-committers \(member\) · `github_team_membership\./m,
-    );
-    assert.match(named.stdout, /^> - changes @ericonr in doc-writers: member → maintainer · /m);
-
-    // A checkout where Alice has a file: her name, as the review diff says it.
-    const dir = scratchProject();
-    writeFileSync(
-      join(dir, "maintainers", "alice.yaml"),
-      "name: Alice Liddell\ngithub: alice\nteams:\n  pkg-committers: member\n",
-    );
-    const withAlice = await run(planSummary, dir, [join(REPO_ROOT, github)]);
-    assert.equal(withAlice.status, 0, withAlice.stderr);
-    assert.match(withAlice.stdout, /^- welcomes Alice Liddell \(@alice\) to pkg-committers \(member\) · /m);
-  });
-
-  test("outside a checkout, and in one whose data does not validate, people are named by login", async () => {
-    const outside = await run(planSummary, tempDir("void-plan-"), [join(REPO_ROOT, github)]);
-    assert.equal(outside.status, 0, outside.stderr);
-    assert.match(outside.stdout, /^- welcomes @alice to pkg-committers \(member\) · /m);
-
-    const broken = scratchProject();
-    writeFileSync(join(broken, "maintainers", "alice.yaml"), "name: Alice\ngithub: bob\n");
-    const result = await run(planSummary, broken, [join(REPO_ROOT, github)]);
-    assert.equal(result.status, 0, result.stderr);
-    assert.match(
-      result.stderr,
-      /^plan-summary: this checkout's data does not validate, so people are named by login alone$/m,
-    );
-    assert.match(result.stdout, /^- welcomes @alice to pkg-committers \(member\) · /m);
   });
 });
