@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, test } from "node:test";
 import { loadEstate } from "../../../inputs/estate";
 import { MAINTAINER_SCHEMA_PATH, maintainerJsonSchema } from "../../../inputs/maintainers/json-schema";
+import { maintainerSchema } from "../../../inputs/maintainers/schema";
 import { REPO_ROOT } from "../../support/project";
 
 describe("the maintainer JSON Schema", () => {
@@ -14,11 +15,20 @@ describe("the maintainer JSON Schema", () => {
     );
   });
 
-  test("offers the declared teams and roles for completion and refuses unknown keys", () => {
+  test("offers the declared teams and roles for completion, requires what the loader requires and refuses unknown keys", () => {
     const schema = JSON.parse(maintainerJsonSchema(["core"]));
     assert.deepEqual(schema.properties.teams.propertyNames.enum, ["core"]);
     assert.deepEqual(schema.properties.teams.additionalProperties.enum, ["member", "maintainer"]);
     assert.equal(schema.additionalProperties, false);
-    assert.deepEqual(schema.required, ["name", "github"]);
+    // Every field the loader reads, and required exactly when the loader refuses a file without it.
+    const fields = Object.entries(maintainerSchema(["core"]).shape);
+    assert.deepEqual(
+      Object.keys(schema.properties),
+      fields.map(([key]) => key),
+    );
+    assert.deepEqual(
+      schema.required,
+      fields.filter(([, field]) => !field.safeParse(undefined).success).map(([key]) => key),
+    );
   });
 });

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { renderMirrorJsonSchema } from "../../../inputs/mirrors";
+import { MIRROR_FIELDS } from "../../../inputs/mirrors/schema";
 import { REPO_ROOT } from "../../support/project";
 
 describe("estate/mirrors.schema.json", () => {
@@ -11,7 +12,7 @@ describe("estate/mirrors.schema.json", () => {
     assert.equal(committed, renderMirrorJsonSchema());
   });
 
-  test("describes the five fields and rejects unknown ones", () => {
+  test("describes the fields xmirror writes, each required, and rejects unknown ones", () => {
     const schema = JSON.parse(renderMirrorJsonSchema()) as {
       type: string;
       items: {
@@ -21,7 +22,8 @@ describe("estate/mirrors.schema.json", () => {
       };
     };
     assert.equal(schema.type, "array");
-    assert.deepEqual(schema.items.required, ["base_url", "region", "location", "tier", "enabled"]);
+    assert.deepEqual(Object.keys(schema.items.properties), [...MIRROR_FIELDS]);
+    assert.deepEqual(schema.items.required, [...MIRROR_FIELDS]);
     assert.equal(schema.items.additionalProperties, false);
     assert.deepEqual(schema.items.properties.region.enum, [
       "AF",
