@@ -6,7 +6,7 @@ import type { OrganizationDefinition } from "./organization/schema";
  * Everything the loaders read for an organization, with the size limit each reads it with: what
  * `pr-data` may take from a pull request. Built from the organization's definition and the data
  * sets' own layouts (./files.ts), apart from them so that the bots, which need a path or two,
- * bundle no limits; test/pr-data/coverage.test.ts holds the loaders to it, by watching what `npm
+ * bundle no limits; test/cli/pr-data.coverage.test.ts holds the loaders to it, by watching what `npm
  * run validate` reads and where it refuses a size.
  */
 

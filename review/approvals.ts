@@ -8,7 +8,7 @@ import { inlineCode, table, WARNING_MARKER } from "./markdown";
  * Approval routing: who must approve a change, decided per changed path from the base roster (the
  * trusted one) and the change. No second file is involved, so onboarding, offboarding and a team
  * change stay one-file pull requests. The invariants are written in docs/review.md ("Who
- * approves") and held by test/approvals/properties.test.ts.
+ * approves") and held by test/review/approvals.properties.test.ts.
  *
  * - Joining, leaving or changing role in a team needs a maintainer of that team, as the base lists
  *   them: team maintainers admit and remove their own team's members.

@@ -11,17 +11,18 @@ const USAGE = `Usage: npm test [-- [options] [file or folder...]]
 
 Runs the tests with node's test runner. Without paths, every test file, in two processes (one per
 core); with paths, those files and every *.test.ts under those folders, each in its own process.
+The tests of <folder>/<file>.ts are in test/<folder>/<file>.test.ts (test/README.md).
 
 Options:
   --test-name-pattern=<regexp>  run only the tests whose name matches (any node --test-* option works)
   -h, --help                    print this help and run nothing
 
 Examples:
-  npm test                                   # everything
-  npm test -- test/dns                       # one folder
-  npm test -- test/dns/zone.test.ts          # one file (also: node --import tsx --test <file>)
-  npm test -- --test-name-pattern=mirror     # tests whose name mentions mirror
-  UPDATE_SNAPSHOTS=1 npm test -- test/stacks/github.test.ts   # accept a changed snapshot
+  npm test                                                   # everything
+  npm test -- test/constructs/dns                            # one folder
+  npm test -- test/constructs/dns/zone.test.ts               # one file (also: node --import tsx --test <file>)
+  npm test -- --test-name-pattern=mirror                     # tests whose name mentions mirror
+  UPDATE_SNAPSHOTS=1 npm test -- test/stacks/github.test.ts  # accept a changed snapshot
 `;
 
 const args = process.argv.slice(2);

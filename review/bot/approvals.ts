@@ -7,7 +7,7 @@ import type { Review } from "./github";
 /**
  * The `approvals` check's decision: whether the people a routing names approved the head commit.
  * Pure, so the invariants of docs/review.md ("Who approves") are tested on it directly
- * (test/approvals/properties.test.ts) and the bots only fetch and post.
+ * (test/review/approvals.properties.test.ts) and the bots only fetch and post.
  */
 
 const TEAM_SLUG = /^[A-Za-z0-9._-]{1,100}$/;

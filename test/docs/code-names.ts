@@ -226,7 +226,7 @@ export function repositoryOf(root: string): Repository {
   return { root, names, scripts: new Set(Object.keys(pkg.scripts)) };
 }
 
-/** The guides: the README and every Markdown file of `docs/`, as paths relative to the root. */
+/** The guides: the READMEs (the project's, the tests') and every Markdown file of `docs/`, as paths relative to the root. */
 export function guidesOf(root: string): string[] {
   const docs = (dir: string): string[] =>
     readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
@@ -234,5 +234,5 @@ export function guidesOf(root: string): string[] {
       if (entry.isDirectory()) return docs(path);
       return entry.name.endsWith(".md") ? [path] : [];
     });
-  return ["README.md", ...docs("docs")];
+  return ["README.md", "test/README.md", ...docs("docs")];
 }

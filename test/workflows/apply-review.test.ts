@@ -7,8 +7,8 @@ import fc from "fast-check";
 import { APPLY_MARKER } from "../../review/bot/apply-report";
 import { MAIN_PLAN_DIR } from "../../review/bot/main-plan";
 import { type PlanRecord, parseRecord, recordLine } from "../../review/bot/plan-record";
-import { count, MENTION, rendered } from "../escaping/hostile";
 import { type FakeComment, fakeCore, fakeGitHub, runScript, workflowScript } from "../support/bots";
+import { count, MENTION, rendered } from "../support/hostile-text";
 import { REPO_ROOT, tempDir } from "../support/project";
 
 /** The generated github-script steps of apply.yml, run the way github-script runs them. */

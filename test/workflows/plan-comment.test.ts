@@ -6,8 +6,6 @@ import { describe, test } from "node:test";
 import { planSummary } from "../../cli/plan-summary";
 import { GITHUB_COMMENT_LIMIT } from "../../review/bot/comment";
 import { type PlanRecord, parseRecord, recordLine } from "../../review/bot/plan-record";
-import { count, MENTION, rendered, runnerLines, runnerSeesCommand } from "../escaping/hostile";
-import { PLANS } from "../plan/support";
 import {
   assertCurrentBundle,
   type FakeComment,
@@ -16,6 +14,8 @@ import {
   runScript,
   workflowScript,
 } from "../support/bots";
+import { count, MENTION, rendered, runnerLines, runnerSeesCommand } from "../support/hostile-text";
+import { PLANS } from "../support/plans";
 import { ADOPTION_ROOT, run, tempDir } from "../support/project";
 
 /** The generated github-script step of plan-comment.yml, run below the way github-script runs it. */

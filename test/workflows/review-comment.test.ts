@@ -6,15 +6,6 @@ import type { BoundRouting } from "../../review/approvals";
 import { GITHUB_COMMENT_LIMIT } from "../../review/bot/comment";
 import { REVIEW_MARKER } from "../../review/bot/review-comment";
 import {
-  count,
-  hostileCases,
-  MENTION,
-  rendered,
-  runnerLines,
-  runnerSeesCommand,
-  UNDEFUSED_AT,
-} from "../escaping/hostile";
-import {
   assertCurrentBundle,
   type FakeComment,
   fakeCore,
@@ -22,6 +13,15 @@ import {
   runScript,
   workflowScript,
 } from "../support/bots";
+import {
+  count,
+  hostileCases,
+  MENTION,
+  rendered,
+  runnerLines,
+  runnerSeesCommand,
+  UNDEFUSED_AT,
+} from "../support/hostile-text";
 import { tempDir } from "../support/project";
 
 /** The generated github-script steps of review-comment.yml, run below the way github-script runs them. */

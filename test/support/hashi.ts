@@ -1,0 +1,32 @@
+import { TlsProvider } from "@cdktf/provider-tls/lib/provider";
+import { VaultProvider } from "@cdktf/provider-vault/lib/provider";
+import { AcmeProvider, LETS_ENCRYPT_STAGING } from "../../bindings/acme/provider";
+import { ConsulProvider } from "../../bindings/consul/provider";
+import { NomadProvider } from "../../bindings/nomad/provider";
+import { type Construct, TerraformStack, Testing } from "../../runtime/cdktf";
+import { parse, type StackJson, testApp } from "./synth";
+
+/**
+ * Builds constructs in a fresh app (with every provider they may need) and synthesizes with
+ * validations, as `cdktf synth` does.
+ */
+export function synthValidated(build: (scope: Construct) => void): StackJson {
+  const stack = new TerraformStack(testApp(), "stack");
+  new NomadProvider(stack, "nomad-provider");
+  new ConsulProvider(stack, "consul-provider");
+  new VaultProvider(stack, "vault-provider");
+  new AcmeProvider(stack, "acme-provider", { serverUrl: LETS_ENCRYPT_STAGING });
+  new TlsProvider(stack, "tls-provider");
+  build(stack);
+  return parse(Testing.synth(stack, true));
+}
+
+/** The message of the error `fn` throws (fails when it does not throw). */
+export function errorOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  throw new Error("expected an error, but none was thrown");
+}
