@@ -1,8 +1,7 @@
 import { VaultProvider } from "@cdktf/provider-vault/lib/provider";
 import { ConsulProvider } from "../bindings/consul/provider";
-import { NomadProvider } from "../bindings/nomad/provider";
 import { ConsulAclPolicy } from "../constructs/consul";
-import { NomadAclPolicy, NomadNamespace, NomadScheduler } from "../constructs/nomad";
+import { NomadAclPolicy, NomadNamespace, NomadScheduler, nomadProvider } from "../constructs/nomad";
 import { RegistryModule } from "../constructs/terraform/registry-module";
 import { configureState, type StateSettings } from "../constructs/terraform/state-backend";
 import {
@@ -41,7 +40,7 @@ export class HashistackStack extends TerraformStack {
     super(scope, id);
     configureState(this, state);
     // Addresses and tokens come from NOMAD_*, CONSUL_HTTP_* and VAULT_* in the environment.
-    new NomadProvider(this, "nomad-provider");
+    nomadProvider(this, "nomad-provider");
     new ConsulProvider(this, "consul-provider");
     new VaultProvider(this, "vault-provider");
 

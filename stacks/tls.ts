@@ -1,7 +1,6 @@
 import { TlsProvider } from "@cdktf/provider-tls/lib/provider";
 import { AcmeProvider } from "../bindings/acme/provider";
-import { NomadProvider } from "../bindings/nomad/provider";
-import { type INomadNamespace, jobVariablePath } from "../constructs/nomad";
+import { type INomadNamespace, jobVariablePath, nomadProvider } from "../constructs/nomad";
 import { configureState, type StateSettings } from "../constructs/terraform/state-backend";
 import { AcmeCertificate } from "../constructs/tls";
 import type { TlsEstate } from "../inputs/estate";
@@ -29,7 +28,7 @@ export class TlsStack extends TerraformStack {
     new AcmeProvider(this, "acme", { serverUrl: tls.acmeServerUrl });
     // Declared (Void left tls implicit), so required_providers pins it.
     new TlsProvider(this, "tls");
-    new NomadProvider(this, "nomad");
+    nomadProvider(this, "nomad");
 
     const certificate = new AcmeCertificate(this, "wildcard", tls.certificate);
     for (const { job, namespace } of tls.consumers) {

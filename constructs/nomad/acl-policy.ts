@@ -1,4 +1,4 @@
-import { AclPolicy } from "../../bindings/nomad/acl-policy";
+import { AclPolicy } from "@cdktf/provider-nomad/lib/acl-policy";
 import { Construct, Lazy } from "../../runtime/cdktf";
 import { check } from "../../runtime/errors";
 import { declare } from "../terraform/declarations";

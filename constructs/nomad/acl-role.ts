@@ -1,5 +1,5 @@
-import { AclPolicy } from "../../bindings/nomad/acl-policy";
-import { AclRole } from "../../bindings/nomad/acl-role";
+import { AclPolicy } from "@cdktf/provider-nomad/lib/acl-policy";
+import { AclRole } from "@cdktf/provider-nomad/lib/acl-role";
 import { Construct } from "../../runtime/cdktf";
 import { check, checkUnique } from "../../runtime/errors";
 import { checkDeclared } from "../terraform/declarations";
@@ -36,7 +36,7 @@ export class NomadAclRole extends Construct {
     this.resource = new AclRole(this, "resource", {
       name: props.name,
       description: props.description,
-      policies: [...names].sort(),
+      policy: [...names].sort().map((name) => ({ name })),
     });
     const resource = this.resource;
     claimLogicalId(resource, logicalId("role", props.name));

@@ -1,4 +1,4 @@
-import { Namespace } from "../../bindings/nomad/namespace";
+import { Namespace } from "@cdktf/provider-nomad/lib/namespace";
 import { Construct } from "../../runtime/cdktf";
 import { check } from "../../runtime/errors";
 import { checkDeclared, declare } from "../terraform/declarations";
@@ -53,7 +53,7 @@ export class NomadNamespace extends Construct implements INomadNamespace {
     this.resource = new Namespace(this, "resource", {
       name: props.name,
       description: props.description,
-      meta: props.meta,
+      meta: props.meta && { ...props.meta },
     });
     const resource = this.resource;
     claimLogicalId(resource, logicalId("namespace", props.name));

@@ -1,4 +1,4 @@
-import { SchedulerConfig } from "../../bindings/nomad/scheduler-config";
+import { SchedulerConfig } from "@cdktf/provider-nomad/lib/scheduler-config";
 import { Construct } from "../../runtime/cdktf";
 import { claimLogicalId } from "../terraform/logical-id";
 
@@ -25,12 +25,13 @@ export class NomadScheduler extends Construct {
     this.resource = new SchedulerConfig(this, "resource", {
       schedulerAlgorithm: props.algorithm ?? "binpack",
       memoryOversubscriptionEnabled: props.memoryOversubscription ?? false,
-      // Every flag is written so the cluster never keeps a setting nobody declared.
+      // Every flag is written so the cluster never keeps a setting nobody declared. A map
+      // attribute, not a block: its keys reach Terraform as written.
       preemptionConfig: {
-        systemSchedulerEnabled: preemption.has("system"),
-        batchSchedulerEnabled: preemption.has("batch"),
-        serviceSchedulerEnabled: preemption.has("service"),
-        sysbatchSchedulerEnabled: preemption.has("sysbatch"),
+        system_scheduler_enabled: preemption.has("system"),
+        batch_scheduler_enabled: preemption.has("batch"),
+        service_scheduler_enabled: preemption.has("service"),
+        sysbatch_scheduler_enabled: preemption.has("sysbatch"),
       },
     });
     // One per cluster: a second scheduler in the stack fails here instead of overwriting the first.

@@ -1,4 +1,4 @@
-import { Variable } from "../../bindings/nomad/variable";
+import { Variable } from "@cdktf/provider-nomad/lib/variable";
 import { Construct } from "../../runtime/cdktf";
 import { check } from "../../runtime/errors";
 import { claimLogicalId, logicalId } from "../terraform/logical-id";
@@ -49,7 +49,7 @@ export class NomadVariable extends Construct {
     this.resource = new Variable(this, "resource", {
       path,
       namespace: namespace.namespaceName,
-      items,
+      items: { ...items },
     });
     const resource = this.resource;
     claimLogicalId(resource, logicalId("variable", namespace.namespaceName, path));

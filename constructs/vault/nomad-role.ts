@@ -1,6 +1,6 @@
+import { AclPolicy as NomadAclPolicyResource } from "@cdktf/provider-nomad/lib/acl-policy";
 import { GenericEndpoint } from "@cdktf/provider-vault/lib/generic-endpoint";
 import { Mount } from "@cdktf/provider-vault/lib/mount";
-import { AclPolicy as NomadAclPolicyResource } from "../../bindings/nomad/acl-policy";
 import { Construct } from "../../runtime/cdktf";
 import { check, checkUnique } from "../../runtime/errors";
 import type { INomadAclPolicy } from "../nomad/acl-policy";

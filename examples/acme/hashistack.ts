@@ -1,8 +1,7 @@
 import { VaultProvider } from "@cdktf/provider-vault/lib/provider";
 import { ConsulProvider } from "../../bindings/consul/provider";
-import { NomadProvider } from "../../bindings/nomad/provider";
 import { ConsulAclPolicy, ConsulAclRole } from "../../constructs/consul";
-import { NomadAclPolicy, NomadAclRole, NomadNamespace } from "../../constructs/nomad";
+import { NomadAclPolicy, NomadAclRole, NomadNamespace, nomadProvider } from "../../constructs/nomad";
 import { VaultMount, VaultNomadRole, VaultPolicy } from "../../constructs/vault";
 import { type Construct, TerraformStack } from "../../runtime/cdktf";
 
@@ -10,7 +9,7 @@ import { type Construct, TerraformStack } from "../../runtime/cdktf";
 export class AcmeHashistackStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    new NomadProvider(this, "nomad-provider");
+    nomadProvider(this, "nomad-provider");
     new VaultProvider(this, "vault-provider");
     new ConsulProvider(this, "consul-provider");
 

@@ -5,11 +5,7 @@ import { AcmeProvider, LETS_ENCRYPT_PRODUCTION } from "../../bindings/acme/provi
 import { Registration } from "../../bindings/acme/registration";
 import { AclPolicy as ConsulAclPolicy } from "../../bindings/consul/acl-policy";
 import { ConsulProvider } from "../../bindings/consul/provider";
-import { AclPolicy as NomadAclPolicy } from "../../bindings/nomad/acl-policy";
-import { AclRole as NomadAclRole } from "../../bindings/nomad/acl-role";
-import { Namespace } from "../../bindings/nomad/namespace";
-import { NomadProvider } from "../../bindings/nomad/provider";
-import { Variable } from "../../bindings/nomad/variable";
+import { nomadProvider } from "../../constructs/nomad";
 import { RegistryModule } from "../../constructs/terraform/registry-module";
 import { parse, resourcesOf, synthScope } from "../support/synth";
 import { errorOf } from "./support";
@@ -18,7 +14,7 @@ describe("provider bindings", () => {
   it("pin exact provider versions in required_providers and carry no credentials", () => {
     const json = parse(
       synthScope((scope) => {
-        new NomadProvider(scope, "nomad", { address: "https://nomad.example.org", region: "global" });
+        nomadProvider(scope, "nomad", { address: "https://nomad.example.org", region: "global" });
         new ConsulProvider(scope, "consul", { address: "consul.example.org:8500", scheme: "https" });
         new AcmeProvider(scope, "acme", { serverUrl: LETS_ENCRYPT_PRODUCTION });
       }),
@@ -39,18 +35,6 @@ describe("provider bindings", () => {
 describe("resource bindings", () => {
   it("map camelCase config to the providers' snake_case schema", () => {
     const json = synthScope((scope) => {
-      new NomadAclPolicy(scope, "p", {
-        name: "p",
-        rulesHcl: "node {}",
-        jobAcl: { namespace: "ns", jobId: "j", group: "g", task: "t" },
-      });
-      new Namespace(scope, "n", {
-        name: "n",
-        capabilities: { enabledTaskDrivers: ["docker"] },
-        nodePoolConfig: { default: "pool", allowed: ["pool-*"] },
-      });
-      new NomadAclRole(scope, "r", { name: "r", policies: ["a", "b"] });
-      new Variable(scope, "v", { path: "x", namespace: "n", items: { k: "${var.v}" } });
       new ConsulAclPolicy(scope, "c", { name: "c", rules: 'acl = "read"', datacenters: ["void"] });
       const registration = new Registration(scope, "reg", {
         accountKeyPem: "${var.key}",
@@ -64,25 +48,6 @@ describe("resource bindings", () => {
         preCheckDelay: 30,
         minDaysRemaining: 20,
       });
-    });
-    assert.deepEqual(resourcesOf(json, "nomad_acl_policy").p, {
-      name: "p",
-      rules_hcl: "node {}",
-      job_acl: { namespace: "ns", job_id: "j", group: "g", task: "t" },
-    });
-    assert.deepEqual(resourcesOf(json, "nomad_namespace").n, {
-      name: "n",
-      capabilities: { enabled_task_drivers: ["docker"] },
-      node_pool_config: { default: "pool", allowed: ["pool-*"] },
-    });
-    assert.deepEqual(resourcesOf(json, "nomad_acl_role").r, {
-      name: "r",
-      policy: [{ name: "a" }, { name: "b" }],
-    });
-    assert.deepEqual(resourcesOf(json, "nomad_variable").v, {
-      path: "x",
-      namespace: "n",
-      items: { k: "${var.v}" },
     });
     assert.deepEqual(resourcesOf(json, "consul_acl_policy").c, {
       name: "c",

@@ -2,7 +2,7 @@ import { TlsProvider } from "@cdktf/provider-tls/lib/provider";
 import { VaultProvider } from "@cdktf/provider-vault/lib/provider";
 import { AcmeProvider, LETS_ENCRYPT_STAGING } from "../../bindings/acme/provider";
 import { ConsulProvider } from "../../bindings/consul/provider";
-import { NomadProvider } from "../../bindings/nomad/provider";
+import { nomadProvider } from "../../constructs/nomad";
 import { type Construct, TerraformStack, Testing } from "../../runtime/cdktf";
 import { parse, type StackJson, testApp } from "../support/synth";
 
@@ -14,7 +14,7 @@ import { parse, type StackJson, testApp } from "../support/synth";
  */
 export function synthValidated(build: (scope: Construct) => void): StackJson {
   const stack = new TerraformStack(testApp(), "stack");
-  new NomadProvider(stack, "nomad-provider");
+  nomadProvider(stack, "nomad-provider");
   new ConsulProvider(stack, "consul-provider");
   new VaultProvider(stack, "vault-provider");
   new AcmeProvider(stack, "acme-provider", { serverUrl: LETS_ENCRYPT_STAGING });
