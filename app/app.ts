@@ -1,6 +1,7 @@
-import type { StateSettings } from "../constructs/terraform/state-backend";
+import { App, DISABLE_STACK_TRACE_IN_METADATA } from "@void-linux/infra-constructs/cdktf";
+import type { StateSettings } from "@void-linux/infra-constructs/terraform";
 import type { Inputs } from "../inputs";
-import { App, DISABLE_STACK_TRACE_IN_METADATA } from "../runtime/cdktf";
+import { skipTokenStackTraces } from "../runtime/stack-traces";
 import type { EstateStacks } from "../stacks";
 import { DigitalOceanStack } from "../stacks/digitalocean";
 import { FastlyStack } from "../stacks/fastly";
@@ -26,6 +27,7 @@ export function buildApp(
   env: NodeJS.ProcessEnv,
 ): { readonly app: App; readonly stacks: EstateStacks } {
   const { estate } = inputs;
+  skipTokenStackTraces();
   // Without stack traces, annotations carry no absolute paths: output is identical across checkouts.
   const app = new App({ outdir, context: { [DISABLE_STACK_TRACE_IN_METADATA]: true } });
   const backend = stateBackendFromEnv(env, estate.state.httpBaseUrl);

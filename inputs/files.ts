@@ -4,7 +4,7 @@
  * adds the size limits). Deliberately light on imports, and only literals at the top level, so a
  * bot that needs a path or two bundles nothing else.
  */
-import { GITHUB_LOGIN } from "../constructs/github/login";
+import { GITHUB_LOGIN } from "@void-linux/infra-constructs/github/login";
 
 /**
  * A directory of data files, one `<name>.yaml` each: its loader reads every name `fileName`

@@ -1,19 +1,23 @@
 import { VaultProvider } from "@cdktf/provider-vault/lib/provider";
-import { ConsulProvider } from "../bindings/consul/provider";
-import { ConsulAclPolicy } from "../constructs/consul";
-import { NomadAclPolicy, NomadNamespace, NomadScheduler, nomadProvider } from "../constructs/nomad";
-import { RegistryModule } from "../constructs/terraform/registry-module";
-import { configureState, type StateSettings } from "../constructs/terraform/state-backend";
+import { ConsulProvider } from "@void-linux/infra-constructs/bindings/consul";
+import { Construct, TerraformStack } from "@void-linux/infra-constructs/cdktf";
+import { ConsulAclPolicy } from "@void-linux/infra-constructs/consul";
+import { findDeclared } from "@void-linux/infra-constructs/core";
+import {
+  NomadAclPolicy,
+  NomadNamespace,
+  NomadScheduler,
+  nomadProvider,
+} from "@void-linux/infra-constructs/nomad";
+import { configureState, RegistryModule, type StateSettings } from "@void-linux/infra-constructs/terraform";
 import {
   type IVaultPolicy,
   VaultLdapAuth,
   VaultMount,
   VaultNomadRole,
   VaultPolicy,
-} from "../constructs/vault";
+} from "@void-linux/infra-constructs/vault";
 import type { HashistackEstate } from "../inputs/estate";
-import { Construct, TerraformStack } from "../runtime/cdktf";
-import { findDeclared } from "../runtime/errors";
 
 export interface HashistackStackProps {
   readonly hashistack: HashistackEstate;

@@ -1,11 +1,11 @@
 import { TlsProvider } from "@cdktf/provider-tls/lib/provider";
-import { AcmeProvider } from "../bindings/acme/provider";
-import { type INomadNamespace, jobVariablePath, nomadProvider } from "../constructs/nomad";
-import { configureState, type StateSettings } from "../constructs/terraform/state-backend";
-import { AcmeCertificate } from "../constructs/tls";
+import { AcmeProvider } from "@void-linux/infra-constructs/bindings/acme";
+import { type Construct, TerraformStack } from "@void-linux/infra-constructs/cdktf";
+import { findDeclared } from "@void-linux/infra-constructs/core";
+import { type INomadNamespace, jobVariablePath, nomadProvider } from "@void-linux/infra-constructs/nomad";
+import { configureState, type StateSettings } from "@void-linux/infra-constructs/terraform";
+import { AcmeCertificate } from "@void-linux/infra-constructs/tls";
 import type { TlsEstate } from "../inputs/estate";
-import { type Construct, TerraformStack } from "../runtime/cdktf";
-import { findDeclared } from "../runtime/errors";
 
 export interface TlsStackProps {
   readonly tls: TlsEstate;

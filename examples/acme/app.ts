@@ -1,4 +1,4 @@
-import { App } from "../../runtime/cdktf";
+import { App } from "@void-linux/infra-constructs/cdktf";
 import { AcmeGithubStack } from "./github";
 import { AcmeHashistackStack } from "./hashistack";
 import { AcmeInternalStack } from "./internal";

@@ -1,5 +1,5 @@
-import { GithubOrganization } from "../../constructs/github";
-import { type Construct, TerraformStack } from "../../runtime/cdktf";
+import { type Construct, TerraformStack } from "@void-linux/infra-constructs/cdktf";
+import { GithubOrganization } from "@void-linux/infra-constructs/github";
 
 /** Acme's GitHub organization: owners, two teams (member lists per team) and their repositories. */
 export class AcmeGithubStack extends TerraformStack {

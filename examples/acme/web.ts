@@ -1,11 +1,13 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { FastlyProvider } from "../../bindings/fastly";
-import { CdnFront } from "../../constructs/cdn";
-import { DnsZone, route53Dns } from "../../constructs/dns";
-import { ec2Instance, Host } from "../../constructs/host";
-import { Mirror } from "../../constructs/mirror";
-import { ProxyTier, PublishedService } from "../../constructs/proxy";
-import { type Construct, TerraformStack } from "../../runtime/cdktf";
+import { FastlyProvider } from "@void-linux/infra-constructs/bindings/fastly";
+import { type Construct, TerraformStack } from "@void-linux/infra-constructs/cdktf";
+import { CdnFront } from "@void-linux/infra-constructs/cdn";
+import { DnsZone } from "@void-linux/infra-constructs/dns";
+import { route53Dns } from "@void-linux/infra-constructs/dns/aws";
+import { Host } from "@void-linux/infra-constructs/host";
+import { ec2Instance } from "@void-linux/infra-constructs/host/aws";
+import { Mirror } from "@void-linux/infra-constructs/mirror";
+import { ProxyTier, PublishedService } from "@void-linux/infra-constructs/proxy";
 
 /**
  * Acme's public web estate on AWS: the `acme.example` hosted zone, two EC2 machines behind a proxy

@@ -1,5 +1,5 @@
+import type { DigitalOceanEnvironment } from "@void-linux/infra-constructs/host/digitalocean";
 import { z } from "zod";
-import type { DigitalOceanEnvironment } from "../../constructs/host/digitalocean";
 import {
   ANSIBLE_ALL,
   ansibleGroup,

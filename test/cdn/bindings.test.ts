@@ -1,7 +1,12 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { FASTLY_PROVIDER_VERSION, FastlyProvider, ServiceVcl, TlsSubscription } from "../../bindings/fastly";
-import { TerraformOutput } from "../../runtime/cdktf";
+import {
+  FASTLY_PROVIDER_VERSION,
+  FastlyProvider,
+  ServiceVcl,
+  TlsSubscription,
+} from "@void-linux/infra-constructs/bindings/fastly";
+import { TerraformOutput } from "@void-linux/infra-constructs/cdktf";
 import { assertHasResource, parse, resourcesOf, synthScope } from "../support/synth";
 
 describe("fastly bindings", () => {

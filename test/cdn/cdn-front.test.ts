@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { CdnFront, type CdnFrontProps } from "../../constructs/cdn";
-import { DnsZone, digitalOceanDns } from "../../constructs/dns";
-import { TerraformStack } from "../../runtime/cdktf";
+import { TerraformStack } from "@void-linux/infra-constructs/cdktf";
+import { CdnFront, type CdnFrontProps } from "@void-linux/infra-constructs/cdn";
+import { DnsZone } from "@void-linux/infra-constructs/dns";
+import { digitalOceanDns } from "@void-linux/infra-constructs/dns/digitalocean";
 import { addressOf, assertHasResource, resourcesOf, synthScope, testApp } from "../support/synth";
 
 const BASE: CdnFrontProps = {

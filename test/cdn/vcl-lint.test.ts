@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { alternationInCharacterClass } from "../../constructs/cdn";
+import { alternationInCharacterClass } from "@void-linux/infra-constructs/cdn";
 
 describe("alternationInCharacterClass", () => {
   test("flags a class written like an alternation of suffixes", () => {

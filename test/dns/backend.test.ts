@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { Record as DoRecord } from "@cdktf/provider-digitalocean/lib/record";
+import { type Construct, TerraformResource } from "@void-linux/infra-constructs/cdktf";
 import {
   absoluteName,
   type DnsRecord,
@@ -15,9 +16,8 @@ import {
   type ZoneBackend,
   type ZoneBackendFactory,
   type ZoneContext,
-} from "../../constructs/dns";
-import { claimLogicalId } from "../../constructs/terraform/logical-id";
-import { type Construct, TerraformResource } from "../../runtime/cdktf";
+} from "@void-linux/infra-constructs/dns";
+import { claimLogicalId } from "@void-linux/infra-constructs/terraform";
 import { assertHasResource, failureOf, resourcesOf, synthScope } from "../support/synth";
 
 /** Terraform's built-in `terraform_data`, holding whatever `input` produces at synth time. */

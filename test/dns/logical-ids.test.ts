@@ -4,14 +4,11 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import {
-  cloudDns,
-  DnsZone,
-  digitalOceanDns,
-  route53Dns,
-  type ZoneBackendFactory,
-} from "../../constructs/dns";
-import { Construct } from "../../runtime/cdktf";
+import { Construct } from "@void-linux/infra-constructs/cdktf";
+import { DnsZone, type ZoneBackendFactory } from "@void-linux/infra-constructs/dns";
+import { route53Dns } from "@void-linux/infra-constructs/dns/aws";
+import { digitalOceanDns } from "@void-linux/infra-constructs/dns/digitalocean";
+import { cloudDns } from "@void-linux/infra-constructs/dns/google";
 import { failureOf, resourcesOf, synthScope } from "../support/synth";
 
 const BACKENDS: readonly {

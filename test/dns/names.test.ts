@@ -12,7 +12,7 @@ import {
   targetProblem,
   terraformId,
   valueKey,
-} from "../../constructs/dns";
+} from "@void-linux/infra-constructs/dns";
 
 const rel = (name: string) => relativeName("example.org", name);
 const problem = (name: string) => {

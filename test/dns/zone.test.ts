@@ -1,15 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import {
-  cloudDns,
-  DigitalOceanZoneBackend,
-  DnsZone,
-  digitalOceanDns,
-  route53Dns,
-  type ZoneBackend,
-  type ZoneBackendFactory,
-} from "../../constructs/dns";
-import { type Construct, Lazy } from "../../runtime/cdktf";
+import { type Construct, Lazy } from "@void-linux/infra-constructs/cdktf";
+import { DnsZone, type ZoneBackend, type ZoneBackendFactory } from "@void-linux/infra-constructs/dns";
+import { route53Dns } from "@void-linux/infra-constructs/dns/aws";
+import { DigitalOceanZoneBackend, digitalOceanDns } from "@void-linux/infra-constructs/dns/digitalocean";
+import { cloudDns } from "@void-linux/infra-constructs/dns/google";
 import { assertHasResource, failureOf, resourcesOf, synthScope } from "../support/synth";
 
 const zoneIn = <B extends ZoneBackend>(

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { GithubProvider } from "@cdktf/provider-github/lib/provider";
-import { GithubOrganization, type RepositoryProps } from "../../constructs/github";
+import { GithubOrganization, type RepositoryProps } from "@void-linux/infra-constructs/github";
 import { addressOf, assertHasResource, failureOf, parse, resourcesOf, synthScope } from "../support/synth";
 
 describe("GithubOrganization", () => {

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { GithubOrganization, type MembershipMode } from "../../constructs/github";
-import { addStateMigration } from "../../constructs/terraform/state-migration";
+import { TerraformStack } from "@void-linux/infra-constructs/cdktf";
+import { GithubOrganization, type MembershipMode } from "@void-linux/infra-constructs/github";
+import { addStateMigration } from "@void-linux/infra-constructs/terraform";
 import { reviewDiff, type StackJson } from "../../review/diff";
 import { githubRefreshCost } from "../../review/refresh-cost";
-import { TerraformStack } from "../../runtime/cdktf";
 import { parse, resourcesOf, synthScope, testApp } from "../support/synth";
 
 /** An organization with two teams; Carol joins `core` after Alice and Bob. */

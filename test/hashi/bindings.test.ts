@@ -1,12 +1,14 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { Certificate } from "../../bindings/acme/certificate";
-import { AcmeProvider, LETS_ENCRYPT_PRODUCTION } from "../../bindings/acme/provider";
-import { Registration } from "../../bindings/acme/registration";
-import { AclPolicy as ConsulAclPolicy } from "../../bindings/consul/acl-policy";
-import { ConsulProvider } from "../../bindings/consul/provider";
-import { nomadProvider } from "../../constructs/nomad";
-import { RegistryModule } from "../../constructs/terraform/registry-module";
+import {
+  AcmeProvider,
+  Certificate,
+  LETS_ENCRYPT_PRODUCTION,
+  Registration,
+} from "@void-linux/infra-constructs/bindings/acme";
+import { AclPolicy as ConsulAclPolicy, ConsulProvider } from "@void-linux/infra-constructs/bindings/consul";
+import { nomadProvider } from "@void-linux/infra-constructs/nomad";
+import { RegistryModule } from "@void-linux/infra-constructs/terraform";
 import { parse, resourcesOf, synthScope } from "../support/synth";
 import { errorOf } from "./support";
 

@@ -5,7 +5,7 @@ import {
   ConsulAclRole,
   type ConsulPolicy,
   renderConsulRules,
-} from "../../constructs/consul";
+} from "@void-linux/infra-constructs/consul";
 import { addressOf, resourcesOf } from "../support/synth";
 import { errorOf, synthValidated } from "./support";
 

@@ -9,7 +9,7 @@ import {
   NomadScheduler,
   NomadVariable,
   renderNomadPolicy,
-} from "../../constructs/nomad";
+} from "@void-linux/infra-constructs/nomad";
 import { addressOf, resourcesOf } from "../support/synth";
 import { errorOf, synthValidated } from "./support";
 

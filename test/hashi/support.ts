@@ -1,9 +1,9 @@
 import { TlsProvider } from "@cdktf/provider-tls/lib/provider";
 import { VaultProvider } from "@cdktf/provider-vault/lib/provider";
-import { AcmeProvider, LETS_ENCRYPT_STAGING } from "../../bindings/acme/provider";
-import { ConsulProvider } from "../../bindings/consul/provider";
-import { nomadProvider } from "../../constructs/nomad";
-import { type Construct, TerraformStack, Testing } from "../../runtime/cdktf";
+import { AcmeProvider, LETS_ENCRYPT_STAGING } from "@void-linux/infra-constructs/bindings/acme";
+import { ConsulProvider } from "@void-linux/infra-constructs/bindings/consul";
+import { type Construct, TerraformStack, Testing } from "@void-linux/infra-constructs/cdktf";
+import { nomadProvider } from "@void-linux/infra-constructs/nomad";
 import { parse, type StackJson, testApp } from "../support/synth";
 
 // Moved to ../support/synth; still here for the files that import it from this module.

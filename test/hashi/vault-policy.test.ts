@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { NomadAclPolicy } from "../../constructs/nomad";
-import { RegistryModule } from "../../constructs/terraform/registry-module";
+import { Construct } from "@void-linux/infra-constructs/cdktf";
+import { NomadAclPolicy } from "@void-linux/infra-constructs/nomad";
+import { RegistryModule } from "@void-linux/infra-constructs/terraform";
 import {
   renderVaultPolicy,
   type VaultCapability,
@@ -9,8 +10,7 @@ import {
   VaultMount,
   VaultNomadRole,
   VaultPolicy,
-} from "../../constructs/vault";
-import { Construct } from "../../runtime/cdktf";
+} from "@void-linux/infra-constructs/vault";
 import { addressOf, resourcesOf } from "../support/synth";
 import { errorOf, synthValidated } from "./support";
 

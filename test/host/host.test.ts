@@ -1,19 +1,20 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { cloudDns, DnsZone, digitalOceanDns, route53Dns } from "../../constructs/dns";
+import type { Construct } from "@void-linux/infra-constructs/cdktf";
+import { DnsZone } from "@void-linux/infra-constructs/dns";
+import { route53Dns } from "@void-linux/infra-constructs/dns/aws";
+import { digitalOceanDns } from "@void-linux/infra-constructs/dns/digitalocean";
+import { cloudDns } from "@void-linux/infra-constructs/dns/google";
+import { existingMachine, Host, type HostProps } from "@void-linux/infra-constructs/host";
+import { ec2Instance } from "@void-linux/infra-constructs/host/aws";
 import {
-  computeInstance,
   DigitalOceanProject,
   DigitalOceanSshKey,
   DigitalOceanVpc,
   digitalOceanDroplet,
-  ec2Instance,
-  existingMachine,
-  Host,
-  type HostProps,
-} from "../../constructs/host";
-import type { Construct } from "../../runtime/cdktf";
-import { sshPublicKeyLine } from "../../runtime/ssh-key";
+} from "@void-linux/infra-constructs/host/digitalocean";
+import { computeInstance } from "@void-linux/infra-constructs/host/google";
+import { sshPublicKeyLine } from "@void-linux/infra-constructs/ssh-key";
 import { ADOPTION_ESTATE } from "../support/estate";
 import { fixturePublicKey } from "../support/keys";
 import { assertHasResource, failureOf, resourcesOf, synthScope } from "../support/synth";

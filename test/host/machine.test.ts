@@ -1,10 +1,12 @@
 /** A machine provider the library does not know, written as a MachineFactory, needs no edit of Host. */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { DnsZone, digitalOceanDns, route53Dns } from "../../constructs/dns";
-import { Host, type MachineContext, type MachineFactory } from "../../constructs/host";
-import { claimLogicalId } from "../../constructs/terraform/logical-id";
-import { type Construct, TerraformResource } from "../../runtime/cdktf";
+import { type Construct, TerraformResource } from "@void-linux/infra-constructs/cdktf";
+import { DnsZone } from "@void-linux/infra-constructs/dns";
+import { route53Dns } from "@void-linux/infra-constructs/dns/aws";
+import { digitalOceanDns } from "@void-linux/infra-constructs/dns/digitalocean";
+import { Host, type MachineContext, type MachineFactory } from "@void-linux/infra-constructs/host";
+import { claimLogicalId } from "@void-linux/infra-constructs/terraform";
 import { assertHasResource, failureOf, resourcesOf, synthScope } from "../support/synth";
 
 /** A minimal hand-written binding of a server resource from a provider this library has no factory for. */

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { TerraformStack, Testing } from "@void-linux/infra-constructs/cdktf";
+import { configureState } from "@void-linux/infra-constructs/terraform";
 import { stateBackendFromEnv } from "../../app/backend";
-import { configureState } from "../../constructs/terraform/state-backend";
-import { TerraformStack, Testing } from "../../runtime/cdktf";
 import { testApp } from "../support/synth";
 
 const BASE_URL = "https://state.example.org/state";

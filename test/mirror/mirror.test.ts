@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import type { Construct } from "@void-linux/infra-constructs/cdktf";
+import { DnsZone } from "@void-linux/infra-constructs/dns";
+import { digitalOceanDns } from "@void-linux/infra-constructs/dns/digitalocean";
+import { existingMachine, Host, type IHost } from "@void-linux/infra-constructs/host";
+import { Mirror, type MirrorProps } from "@void-linux/infra-constructs/mirror";
 import type { IConstruct } from "constructs";
-import { DnsZone, digitalOceanDns } from "../../constructs/dns";
-import { existingMachine, Host, type IHost } from "../../constructs/host";
-import { Mirror, type MirrorProps } from "../../constructs/mirror";
-import type { Construct } from "../../runtime/cdktf";
 import { ADOPTION_ESTATE } from "../support/estate";
 import { assertHasResource, failureOf, resourcesOf, synthScope } from "../support/synth";
 

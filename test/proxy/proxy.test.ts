@@ -1,9 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { DnsZone, digitalOceanDns, route53Dns } from "../../constructs/dns";
-import { existingMachine, Host, type IHost } from "../../constructs/host";
-import { type IProxyTier, ProxyTier, PublishedService } from "../../constructs/proxy";
-import type { Construct } from "../../runtime/cdktf";
+import type { Construct } from "@void-linux/infra-constructs/cdktf";
+import { DnsZone } from "@void-linux/infra-constructs/dns";
+import { route53Dns } from "@void-linux/infra-constructs/dns/aws";
+import { digitalOceanDns } from "@void-linux/infra-constructs/dns/digitalocean";
+import { existingMachine, Host, type IHost } from "@void-linux/infra-constructs/host";
+import { type IProxyTier, ProxyTier, PublishedService } from "@void-linux/infra-constructs/proxy";
 import { assertHasResource, assertNoResource, failureOf, resourcesOf, synthScope } from "../support/synth";
 
 interface World {

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { createPublicKey, type KeyObject } from "node:crypto";
 import { describe, test } from "node:test";
+import { parseSshKey, type SshKey, sshPublicKeyLine } from "@void-linux/infra-constructs/ssh-key";
 import fc from "fast-check";
-import { parseSshKey, type SshKey, sshPublicKeyLine } from "../../runtime/ssh-key";
 import { ed25519KeyPair, fixturePublicKey } from "../support/keys";
 
 /*

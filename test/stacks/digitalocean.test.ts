@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { Testing } from "@void-linux/infra-constructs/cdktf";
+import { compareText } from "@void-linux/infra-constructs/core";
 import { proxiedServicesJson } from "../../app/artifacts/services";
 import { stateBackendFromEnv } from "../../app/backend";
 import type { MirrorEntry } from "../../inputs/mirrors";
-import { Testing } from "../../runtime/cdktf";
-import { compareText } from "../../runtime/values";
 import { DigitalOceanStack } from "../../stacks/digitalocean";
 import { ADOPTION_ESTATE, adoptionInputs } from "../support/app";
 import { readEstate } from "../support/estate";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { NomadNamespace, type NomadVariable } from "../../constructs/nomad";
-import { AcmeCertificate, type AcmeCertificateProps } from "../../constructs/tls";
+import { NomadNamespace, type NomadVariable } from "@void-linux/infra-constructs/nomad";
+import { AcmeCertificate, type AcmeCertificateProps } from "@void-linux/infra-constructs/tls";
 import { errorOf, synthValidated } from "../hashi/support";
 import { addressOf, resourcesOf } from "../support/synth";
 

@@ -1,5 +1,5 @@
-import type { Construct, TerraformMetaArguments, TerraformProviderGeneratorMetadata } from "../runtime/cdktf";
-import { TerraformProvider, TerraformResource } from "../runtime/cdktf";
+import type { Construct, TerraformMetaArguments, TerraformProviderGeneratorMetadata } from "../cdktf";
+import { TerraformProvider, TerraformResource } from "../cdktf";
 
 /** Generator metadata that pins one exact provider release in `required_providers`. */
 export function pinnedRelease(providerName: string, version: string): TerraformProviderGeneratorMetadata {

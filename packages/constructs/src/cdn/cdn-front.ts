@@ -5,10 +5,9 @@ import {
   type ServiceVclSnippet,
   type TlsCertificateAuthority,
   TlsSubscription,
-} from "../../bindings/fastly";
-import { Construct, type TerraformProvider } from "../../runtime/cdktf";
-import { check, checkUnique, ValidationError } from "../../runtime/errors";
-import { didYouMean } from "../../runtime/suggest";
+} from "../bindings/fastly";
+import { Construct, type TerraformProvider } from "../cdktf";
+import { check, checkUnique, didYouMean, ValidationError } from "../core";
 import { targetProblem } from "../dns/names";
 import type { IDnsZone } from "../dns/zone";
 import { claimLogicalId, logicalId } from "../terraform/logical-id";

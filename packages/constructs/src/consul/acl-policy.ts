@@ -1,6 +1,6 @@
-import { AclPolicy } from "../../bindings/consul/acl-policy";
-import { Construct } from "../../runtime/cdktf";
-import { check } from "../../runtime/errors";
+import { AclPolicy } from "../bindings/consul/acl-policy";
+import { Construct } from "../cdktf";
+import { check } from "../core";
 import { declare } from "../terraform/declarations";
 import { claimLogicalId, logicalId } from "../terraform/logical-id";
 import {

@@ -1,7 +1,6 @@
-import { AclRole } from "../../bindings/consul/acl-role";
-import { Construct } from "../../runtime/cdktf";
-import { check, checkUnique } from "../../runtime/errors";
-import { compareText } from "../../runtime/values";
+import { AclRole } from "../bindings/consul/acl-role";
+import { Construct } from "../cdktf";
+import { check, checkUnique, compareText } from "../core";
 import { claimLogicalId, logicalId } from "../terraform/logical-id";
 import type { ConsulAclPolicy } from "./acl-policy";
 

@@ -1,5 +1,5 @@
 import { isIPv4, isIPv6 } from "node:net";
-import { Token } from "../../runtime/cdktf";
+import { Token } from "../cdktf";
 
 /** Why `value` is not an IPv4 address in dotted-quad form, or undefined when it is (or is a token). */
 export function ipv4Problem(value: string): string | undefined {

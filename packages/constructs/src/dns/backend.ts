@@ -1,4 +1,4 @@
-import { type Construct, Lazy, type TerraformResource } from "../../runtime/cdktf";
+import { type Construct, Lazy, type TerraformResource } from "../cdktf";
 import { claimLogicalId } from "../terraform/logical-id";
 import { setId } from "./names";
 import type { DnsRecord, RecordType } from "./record";

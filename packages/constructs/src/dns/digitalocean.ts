@@ -1,6 +1,6 @@
 import { Domain } from "@cdktf/provider-digitalocean/lib/domain";
 import { Record as DoRecord } from "@cdktf/provider-digitalocean/lib/record";
-import type { TerraformResource } from "../../runtime/cdktf";
+import type { TerraformResource } from "../cdktf";
 import { claimLogicalId } from "../terraform/logical-id";
 import type { RecordSet, ZoneBackend, ZoneBackendFactory, ZoneContext } from "./backend";
 import { recordId, terraformId } from "./names";

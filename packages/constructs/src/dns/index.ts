@@ -1,3 +1,8 @@
+/**
+ * DNS zones checked at synth (names, CNAME exclusivity, TTLs, value ranges) on any provider. The
+ * backends are subpaths of their own, so only the provider package of the one you use is loaded:
+ * `./dns/digitalocean`, `./dns/aws` (Route53), `./dns/google` (Cloud DNS).
+ */
 export { ipv4Problem, ipv6Problem } from "./address";
 export {
   type RecordSet,
@@ -6,8 +11,6 @@ export {
   type ZoneBackendFactory,
   type ZoneContext,
 } from "./backend";
-export { type DigitalOceanDnsOptions, DigitalOceanZoneBackend, digitalOceanDns } from "./digitalocean";
-export { type CloudDnsOptions, cloudDns, GOOGLE_DEFAULT_TTL, GoogleZoneBackend } from "./google";
 export {
   absoluteName,
   canonicalZoneName,
@@ -31,5 +34,4 @@ export type {
   SrvValue,
 } from "./record";
 export { MAX_TTL, MIN_TTL } from "./record";
-export { ROUTE53_DEFAULT_TTL, type Route53DnsOptions, Route53ZoneBackend, route53Dns } from "./route53";
 export { DnsZone, type DnsZoneProps, type IDnsZone, type ZoneRecord } from "./zone";

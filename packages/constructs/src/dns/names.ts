@@ -8,7 +8,7 @@
  * - target (CNAME/MX/SRV value): absolute with a trailing dot (`host.example.org.`).
  */
 import { createHash } from "node:crypto";
-import { Token } from "../../runtime/cdktf";
+import { Token } from "../cdktf";
 import { logicalId } from "../terraform/logical-id";
 import type { RecordSet } from "./backend";
 import type { DnsRecord } from "./record";

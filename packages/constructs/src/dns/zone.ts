@@ -1,5 +1,5 @@
-import { Construct, type TerraformResource, Token } from "../../runtime/cdktf";
-import { check, ValidationError } from "../../runtime/errors";
+import { Construct, type TerraformResource, Token } from "../cdktf";
+import { check, ValidationError } from "../core";
 import { pathId } from "../terraform/logical-id";
 import { ipv4Problem, ipv6Problem } from "./address";
 import type { RecordSet, ZoneBackend, ZoneBackendFactory } from "./backend";

@@ -1,7 +1,7 @@
 import { Membership } from "@cdktf/provider-github/lib/membership";
 import { GithubProvider } from "@cdktf/provider-github/lib/provider";
-import { Construct, type TerraformResource, TerraformStack } from "../../runtime/cdktf";
-import { check, findDeclared } from "../../runtime/errors";
+import { Construct, type TerraformResource, TerraformStack } from "../cdktf";
+import { check, findDeclared } from "../core";
 import { claimLogicalId, logicalId } from "../terraform/logical-id";
 import { setRenames } from "../terraform/state-migration";
 import { githubLoginProblem } from "./login";

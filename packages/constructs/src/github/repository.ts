@@ -1,7 +1,7 @@
 import { Repository as GithubRepository } from "@cdktf/provider-github/lib/repository";
 import { TeamRepository } from "@cdktf/provider-github/lib/team-repository";
-import { Construct } from "../../runtime/cdktf";
-import { check } from "../../runtime/errors";
+import { Construct } from "../cdktf";
+import { check } from "../core";
 import type { GithubOrganization } from "./organization";
 import type { ITeam } from "./team";
 

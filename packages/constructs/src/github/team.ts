@@ -1,9 +1,8 @@
 import { Team as GithubTeam } from "@cdktf/provider-github/lib/team";
 import { TeamMembers, type TeamMembersMembers } from "@cdktf/provider-github/lib/team-members";
 import { TeamMembership } from "@cdktf/provider-github/lib/team-membership";
-import { Construct, Lazy } from "../../runtime/cdktf";
-import { check } from "../../runtime/errors";
-import { compareText } from "../../runtime/values";
+import { Construct, Lazy } from "../cdktf";
+import { check, compareText } from "../core";
 import { dependOn } from "../terraform/depends-on";
 import { githubLoginProblem } from "./login";
 import type { GithubOrganization, OrganizationMember } from "./organization";

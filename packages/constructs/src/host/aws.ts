@@ -1,5 +1,5 @@
 import { Instance } from "@cdktf/provider-aws/lib/instance";
-import { Fn, Token } from "../../runtime/cdktf";
+import { Fn, Token } from "../cdktf";
 import { terraformId, withoutTrailingDot } from "../dns/names";
 import { claimLogicalId } from "../terraform/logical-id";
 import type { MachineFactory } from "./machine";

@@ -4,10 +4,10 @@ import { Project } from "@cdktf/provider-digitalocean/lib/project";
 import { ProjectResources } from "@cdktf/provider-digitalocean/lib/project-resources";
 import { SshKey } from "@cdktf/provider-digitalocean/lib/ssh-key";
 import { Vpc } from "@cdktf/provider-digitalocean/lib/vpc";
-import { Construct, Lazy, TerraformStack, Token } from "../../runtime/cdktf";
-import { check } from "../../runtime/errors";
-import { parseSshKey } from "../../runtime/ssh-key";
+import { Construct, Lazy, TerraformStack, Token } from "../cdktf";
+import { check } from "../core";
 import { terraformId, withoutTrailingDot } from "../dns/names";
+import { parseSshKey } from "../ssh-key";
 import { claimLogicalId } from "../terraform/logical-id";
 import type { MachineFactory } from "./machine";
 

@@ -1,5 +1,5 @@
-import { Construct, type TerraformResource } from "../../runtime/cdktf";
-import { check, ValidationError } from "../../runtime/errors";
+import { Construct, type TerraformResource } from "../cdktf";
+import { check, ValidationError } from "../core";
 import { ipv4Problem, ipv6Problem } from "../dns/address";
 import type { IDnsZone } from "../dns/zone";
 import { existingMachine, type MachineFactory } from "./machine";

@@ -1,4 +1,4 @@
-import type { Construct, TerraformResource } from "../../runtime/cdktf";
+import type { Construct, TerraformResource } from "../cdktf";
 
 /** A machine as a host sees it: its addresses, and the resource that creates it if any. */
 export interface Machine {

@@ -1,5 +1,5 @@
-import { Annotations, Construct } from "../../runtime/cdktf";
-import { check, ValidationError } from "../../runtime/errors";
+import { Annotations, Construct } from "../cdktf";
+import { check, ValidationError } from "../core";
 import { targetProblem, withoutTrailingDot } from "../dns/names";
 import type { IDnsZone } from "../dns/zone";
 import type { IHost } from "../host/host";

@@ -1,6 +1,6 @@
 import { AclPolicy } from "@cdktf/provider-nomad/lib/acl-policy";
-import { Construct, Lazy } from "../../runtime/cdktf";
-import { check } from "../../runtime/errors";
+import { Construct, Lazy } from "../cdktf";
+import { check } from "../core";
 import { declare } from "../terraform/declarations";
 import { claimLogicalId, logicalId } from "../terraform/logical-id";
 import type { RegistryModule } from "../terraform/registry-module";

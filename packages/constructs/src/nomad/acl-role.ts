@@ -1,7 +1,7 @@
 import { AclPolicy } from "@cdktf/provider-nomad/lib/acl-policy";
 import { AclRole } from "@cdktf/provider-nomad/lib/acl-role";
-import { Construct } from "../../runtime/cdktf";
-import { check, checkUnique } from "../../runtime/errors";
+import { Construct } from "../cdktf";
+import { check, checkUnique } from "../core";
 import { checkDeclared } from "../terraform/declarations";
 import { claimLogicalId, logicalId } from "../terraform/logical-id";
 import type { INomadAclPolicy } from "./acl-policy";

@@ -1,6 +1,6 @@
 import { Namespace } from "@cdktf/provider-nomad/lib/namespace";
-import { Construct } from "../../runtime/cdktf";
-import { check } from "../../runtime/errors";
+import { Construct } from "../cdktf";
+import { check } from "../core";
 import { checkDeclared, declare } from "../terraform/declarations";
 import { claimLogicalId, logicalId } from "../terraform/logical-id";
 

@@ -2,7 +2,7 @@ import {
   NomadProvider as GeneratedNomadProvider,
   type NomadProviderConfig,
 } from "@cdktf/provider-nomad/lib/provider";
-import { type Construct, TerraformStack } from "../../runtime/cdktf";
+import { type Construct, TerraformStack } from "../cdktf";
 
 /**
  * What a stack sets on the nomad provider. There is intentionally no token field (`secretId`,

@@ -1,5 +1,5 @@
 import { SchedulerConfig } from "@cdktf/provider-nomad/lib/scheduler-config";
-import { Construct } from "../../runtime/cdktf";
+import { Construct } from "../cdktf";
 import { claimLogicalId } from "../terraform/logical-id";
 
 export type SchedulerAlgorithm = "binpack" | "spread";

@@ -1,6 +1,6 @@
 import { Variable } from "@cdktf/provider-nomad/lib/variable";
-import { Construct } from "../../runtime/cdktf";
-import { check } from "../../runtime/errors";
+import { Construct } from "../cdktf";
+import { check } from "../core";
 import { claimLogicalId, logicalId } from "../terraform/logical-id";
 import { checkNamespaceDeclared, type INomadNamespace } from "./namespace";
 

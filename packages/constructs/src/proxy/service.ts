@@ -1,5 +1,5 @@
-import { Construct } from "../../runtime/cdktf";
-import { check } from "../../runtime/errors";
+import { Construct } from "../cdktf";
+import { check } from "../core";
 import type { IHost } from "../host/host";
 import type { IProxyTier } from "./tier";
 

@@ -1,5 +1,5 @@
-import { Construct } from "../../runtime/cdktf";
-import { check } from "../../runtime/errors";
+import { Construct } from "../cdktf";
+import { check } from "../core";
 import { isDirectChild } from "../dns/names";
 import type { IDnsZone } from "../dns/zone";
 import type { IHost } from "../host/host";

@@ -1,5 +1,5 @@
-import type { IConstruct } from "../../runtime/cdktf";
-import { didYouMean } from "../../runtime/suggest";
+import type { IConstruct } from "../cdktf";
+import { didYouMean } from "../core";
 
 /**
  * Names that constructs declare in an app, by kind (the Terraform resource type that creates them,

@@ -1,4 +1,4 @@
-import type { TerraformResource } from "../../runtime/cdktf";
+import type { TerraformResource } from "../cdktf";
 import { addressOf } from "./state-migration";
 
 /**

@@ -1,5 +1,5 @@
-import { type IConstruct, type TerraformResource, TerraformStack } from "../../runtime/cdktf";
-import { ValidationError } from "../../runtime/errors";
+import { type IConstruct, type TerraformResource, TerraformStack } from "../cdktf";
+import { ValidationError } from "../core";
 
 /**
  * Terraform addresses derived from data, never from construct order, so reordering a list never

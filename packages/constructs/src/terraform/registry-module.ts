@@ -1,5 +1,5 @@
-import { type Construct, type ITerraformDependable, TerraformModule } from "../../runtime/cdktf";
-import { check } from "../../runtime/errors";
+import { type Construct, type ITerraformDependable, TerraformModule } from "../cdktf";
+import { check } from "../core";
 import { declare } from "./declarations";
 import { logicalId } from "./logical-id";
 

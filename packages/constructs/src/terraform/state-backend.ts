@@ -1,4 +1,4 @@
-import { GcsBackend, HttpBackend, LocalBackend, S3Backend, type TerraformStack } from "../../runtime/cdktf";
+import { GcsBackend, HttpBackend, LocalBackend, S3Backend, type TerraformStack } from "../cdktf";
 
 /** Where state lives: a state server over http, a local file, an S3 bucket or a GCS bucket. */
 export type StateBackend =

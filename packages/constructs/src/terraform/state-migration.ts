@@ -1,5 +1,5 @@
-import { type TerraformResource, TerraformStack } from "../../runtime/cdktf";
-import { compareText } from "../../runtime/values";
+import { type TerraformResource, TerraformStack } from "../cdktf";
+import { compareText } from "../core";
 
 /** A resource's Terraform address, `<type>.<logical id>`. */
 export function addressOf(resource: TerraformResource): string {

@@ -1,8 +1,8 @@
 import { PrivateKey } from "@cdktf/provider-tls/lib/private-key";
-import { Certificate, type CertificateKeyType } from "../../bindings/acme/certificate";
-import { Registration } from "../../bindings/acme/registration";
-import { Construct } from "../../runtime/cdktf";
-import { check, checkUnique } from "../../runtime/errors";
+import { Certificate, type CertificateKeyType } from "../bindings/acme/certificate";
+import { Registration } from "../bindings/acme/registration";
+import { Construct } from "../cdktf";
+import { check, checkUnique } from "../core";
 import type { INomadNamespace } from "../nomad/namespace";
 import { NomadVariable } from "../nomad/variable";
 import { claimLogicalId, logicalId } from "../terraform/logical-id";

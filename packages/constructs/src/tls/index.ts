@@ -1,1 +1,1 @@
-export * from "./acme-certificate";
+export { AcmeCertificate, type AcmeCertificateProps, type AcmeDnsChallenge } from "./acme-certificate";

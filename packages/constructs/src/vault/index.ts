@@ -1,5 +1,10 @@
-export * from "./ldap-auth";
-export * from "./mount";
-export * from "./nomad-role";
-export * from "./policy";
-export * from "./policy-document";
+export { VaultLdapAuth, type VaultLdapAuthProps } from "./ldap-auth";
+export { type IVaultMount, VaultMount, type VaultMountProps } from "./mount";
+export { type NomadTokenType, VaultNomadRole, type VaultNomadRoleProps } from "./nomad-role";
+export { type IVaultPolicy, VaultPolicy, type VaultPolicyProps } from "./policy";
+export {
+  renderVaultPolicy,
+  VAULT_CAPABILITIES,
+  type VaultCapability,
+  type VaultPathRule,
+} from "./policy-document";

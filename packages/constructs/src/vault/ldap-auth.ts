@@ -1,8 +1,8 @@
 import { LdapAuthBackend } from "@cdktf/provider-vault/lib/ldap-auth-backend";
 import { LdapAuthBackendGroup } from "@cdktf/provider-vault/lib/ldap-auth-backend-group";
 import { Policy } from "@cdktf/provider-vault/lib/policy";
-import { Construct } from "../../runtime/cdktf";
-import { check, checkUnique } from "../../runtime/errors";
+import { Construct } from "../cdktf";
+import { check, checkUnique } from "../core";
 import { checkDeclared } from "../terraform/declarations";
 import { claimLogicalId, logicalId } from "../terraform/logical-id";
 import { type IVaultPolicy, VaultPolicy } from "./policy";

@@ -1,6 +1,6 @@
 import { Mount } from "@cdktf/provider-vault/lib/mount";
-import { Construct, type ITerraformDependable } from "../../runtime/cdktf";
-import { check } from "../../runtime/errors";
+import { Construct, type ITerraformDependable } from "../cdktf";
+import { check } from "../core";
 import { declare } from "../terraform/declarations";
 import { claimLogicalId, logicalId } from "../terraform/logical-id";
 import type { RegistryModule } from "../terraform/registry-module";

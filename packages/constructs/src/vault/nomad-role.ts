@@ -1,8 +1,8 @@
 import { AclPolicy as NomadAclPolicyResource } from "@cdktf/provider-nomad/lib/acl-policy";
 import { GenericEndpoint } from "@cdktf/provider-vault/lib/generic-endpoint";
 import { Mount } from "@cdktf/provider-vault/lib/mount";
-import { Construct } from "../../runtime/cdktf";
-import { check, checkUnique } from "../../runtime/errors";
+import { Construct } from "../cdktf";
+import { check, checkUnique } from "../core";
 import type { INomadAclPolicy } from "../nomad/acl-policy";
 import { checkDeclared } from "../terraform/declarations";
 import { claimLogicalId, logicalId } from "../terraform/logical-id";

@@ -1,6 +1,6 @@
 import { Policy } from "@cdktf/provider-vault/lib/policy";
-import { Construct, type ITerraformDependable, TerraformStack } from "../../runtime/cdktf";
-import { check } from "../../runtime/errors";
+import { Construct, type ITerraformDependable, TerraformStack } from "../cdktf";
+import { check } from "../core";
 import { declare } from "../terraform/declarations";
 import { claimLogicalId, logicalId } from "../terraform/logical-id";
 import type { RegistryModule } from "../terraform/registry-module";

@@ -1,4 +1,4 @@
-import type { Construct } from "../../runtime/cdktf";
+import type { Construct } from "../../cdktf";
 import { BoundProvider, pinnedRelease } from "../base";
 
 /** The vancluever/acme provider release Void's le root pins exactly. */

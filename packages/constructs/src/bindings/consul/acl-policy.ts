@@ -1,4 +1,4 @@
-import type { Construct, TerraformMetaArguments } from "../../runtime/cdktf";
+import type { Construct, TerraformMetaArguments } from "../../cdktf";
 import { BoundResource } from "../base";
 import { CONSUL_GENERATOR_METADATA } from "./provider";
 

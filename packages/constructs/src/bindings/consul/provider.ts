@@ -1,4 +1,4 @@
-import type { Construct } from "../../runtime/cdktf";
+import type { Construct } from "../../cdktf";
 import { BoundProvider, pinnedRelease } from "../base";
 
 /** The hashicorp/consul provider release Void's hashistack root has locked (`~> 2.10.0` → 2.10.1). */

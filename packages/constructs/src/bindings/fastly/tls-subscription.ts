@@ -1,4 +1,4 @@
-import { type Construct, Fn, propertyAccess, type TerraformMetaArguments, Token } from "../../runtime/cdktf";
+import { type Construct, Fn, propertyAccess, type TerraformMetaArguments, Token } from "../../cdktf";
 import { BoundResource } from "../base";
 import { FASTLY_GENERATOR_METADATA } from "./provider";
 
