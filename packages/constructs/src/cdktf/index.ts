@@ -8,6 +8,7 @@
  */
 
 export type {
+  IAspect,
   IResolvable,
   ITerraformDependable,
   TerraformMetaArguments,

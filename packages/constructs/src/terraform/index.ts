@@ -5,6 +5,7 @@
 export { checkDeclared, type Declaration, declare } from "./declarations";
 export { dependOn } from "./depends-on";
 export { type HclBlock, type HclBody, type HclMap, type HclValue, renderHcl } from "./hcl";
+export { localStatePath, relativeDefaultState } from "./local-state";
 export { claimLogicalId, logicalId, pathId } from "./logical-id";
 export { type ModuleProvided, RegistryModule, type RegistryModuleProps } from "./registry-module";
 export { configureState, type StateBackend, type StateSettings } from "./state-backend";

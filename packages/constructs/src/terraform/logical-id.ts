@@ -1,5 +1,6 @@
 import { type IConstruct, type TerraformResource, TerraformStack } from "../cdktf";
 import { ValidationError } from "../core";
+import { relativeDefaultState } from "./local-state";
 
 /**
  * Terraform addresses derived from data, never from construct order, so reordering a list never
@@ -30,6 +31,8 @@ function claimsOf(scope: IConstruct): Map<string, TerraformResource> {
   if (!map) {
     map = new Map();
     claims.set(stack, map);
+    // The first resource the library places in a stack: its state must not depend on the machine.
+    relativeDefaultState(stack);
   }
   return map;
 }

@@ -1,6 +1,10 @@
 import { GcsBackend, HttpBackend, LocalBackend, S3Backend, type TerraformStack } from "../cdktf";
+import { localStatePath } from "./local-state";
 
-/** Where state lives: a state server over http, a local file, an S3 bucket or a GCS bucket. */
+/**
+ * Where state lives: a state server over http, a local file, an S3 bucket or a GCS bucket. A
+ * stack given none keeps a local file all the same (see `local-state.ts`).
+ */
 export type StateBackend =
   | { readonly kind: "http"; readonly baseUrl: string }
   | { readonly kind: "local" }
@@ -29,7 +33,7 @@ export function configureState(stack: TerraformStack, { key, backend }: StateSet
       return;
     }
     case "local":
-      new LocalBackend(stack, { path: `../../../terraform.${stack.node.id}.tfstate` });
+      new LocalBackend(stack, { path: localStatePath(stack) });
       return;
     case "s3":
       stack.addOverride("terraform.backend.s3.use_lockfile", true);
