@@ -16,7 +16,7 @@ import { Mirror } from "@void-linux/infra-constructs/mirror";
 import { ProxyTier, PublishedService } from "@void-linux/infra-constructs/proxy";
 import { claimLogicalId, configureState, type StateSettings } from "@void-linux/infra-constructs/terraform";
 import type { CdnFrontSpec } from "../estate/fastly";
-import type { DnsEstate, HostsEstate, ServicesEstate } from "../inputs/estate";
+import { type DnsEstate, type HostsEstate, machineLocation, type ServicesEstate } from "../inputs/estate";
 import { type MirrorEntry, mirrorCountry } from "../inputs/mirrors";
 
 export interface DigitalOceanStackProps {
@@ -69,6 +69,7 @@ export class DigitalOceanStack extends TerraformStack {
         zone,
         name,
         naming: machines.naming,
+        ...machineLocation(name, machines.naming),
         subdomain: machines.subdomain,
         roles: spec.roles,
         meshAddress: spec.mesh,

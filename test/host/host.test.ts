@@ -51,15 +51,17 @@ describe("Host (existing)", () => {
       machine: existingMachine({ ipv4: "192.0.2.1", ipv6: "2001:db8::1" }),
       roles: ["hashiworker"],
       meshAddress: "192.168.99.100",
+      country: "FI",
+      site: "hel",
     });
     host.addGuest("vm3", { ipv4: "192.0.2.3" });
   });
 
-  it("parses the name and exposes its fqdn", () => {
+  it("exposes its fqdn, and the site and country it declares (the country in lower case)", () => {
     assert.equal(host?.fqdn, "a-hel-fi.m.example.org.");
     assert.equal(host?.recordName, "a-hel-fi.m");
     assert.equal(host?.site, "hel");
-    assert.equal(host?.countryCode, "fi");
+    assert.equal(host?.country, "fi");
     assert.equal(host?.hasRole("hashiworker"), true);
     assert.equal(host?.hasRole("mirror"), false);
     assert.equal(host?.meshAddress, "192.168.99.100");
@@ -103,13 +105,15 @@ describe("Host (existing)", () => {
         name: "b-lej-de",
         naming: VOID_NAMING,
         machine: existingMachine({ ipv4: "192.0.2.1" }),
+        country: "de",
+        site: "lej",
       });
       guest = parent.addGuest("vm1", { ipv6: "2001:db8::5", roles: ["builder"] });
     });
     assert.equal(guest?.name, "vm1.b-lej-de");
     assert.equal(guest?.fqdn, "vm1.b-lej-de.example.org.");
     assert.equal(guest?.site, "lej");
-    assert.equal(guest?.countryCode, "de");
+    assert.equal(guest?.country, "de");
     assert.equal(guest?.ipv4, undefined);
     assert.deepEqual(guest?.roles, ["builder"]);
   });
@@ -298,7 +302,7 @@ describe("Host naming", () => {
     assert.equal(host?.name, "web1");
     assert.equal(host?.fqdn, "web1.example.org.");
     assert.equal(host?.site, undefined);
-    assert.equal(host?.countryCode, undefined);
+    assert.equal(host?.country, undefined);
     assertHasResource(json, "digitalocean_record", { name: "web1", type: "A", value: "192.0.2.1" });
   });
 
@@ -313,37 +317,40 @@ describe("Host naming", () => {
     }
   });
 
-  it("accepts a custom convention without site or country groups", () => {
-    let host: Host | undefined;
+  it("accepts a custom convention", () => {
     const json = synthScope((scope) => {
       const naming = { pattern: /^web\d+$/, description: "web<n>, e.g. web1" };
-      host = new Host(scope, "web12", props(doZone(scope), { name: "web12", naming }));
+      new Host(scope, "web12", props(doZone(scope), { name: "web12", naming }));
     });
-    assert.equal(host?.site, undefined);
-    assert.equal(host?.countryCode, undefined);
     assertHasResource(json, "digitalocean_record", { name: "web12", type: "A" });
   });
 
-  it("takes site and country from a Void-style convention given as a string", () => {
-    let host: Host | undefined;
+  it("reads no site or country from a name, whatever its convention captures: they are declared", () => {
+    let encoded: Host | undefined;
+    let declared: Host | undefined;
     synthScope((scope) => {
-      host = new Host(scope, "c-sfo3-us", props(doZone(scope), { name: "c-sfo3-us", naming: VOID_NAMING }));
+      const zone = doZone(scope);
+      encoded = new Host(scope, "c-sfo3-us", props(zone, { name: "c-sfo3-us", naming: VOID_NAMING }));
+      declared = new Host(scope, "web7", props(zone, { name: "web7", country: "us", site: "sfo3" }));
     });
-    assert.equal(host?.site, "sfo3");
-    assert.equal(host?.countryCode, "us");
+    assert.deepEqual([encoded?.site, encoded?.country], [undefined, undefined]);
+    assert.deepEqual([declared?.site, declared?.country], ["sfo3", "us"]);
   });
 
-  it("takes site and country from a RegExp convention, and accepts a dotted name", () => {
-    let host: Host | undefined;
+  it("refuses a country that is not an ISO 3166-1 alpha-2 code", () => {
+    for (const country of ["fin", "f", "1a", ""]) {
+      assert.match(
+        failure((s, zone) => new Host(s, "h", props(zone, { name: "web1", country }))),
+        new RegExp(`/h: country "${country}" is not an ISO 3166-1 alpha-2 code \\(expected two letters, e.g. fi\\)`),
+      );
+    }
+  });
+
+  it("accepts a dotted name under a RegExp convention", () => {
     const json = synthScope((scope) => {
-      const naming = {
-        pattern: /^(?<site>[a-z]+)(?<n>\d+)\.(?<cc>[a-z]{2})$/,
-        description: "<site><n>.<cc>",
-      };
-      host = new Host(scope, "web1", props(doZone(scope), { name: "web1.de", naming }));
+      const naming = { pattern: /^[a-z]+\d+\.[a-z]{2}$/, description: "<site><n>.<cc>" };
+      new Host(scope, "web1", props(doZone(scope), { name: "web1.de", naming }));
     });
-    assert.equal(host?.site, "web");
-    assert.equal(host?.countryCode, "de");
     assertHasResource(json, "digitalocean_record", { name: "web1.de", type: "A" });
   });
 

@@ -25,19 +25,20 @@ interface World {
 
 function world(scope: Construct): World {
   const zone = new DnsZone(scope, "zone", { zoneName: "example.org", backend: digitalOceanDns() });
-  const host = (name: string, ipv4: string) =>
+  const host = (name: string, ipv4: string, country: string) =>
     new Host(scope, name, {
       zone,
       name,
       subdomain: "m",
       naming: VOID_NAMING,
       machine: existingMachine({ ipv4 }),
+      country,
     });
   return {
     zone,
-    helsinki: host("d-hel-fi", "192.0.2.4"),
-    helsinkiStale: host("b-hel-fi", "192.0.2.2"),
-    frankfurt: host("a-fra-de", "192.0.2.5"),
+    helsinki: host("d-hel-fi", "192.0.2.4", "fi"),
+    helsinkiStale: host("b-hel-fi", "192.0.2.2", "fi"),
+    frankfurt: host("a-fra-de", "192.0.2.5", "de"),
   };
 }
 
@@ -136,7 +137,7 @@ describe("Mirror", () => {
         ipv4: "198.51.100.7",
         ipv6: undefined,
         site: undefined,
-        countryCode: "se",
+        country: "se",
         roles: [],
       };
       new Mirror(
@@ -178,7 +179,7 @@ describe("Mirror", () => {
     );
   });
 
-  it("rejects an enabled mirror with a declared country on a host of no known country", () => {
+  it("rejects an enabled mirror with a declared country on a host that declares none", () => {
     assert.match(
       failure((s, w) => {
         const web1 = new Host(s, "web1", {
@@ -188,7 +189,7 @@ describe("Mirror", () => {
         });
         new Mirror(s, "repo-fi", mirrorProps(w, { target: web1, syncedHosts: undefined }));
       }),
-      /\/repo-fi: mirror repo-fi declares country "fi" \(Helsinki, Finland\) but points at host web1 in no known country/,
+      /\/repo-fi: mirror repo-fi declares country "fi" \(Helsinki, Finland\) but points at host web1 in no declared country/,
     );
   });
 

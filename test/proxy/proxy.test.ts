@@ -246,7 +246,7 @@ describe("PublishedService with tiers and hosts of its own", () => {
     ipv4: "198.51.100.1",
     ipv6: undefined,
     site: undefined,
-    countryCode: undefined,
+    country: undefined,
     roles: [],
   });
 

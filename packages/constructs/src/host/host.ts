@@ -7,7 +7,7 @@ import { ANY_LABEL, GUEST_LABEL, type HostNamingConvention } from "./naming";
 
 /** What other constructs (proxy tiers, mirrors, records) need from a host. */
 export interface IHost {
-  /** Machine name, e.g. `web1` or `vm3.a-lej-de`. */
+  /** Machine name, e.g. `web1` or `vm3.web1`. */
   readonly name: string;
   /** Absolute name with a trailing dot. */
   readonly fqdn: string;
@@ -15,22 +15,22 @@ export interface IHost {
   readonly ipv4: string | undefined;
   /** Public IPv6 (a reference for created machines); undefined when it has none. */
   readonly ipv6: string | undefined;
-  /** Site, when the naming convention captures one. */
+  /** Site (a data centre, a city), as declared; undefined when none is. */
   readonly site: string | undefined;
-  /** ISO 3166 alpha-2 code, lower case, when the naming convention captures one. */
-  readonly countryCode: string | undefined;
+  /** ISO 3166-1 alpha-2 code of the country the machine is in, lower case, as declared; undefined when none is. */
+  readonly country: string | undefined;
   readonly roles: readonly string[];
 }
 
 /** Addresses and roles of a guest (e.g. a VM) running on a host. */
 export interface GuestProps {
-  /** Default none. */
+  /** Public IPv4 of the guest. @default none */
   readonly ipv4?: string;
-  /** Default none. */
+  /** Public IPv6 of the guest. @default none */
   readonly ipv6?: string;
-  /** Default none. */
+  /** Free-form roles (inventory groups). @default none */
   readonly roles?: readonly string[];
-  /** Default none. */
+  /** Address on the private mesh (e.g. WireGuard). @default none */
   readonly meshAddress?: string;
 }
 
@@ -41,15 +41,23 @@ export interface HostProps {
   readonly name: string;
   /** How the machine comes to exist: `existingMachine({ ipv4 })`, `digitalOceanDroplet({...})`, ... */
   readonly machine: MachineFactory;
-  /** Zone-relative name the machine names live under (`m` → `a-hel-fi.m.example.org`); default the apex. */
+  /** Zone-relative name the machine names live under (`hosts` → `web1.hosts.example.org`). @default the apex */
   readonly subdomain?: string;
-  /** Free-form roles (inventory groups); default none. */
+  /** Free-form roles (inventory groups). @default none */
   readonly roles?: readonly string[];
-  /** Address on the private mesh (e.g. WireGuard); default none. */
+  /** Address on the private mesh (e.g. WireGuard). @default none */
   readonly meshAddress?: string;
-  /** Naming convention the name must follow; default any DNS label. */
+  /**
+   * ISO 3166-1 alpha-2 code of the country the machine is in, e.g. `fi` (any case). A mirror that
+   * declares a country checks a host target against it. A guest is where its parent is.
+   * @default none (a mirror declaring a country cannot point at the host)
+   */
+  readonly country?: string;
+  /** Site the machine is at (a data centre, a city), e.g. `hel`; a guest's is its parent's. @default none */
+  readonly site?: string;
+  /** Naming convention the name must follow. @default any DNS label */
   readonly naming?: HostNamingConvention;
-  /** Machine this one runs on; the name is then `<label>.<parent name>`; default none. */
+  /** Machine this one runs on; the name is then `<label>.<parent name>`. @default none */
   readonly parent?: Host;
 }
 
@@ -61,10 +69,10 @@ export interface HostProps {
 export class Host extends Construct implements IHost {
   readonly name: string;
   readonly fqdn: string;
-  /** Zone-relative record name, e.g. `a-hel-fi.m`. */
+  /** Zone-relative record name, e.g. `web1.hosts`. */
   readonly recordName: string;
   readonly site: string | undefined;
-  readonly countryCode: string | undefined;
+  readonly country: string | undefined;
   readonly roles: readonly string[];
   readonly ipv4: string | undefined;
   readonly ipv6: string | undefined;
@@ -87,7 +95,7 @@ export class Host extends Construct implements IHost {
       );
       this.name = `${props.name}.${props.parent.name}`;
       this.site = props.parent.site;
-      this.countryCode = props.parent.countryCode;
+      this.country = props.parent.country;
     } else {
       const naming = props.naming ?? ANY_LABEL;
       const match = wholeName(this, naming.pattern).exec(props.name);
@@ -98,8 +106,13 @@ export class Host extends Construct implements IHost {
           `host name "${props.name}" does not follow the naming convention (expected ${naming.description})`,
       );
       this.name = props.name;
-      this.site = match.groups?.site;
-      this.countryCode = match.groups?.cc?.toLowerCase();
+      this.site = props.site;
+      check(
+        this,
+        props.country === undefined || /^[A-Za-z]{2}$/.test(props.country),
+        () => `country "${props.country}" is not an ISO 3166-1 alpha-2 code (expected two letters, e.g. fi)`,
+      );
+      this.country = props.country?.toLowerCase();
     }
     this.recordName = props.subdomain === undefined ? this.name : `${this.name}.${props.subdomain}`;
     this.fqdn = this.zone.absolute(this.recordName);

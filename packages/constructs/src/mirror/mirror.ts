@@ -18,9 +18,12 @@ export interface MirrorProps {
   readonly location: string;
   /** Whether clients are offered the mirror. */
   readonly enabled: boolean;
-  /** Declared country (ISO 3166 alpha-2, lower case); a host target must be in it. Default: not checked. */
+  /**
+   * ISO 3166-1 alpha-2 code of the country the mirror is listed in (any case); a host target must
+   * declare the same `country`. @default not checked
+   */
   readonly country?: string;
-  /** Hosts the repository is synchronised to; when given, a host target must be one of them. Default: not checked. */
+  /** Hosts the repository is synchronised to; when given, a host target must be one of them. @default not checked */
   readonly syncedHosts?: readonly IHost[];
 }
 
@@ -77,8 +80,8 @@ export class Mirror extends Construct {
 
   private checkHost(host: IHost, synced: readonly IHost[] | undefined): void {
     const problems: string[] = [];
-    if (this.country !== undefined && host.countryCode !== this.country) {
-      const where = host.countryCode === undefined ? "no known country" : `"${host.countryCode}"`;
+    if (this.country !== undefined && host.country !== this.country) {
+      const where = host.country === undefined ? "no declared country" : `"${host.country}"`;
       problems.push(
         `declares country "${this.country}" (${this.location}) but points at host ${host.name} in ${where} (expected a host in the declared country)`,
       );
