@@ -341,7 +341,9 @@ describe("Host naming", () => {
     for (const country of ["fin", "f", "1a", ""]) {
       assert.match(
         failure((s, zone) => new Host(s, "h", props(zone, { name: "web1", country }))),
-        new RegExp(`/h: country "${country}" is not an ISO 3166-1 alpha-2 code \\(expected two letters, e.g. fi\\)`),
+        new RegExp(
+          `/h: country "${country}" is not an ISO 3166-1 alpha-2 code \\(expected two letters, e.g. fi\\)`,
+        ),
       );
     }
   });

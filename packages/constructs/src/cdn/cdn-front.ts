@@ -18,7 +18,7 @@ import { alternationInCharacterClass } from "./vcl-lint";
 export interface CdnDomain {
   /** Hostname without trailing dot, e.g. `cdn.example.org`. */
   readonly name: string;
-  /** Free-text comment shown in Fastly; default none. */
+  /** Free-text comment shown in Fastly. @default none */
   readonly comment?: string;
 }
 
@@ -28,17 +28,17 @@ export interface CdnOrigin {
   readonly name: string;
   /** Hostname or IP address of the origin. */
   readonly address: string;
-  /** Origin port; default 443. */
+  /** Origin port. @default 443 */
   readonly port?: number;
-  /** Fetch over TLS; default true. */
+  /** Fetch over TLS. @default true */
   readonly tls?: boolean;
-  /** Shield POP code, e.g. `hel-helsinki-fi`; default no shielding. */
+  /** Shield POP code, e.g. `hel-helsinki-fi`. @default no shielding */
   readonly shield?: string;
-  /** Host header sent to the origin; default the client's. */
+  /** Host header sent to the origin. @default the client's */
   readonly overrideHost?: string;
-  /** Hostname the origin certificate is verified against; default Fastly's behaviour. */
+  /** Hostname the origin certificate is verified against. @default Fastly's behaviour */
   readonly sslCertHostname?: string;
-  /** SNI hostname sent to the origin; default none. */
+  /** SNI hostname sent to the origin. @default none */
   readonly sslSniHostname?: string;
 }
 
@@ -49,23 +49,23 @@ export interface CdnFrontProps {
   readonly domains: readonly CdnDomain[];
   /** Origins; at least one. */
   readonly origins: readonly CdnOrigin[];
-  /** VCL snippets; default none. Regexes are checked for character classes meant as alternations. */
+  /** VCL snippets. @default none. Regexes are checked for character classes meant as alternations */
   readonly snippets?: readonly ServiceVclSnippet[];
-  /** Cache settings (TTL overrides); default none. */
+  /** Cache settings (TTL overrides). @default none */
   readonly cacheSettings?: readonly ServiceVclCacheSetting[];
   /** Edge hostname the domains CNAME to (from the account's TLS configuration), absolute with trailing dot. */
   readonly edgeTarget: string;
-  /** Issuer of the managed certificate; default `lets-encrypt`. */
+  /** Issuer of the managed certificate. @default `lets-encrypt` */
   readonly certificateAuthority?: TlsCertificateAuthority;
   /**
-   * ACME challenge CNAME target per domain, as Fastly shows it, absolute with trailing dot. Default:
-   * read from the subscription's `managed_dns_challenges` at apply time (only usable by a zone in
-   * the same stack).
+   * ACME challenge CNAME target per domain, as Fastly shows it, absolute with trailing dot.
+   * @default read from the subscription's `managed_dns_challenges` at apply time (only usable by a
+   * zone in the same stack)
    */
   readonly challengeTargets?: Readonly<Record<string, string>>;
-  /** Zone to publish the CNAMEs into; default none (publish `dnsRecords` from the stack owning the zone). */
+  /** Zone to publish the CNAMEs into. @default none (publish `dnsRecords` from the stack owning the zone) */
   readonly zone?: IDnsZone;
-  /** Fastly provider to use; default the stack's default `fastly` provider. */
+  /** Fastly provider to use. @default the stack's default `fastly` provider */
   readonly provider?: TerraformProvider;
 }
 

@@ -25,11 +25,11 @@ export interface IConsulAclPolicy {
 export interface ConsulAclPolicyProps {
   /** Policy name (letters, digits, `-`, `_`); also its address `consul_acl_policy.policy_<name>`. */
   readonly name: string;
-  /** Shown by `consul acl policy list`; default empty. */
+  /** Shown by `consul acl policy list`. @default empty */
   readonly description?: string;
   /** The typed rules; at least one. */
   readonly rules: ConsulRules;
-  /** Datacenters the policy applies in; default: all. */
+  /** Datacenters the policy applies in. @default all */
   readonly datacenters?: readonly string[];
 }
 

@@ -7,18 +7,18 @@ import type { ConsulAclPolicy } from "./acl-policy";
 export interface ConsulServiceIdentity {
   /** Service name whose synthetic identity the role grants. */
   readonly serviceName: string;
-  /** Datacenters the identity is valid in; default: all. */
+  /** Datacenters the identity is valid in. @default all */
   readonly datacenters?: readonly string[];
 }
 
 export interface ConsulAclRoleProps {
   /** Role name; also its address `consul_acl_role.role_<name>`. */
   readonly name: string;
-  /** Shown by `consul acl role list`; default empty. */
+  /** Shown by `consul acl role list`. @default empty */
   readonly description?: string;
-  /** Policies the role grants, by object (linked by ID); default none. */
+  /** Policies the role grants, by object (linked by ID). @default none */
   readonly policies?: readonly ConsulAclPolicy[];
-  /** Service identities the role grants; default none. */
+  /** Service identities the role grants. @default none */
   readonly serviceIdentities?: readonly ConsulServiceIdentity[];
 }
 

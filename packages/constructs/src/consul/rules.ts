@@ -13,24 +13,43 @@ export type ConsulNamedRules<P extends string = ConsulPolicy> = Readonly<Record<
  * name (or prefix) to disposition; the cluster-wide ones take a disposition.
  */
 export interface ConsulRules {
+  /** Access to ACL management. @default none */
   readonly acl?: ConsulPolicy;
+  /** Access to cluster operator actions. @default none */
   readonly operator?: ConsulPolicy;
+  /** Access to service mesh configuration. @default none */
   readonly mesh?: ConsulPolicy;
+  /** Access to cluster peering. @default none */
   readonly peering?: ConsulPolicy;
+  /** Access to the gossip keyring. @default none */
   readonly keyring?: ConsulPolicy;
+  /** Access to agents, by node name. @default none */
   readonly agent?: ConsulNamedRules;
+  /** Access to agents, by node name prefix. @default none */
   readonly agentPrefix?: ConsulNamedRules;
+  /** Access to user events, by name. @default none */
   readonly event?: ConsulNamedRules;
+  /** Access to user events, by name prefix. @default none */
   readonly eventPrefix?: ConsulNamedRules;
+  /** Access to KV keys, by key. @default none */
   readonly key?: ConsulNamedRules<ConsulKeyPolicy>;
+  /** Access to KV keys, by key prefix. @default none */
   readonly keyPrefix?: ConsulNamedRules<ConsulKeyPolicy>;
+  /** Access to nodes, by name. @default none */
   readonly node?: ConsulNamedRules;
+  /** Access to nodes, by name prefix. @default none */
   readonly nodePrefix?: ConsulNamedRules;
+  /** Access to prepared queries, by name. @default none */
   readonly query?: ConsulNamedRules;
+  /** Access to prepared queries, by name prefix. @default none */
   readonly queryPrefix?: ConsulNamedRules;
+  /** Access to services, by name. @default none */
   readonly service?: ConsulNamedRules;
+  /** Access to services, by name prefix. @default none */
   readonly servicePrefix?: ConsulNamedRules;
+  /** Access to sessions, by node name. @default none */
   readonly session?: ConsulNamedRules;
+  /** Access to sessions, by node name prefix. @default none */
   readonly sessionPrefix?: ConsulNamedRules;
 }
 

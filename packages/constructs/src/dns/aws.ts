@@ -9,9 +9,9 @@ import { type DnsRecord, rdata, txtChunks } from "./record";
 export const ROUTE53_DEFAULT_TTL = 300;
 
 export interface Route53DnsOptions {
-  /** Id of a hosted zone that exists and is managed elsewhere; default: create the hosted zone. */
+  /** Id of a hosted zone that exists and is managed elsewhere. @default create the hosted zone */
   readonly existingZoneId?: string;
-  /** Hosted zone comment; default none. */
+  /** Hosted zone comment. @default none */
   readonly comment?: string;
 }
 

@@ -7,6 +7,7 @@ import type { DnsRecord, RecordType } from "./record";
 export interface RecordSet {
   /** Relative to the zone, `@` for the apex. */
   readonly name: string;
+  /** Record type of every value in the set. */
   readonly type: RecordType;
   /** Every value added so far, in insertion order. */
   readonly records: readonly DnsRecord[];

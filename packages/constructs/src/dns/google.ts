@@ -11,11 +11,11 @@ export const GOOGLE_DEFAULT_TTL = 300;
 export interface CloudDnsOptions {
   /** The managed zone exists and is managed elsewhere; only records are written here. @default false */
   readonly existing?: boolean;
-  /** Cloud DNS managed zone name; default the zone name with dots turned into dashes. */
+  /** Cloud DNS managed zone name. @default the zone name with dots turned into dashes */
   readonly managedZoneName?: string;
-  /** GCP project; default the provider's project. */
+  /** GCP project. @default the provider's project */
   readonly project?: string;
-  /** Managed zone description; default the provider's ("Managed by Terraform"). */
+  /** Managed zone description. @default the provider's ("Managed by Terraform") */
   readonly description?: string;
 }
 

@@ -36,7 +36,7 @@ export function canonicalZoneName(zoneName: string): NameResult {
 
 /**
  * Converts a record name to its zone-relative form. Accepted inputs: `@` (apex), a relative name
- * (`www`, `a-hel-fi.m`), an absolute name with a trailing dot (`www.example.org.`), or a name that
+ * (`www`, `web1.hosts`), an absolute name with a trailing dot (`www.example.org.`), or a name that
  * already ends with the zone name (`www.example.org`, treated as absolute, as aws-cdk does, so a
  * forgotten trailing dot cannot silently create `www.example.org.example.org`).
  */

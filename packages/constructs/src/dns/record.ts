@@ -6,12 +6,13 @@ export type DnsTarget = string | { readonly fqdn: string };
 
 /** Options shared by every record method. */
 export interface RecordOptions {
-  /** Time to live in seconds, 30..604800; default: the provider's default (DigitalOcean) or 300 (Route53, Cloud DNS). */
+  /** Time to live in seconds, 30..604800. @default the provider's (DigitalOcean), 300 (Route53, Cloud DNS) */
   readonly ttl?: number;
   /**
-   * Names this value inside its set, in its Terraform logical id; default: the value itself (or a
-   * digest of a long one). Give one to a value known only after apply (a token), or to keep an id
-   * when the value changes (a proxy tier keys its members by host name).
+   * Names this value inside its set, in its Terraform logical id. Give one to a value known only
+   * after apply (a token), or to keep an id when the value changes (a proxy tier keys its members
+   * by host name).
+   * @default the value itself (or a digest of a long one)
    */
   readonly key?: string;
   /**
@@ -23,7 +24,7 @@ export interface RecordOptions {
 
 /** One mail exchanger. */
 export interface MxValue {
-  /** Preference, 0..65535, lower is preferred; required. */
+  /** Preference, 0..65535, lower is preferred. */
   readonly priority: number;
   /** Mail host, absolute. */
   readonly target: DnsTarget;
@@ -46,8 +47,9 @@ export type CaaTag = "issue" | "issuewild" | "iodef";
 
 /** One CAA record (RFC 8659). */
 export interface CaaValue {
-  /** Flags byte; default 0 (128 = issuer critical). */
+  /** Flags byte (128 = issuer critical). @default 0 */
   readonly flags?: number;
+  /** Property tag. */
   readonly tag: CaaTag;
   /** CA domain (`letsencrypt.org`) for issue/issuewild, a URL for iodef. */
   readonly value: string;
@@ -57,20 +59,21 @@ export interface CaaValue {
 export interface DnsRecord {
   /** Relative to the zone, `@` for the apex. */
   readonly name: string;
+  /** Record type. */
   readonly type: RecordType;
   /** Address (A/AAAA), absolute target (CNAME/MX/SRV), the whole unsplit text (TXT), or the CA value (CAA). */
   readonly value: string;
-  /** MX and SRV. */
+  /** Priority, for MX and SRV. @default none (other types) */
   readonly priority?: number;
-  /** SRV. */
+  /** Weight, for SRV. @default none (other types) */
   readonly weight?: number;
-  /** SRV. */
+  /** Port, for SRV. @default none (other types) */
   readonly port?: number;
-  /** CAA. */
+  /** Flags byte, for CAA. @default none (other types) */
   readonly flags?: number;
-  /** CAA. */
+  /** Property tag, for CAA. @default none (other types) */
   readonly tag?: CaaTag;
-  /** Seconds; undefined = provider default. */
+  /** Time to live in seconds. @default the provider's */
   readonly ttl?: number;
   /** Distinguishes this value within its set in logical ids. */
   readonly key: string;

@@ -25,8 +25,8 @@ export interface DnsZoneProps<B extends ZoneBackend = ZoneBackend> {
    */
   readonly backend: ZoneBackendFactory<B>;
   /**
-   * Prefix of the records' Terraform logical ids; default the zone's construct path below its
-   * stack, so two zones of one stack get distinct addresses (a clash fails, naming both).
+   * Prefix of the records' Terraform logical ids. A clash of two zones' addresses fails, naming both.
+   * @default the zone's construct path below its stack, so two zones of one stack get distinct addresses
    */
   readonly idPrefix?: string;
 }

@@ -12,14 +12,15 @@ export interface GithubOrganizationProps {
   /** Organization login, e.g. `my-org`. The token comes from GITHUB_TOKEN, never from code. */
   readonly name: string;
   /**
-   * The github provider for this organization; default the stack's un-aliased github provider
-   * for the same owner, created once if the stack has none. A second organization in one stack
-   * needs its own aliased provider here.
+   * The github provider for this organization. A second organization in one stack needs its own
+   * aliased provider here.
+   * @default the stack's un-aliased github provider for the same owner, created once if the stack has none
    */
   readonly provider?: GithubProvider;
   /**
-   * Prefix of the logical ids of the organization's resources; default none, so one organization
-   * per stack reads `team_<name>`. Give one to each organization when a stack holds several.
+   * Prefix of the logical ids of the organization's resources. Give one to each organization when a
+   * stack holds several.
+   * @default none, so one organization per stack reads `team_<name>`
    */
   readonly idPrefix?: string;
   /**
@@ -53,8 +54,11 @@ export interface MemberProps {
 
 /** A person's organization membership. */
 export interface OrganizationMember {
+  /** GitHub login. */
   readonly login: string;
+  /** `admin` (an owner) or `member`. */
   readonly role: OrganizationRole;
+  /** Earlier logins of the person, oldest first; empty when none. */
   readonly previously: readonly string[];
   /** The `github_membership`: destroying it removes the person from the organization. */
   readonly resource: Membership;

@@ -38,6 +38,7 @@ export interface PagesSettings {
 export interface RepositoryProps {
   /** Repository name; also part of its Terraform address (`github_repository.repo_<name>`). */
   readonly name: string;
+  /** The repository's one-line description on GitHub. */
   readonly description: string;
   /** Website shown on the repository page. @default none */
   readonly homepageUrl?: string;

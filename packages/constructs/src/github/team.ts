@@ -26,6 +26,7 @@ export interface TeamProps {
 
 /** What grants to a team need of it. */
 export interface ITeam {
+  /** Team name (its slug on GitHub). */
   readonly name: string;
   /** The team's id, as a reference. */
   readonly teamId: string;

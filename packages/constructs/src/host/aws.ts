@@ -9,11 +9,11 @@ export interface Ec2InstanceProps {
   readonly ami: string;
   /** Instance type, e.g. `t3.small`. */
   readonly instanceType: string;
-  /** Default: the default VPC's subnet for the availability zone AWS picks. */
+  /** Subnet the instance is launched in. @default the default VPC's subnet for the availability zone AWS picks */
   readonly subnetId?: string;
-  /** EC2 key pair name; default none. */
+  /** EC2 key pair name. @default none */
   readonly keyName?: string;
-  /** Security groups; default the VPC's default group. */
+  /** Security groups. @default the VPC's default group */
   readonly securityGroupIds?: readonly string[];
   /** Assign one IPv6 address and publish an AAAA record. @default false */
   readonly ipv6?: boolean;

@@ -14,11 +14,11 @@ import type { MachineFactory } from "./machine";
 export interface DigitalOceanVpcProps {
   /** VPC name, unique per account. */
   readonly name: string;
-  /** Region slug, e.g. `sfo3`. */
+  /** Region slug, e.g. `ams3`. */
   readonly region: string;
-  /** Private range in CIDR notation; default: DigitalOcean picks one. */
+  /** Private range in CIDR notation. @default DigitalOcean picks one */
   readonly ipRange?: string;
-  /** Default none. */
+  /** Shown in DigitalOcean's console. @default none */
   readonly description?: string;
 }
 
@@ -72,12 +72,13 @@ export class DigitalOceanSshKey extends Construct {
 export type DigitalOceanEnvironment = "Development" | "Staging" | "Production";
 
 export interface DigitalOceanProjectProps {
+  /** Project name, unique per account. */
   readonly name: string;
-  /** Default none. */
+  /** Shown in DigitalOcean's console. @default none */
   readonly description?: string;
-  /** Free text; default none. */
+  /** What the project is for, free text. @default none */
   readonly purpose?: string;
-  /** Default none. */
+  /** The stage DigitalOcean files the project under. @default none */
   readonly environment?: DigitalOceanEnvironment;
   /**
    * The account's default project. Written explicitly, because provider 2.71 sends it on every
@@ -133,16 +134,17 @@ function dropletImage(scope: Construct, image: DropletImage): string {
 }
 
 export interface DigitalOceanDropletProps {
-  /** Region slug, e.g. `sfo3`; must match the VPC's region. */
+  /** Region slug, e.g. `ams3`; must match the VPC's region. */
   readonly region: string;
   /** Size slug, e.g. `s-1vcpu-1gb`. */
   readonly size: string;
+  /** The image: a public one by slug, or a custom image by name. */
   readonly image: DropletImage;
-  /** Default: the region's default VPC. */
+  /** VPC the droplet joins. @default the region's default VPC */
   readonly vpc?: DigitalOceanVpc;
-  /** Keys installed for root; default none. */
+  /** Keys installed for root. @default none */
   readonly sshKeys?: readonly DigitalOceanSshKey[];
-  /** Project the droplet joins; default none (the account's default project). */
+  /** Project the droplet joins. @default none (the account's default project) */
   readonly project?: DigitalOceanProject;
   /**
    * Public IPv6 and an AAAA record. Written explicitly: provider 2.71 replaces a droplet whose

@@ -12,7 +12,7 @@ export interface ComputeInstanceProps {
   readonly image: string;
   /** VPC network. @default "default" */
   readonly network?: string;
-  /** GCP project; default the provider's project. */
+  /** GCP project. @default the provider's project */
   readonly project?: string;
   /** Dual-stack interface with an external IPv6 address and an AAAA record. @default false */
   readonly ipv6?: boolean;

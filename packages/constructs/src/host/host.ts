@@ -19,6 +19,7 @@ export interface IHost {
   readonly site: string | undefined;
   /** ISO 3166-1 alpha-2 code of the country the machine is in, lower case, as declared; undefined when none is. */
   readonly country: string | undefined;
+  /** Free-form roles (inventory groups). */
   readonly roles: readonly string[];
 }
 

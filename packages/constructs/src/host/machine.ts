@@ -14,7 +14,7 @@ export interface Machine {
 export interface MachineContext {
   /** The host construct: the scope of the resources the factory creates. */
   readonly scope: Construct;
-  /** Machine name, e.g. `web1` or `a-hel-fi`. */
+  /** Machine name, e.g. `web1` or `vm3.web1`. */
   readonly name: string;
   /** Absolute name with a trailing dot. */
   readonly fqdn: string;

@@ -34,11 +34,11 @@ export interface INomadAclPolicy {
 export interface NomadNamespaceRule {
   /** The namespace, or a glob such as `*`. */
   readonly namespace: INomadNamespace | NamespaceGlob;
-  /** Coarse disposition; default none (capabilities only). */
+  /** Coarse disposition. @default none (capabilities only) */
   readonly policy?: NamespacePolicy;
-  /** Fine-grained capabilities in addition to `policy`; default none. */
+  /** Fine-grained capabilities in addition to `policy`. @default none */
   readonly capabilities?: readonly NamespaceCapability[];
-  /** Access to variables by path; default none. */
+  /** Access to variables by path. @default none */
   readonly variables?: readonly VariablePathRule[];
 }
 
@@ -46,9 +46,9 @@ export interface NomadNamespaceRule {
 export interface NomadHostVolumeRule {
   /** Host volume name or glob. */
   readonly volume: string;
-  /** Coarse disposition; default none. */
+  /** Coarse disposition. @default none */
   readonly policy?: HostVolumePolicy;
-  /** Fine-grained capabilities; default none. */
+  /** Fine-grained capabilities. @default none */
   readonly capabilities?: readonly HostVolumeCapability[];
 }
 
@@ -58,32 +58,32 @@ export interface NomadJobAcl {
   readonly namespace: INomadNamespace;
   /** Job id. */
   readonly job: string;
-  /** Task group; default: every group of the job. */
+  /** Task group. @default every group of the job */
   readonly group?: string;
-  /** Task within `group`; default: every task. */
+  /** Task within `group`. @default every task */
   readonly task?: string;
 }
 
 export interface NomadAclPolicyProps {
   /** Policy name (letters, digits, `-`); also its address `nomad_acl_policy.policy_<name>`. */
   readonly name: string;
-  /** Shown by `nomad acl policy list`; default empty. */
+  /** Shown by `nomad acl policy list`. @default empty */
   readonly description?: string;
-  /** Namespace rules, rendered in this order; default none. */
+  /** Namespace rules, rendered in this order. @default none */
   readonly namespaces?: readonly NomadNamespaceRule[];
-  /** Host volume rules; default none. */
+  /** Host volume rules. @default none */
   readonly hostVolumes?: readonly NomadHostVolumeRule[];
-  /** Node rule; default none. */
+  /** Node rule. @default none */
   readonly node?: CoarsePolicy;
-  /** Agent rule; default none. */
+  /** Agent rule. @default none */
   readonly agent?: CoarsePolicy;
-  /** Operator rule; default none. */
+  /** Operator rule. @default none */
   readonly operator?: CoarsePolicy;
-  /** Quota rule; default none. */
+  /** Quota rule. @default none */
   readonly quota?: CoarsePolicy;
-  /** CSI plugin rule; default none. */
+  /** CSI plugin rule. @default none */
   readonly plugin?: PluginPolicy;
-  /** Attach the policy to a job's workload identity instead of tokens; default none. */
+  /** Attach the policy to a job's workload identity instead of tokens. @default none */
   readonly jobAcl?: NomadJobAcl;
 }
 

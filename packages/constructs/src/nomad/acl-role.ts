@@ -10,7 +10,7 @@ import { NOMAD_NAME } from "./namespace";
 export interface NomadAclRoleProps {
   /** Role name; also its address `nomad_acl_role.role_<name>`. */
   readonly name: string;
-  /** Shown by `nomad acl role list`; default empty. */
+  /** Shown by `nomad acl role list`. @default empty */
   readonly description?: string;
   /** Policies the role grants; each must be declared in the app. */
   readonly policies: readonly INomadAclPolicy[];

@@ -16,9 +16,9 @@ export interface INomadNamespace {
 export interface NomadNamespaceProps {
   /** Namespace name (letters, digits, `-`); also its Terraform address `nomad_namespace.namespace_<name>`. */
   readonly name: string;
-  /** Shown in the UI and `nomad namespace list`; default empty. */
+  /** Shown in the UI and `nomad namespace list`. @default empty */
   readonly description?: string;
-  /** Free-form metadata; default none. */
+  /** Free-form metadata. @default none */
   readonly meta?: Readonly<Record<string, string>>;
 }
 

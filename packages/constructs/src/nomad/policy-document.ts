@@ -61,8 +61,11 @@ export interface VariablePathRule {
 export interface NamespaceRuleDocument {
   /** Namespace name or glob. */
   readonly label: string;
+  /** Coarse disposition. @default none (capabilities only) */
   readonly policy?: NamespacePolicy;
+  /** Fine-grained capabilities in addition to `policy`. @default none */
   readonly capabilities?: readonly NamespaceCapability[];
+  /** Access to variables by path. @default none */
   readonly variables?: readonly VariablePathRule[];
 }
 
@@ -70,18 +73,27 @@ export interface NamespaceRuleDocument {
 export interface HostVolumeRuleDocument {
   /** Host volume name or glob. */
   readonly label: string;
+  /** Coarse disposition. @default none (capabilities only) */
   readonly policy?: HostVolumePolicy;
+  /** Fine-grained capabilities in addition to `policy`. @default none */
   readonly capabilities?: readonly HostVolumeCapability[];
 }
 
 /** A whole Nomad ACL policy, as plain data. */
 export interface NomadPolicyDocument {
+  /** `namespace` blocks, in this order. @default none */
   readonly namespaces?: readonly NamespaceRuleDocument[];
+  /** `host_volume` blocks, in this order. @default none */
   readonly hostVolumes?: readonly HostVolumeRuleDocument[];
+  /** The `node` rule. @default none */
   readonly node?: CoarsePolicy;
+  /** The `agent` rule. @default none */
   readonly agent?: CoarsePolicy;
+  /** The `operator` rule. @default none */
   readonly operator?: CoarsePolicy;
+  /** The `quota` rule. @default none */
   readonly quota?: CoarsePolicy;
+  /** The `plugin` rule (CSI plugins). @default none */
   readonly plugin?: PluginPolicy;
 }
 

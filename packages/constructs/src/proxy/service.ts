@@ -8,9 +8,9 @@ export interface PublishedServiceProps {
   readonly tier: IProxyTier;
   /** Names the service answers to, relative to the tier's zone or absolute. */
   readonly names: readonly string[];
-  /** Point the names at this member of the tier instead of the whole tier; default none. */
+  /** Point the names at this member of the tier instead of the whole tier. @default none */
   readonly pinnedTo?: IHost;
-  /** Write CNAMEs even where a wildcard of the tier already covers a name; default false. */
+  /** Write CNAMEs even where a wildcard of the tier already covers a name. @default false */
   readonly explicit?: boolean;
 }
 

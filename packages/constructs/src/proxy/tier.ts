@@ -11,17 +11,18 @@ export interface ProxyTierProps {
   readonly name: string;
   /** Hosts in rotation; remove one from this list to take it out of rotation. */
   readonly members: readonly IHost[];
-  /** Publish AAAA records for members that have IPv6; default true. */
+  /** Publish AAAA records for members that have IPv6. @default true */
   readonly ipv6?: boolean;
   /**
    * Parents whose otherwise undefined children all go to this tier via a wildcard CNAME
-   * (`s` → `*.s`, `@` → `*`); default none.
+   * (`s` → `*.s`, `@` → `*`). @default none
    */
   readonly wildcards?: readonly string[];
 }
 
 /** What published services need from a proxy tier. */
 export interface IProxyTier {
+  /** Zone the tier is published in. */
   readonly zone: IDnsZone;
   /** Zone-relative name of the round-robin set. */
   readonly name: string;

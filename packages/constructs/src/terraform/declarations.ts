@@ -13,7 +13,7 @@ export interface Declaration {
   readonly name: string;
 }
 
-const DECLARATIONS = Symbol.for("void-infra/declarations");
+const DECLARATIONS = Symbol.for("infra-constructs/declarations");
 
 interface Declaring {
   [DECLARATIONS]?: Declaration[];

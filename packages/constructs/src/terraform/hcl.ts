@@ -14,16 +14,18 @@ export interface HclMap {
 export interface HclBlock {
   /** Block type, e.g. `namespace`, `path`. */
   readonly type: string;
-  /** Quoted labels after the type; default none. */
+  /** Quoted labels after the type. @default none */
   readonly labels?: readonly string[];
-  /** `# ...` comment line placed above the block; default none. */
+  /** `# ...` comment line placed above the block. @default none */
   readonly comment?: string;
+  /** What the block holds: attributes, then nested blocks. */
   readonly body: HclBody;
 }
 
 export interface HclBody {
-  /** Attributes in output order; undefined values are left out. */
+  /** Attributes in output order; undefined values are left out. @default none */
   readonly attributes?: readonly (readonly [string, HclValue | undefined])[];
+  /** Nested blocks, after the attributes, in this order. @default none */
   readonly blocks?: readonly HclBlock[];
 }
 

@@ -13,7 +13,7 @@ export function logicalId(...parts: readonly string[]): string {
 }
 
 /**
- * The logical id of a construct's path below its stack (`zones/voidlinux` → `zones_voidlinux`).
+ * The logical id of a construct's path below its stack (`zones/example` → `zones_example`).
  * Distinct paths may still sanitize alike; {@link claimLogicalId} then fails naming both.
  */
 export function pathId(construct: IConstruct): string {

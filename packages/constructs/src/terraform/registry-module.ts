@@ -11,14 +11,14 @@ export interface RegistryModuleProps {
   readonly source: string;
   /** Exact module version; ranges are refused so a plan never changes under a fixed commit. */
   readonly version: string;
-  /** Input variables by their Terraform names; default none (the module's defaults apply). */
+  /** Input variables by their Terraform names. @default none (the module's defaults apply) */
   readonly inputs?: Readonly<Record<string, unknown>>;
   /**
    * Named objects the module creates, keyed by Terraform resource type, e.g.
-   * `{ vault_policy: ["resin-root"] }`; they count as declared for reference checks. Default none.
+   * `{ vault_policy: ["resin-root"] }`; they count as declared for reference checks. @default none
    */
   readonly provides?: Readonly<Record<string, readonly string[]>>;
-  /** Explicit ordering edges; default none. */
+  /** Explicit ordering edges. @default none */
   readonly dependsOn?: ITerraformDependable[];
 }
 

@@ -14,6 +14,7 @@ export type StateBackend =
 export interface StateSettings {
   /** State key, e.g. `prod/github`. */
   readonly key: string;
+  /** Where the state lives. */
   readonly backend: StateBackend;
 }
 

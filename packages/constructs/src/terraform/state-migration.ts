@@ -7,11 +7,11 @@ export function addressOf(resource: TerraformResource): string {
 }
 
 export interface StateMigration {
-  /** Old address → new address; Terraform moves state instead of replacing objects. Default none. */
+  /** Old address → new address; Terraform moves state instead of replacing objects. @default none */
   readonly moved?: readonly { readonly from: string; readonly to: string }[];
-  /** Addresses to drop from state without destroying the object (`removed`, destroy = false). Default none. */
+  /** Addresses to drop from state without destroying the object (`removed`, destroy = false). @default none */
   readonly forgotten?: readonly string[];
-  /** Existing objects to take into state (`import`), by the id their provider documents. Default none. */
+  /** Existing objects to take into state (`import`), by the id their provider documents. @default none */
   readonly imported?: readonly { readonly to: TerraformResource; readonly id: string }[];
 }
 

@@ -15,7 +15,7 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 export interface AcmeDnsChallenge {
   /** lego provider name, e.g. `digitalocean` (reads `DO_AUTH_TOKEN`). */
   readonly provider: string;
-  /** Non-secret provider settings (e.g. `DO_PROPAGATION_TIMEOUT`); default none. */
+  /** Non-secret provider settings (e.g. `DO_PROPAGATION_TIMEOUT`). @default none */
   readonly config?: Readonly<Record<string, string>>;
 }
 
@@ -24,17 +24,17 @@ export interface AcmeCertificateProps {
   readonly email: string;
   /** Primary name; also names the addresses (`acme_certificate.certificate_<name>`). */
   readonly commonName: string;
-  /** Further names, e.g. wildcards `*.example.org`; default none. */
+  /** Further names, e.g. wildcards `*.example.org`. @default none */
   readonly subjectAlternativeNames?: readonly string[];
   /** DNS-01 solvers (wildcards need DNS-01); at least one. */
   readonly dnsChallenges: readonly AcmeDnsChallenge[];
-  /** Seconds to wait after each challenge record before validation; default 0. */
+  /** Seconds to wait after each challenge record before validation. @default 0 */
   readonly preCheckDelay?: number;
-  /** Resolvers for the propagation check (`host` or `host:port`); default: the system's. */
+  /** Resolvers for the propagation check (`host` or `host:port`). @default the system's */
   readonly recursiveNameservers?: readonly string[];
-  /** Key type of the certificate key; default RSA 2048 (the provider's). */
+  /** Key type of the certificate key. @default RSA 2048 (the provider's) */
   readonly keyType?: CertificateKeyType;
-  /** Renew on apply once fewer days remain; default 30 (the provider's). */
+  /** Renew on apply once fewer days remain. @default 30 (the provider's) */
   readonly minDaysRemaining?: number;
 }
 

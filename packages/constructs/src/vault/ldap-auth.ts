@@ -24,9 +24,9 @@ export interface VaultLdapAuthProps {
   readonly groupfilter: string;
   /** Attribute of the group entries (or user entry) that names the groups, e.g. `memberOf`. */
   readonly groupattr: string;
-  /** Hard upper limit of token lifetime in seconds; default: the system's maximum. */
+  /** Hard upper limit of token lifetime in seconds. @default the system's maximum */
   readonly tokenExplicitMaxTtl?: number;
-  /** Shown by `vault auth list`; default empty. */
+  /** Shown by `vault auth list`. @default empty */
   readonly description?: string;
   /**
    * Entries per LDAP search page. Provider 5.x sends -1 (no paging) when unset; a server that was

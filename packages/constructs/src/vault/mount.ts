@@ -14,7 +14,7 @@ function normalizeMountPath(path: string): string {
 export interface IVaultMount {
   /** Mount path without trailing slash. */
   readonly mountPath: string;
-  /** What to depend on so the mount exists first; undefined for mounts managed elsewhere. */
+  /** What to depend on so the mount exists first. @default none (a mount managed elsewhere) */
   readonly dependable?: ITerraformDependable;
 }
 
@@ -23,13 +23,13 @@ export interface VaultMountProps {
   readonly path: string;
   /** Secrets engine type, e.g. `kv`, `kv-v2`, `nomad`. */
   readonly type: string;
-  /** Shown by `vault secrets list`; default empty. */
+  /** Shown by `vault secrets list`. @default empty */
   readonly description?: string;
-  /** Default lease TTL in seconds; default: the system's. */
+  /** Lease TTL in seconds of secrets that ask for none. @default the system's */
   readonly defaultLeaseTtlSeconds?: number;
-  /** Maximum lease TTL in seconds; default: the system's. */
+  /** Maximum lease TTL in seconds. @default the system's */
   readonly maxLeaseTtlSeconds?: number;
-  /** Engine options, e.g. `{ version: "2" }` for KV; default none. */
+  /** Engine options, e.g. `{ version: "2" }` for KV. @default none */
   readonly options?: Readonly<Record<string, string>>;
 }
 

@@ -15,7 +15,7 @@ export interface VaultNomadRoleProps {
   readonly mount: IVaultMount;
   /** Role name: tokens come from `<mount>/creds/<name>`; also part of the address. */
   readonly name: string;
-  /** Nomad policies the tokens carry, by object; each must be declared in the app. Required for `client`. */
+  /** Nomad policies the tokens carry, by object; each must be declared in the app. @default none, which only `management` accepts */
   readonly policies?: readonly INomadAclPolicy[];
   /** `management` tokens bypass ACLs and take no policies. @default "client" */
   readonly type?: NomadTokenType;

@@ -19,17 +19,17 @@ export interface VaultPathRule {
   readonly path: string;
   /** What the holder may do there. */
   readonly capabilities: readonly VaultCapability[];
-  /** Rendered as a `#` comment above the rule; default none. */
+  /** Rendered as a `#` comment above the rule. @default none */
   readonly description?: string;
-  /** Parameters that may be set, each to one of the listed values (`[]` = any value); default: all. */
+  /** Parameters that may be set, each to one of the listed values (`[]` = any value). @default all */
   readonly allowedParameters?: Readonly<Record<string, readonly string[]>>;
-  /** Parameters that may not be set (to the listed values; `[]` = any value); default none. */
+  /** Parameters that may not be set (to the listed values; `[]` = any value). @default none */
   readonly deniedParameters?: Readonly<Record<string, readonly string[]>>;
-  /** Parameters every request must set; default none. */
+  /** Parameters every request must set. @default none */
   readonly requiredParameters?: readonly string[];
-  /** Minimum response-wrapping TTL, e.g. `1s`; default none. */
+  /** Minimum response-wrapping TTL, e.g. `1s`. @default none */
   readonly minWrappingTtl?: string;
-  /** Maximum response-wrapping TTL, e.g. `90s`; default none. */
+  /** Maximum response-wrapping TTL, e.g. `90s`. @default none */
   readonly maxWrappingTtl?: string;
 }
 

@@ -10,7 +10,7 @@ import { renderVaultPolicy, VAULT_CAPABILITIES, type VaultPathRule } from "./pol
 export interface IVaultPolicy {
   /** The policy name. */
   readonly policyName: string;
-  /** What to depend on so the policy exists first; undefined for policies managed elsewhere. */
+  /** What to depend on so the policy exists first. @default none (a policy managed elsewhere) */
   readonly dependable?: ITerraformDependable;
 }
 

@@ -7,8 +7,9 @@ export interface CertificateDnsChallenge {
   /** lego DNS provider name, e.g. `digitalocean`, `route53`. */
   readonly provider: string;
   /**
-   * Provider settings (`<PROVIDER>_*` keys); default: read from the environment. Credentials belong
-   * in the environment (e.g. `DO_AUTH_TOKEN`), so only non-secret settings go here.
+   * Provider settings (`<PROVIDER>_*` keys). Credentials belong in the environment (e.g.
+   * `DO_AUTH_TOKEN`), so only non-secret settings go here.
+   * @default none: every setting is read from the environment
    */
   readonly config?: Readonly<Record<string, string>>;
 }
@@ -19,31 +20,31 @@ export type CertificateKeyType = "P256" | "P384" | "2048" | "4096" | "8192";
 export interface CertificateConfig extends TerraformMetaArguments {
   /** The account's private key; pass `acme_registration.account_key_pem` so the account exists first. */
   readonly accountKeyPem: string;
-  /** Primary domain (required unless `certificateRequestPem` is given). */
+  /** Primary domain. @default none, and then `certificateRequestPem` is required */
   readonly commonName?: string;
-  /** Further domains on the certificate; default none. */
+  /** Further domains on the certificate. @default none */
   readonly subjectAlternativeNames?: readonly string[];
-  /** Key type of the generated certificate key; provider default `2048` (RSA). */
+  /** Key type of the generated certificate key. @default `2048` (RSA) (the provider's) */
   readonly keyType?: CertificateKeyType;
-  /** External CSR in PEM instead of `commonName`/`keyType`; default none. */
+  /** External CSR in PEM instead of `commonName`/`keyType`. @default none */
   readonly certificateRequestPem?: string;
-  /** DNS-01 solvers, one per DNS provider; at least one challenge is required. */
+  /** DNS-01 solvers, one per DNS provider. @default none, which the provider refuses: give at least one */
   readonly dnsChallenge?: readonly CertificateDnsChallenge[];
-  /** Resolvers (`host:port`) for the propagation check; default: the system's. */
+  /** Resolvers (`host:port`) for the propagation check. @default the system's */
   readonly recursiveNameservers?: readonly string[];
-  /** Skip the authoritative-nameserver propagation check; provider default false. */
+  /** Skip the authoritative-nameserver propagation check. @default false (the provider's) */
   readonly disableCompletePropagation?: boolean;
-  /** Seconds to wait after each challenge record before validation; provider default 0. */
+  /** Seconds to wait after each challenge record before validation. @default 0 (the provider's) */
   readonly preCheckDelay?: number;
-  /** Renew when fewer days remain (negative: never); provider default 30. */
+  /** Renew when fewer days remain (negative: never). @default 30 (the provider's) */
   readonly minDaysRemaining?: number;
-  /** Request the OCSP must-staple extension; provider default false. */
+  /** Request the OCSP must-staple extension. @default false (the provider's) */
   readonly mustStaple?: boolean;
-  /** Common name of the preferred root of an alternate chain; default: the CA's default chain. */
+  /** Common name of the preferred root of an alternate chain. @default the CA's default chain */
   readonly preferredChain?: string;
-  /** Revoke on destroy or replacement; provider default true. */
+  /** Revoke on destroy or replacement. @default true (the provider's) */
   readonly revokeCertificateOnDestroy?: boolean;
-  /** Seconds to wait for issuance after the challenges pass; provider default 30. */
+  /** Seconds to wait for issuance after the challenges pass. @default 30 (the provider's) */
   readonly certTimeout?: number;
 }
 

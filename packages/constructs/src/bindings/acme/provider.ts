@@ -1,7 +1,7 @@
 import type { Construct } from "../../cdktf";
 import { BoundProvider, pinnedRelease } from "../base";
 
-/** The vancluever/acme provider release Void's le root pins exactly. */
+/** The vancluever/acme provider release these bindings follow, pinned exactly in `required_providers`. */
 export const ACME_PROVIDER_VERSION = "2.41.0";
 
 /** Shared by every acme binding so all of them pin the same provider release. */
@@ -15,7 +15,7 @@ export const LETS_ENCRYPT_STAGING = "https://acme-staging-v02.api.letsencrypt.or
 export interface AcmeProviderConfig {
   /** ACME directory URL of the CA; accounts and certificates live in that CA. */
   readonly serverUrl: string;
-  /** Provider alias, for a second CA in one stack; default none. */
+  /** Provider alias, for a second CA in one stack. @default none */
   readonly alias?: string;
 }
 

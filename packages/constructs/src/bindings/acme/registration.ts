@@ -15,7 +15,7 @@ export interface RegistrationConfig extends TerraformMetaArguments {
   readonly accountKeyPem: string;
   /** Contact address for expiry and policy mail. */
   readonly emailAddress: string;
-  /** External account binding; default none. */
+  /** External account binding. @default none */
   readonly externalAccountBinding?: RegistrationExternalAccountBinding;
 }
 

@@ -5,13 +5,13 @@ import { CONSUL_GENERATOR_METADATA } from "./provider";
 export interface AclPolicyConfig extends TerraformMetaArguments {
   /** Unique policy name. */
   readonly name: string;
-  /** Human-readable description; default empty. */
+  /** Human-readable description. @default empty */
   readonly description?: string;
   /** The rules, in Consul's HCL or JSON rule syntax. */
   readonly rules: string;
-  /** Datacenters the policy is valid in; default: all. */
+  /** Datacenters the policy is valid in. @default all */
   readonly datacenters?: readonly string[];
-  /** Namespace (Enterprise); default none. */
+  /** Namespace (Enterprise). @default none */
   readonly namespace?: string;
 }
 

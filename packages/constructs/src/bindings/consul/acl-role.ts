@@ -6,20 +6,20 @@ import { CONSUL_GENERATOR_METADATA } from "./provider";
 export interface AclRoleServiceIdentity {
   /** Service name. */
   readonly serviceName: string;
-  /** Datacenters the identity is valid in; default: all. */
+  /** Datacenters the identity is valid in. @default all */
   readonly datacenters?: readonly string[];
 }
 
 export interface AclRoleConfig extends TerraformMetaArguments {
   /** Unique role name. */
   readonly name: string;
-  /** Human-readable description; default empty. */
+  /** Human-readable description. @default empty */
   readonly description?: string;
-  /** IDs of the ACL policies the role grants; default none. */
+  /** IDs of the ACL policies the role grants. @default none */
   readonly policies?: readonly string[];
-  /** Service identities the role grants (one block each); default none. */
+  /** Service identities the role grants (one block each). @default none */
   readonly serviceIdentities?: readonly AclRoleServiceIdentity[];
-  /** Namespace (Enterprise); default none. */
+  /** Namespace (Enterprise). @default none */
   readonly namespace?: string;
 }
 

@@ -1,30 +1,33 @@
 import type { Construct } from "../../cdktf";
 import { BoundProvider, pinnedRelease } from "../base";
 
-/** The hashicorp/consul provider release Void's hashistack root has locked (`~> 2.10.0` → 2.10.1). */
+/**
+ * The hashicorp/consul provider release these bindings follow, pinned exactly in
+ * `required_providers`. The prebuilt `@cdktf/provider-consul` binds 2.16.2 and later only.
+ */
 export const CONSUL_PROVIDER_VERSION = "2.10.1";
 
 /** Shared by every consul binding so all of them pin the same provider release. */
 export const CONSUL_GENERATOR_METADATA = pinnedRelease("consul", CONSUL_PROVIDER_VERSION);
 
 export interface ConsulProviderConfig {
-  /** HTTP API address (`host:port`); default: `CONSUL_HTTP_ADDR`, else `localhost:8500`. */
+  /** HTTP API address (`host:port`). @default `CONSUL_HTTP_ADDR`, else `localhost:8500` */
   readonly address?: string;
-  /** `http` or `https`; default: `CONSUL_HTTP_SSL`, else `http`. */
+  /** `http` or `https`. @default `CONSUL_HTTP_SSL`, else `http` */
   readonly scheme?: "http" | "https";
-  /** Datacenter to use; default: the agent's. */
+  /** Datacenter to use. @default the agent's */
   readonly datacenter?: string;
-  /** CA certificate file; default: `CONSUL_CACERT`. */
+  /** CA certificate file. @default `CONSUL_CACERT` */
   readonly caFile?: string;
-  /** Directory of CA certificates; default: `CONSUL_CAPATH`. */
+  /** Directory of CA certificates. @default `CONSUL_CAPATH` */
   readonly caPath?: string;
-  /** Client certificate file for mutual TLS; default: `CONSUL_CLIENT_CERT`. */
+  /** Client certificate file for mutual TLS. @default `CONSUL_CLIENT_CERT` */
   readonly certFile?: string;
-  /** Client key file for mutual TLS (a path, never key material); default: `CONSUL_CLIENT_KEY`. */
+  /** Client key file for mutual TLS (a path, never key material). @default `CONSUL_CLIENT_KEY` */
   readonly keyFile?: string;
-  /** Skip TLS verification; default false. */
+  /** Skip TLS verification. @default false */
   readonly insecureHttps?: boolean;
-  /** Provider alias; default none. */
+  /** Provider alias. @default none */
   readonly alias?: string;
 }
 

@@ -2,8 +2,7 @@ import type { Construct } from "../../cdktf";
 import { BoundProvider, pinnedRelease } from "../base";
 
 /**
- * The fastly/fastly provider release these bindings follow. It is the version Void's `fastly` root
- * has locked since 2023 (state written by it needs no upgrade); the exact pin lands in
+ * The fastly/fastly provider release these bindings follow; the exact pin lands in
  * `required_providers`. Attributes added after 3.0.4 (http3, keepalive_time, product_enablement,
  * the `certainly` CA, ...) are deliberately not modelled.
  */
@@ -13,13 +12,13 @@ export const FASTLY_PROVIDER_VERSION = "3.0.4";
 export const FASTLY_GENERATOR_METADATA = pinnedRelease("fastly", FASTLY_PROVIDER_VERSION);
 
 export interface FastlyProviderConfig {
-  /** Fastly API endpoint; default: `FASTLY_API_URL` from the environment, else the public API. */
+  /** Fastly API endpoint. @default `FASTLY_API_URL` from the environment, else the public API */
   readonly baseUrl?: string;
-  /** Only for configurations that read unauthenticated data sources; default false. */
+  /** Only for configurations that read unauthenticated data sources. @default false */
   readonly noAuth?: boolean;
-  /** Disable the HTTP/1.x fallback towards api.fastly.com; default false. */
+  /** Disable the HTTP/1.x fallback towards api.fastly.com. @default false */
   readonly forceHttp2?: boolean;
-  /** Provider alias, for a second Fastly account in one stack; default none. */
+  /** Provider alias, for a second Fastly account in one stack. @default none */
   readonly alias?: string;
 }
 

@@ -14,7 +14,7 @@ import { FASTLY_GENERATOR_METADATA } from "./provider";
 export interface ServiceVclDomain {
   /** The hostname, e.g. `cdn.example.org` (no trailing dot). Changing it recreates the domain. */
   readonly name: string;
-  /** Free-text comment; default none. */
+  /** Free-text comment. @default none */
   readonly comment?: string;
 }
 
@@ -24,45 +24,45 @@ export interface ServiceVclBackend {
   readonly name: string;
   /** IPv4, IPv6 or hostname of the origin. */
   readonly address: string;
-  /** Origin port; default 80. */
+  /** Origin port. @default 80 */
   readonly port?: number;
-  /** Connect to the origin over TLS; default false. */
+  /** Connect to the origin over TLS. @default false */
   readonly useSsl?: boolean;
-  /** Verify the origin certificate; default true. */
+  /** Verify the origin certificate. @default true */
   readonly sslCheckCert?: boolean;
-  /** Hostname the origin certificate is checked against; default none. */
+  /** Hostname the origin certificate is checked against. @default none */
   readonly sslCertHostname?: string;
-  /** SNI hostname sent to the origin; default none. */
+  /** SNI hostname sent to the origin. @default none */
   readonly sslSniHostname?: string;
-  /** CA certificate (PEM) used to verify the origin; default none. */
+  /** CA certificate (PEM) used to verify the origin. @default none */
   readonly sslCaCert?: string;
-  /** Colon-separated OpenSSL cipher list; default Fastly's. */
+  /** Colon-separated OpenSSL cipher list. @default Fastly's */
   readonly sslCiphers?: string;
-  /** Minimum TLS version towards the origin, e.g. `1.2`; default Fastly's. */
+  /** Minimum TLS version towards the origin, e.g. `1.2`. @default Fastly's */
   readonly minTlsVersion?: string;
-  /** Maximum TLS version towards the origin; default Fastly's. */
+  /** Maximum TLS version towards the origin. @default Fastly's */
   readonly maxTlsVersion?: string;
-  /** Host header sent to the origin; default the client's. */
+  /** Host header sent to the origin. @default the client's */
   readonly overrideHost?: string;
-  /** Shield POP code (from `GET /datacenters`), e.g. `hel-helsinki-fi`; default no shielding. */
+  /** Shield POP code (from `GET /datacenters`), e.g. `hel-helsinki-fi`. @default no shielding */
   readonly shield?: string;
-  /** Connect timeout in ms; default 1000. */
+  /** Connect timeout in ms. @default 1000 */
   readonly connectTimeout?: number;
-  /** First-byte timeout in ms; default 15000. */
+  /** First-byte timeout in ms. @default 15000 */
   readonly firstByteTimeout?: number;
-  /** Timeout between bytes in ms; default 10000. */
+  /** Timeout between bytes in ms. @default 10000 */
   readonly betweenBytesTimeout?: number;
-  /** Errors tolerated before the backend is marked down; default 0. */
+  /** Errors tolerated before the backend is marked down. @default 0 */
   readonly errorThreshold?: number;
-  /** Maximum connections; default 200. */
+  /** Maximum connections. @default 200 */
   readonly maxConn?: number;
-  /** Share of traffic when load balancing; default 100. */
+  /** Share of traffic when load balancing. @default 100 */
   readonly weight?: number;
-  /** Include in automatic load balancing; default false. */
+  /** Include in automatic load balancing. @default false */
   readonly autoLoadbalance?: boolean;
-  /** Name of a `healthcheck` block; default none. */
+  /** Name of a `healthcheck` block. @default none */
   readonly healthcheck?: string;
-  /** Name of a REQUEST condition selecting this backend; default none. */
+  /** Name of a REQUEST condition selecting this backend. @default none */
   readonly requestCondition?: string;
 }
 
@@ -88,7 +88,7 @@ export interface ServiceVclSnippet {
   readonly type: VclSnippetType;
   /** The VCL code. */
   readonly content: string;
-  /** Ordering among snippets of one type, lower first; default 100. */
+  /** Ordering among snippets of one type, lower first. @default 100 */
   readonly priority?: number;
 }
 
@@ -99,13 +99,13 @@ export type CacheSettingAction = "cache" | "pass" | "restart";
 export interface ServiceVclCacheSetting {
   /** Unique name. */
   readonly name: string;
-  /** Caching action; default none (only the TTLs apply). */
+  /** Caching action. @default none (only the TTLs apply) */
   readonly action?: CacheSettingAction;
-  /** Name of a CACHE condition gating this setting; default always applies. */
+  /** Name of a CACHE condition gating this setting. @default always applies */
   readonly cacheCondition?: string;
-  /** TTL in seconds; default none. */
+  /** TTL in seconds. @default none */
   readonly ttl?: number;
-  /** Maximum TTL in seconds for stale objects; default none. */
+  /** Maximum TTL in seconds for stale objects. @default none */
   readonly staleTtl?: number;
 }
 
@@ -120,7 +120,7 @@ export interface ServiceVclCondition {
   readonly statement: string;
   /** REQUEST (req), RESPONSE (req, resp) or CACHE (req, beresp). */
   readonly type: ConditionType;
-  /** Evaluation order, lower first; default 10. */
+  /** Evaluation order, lower first. @default 10 */
   readonly priority?: number;
 }
 
@@ -134,21 +134,21 @@ export interface ServiceVclHeader {
   readonly type: "request" | "fetch" | "cache" | "response";
   /** Header affected, e.g. `http.X-Served-By`. */
   readonly destination: string;
-  /** Variable used as the value (not for delete); default none. */
+  /** Variable used as the value (not for delete). @default none */
   readonly source?: string;
-  /** Do not overwrite an existing header (set only); default false. */
+  /** Do not overwrite an existing header (set only). @default false */
   readonly ignoreIfSet?: boolean;
-  /** Ordering, lower first; default 100. */
+  /** Ordering, lower first. @default 100 */
   readonly priority?: number;
-  /** Regular expression (regex actions only); default none. */
+  /** Regular expression (regex actions only). @default none */
   readonly regex?: string;
-  /** Replacement (regex actions only); default none. */
+  /** Replacement (regex actions only). @default none */
   readonly substitution?: string;
-  /** REQUEST condition; default none. */
+  /** REQUEST condition. @default none */
   readonly requestCondition?: string;
-  /** CACHE condition; default none. */
+  /** CACHE condition. @default none */
   readonly cacheCondition?: string;
-  /** RESPONSE condition; default none. */
+  /** RESPONSE condition. @default none */
   readonly responseCondition?: string;
 }
 
@@ -156,11 +156,11 @@ export interface ServiceVclHeader {
 export interface ServiceVclGzip {
   /** Unique name. */
   readonly name: string;
-  /** Content types to compress; default Fastly's list. */
+  /** Content types to compress. @default Fastly's list */
   readonly contentTypes?: readonly string[];
-  /** File extensions to compress; default Fastly's list. */
+  /** File extensions to compress. @default Fastly's list */
   readonly extensions?: readonly string[];
-  /** CACHE condition; default always. */
+  /** CACHE condition. @default always */
   readonly cacheCondition?: string;
 }
 
@@ -172,23 +172,23 @@ export interface ServiceVclHealthcheck {
   readonly host: string;
   /** Path probed. */
   readonly path: string;
-  /** HTTP method; default HEAD. */
+  /** HTTP method. @default HEAD */
   readonly method?: string;
-  /** Expected status code; default 200. */
+  /** Expected status code. @default 200 */
   readonly expectedResponse?: number;
-  /** Probe interval in ms; default 5000. */
+  /** Probe interval in ms. @default 5000 */
   readonly checkInterval?: number;
-  /** Probe timeout in ms; default 5000. */
+  /** Probe timeout in ms. @default 5000 */
   readonly timeout?: number;
-  /** Successful probes (of `window`) needed to be healthy; default 3. */
+  /** Successful probes (of `window`) needed to be healthy. @default 3 */
   readonly threshold?: number;
-  /** Probes kept for the decision; default 5. */
+  /** Probes kept for the decision. @default 5 */
   readonly window?: number;
-  /** Probes assumed OK at load; default 3. */
+  /** Probes assumed OK at load. @default 3 */
   readonly initial?: number;
-  /** `1.0` or `1.1`; default 1.1. */
+  /** `1.0` or `1.1`. @default 1.1 */
   readonly httpVersion?: "1.0" | "1.1";
-  /** Extra request headers of the probe; default none. */
+  /** Extra request headers of the probe. @default none */
   readonly headers?: readonly string[];
 }
 
@@ -196,66 +196,66 @@ export interface ServiceVclHealthcheck {
 export interface ServiceVclRequestSetting {
   /** Unique name. */
   readonly name: string;
-  /** Terminate handling with lookup or pass; default none. */
+  /** Terminate handling with lookup or pass. @default none */
   readonly action?: "lookup" | "pass";
-  /** REQUEST condition; default always. */
+  /** REQUEST condition. @default always */
   readonly requestCondition?: string;
-  /** Force a cache miss; default false. */
+  /** Force a cache miss. @default false */
   readonly forceMiss?: boolean;
-  /** Redirect plain HTTP to HTTPS; default false. */
+  /** Redirect plain HTTP to HTTPS. @default false */
   readonly forceSsl?: boolean;
-  /** Disable request collapsing; default false. */
+  /** Disable request collapsing. @default false */
   readonly bypassBusyWait?: boolean;
-  /** Host header override; default none. */
+  /** Host header override. @default none */
   readonly defaultHost?: string;
-  /** Comma-separated hash key fields; default Fastly's. */
+  /** Comma-separated hash key fields. @default Fastly's */
   readonly hashKeys?: string;
-  /** Maximum stale age in seconds; default Fastly's. */
+  /** Maximum stale age in seconds. @default Fastly's */
   readonly maxStaleAge?: number;
-  /** Add the X-Timer header; default false. */
+  /** Add the X-Timer header. @default false */
   readonly timerSupport?: boolean;
-  /** X-Forwarded-For handling; default Fastly's. */
+  /** X-Forwarded-For handling. @default Fastly's */
   readonly xff?: "clear" | "leave" | "append" | "append_all" | "overwrite";
 }
 
 export interface ServiceVclConfig extends TerraformMetaArguments {
   /** Unique service name in the Fastly account. */
   readonly name: string;
-  /** Service description; default `Managed by Terraform`. */
+  /** Service description. @default `Managed by Terraform` */
   readonly comment?: string;
-  /** Description of each new version; default none. */
+  /** Description of each new version. @default none */
   readonly versionComment?: string;
-  /** Default Host header; default none. */
+  /** Host header sent when a request carries none. @default none */
   readonly defaultHost?: string;
-  /** Default TTL in seconds; default 3600. */
+  /** TTL in seconds of objects whose origin gives none. @default 3600 */
   readonly defaultTtl?: number;
-  /** Activate new versions on apply; default true. */
+  /** Activate new versions on apply. @default true */
   readonly activate?: boolean;
-  /** Allow destroying an active service; default false. */
+  /** Allow destroying an active service. @default false */
   readonly forceDestroy?: boolean;
-  /** Deactivate instead of destroy, for re-import elsewhere; default false. */
+  /** Deactivate instead of destroy, for re-import elsewhere. @default false */
   readonly reuse?: boolean;
-  /** Serve stale objects on origin errors; default false. */
+  /** Serve stale objects on origin errors. @default false */
   readonly staleIfError?: boolean;
-  /** TTL of stale-if-error objects in seconds; default 43200. */
+  /** TTL of stale-if-error objects in seconds. @default 43200 */
   readonly staleIfErrorTtl?: number;
   /** Hostnames served; the provider requires at least one. */
   readonly domain: readonly ServiceVclDomain[];
-  /** Origins; default none. */
+  /** Origins. @default none */
   readonly backend?: readonly ServiceVclBackend[];
-  /** VCL snippets; default none. */
+  /** VCL snippets. @default none */
   readonly snippet?: readonly ServiceVclSnippet[];
-  /** Cache settings; default none. */
+  /** Cache settings. @default none */
   readonly cacheSetting?: readonly ServiceVclCacheSetting[];
-  /** Conditions; default none. */
+  /** Conditions. @default none */
   readonly condition?: readonly ServiceVclCondition[];
-  /** Header rules; default none. */
+  /** Header rules. @default none */
   readonly header?: readonly ServiceVclHeader[];
-  /** Gzip rules; default none. */
+  /** Gzip rules. @default none */
   readonly gzip?: readonly ServiceVclGzip[];
-  /** Health checks; default none. */
+  /** Health checks. @default none */
   readonly healthcheck?: readonly ServiceVclHealthcheck[];
-  /** Request settings; default none. */
+  /** Request settings. @default none */
   readonly requestSetting?: readonly ServiceVclRequestSetting[];
 }
 

@@ -10,11 +10,11 @@ export interface TlsSubscriptionConfig extends TerraformMetaArguments {
   readonly domains: readonly string[];
   /** Issuer of the certificate. */
   readonly certificateAuthority: TlsCertificateAuthority;
-  /** TLS configuration (IP pool and protocols) the domains use; default the account's default. */
+  /** TLS configuration (IP pool and protocols) the domains use. @default the account's default */
   readonly configurationId?: string;
-  /** Update even while domains are active (can disrupt traffic); default false. */
+  /** Update even while domains are active (can disrupt traffic). @default false */
   readonly forceUpdate?: boolean;
-  /** Delete even while domains are active (can disrupt traffic); default false. */
+  /** Delete even while domains are active (can disrupt traffic). @default false */
   readonly forceDestroy?: boolean;
 }
 
