@@ -27,7 +27,15 @@ export class AcmeWebStack extends TerraformStack {
     const machine = ec2Instance({ ami: "ami-0a1b2c3d4e5f67890", instanceType: "t3.small", ipv6: true });
     const web = ["web1", "web2"].map(
       (name) =>
-        new Host(this, name, { zone: this.zone, name, subdomain: "hosts", roles: ["proxy"], machine }),
+        new Host(this, name, {
+          zone: this.zone,
+          name,
+          subdomain: "hosts",
+          roles: ["proxy"],
+          country: "se",
+          site: "arn",
+          machine,
+        }),
     );
 
     this.tier = new ProxyTier(this, "proxy", { zone: this.zone, name: "proxy", members: web });
@@ -42,6 +50,7 @@ export class AcmeWebStack extends TerraformStack {
       target: web[0],
       region: "EU",
       location: "Stockholm, Sweden",
+      country: "se",
       enabled: true,
     });
     new CdnFront(this, "downloads", {
