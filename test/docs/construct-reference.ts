@@ -175,8 +175,8 @@ export function constructReference(): Reference {
       const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
       const declaration = symbol.declarations?.[0];
       if (declaration && ts.isClassDeclaration(declaration) && inLibrary(declaration)) {
-        const constructor = declaration.members.find(ts.isConstructorDeclaration);
-        const parameters = constructor?.parameters;
+        const initializer = declaration.members.find(ts.isConstructorDeclaration);
+        const parameters = initializer?.parameters;
         const isConstruct =
           parameters !== undefined && parameters.length >= 2 && parameters[1]?.type?.getText() === "string";
         if (!isConstruct) {

@@ -92,8 +92,8 @@ describe("the construct library's package", () => {
       ...Object.keys(estate.hosts.machines),
       ...people,
     ];
-    const escape = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    const pattern = new RegExp(`(?<![\\w-])(?:${names.map(escape).join("|")})(?![\\w-])|\\bVoid\\b`, "i");
+    const literally = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const pattern = new RegExp(`(?<![\\w-])(?:${names.map(literally).join("|")})(?![\\w-])|\\bVoid\\b`, "i");
     const found = sourcesUnder(SRC).flatMap((file) =>
       readFileSync(file, "utf8")
         .split("\n")
