@@ -39,7 +39,12 @@ export interface Reference {
   readonly missingDefaults: readonly string[];
 }
 
-const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
+/** Text on one line, `{@link X}` written as `X`. */
+const oneLine = (text: string) =>
+  text
+    .replace(/\{@link\s+([^}\s|]+)[^}]*\}/g, "`$1`")
+    .replace(/\s+/g, " ")
+    .trim();
 /** The text of a doc comment, on one line. */
 const commentText = (comment: string) =>
   oneLine(

@@ -1,7 +1,4 @@
-import {
-  NomadProvider as GeneratedNomadProvider,
-  type NomadProviderConfig,
-} from "@cdktf/provider-nomad/lib/provider";
+import { NomadProvider, type NomadProviderConfig } from "@cdktf/provider-nomad/lib/provider";
 import { type Construct, TerraformStack } from "../cdktf";
 
 /**
@@ -31,16 +28,12 @@ export interface NomadProviderProps {
  * from {@link NomadProviderProps}. `required_providers` names the full source `hashicorp/nomad` at
  * exactly the release the bindings were generated from, as for every other provider here.
  */
-export function nomadProvider(
-  scope: Construct,
-  id: string,
-  props: NomadProviderProps = {},
-): GeneratedNomadProvider {
+export function nomadProvider(scope: Construct, id: string, props: NomadProviderProps = {}): NomadProvider {
   const { ignoreEnvVars, ...rest } = props;
   // The generated config marks `address` required because the provider's schema does, but the
   // provider fills it from NOMAD_ADDR when it is left out, which is how operators point it.
   const config = { ...rest, ignoreEnvVars: ignoreEnvVars && { ...ignoreEnvVars } } as NomadProviderConfig;
-  const provider = new GeneratedNomadProvider(scope, id, config);
+  const provider = new NomadProvider(scope, id, config);
   TerraformStack.of(scope).addOverride("terraform.required_providers.nomad.source", "hashicorp/nomad");
   return provider;
 }
