@@ -1,6 +1,7 @@
+import { App, DISABLE_STACK_TRACE_IN_METADATA } from "@void-linux/infra-constructs/cdktf";
 import type { Inputs } from "../inputs";
-import { App, DISABLE_STACK_TRACE_IN_METADATA } from "../runtime/cdktf";
 import { UsageError } from "../runtime/errors";
+import { skipTokenStackTraces } from "../runtime/stack-traces";
 import { type EstateStacks, STACKS } from "../stacks";
 import { stateBackendFromEnv } from "./backend";
 
@@ -21,6 +22,7 @@ export function buildApp(
   inputs: Inputs,
   env: NodeJS.ProcessEnv,
 ): { readonly app: App; readonly stacks: EstateStacks } {
+  skipTokenStackTraces();
   const { state } = inputs.estate;
   const undeclared = STACKS.stacks.filter(
     ({ stateKey }) => !state.projects.includes(stateKey.split("/")[0] ?? ""),

@@ -1,4 +1,4 @@
-import type { StateBackend } from "../constructs/terraform/state-backend";
+import type { StateBackend } from "@void-linux/infra-constructs/terraform";
 import { UsageError } from "../runtime/errors";
 
 /**

@@ -12,9 +12,9 @@ import {
   readSync,
 } from "node:fs";
 import { join } from "node:path";
+import { compareText } from "@void-linux/infra-constructs/core";
 import { readSynthOutput, type SynthOutput } from "../review/diff";
 import { UsageError } from "../runtime/errors";
-import { compareText } from "../runtime/values";
 
 /** Where synth records what it was built from, inside the output directory. */
 export const SOURCES_FILE = "sources.sha256";

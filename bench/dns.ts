@@ -9,11 +9,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DigitaloceanProvider } from "@cdktf/provider-digitalocean/lib/provider";
-import { DnsZone, digitalOceanDns } from "../constructs/dns";
-import { existingMachine, Host } from "../constructs/host";
-import { ProxyTier } from "../constructs/proxy";
+import { App, TerraformStack } from "@void-linux/infra-constructs/cdktf";
+import { DnsZone } from "@void-linux/infra-constructs/dns";
+import { digitalOceanDns } from "@void-linux/infra-constructs/dns/digitalocean";
+import { existingMachine, Host } from "@void-linux/infra-constructs/host";
+import { ProxyTier } from "@void-linux/infra-constructs/proxy";
 import { loadEstate } from "../inputs/estate";
-import { App, TerraformStack } from "../runtime/cdktf";
 
 export const BENCH_RECORDS = 5_000;
 export const BENCH_HOSTS = 500;

@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
+import { sshPublicKeyLine } from "@void-linux/infra-constructs/ssh-key";
 import { loadEstate } from "../inputs/estate";
-import { sshPublicKeyLine } from "../runtime/ssh-key";
 import { git } from "../test/support/git";
 import { ed25519KeyPair } from "../test/support/keys";
 import { REPO_ROOT, tempDir } from "../test/support/project";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { MembershipMode } from "@void-linux/infra-constructs/github";
 import { synthesize } from "../app/synth";
-import type { MembershipMode } from "../constructs/github";
 import { type Inputs, loadInputs } from "../inputs";
 import type { Estate } from "../inputs/estate";
 import type { Maintainer } from "../inputs/maintainers/model";

@@ -4,11 +4,12 @@
  * `--list` (the default) prints every group with its hosts and the variables of group `all`;
  * `--host <name>` prints one host's variables (by host name, or by the machine's name). Bad data: every problem, exit 1, nothing printed.
  */
+
+import { unknownMessage } from "@void-linux/infra-constructs/core";
 import { Command as Program } from "commander";
 import { ansibleInventory, inventoryHostName, inventoryJson } from "../app/artifacts/inventory";
 import { loadEstate } from "../inputs/estate";
 import { UsageError } from "../runtime/errors";
-import { unknownMessage } from "../runtime/suggest";
 import { type Command, parseArgs } from "./command";
 
 export const inventory: Command = (args, io) => {

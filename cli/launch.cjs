@@ -60,7 +60,12 @@ const COMMANDS = {
 };
 
 /** Files every bundle depends on beyond the sources esbuild reads: dependency versions, compiler settings, this recipe. */
-const BUILD_FILES = ["package-lock.json", "tsconfig.json", "cli/launch.cjs"];
+const BUILD_FILES = [
+  "package-lock.json",
+  "tsconfig.json",
+  "packages/constructs/package.json",
+  "cli/launch.cjs",
+];
 
 function entryCode({ module, make, of }) {
   if (make === undefined) return `require(${JSON.stringify(`./${module}`)});`;

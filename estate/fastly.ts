@@ -1,4 +1,4 @@
-import type { CdnFrontProps } from "../constructs/cdn";
+import type { CdnFrontProps } from "@void-linux/infra-constructs/cdn";
 
 /** A CDN front as data: everything but the zone and provider objects the stack supplies. */
 export type CdnFrontSpec = Omit<CdnFrontProps, "zone" | "provider">;

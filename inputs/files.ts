@@ -4,7 +4,7 @@
  * size limits), with the folders the organization's definition names. Deliberately light on
  * imports, so a bot that needs a path or two bundles nothing else.
  */
-import { GITHUB_LOGIN } from "../constructs/github/login";
+import { GITHUB_LOGIN } from "@void-linux/infra-constructs/github/login";
 
 /**
  * A directory of data files, one `<name>.yaml` each: its loader reads every name `fileName`

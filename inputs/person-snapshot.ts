@@ -1,4 +1,4 @@
-import { GITHUB_LOGIN } from "../constructs/github/login";
+import { GITHUB_LOGIN } from "@void-linux/infra-constructs/github/login";
 import { DataError, type Diagnostic, fileDiagnostic } from "../runtime/diagnostics";
 import { decodeInputBytes, INPUT_LIMITS } from "../runtime/input-file";
 import { isRecord } from "../runtime/values";

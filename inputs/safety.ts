@@ -1,10 +1,10 @@
 import { lstatSync } from "node:fs";
 import { join } from "node:path";
+import { unknownMessage } from "@void-linux/infra-constructs/core";
 import { z } from "zod";
 import { DataError, type Diagnostic, fileDiagnostic } from "../runtime/diagnostics";
 import { catFiles, projectPrefix, regularFilesAt, resolveRef } from "../runtime/git";
 import { INPUT_LIMITS, listInputDirectory, readInputText } from "../runtime/input-file";
-import { unknownMessage } from "../runtime/suggest";
 import { ORGANIZATION_FILE } from "./files";
 import { definitionAt, type OrganizationDefinition } from "./organization";
 import { type PersonSnapshot, type RosterSnapshot, snapshotOf } from "./person-snapshot";

@@ -1,6 +1,6 @@
+import { unknownMessage } from "@void-linux/infra-constructs/core";
 import type { z } from "zod";
 import type { Diagnostic } from "../runtime/diagnostics";
-import { unknownMessage } from "../runtime/suggest";
 import type { FieldPath, YamlSource } from "./yaml-source";
 
 /**

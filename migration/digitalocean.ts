@@ -1,4 +1,4 @@
-import type { StateMigration } from "../constructs/terraform/state-migration";
+import type { StateMigration } from "@void-linux/infra-constructs/terraform";
 import type { DigitalOceanStack } from "../stacks/digitalocean";
 import { move, movesByName, resourcesOf } from "./move";
 

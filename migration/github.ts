@@ -1,5 +1,5 @@
-import type { OrganizationMember } from "../constructs/github";
-import type { StateMigration } from "../constructs/terraform/state-migration";
+import type { OrganizationMember } from "@void-linux/infra-constructs/github";
+import type { StateMigration } from "@void-linux/infra-constructs/terraform";
 import type { GithubStack } from "../stacks/github";
 import { type Move, move } from "./move";
 

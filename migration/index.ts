@@ -4,7 +4,7 @@
  * the project knows the old names; once every stack has been applied, delete this folder and its
  * one use in app/void.ts, and the project keeps working with its own addresses.
  */
-import { addStateMigration } from "../constructs/terraform/state-migration";
+import { addStateMigration } from "@void-linux/infra-constructs/terraform";
 import type { EstateStacks } from "../stacks";
 import { digitalOceanMigration } from "./digitalocean";
 import { fastlyMigration } from "./fastly";

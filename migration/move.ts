@@ -1,5 +1,5 @@
-import { addressOf } from "../constructs/terraform/state-migration";
-import type { TerraformResource } from "../runtime/cdktf";
+import type { TerraformResource } from "@void-linux/infra-constructs/cdktf";
+import { addressOf } from "@void-linux/infra-constructs/terraform";
 
 export type Move = { readonly from: string; readonly to: string };
 

@@ -1,7 +1,7 @@
+import { compareText } from "@void-linux/infra-constructs/core";
 import { isPersonFile, loginOfPersonFile } from "../inputs/files";
 import type { PersonSnapshot, RosterSnapshot } from "../inputs/person-snapshot";
 import { spellControls } from "../runtime/log";
-import { compareText } from "../runtime/values";
 import { inlineCode, table, WARNING_MARKER } from "./markdown";
 
 /**

@@ -1,6 +1,6 @@
 import { isAbsolute, relative } from "node:path";
+import { compareText } from "@void-linux/infra-constructs/core";
 import { spellControls } from "./log";
-import { compareText } from "./values";
 
 /**
  * Diagnostics: the one shape every data problem takes, and the one way it is printed.

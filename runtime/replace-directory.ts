@@ -10,9 +10,9 @@ import {
   writeFileSync,
 } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+import { compareText } from "@void-linux/infra-constructs/core";
 import { describeSystemError, explainWrite, isSystemError, systemCause, UsageError } from "./errors";
 import { makeTemporary, orphansOf, release } from "./scratch";
-import { compareText } from "./values";
 
 /**
  * Replaces the directory `target` with what `fill` writes, all or nothing: `fill` writes into a

@@ -1,28 +1,23 @@
 import { DigitaloceanProvider } from "@cdktf/provider-digitalocean/lib/provider";
 import { SpacesBucket } from "@cdktf/provider-digitalocean/lib/spaces-bucket";
-import { acmeChallengeName } from "../constructs/cdn";
-// Narrow imports: the library's index files also export the AWS and Google backends, which Void's
-// app neither needs nor should load (npm run synth bundles what it imports).
-import { type DigitalOceanZoneBackend, digitalOceanDns } from "../constructs/dns/digitalocean";
-import { terraformId, withoutTrailingDot } from "../constructs/dns/names";
-import { DnsZone } from "../constructs/dns/zone";
+import { type Construct, TerraformStack } from "@void-linux/infra-constructs/cdktf";
+import { acmeChallengeName } from "@void-linux/infra-constructs/cdn";
+import { check, findDeclared, ValidationError } from "@void-linux/infra-constructs/core";
+import { DnsZone, terraformId, withoutTrailingDot } from "@void-linux/infra-constructs/dns";
+import { type DigitalOceanZoneBackend, digitalOceanDns } from "@void-linux/infra-constructs/dns/digitalocean";
+import { existingMachine, Host } from "@void-linux/infra-constructs/host";
 import {
   DigitalOceanProject,
   DigitalOceanSshKey,
   DigitalOceanVpc,
   digitalOceanDroplet,
-} from "../constructs/host/digitalocean";
-import { Host } from "../constructs/host/host";
-import { existingMachine } from "../constructs/host/machine";
-import { Mirror } from "../constructs/mirror";
-import { ProxyTier, PublishedService } from "../constructs/proxy";
-import { claimLogicalId } from "../constructs/terraform/logical-id";
-import { configureState, type StateSettings } from "../constructs/terraform/state-backend";
+} from "@void-linux/infra-constructs/host/digitalocean";
+import { Mirror } from "@void-linux/infra-constructs/mirror";
+import { ProxyTier, PublishedService } from "@void-linux/infra-constructs/proxy";
+import { claimLogicalId, configureState, type StateSettings } from "@void-linux/infra-constructs/terraform";
 import type { CdnFrontSpec } from "../estate/fastly";
-import type { DnsEstate, HostsEstate, ServicesEstate } from "../inputs/estate";
+import { type DnsEstate, type HostsEstate, machineLocation, type ServicesEstate } from "../inputs/estate";
 import { type MirrorEntry, mirrorCountry } from "../inputs/mirrors";
-import { type Construct, TerraformStack } from "../runtime/cdktf";
-import { check, findDeclared, ValidationError } from "../runtime/errors";
 
 export interface DigitalOceanStackProps {
   readonly dns: DnsEstate;
@@ -74,6 +69,7 @@ export class DigitalOceanStack extends TerraformStack {
         zone,
         name,
         naming: machines.naming,
+        ...machineLocation(name, machines.naming),
         subdomain: machines.subdomain,
         roles: spec.roles,
         meshAddress: spec.mesh,

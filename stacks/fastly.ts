@@ -1,8 +1,8 @@
-import { FastlyProvider } from "../bindings/fastly";
-import { CdnFront } from "../constructs/cdn";
-import { configureState, type StateSettings } from "../constructs/terraform/state-backend";
+import { FastlyProvider } from "@void-linux/infra-constructs/bindings/fastly";
+import { type Construct, TerraformStack } from "@void-linux/infra-constructs/cdktf";
+import { CdnFront } from "@void-linux/infra-constructs/cdn";
+import { configureState, type StateSettings } from "@void-linux/infra-constructs/terraform";
 import type { CdnFrontSpec } from "../estate/fastly";
-import { type Construct, TerraformStack } from "../runtime/cdktf";
 
 export interface FastlyStackProps {
   readonly cdn: CdnFrontSpec;

@@ -1,8 +1,8 @@
-import { GithubOrganization } from "../constructs/github";
-import { configureState, type StateSettings } from "../constructs/terraform/state-backend";
+import { type Construct, TerraformStack } from "@void-linux/infra-constructs/cdktf";
+import { GithubOrganization } from "@void-linux/infra-constructs/github";
+import { configureState, type StateSettings } from "@void-linux/infra-constructs/terraform";
 import type { GithubEstate } from "../inputs/estate";
 import type { Roster } from "../inputs/maintainers/model";
-import { type Construct, TerraformStack } from "../runtime/cdktf";
 
 export interface GithubStackProps {
   readonly github: GithubEstate;

@@ -1,20 +1,23 @@
 import { VaultProvider } from "@cdktf/provider-vault/lib/provider";
-import { ConsulProvider } from "../bindings/consul/provider";
-import { NomadProvider } from "../bindings/nomad/provider";
-import { ConsulAclPolicy } from "../constructs/consul";
-import { NomadAclPolicy, NomadNamespace, NomadScheduler } from "../constructs/nomad";
-import { RegistryModule } from "../constructs/terraform/registry-module";
-import { configureState, type StateSettings } from "../constructs/terraform/state-backend";
+import { ConsulProvider } from "@void-linux/infra-constructs/bindings/consul";
+import { Construct, TerraformStack } from "@void-linux/infra-constructs/cdktf";
+import { ConsulAclPolicy } from "@void-linux/infra-constructs/consul";
+import { findDeclared } from "@void-linux/infra-constructs/core";
+import {
+  NomadAclPolicy,
+  NomadNamespace,
+  NomadScheduler,
+  nomadProvider,
+} from "@void-linux/infra-constructs/nomad";
+import { configureState, RegistryModule, type StateSettings } from "@void-linux/infra-constructs/terraform";
 import {
   type IVaultPolicy,
   VaultLdapAuth,
   VaultMount,
   VaultNomadRole,
   VaultPolicy,
-} from "../constructs/vault";
+} from "@void-linux/infra-constructs/vault";
 import type { HashistackEstate } from "../inputs/estate";
-import { Construct, TerraformStack } from "../runtime/cdktf";
-import { findDeclared } from "../runtime/errors";
 
 export interface HashistackStackProps {
   readonly hashistack: HashistackEstate;
@@ -41,7 +44,7 @@ export class HashistackStack extends TerraformStack {
     super(scope, id);
     configureState(this, state);
     // Addresses and tokens come from NOMAD_*, CONSUL_HTTP_* and VAULT_* in the environment.
-    new NomadProvider(this, "nomad-provider");
+    nomadProvider(this, "nomad-provider");
     new ConsulProvider(this, "consul-provider");
     new VaultProvider(this, "vault-provider");
 

@@ -1,6 +1,6 @@
-import type { StateBackend, StateSettings } from "../constructs/terraform/state-backend";
+import type { Construct, TerraformStack } from "@void-linux/infra-constructs/cdktf";
+import type { StateBackend, StateSettings } from "@void-linux/infra-constructs/terraform";
 import type { Inputs } from "../inputs";
-import type { Construct, TerraformStack } from "../runtime/cdktf";
 import { UsageError } from "../runtime/errors";
 
 /**

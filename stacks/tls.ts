@@ -1,12 +1,11 @@
 import { TlsProvider } from "@cdktf/provider-tls/lib/provider";
-import { AcmeProvider } from "../bindings/acme/provider";
-import { NomadProvider } from "../bindings/nomad/provider";
-import { type INomadNamespace, jobVariablePath } from "../constructs/nomad";
-import { configureState, type StateSettings } from "../constructs/terraform/state-backend";
-import { AcmeCertificate } from "../constructs/tls";
+import { AcmeProvider } from "@void-linux/infra-constructs/bindings/acme";
+import { type Construct, TerraformStack } from "@void-linux/infra-constructs/cdktf";
+import { findDeclared } from "@void-linux/infra-constructs/core";
+import { type INomadNamespace, jobVariablePath, nomadProvider } from "@void-linux/infra-constructs/nomad";
+import { configureState, type StateSettings } from "@void-linux/infra-constructs/terraform";
+import { AcmeCertificate } from "@void-linux/infra-constructs/tls";
 import type { TlsEstate } from "../inputs/estate";
-import { type Construct, TerraformStack } from "../runtime/cdktf";
-import { findDeclared } from "../runtime/errors";
 
 export interface TlsStackProps {
   readonly tls: TlsEstate;
@@ -29,7 +28,7 @@ export class TlsStack extends TerraformStack {
     new AcmeProvider(this, "acme", { serverUrl: tls.acmeServerUrl });
     // Declared (Void left tls implicit), so required_providers pins it.
     new TlsProvider(this, "tls");
-    new NomadProvider(this, "nomad");
+    nomadProvider(this, "nomad");
 
     const certificate = new AcmeCertificate(this, "wildcard", tls.certificate);
     for (const { job, namespace } of tls.consumers) {

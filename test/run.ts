@@ -19,8 +19,8 @@ Options:
 
 Examples:
   npm test                                                   # everything
-  npm test -- test/constructs/dns                            # one folder
-  npm test -- test/constructs/dns/zone.test.ts               # one file (also: node --import tsx --test <file>)
+  npm test -- test/packages/constructs/dns                            # one folder
+  npm test -- test/packages/constructs/dns/zone.test.ts               # one file (also: node --import tsx --test <file>)
   npm test -- --test-name-pattern=mirror                     # tests whose name mentions mirror
   UPDATE_SNAPSHOTS=1 npm test -- test/stacks/github.test.ts  # accept a changed snapshot
 `;

@@ -13,7 +13,7 @@
 import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe } from "node:test";
-import { compareText } from "../runtime/values";
+import { compareText } from "@void-linux/infra-constructs/core";
 
 /** Every test file under `dir`, fixtures aside. */
 export function testFiles(dir: string): string[] {

@@ -1,7 +1,7 @@
+import { unknownMessage } from "@void-linux/infra-constructs/core";
 import { z } from "zod";
 import { type FieldPath, YamlSource } from "../inputs/yaml-source";
 import type { Diagnostic } from "../runtime/diagnostics";
-import { unknownMessage } from "../runtime/suggest";
 
 /**
  * The allowlist: what the repository states a job that holds a credential (a secret, an

@@ -1,4 +1,4 @@
-import { absoluteName, withoutTrailingDot } from "../../constructs/dns/absolute-name";
+import { absoluteName, withoutTrailingDot } from "@void-linux/infra-constructs/dns/absolute-name";
 import type { Estate } from "../../inputs/estate";
 import { inventoryGroupsOf } from "../../inputs/estate/hosts";
 

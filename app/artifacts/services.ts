@@ -1,4 +1,4 @@
-import { absoluteName, relativeName, withoutTrailingDot } from "../../constructs/dns/names";
+import { absoluteName, relativeName, withoutTrailingDot } from "@void-linux/infra-constructs/dns";
 import type { Estate } from "../../inputs/estate";
 
 /**

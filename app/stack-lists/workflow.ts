@@ -1,3 +1,4 @@
+import { didYouMean, firstDuplicate } from "@void-linux/infra-constructs/core";
 import {
   isMap,
   isScalar,
@@ -11,8 +12,6 @@ import {
 } from "yaml";
 import { type FieldPath, fieldName } from "../../inputs/yaml-source";
 import type { Diagnostic } from "../../runtime/diagnostics";
-import { didYouMean } from "../../runtime/suggest";
-import { firstDuplicate } from "../../runtime/values";
 import { isSecretVariable, type StackList, type StackVariable } from "../../stacks/stack-registry";
 import { codeRunBy } from "../../workflow-lint/invocations";
 import type { Project } from "../../workflow-lint/project";

@@ -1,5 +1,5 @@
-import { GithubOrganization } from "../../constructs/github";
-import { type Construct, TerraformStack } from "../../runtime/cdktf";
+import { type Construct, TerraformStack } from "@void-linux/infra-constructs/cdktf";
+import { GithubOrganization } from "@void-linux/infra-constructs/github";
 
 /** A team as the organization's definition declares it. */
 type AcmeTeam = Parameters<GithubOrganization["addTeam"]>[0];

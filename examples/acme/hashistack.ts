@@ -1,16 +1,20 @@
 import { VaultProvider } from "@cdktf/provider-vault/lib/provider";
-import { ConsulProvider } from "../../bindings/consul/provider";
-import { NomadProvider } from "../../bindings/nomad/provider";
-import { ConsulAclPolicy, ConsulAclRole } from "../../constructs/consul";
-import { NomadAclPolicy, NomadAclRole, NomadNamespace } from "../../constructs/nomad";
-import { VaultMount, VaultNomadRole, VaultPolicy } from "../../constructs/vault";
-import { type Construct, TerraformStack } from "../../runtime/cdktf";
+import { ConsulProvider } from "@void-linux/infra-constructs/bindings/consul";
+import { type Construct, TerraformStack } from "@void-linux/infra-constructs/cdktf";
+import { ConsulAclPolicy, ConsulAclRole } from "@void-linux/infra-constructs/consul";
+import {
+  NomadAclPolicy,
+  NomadAclRole,
+  NomadNamespace,
+  nomadProvider,
+} from "@void-linux/infra-constructs/nomad";
+import { VaultMount, VaultNomadRole, VaultPolicy } from "@void-linux/infra-constructs/vault";
 
 /** Acme's Nomad namespace, deploy policy and role, a Consul role for metrics, and the Vault role and policy that hand out its tokens. */
 export class AcmeHashistackStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    new NomadProvider(this, "nomad-provider");
+    nomadProvider(this, "nomad-provider");
     new VaultProvider(this, "vault-provider");
     new ConsulProvider(this, "consul-provider");
 

@@ -1,7 +1,9 @@
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
-import { cloudDns, DnsZone } from "../../constructs/dns";
-import { computeInstance, Host } from "../../constructs/host";
-import { type Construct, TerraformStack } from "../../runtime/cdktf";
+import { type Construct, TerraformStack } from "@void-linux/infra-constructs/cdktf";
+import { DnsZone } from "@void-linux/infra-constructs/dns";
+import { cloudDns } from "@void-linux/infra-constructs/dns/google";
+import { Host } from "@void-linux/infra-constructs/host";
+import { computeInstance } from "@void-linux/infra-constructs/host/google";
 
 /** A second zone on Google Cloud DNS, for the build machines Acme runs on Compute Engine. */
 export class AcmeInternalStack extends TerraformStack {

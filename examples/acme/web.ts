@@ -1,11 +1,13 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { FastlyProvider } from "../../bindings/fastly";
-import { CdnFront } from "../../constructs/cdn";
-import { DnsZone, route53Dns } from "../../constructs/dns";
-import { ec2Instance, Host } from "../../constructs/host";
-import { Mirror } from "../../constructs/mirror";
-import { ProxyTier, PublishedService } from "../../constructs/proxy";
-import { type Construct, TerraformStack } from "../../runtime/cdktf";
+import { FastlyProvider } from "@void-linux/infra-constructs/bindings/fastly";
+import { type Construct, TerraformStack } from "@void-linux/infra-constructs/cdktf";
+import { CdnFront } from "@void-linux/infra-constructs/cdn";
+import { DnsZone } from "@void-linux/infra-constructs/dns";
+import { route53Dns } from "@void-linux/infra-constructs/dns/aws";
+import { Host } from "@void-linux/infra-constructs/host";
+import { ec2Instance } from "@void-linux/infra-constructs/host/aws";
+import { Mirror } from "@void-linux/infra-constructs/mirror";
+import { ProxyTier, PublishedService } from "@void-linux/infra-constructs/proxy";
 
 /**
  * Acme's public web estate on AWS: the `acme.example` hosted zone, two EC2 machines behind a proxy
@@ -25,7 +27,15 @@ export class AcmeWebStack extends TerraformStack {
     const machine = ec2Instance({ ami: "ami-0a1b2c3d4e5f67890", instanceType: "t3.small", ipv6: true });
     const web = ["web1", "web2"].map(
       (name) =>
-        new Host(this, name, { zone: this.zone, name, subdomain: "hosts", roles: ["proxy"], machine }),
+        new Host(this, name, {
+          zone: this.zone,
+          name,
+          subdomain: "hosts",
+          roles: ["proxy"],
+          country: "se",
+          site: "arn",
+          machine,
+        }),
     );
 
     this.tier = new ProxyTier(this, "proxy", { zone: this.zone, name: "proxy", members: web });
@@ -40,6 +50,7 @@ export class AcmeWebStack extends TerraformStack {
       target: web[0],
       region: "EU",
       location: "Stockholm, Sweden",
+      country: "se",
       enabled: true,
     });
     new CdnFront(this, "downloads", {

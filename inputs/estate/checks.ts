@@ -1,5 +1,5 @@
+import { didYouMean, unknownMessage } from "@void-linux/infra-constructs/core";
 import { type Diagnostic, fileDiagnostic } from "../../runtime/diagnostics";
-import { didYouMean, unknownMessage } from "../../runtime/suggest";
 import { laterClaims } from "../claims";
 import { ESTATE_DIRECTORIES } from "../files";
 import type { FieldPath, YamlSource } from "../yaml-source";

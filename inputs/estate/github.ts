@@ -1,7 +1,10 @@
+import type {
+  MembershipMode,
+  RepositoryPermission,
+  RepositoryVisibility,
+  TeamPrivacy,
+} from "@void-linux/infra-constructs/github";
 import { z } from "zod";
-import type { MembershipMode } from "../../constructs/github/organization";
-import type { RepositoryPermission, RepositoryVisibility } from "../../constructs/github/repository";
-import type { TeamPrivacy } from "../../constructs/github/team";
 import { distinct, fields, name, text, url } from "./fields";
 
 /** `estate/github.yaml`: the organization, its teams and what every repository gets by default. */

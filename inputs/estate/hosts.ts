@@ -1,5 +1,5 @@
+import type { DigitalOceanEnvironment } from "@void-linux/infra-constructs/host/digitalocean";
 import { z } from "zod";
-import type { DigitalOceanEnvironment } from "../../constructs/host/digitalocean";
 import {
   ANSIBLE_ALL,
   ansibleGroup,
@@ -23,7 +23,9 @@ export const hostsSchema = fields({
     pattern: z
       .string()
       .refine(compiles, { error: "is not a regular expression (expected a JavaScript pattern)" })
-      .describe("Whole-name pattern; the named groups site and cc give a machine's site and country."),
+      .describe(
+        "Whole-name pattern; its named groups site and cc declare where a machine is (its site and ISO 3166 country).",
+      ),
     description: text.describe(
       "The expected form, shown in messages, e.g. <letter>-<site>-<cc>, e.g. a-hel-fi.",
     ),
@@ -163,3 +165,16 @@ export const digitalOceanSchema = fields({
 }).describe("Void's DigitalOcean account: VPC, SSH keys, project and image bucket.");
 
 export type DigitalOceanFile = z.output<typeof digitalOceanSchema>;
+
+/**
+ * Where a machine is, as its name declares it under the naming convention: the pattern's named
+ * groups `site` and `cc` (ISO 3166-1 alpha-2). Void's names carry both (`a-hel-fi`); what the
+ * constructs are given is the country and site, never the name to read them from.
+ */
+export function machineLocation(
+  name: string,
+  naming: HostsFile["naming"],
+): { readonly site: string | undefined; readonly country: string | undefined } {
+  const groups = new RegExp(naming.pattern).exec(name)?.groups;
+  return { site: groups?.site, country: groups?.cc };
+}

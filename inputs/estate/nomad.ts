@@ -1,5 +1,8 @@
+import {
+  NAMESPACE_CAPABILITIES,
+  VARIABLE_CAPABILITIES,
+} from "@void-linux/infra-constructs/nomad/policy-document";
 import { z } from "zod";
-import { NAMESPACE_CAPABILITIES, VARIABLE_CAPABILITIES } from "../../constructs/nomad/policy-document";
 import { datacenterName, distinct, fields, name, text } from "./fields";
 
 const coarse = z.enum(["deny", "read", "write"]);

@@ -1,5 +1,5 @@
+import { VAULT_CAPABILITIES } from "@void-linux/infra-constructs/vault/policy-document";
 import { z } from "zod";
-import { VAULT_CAPABILITIES } from "../../constructs/vault/policy-document";
 import { distinct, fields, name, text } from "./fields";
 
 const pathRule = fields({

@@ -1,6 +1,6 @@
+import { unknownMessage } from "@void-linux/infra-constructs/core";
+import type { SshKey } from "@void-linux/infra-constructs/ssh-key";
 import { type Diagnostic, fileDiagnostic } from "../../runtime/diagnostics";
-import type { SshKey } from "../../runtime/ssh-key";
-import { unknownMessage } from "../../runtime/suggest";
 import { laterClaims } from "../claims";
 import type { YamlSource } from "../yaml-source";
 import { defaultNetauthId, NETAUTH_ID, NETAUTH_ID_EXPECTED, netauthIdOf } from "./netauth-id";

@@ -1,8 +1,8 @@
+import { compareText } from "@void-linux/infra-constructs/core";
+import { parseSshKey, type SshKey } from "@void-linux/infra-constructs/ssh-key";
 import { DataError, type Diagnostic, errorsOf } from "../../runtime/diagnostics";
 import { INPUT_LIMITS } from "../../runtime/input-file";
-import type { SshKey } from "../../runtime/ssh-key";
-import { parseSshKey } from "../../runtime/ssh-key";
-import { compareText, isRecord } from "../../runtime/values";
+import { isRecord } from "../../runtime/values";
 import { peopleDirectory } from "../files";
 import { parseDocumentWith } from "../schema-issues";
 import { readYamlDirectory } from "../yaml-files";

@@ -1,4 +1,4 @@
-import type { SshKey } from "../../runtime/ssh-key";
+import type { SshKey } from "@void-linux/infra-constructs/ssh-key";
 import type { TeamRole } from "./schema";
 
 /** A validated maintainer: what every later stage (constructs, diff, CODEOWNERS) works from. */

@@ -1,4 +1,4 @@
-import { GITHUB_SPECIAL_LOGINS } from "../../constructs/github/login";
+import { GITHUB_SPECIAL_LOGINS } from "@void-linux/infra-constructs/github/login";
 import type { Estate } from "../estate";
 import type { GithubFile } from "../estate/github";
 

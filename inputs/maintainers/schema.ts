@@ -1,6 +1,6 @@
+import type { TeamRole } from "@void-linux/infra-constructs/github";
+import { GITHUB_LOGIN } from "@void-linux/infra-constructs/github/login";
 import { z } from "zod";
-import { GITHUB_LOGIN } from "../../constructs/github/login";
-import type { TeamRole } from "../../constructs/github/team";
 import { refineVisibleText } from "../visible-text";
 import { NETAUTH_ID, NETAUTH_ID_EXPECTED } from "./netauth-id";
 

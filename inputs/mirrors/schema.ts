@@ -1,6 +1,6 @@
+import { didYouMean } from "@void-linux/infra-constructs/core";
+import { MIRROR_REGIONS, type MirrorRegion } from "@void-linux/infra-constructs/mirror/region";
 import { z } from "zod";
-import { MIRROR_REGIONS, type MirrorRegion } from "../../constructs/mirror/region";
-import { didYouMean } from "../../runtime/suggest";
 import { refineVisibleText } from "../visible-text";
 import { type MirrorUrl, parseMirrorUrl } from "./url";
 

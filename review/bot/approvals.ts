@@ -1,4 +1,4 @@
-import { GITHUB_LOGIN } from "../../constructs/github/login";
+import { GITHUB_LOGIN } from "@void-linux/infra-constructs/github/login";
 import { isPersonFile, loginOfPersonFile, RELATIVE_PATH } from "../../inputs/files";
 import { spellControls } from "../../runtime/log";
 import type { BoundRouting, Refusal, Requirement } from "../approvals";

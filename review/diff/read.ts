@@ -1,8 +1,9 @@
 import { lstatSync } from "node:fs";
 import { join } from "node:path";
+import { compareText } from "@void-linux/infra-constructs/core";
 import { UsageError } from "../../runtime/errors";
 import { INPUT_LIMITS, parseInputJson, readInputText } from "../../runtime/input-file";
-import { compareText, isRecord } from "../../runtime/values";
+import { isRecord } from "../../runtime/values";
 import {
   ARTIFACT_KINDS,
   type ArtifactFile,

@@ -1,4 +1,4 @@
-import { compareText } from "../../runtime/values";
+import { compareText } from "@void-linux/infra-constructs/core";
 
 /**
  * JSON read exactly, for fingerprints: numbers keep the digits they were written with (JSON.parse

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
+import { compareText } from "@void-linux/infra-constructs/core";
 import { UsageError } from "../../runtime/errors";
-import { compareText } from "../../runtime/values";
 import { canonicalJson, type ExactJson, parseExactJson } from "./exact-json";
 
 /**

@@ -1,8 +1,13 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, test } from "node:test";
+import { App, LocalBackend, TerraformStack, Testing } from "@void-linux/infra-constructs/cdktf";
+import { DnsZone } from "@void-linux/infra-constructs/dns";
+import { digitalOceanDns } from "@void-linux/infra-constructs/dns/digitalocean";
+import { configureState } from "@void-linux/infra-constructs/terraform";
 import { stateBackendFromEnv } from "../../app/backend";
-import { configureState } from "../../constructs/terraform/state-backend";
-import { TerraformStack, Testing } from "../../runtime/cdktf";
+import { tempDir } from "../support/project";
 import { testApp } from "../support/synth";
 
 const BASE_URL = "https://state.example.org/state";
@@ -61,5 +66,43 @@ describe("configureState", () => {
       () => stateBackendFromEnv({ INFRA_BACKEND: "ftp" }, BASE_URL),
       /INFRA_BACKEND=ftp is not a backend \(expected one of http, local, s3, gcs\)/,
     );
+  });
+});
+
+describe("a stack given no backend", () => {
+  /** The `terraform` block of each stack as `app.synth()` writes it, stacks built by `build`. */
+  function synthesized(build: (app: App) => void): Record<string, { backend?: unknown }> {
+    const outdir = join(tempDir("local-state-"), "cdktf.out");
+    const app = new App({ outdir, skipValidation: true });
+    build(app);
+    app.synth();
+    const stacks = app.node.children.filter((c) => c instanceof TerraformStack).map((c) => c.node.id);
+    return Object.fromEntries(
+      stacks.map((id) => [
+        id,
+        JSON.parse(readFileSync(join(outdir, "stacks", id, "cdk.tf.json"), "utf8")).terraform,
+      ]),
+    );
+  }
+  const zoneIn = (stack: TerraformStack) =>
+    new DnsZone(stack, "zone", { zoneName: "example.org", backend: digitalOceanDns() }).a("www", "192.0.2.1");
+
+  test("keeps its local state beside the outdir through a relative path, not the machine's directory", () => {
+    const json = synthesized((app) => zoneIn(new TerraformStack(app, "web")));
+    assert.deepEqual(json.web?.backend, { local: { path: "../../../terraform.web.tfstate" } });
+    assert.doesNotMatch(JSON.stringify(json), new RegExp(process.cwd().replace(/[/\\]/g, ".")));
+  });
+
+  test("a backend or a local path someone chose is left as it is", () => {
+    const json = synthesized((app) => {
+      const chosen = new TerraformStack(app, "chosen");
+      new LocalBackend(chosen, { path: "/srv/state/chosen.tfstate" });
+      zoneIn(chosen);
+      const remote = new TerraformStack(app, "remote");
+      configureState(remote, { key: "prod/remote", backend: { kind: "gcs", bucket: "tf" } });
+      zoneIn(remote);
+    });
+    assert.deepEqual(json.chosen?.backend, { local: { path: "/srv/state/chosen.tfstate" } });
+    assert.deepEqual(json.remote?.backend, { gcs: { bucket: "tf", prefix: "prod/remote" } });
   });
 });

@@ -52,6 +52,18 @@ function isSource(path: string): boolean {
 }
 
 /**
+ * The source a test path names: `<folder>/<path>`, where a workspace package's tests mirror its
+ * sources (test/packages/<name>/<path> tests packages/<name>/src/<path>), and `index` names the
+ * folder it stands in when the folder has no index file (the package as a whole).
+ */
+function sourcePathOf(segments: readonly string[]): string {
+  const [folder, pkg, ...rest] = segments;
+  const path = folder === "packages" && pkg !== undefined ? [folder, pkg, "src", ...rest] : [...segments];
+  const joined = path.join("/");
+  return path.at(-1) === "index" && !isSource(joined) ? path.slice(0, -1).join("/") : joined;
+}
+
+/**
  * What breaks the mirror among `files` (paths from the repository root, all under test/): a folder
  * of test/ that mirrors no code folder and is not cross-cutting, a file of a mirror that is not a
  * test, and a test that names no source file or folder (a stale path after a move or a deletion).
@@ -73,7 +85,7 @@ function mirrorProblems(
       return [`${file}: is not a test file (expected <path>.test.ts; helpers go to test/support/)`];
     const dir = rest.slice(0, -1);
     const name = (rest.at(-1) ?? "").split(".")[0];
-    const tested = [folder, ...dir, name].join("/");
+    const tested = sourcePathOf([folder, ...dir, name]);
     return source(tested)
       ? []
       : [

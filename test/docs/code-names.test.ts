@@ -65,7 +65,11 @@ describe("the check catches stale code names and leaves ordinary words alone", (
     writeFileSync(join(root, "estate", "machines", "a-hel-fi.yaml"), "");
     mkdirSync(join(root, "docs"));
     writeFileSync(join(root, "docs", "dns.md"), "# DNS, machines & names\n\n## Everyday tasks\n");
-    return { root, names: new Set(names), scripts: new Set(["validate", "lint:workflows"]) };
+    return {
+      root,
+      names: new Set(names),
+      scripts: new Set(["validate", "lint:workflows", "@acme/lib build"]),
+    };
   }
   const repo = repository([
     "CERTIFICATE_CONSUMERS",
@@ -114,6 +118,15 @@ describe("the check catches stale code names and leaves ordinary words alone", (
           "```sh\nnpm run validate\nnpm run inventroy -- --list\n```\n`npm run -s synth`",
       ),
       ["4: npm run inventroy", "6: npm run synth"],
+    );
+  });
+
+  test("npm run -w names a script of that workspace", () => {
+    assert.deepEqual(
+      cited(
+        "`npm run build -w @acme/lib` and `npm run build --workspace=@acme/lib`\n`npm run build -w @acme/app`, `npm run build`",
+      ),
+      ["2: npm run build -w @acme/app", "2: npm run build"],
     );
   });
 

@@ -6,7 +6,8 @@
  * - a path whose first segment is a top-level entry of the repository must exist; one with a
  *   `<placeholder>` or `*` (`estate/machines/<name>.yaml`) names a family of files, whose folder
  *   must exist;
- * - `npm run <script>`, in inline code or a fenced block, must name a script of package.json;
+ * - `npm run <script>`, in inline code or a fenced block, must name a script of package.json, or
+ *   with `-w <workspace>` a script of that workspace's package.json;
  * - a code name leading a span, alone or followed by `(`, `.`, `:` or `<` (`SOME_CONSTANT`,
  *   `someFunction(estate)`, `MirrorEntry.url`, `membershipMode: "per-team"`), must be a name the
  *   code declares or reads: an identifier or string of the TypeScript and JavaScript sources, or
@@ -31,7 +32,7 @@ export interface Repository {
   readonly root: string;
   /** Names the code declares or reads. */
   readonly names: ReadonlySet<string>;
-  /** The scripts of package.json. */
+  /** The scripts of package.json, and `<workspace> <script>` for each script of a workspace. */
   readonly scripts: ReadonlySet<string>;
 }
 
@@ -50,6 +51,20 @@ export const OTHER_TOOLS: ReadonlyMap<string, string> = new Map([
   ["ImportStatePassthroughContext", "Terraform's plugin SDK: an import that takes the id as given"],
   ["EditOrgMembership", "go-github: the call behind github_membership"],
   ["resourceGithubTeamMembershipDelete", "terraform-provider-github: the delete of github_team_membership"],
+  ["secretId", "@cdktf/provider-nomad: the provider's ACL token field, which nomadProvider leaves out"],
+  ["httpAuth", "@cdktf/provider-nomad: the provider's basic-auth field, which nomadProvider leaves out"],
+  ["NOMAD_REGION", "terraform-provider-nomad: the region it reads from the environment"],
+  ["NOMAD_CACERT", "terraform-provider-nomad: the CA file it reads from the environment"],
+  ["NOMAD_CLIENT_CERT", "terraform-provider-nomad: the client certificate it reads from the environment"],
+  ["NOMAD_CLIENT_KEY", "terraform-provider-nomad: the client key it reads from the environment"],
+  ["CONSUL_HTTP_SSL", "terraform-provider-consul: the scheme it reads from the environment"],
+  ["CONSUL_CACERT", "terraform-provider-consul: the CA file it reads from the environment"],
+  ["CONSUL_CAPATH", "terraform-provider-consul: the CA directory it reads from the environment"],
+  ["CONSUL_CLIENT_CERT", "terraform-provider-consul: the client certificate it reads from the environment"],
+  ["CONSUL_CLIENT_KEY", "terraform-provider-consul: the client key it reads from the environment"],
+  ["FASTLY_API_URL", "terraform-provider-fastly: the API address it reads from the environment"],
+  ["DO_PROPAGATION_TIMEOUT", "lego: how long its DigitalOcean DNS-01 solver waits for propagation"],
+  ["TSX_TSCONFIG_PATH", "tsx: the tsconfig it reads instead of the working directory's"],
 ]);
 
 const SCREAMING = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
@@ -57,7 +72,8 @@ const CAMEL = /^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+$/;
 const PASCAL = /^(?:[A-Z][a-z0-9]+|I(?=[A-Z][a-z]))(?:[A-Z][a-z0-9]*)+$/;
 const LEADING_NAME = /^(?:new\s+)?([A-Za-z_$][\w$]*)(?=$|[.(:<]|\?:)/;
 const PATH = /^\.?[\w-][\w.\-<>*]*(?:\/[\w.\-<>*]*)+$/;
-const NPM_RUN = /\bnpm run(?:\s+(?:--silent|-s))*\s+([a-z][\w-]*(?::[\w-]+)*)/g;
+const NPM_RUN =
+  /\bnpm run(?:\s+(?:--silent|-s))*\s+([a-z][\w-]*(?::[\w-]+)*)(?:\s+(?:-w|--workspace)(?:=|\s+)([@\w./-]+))?/g;
 
 /** Whether `name` is written the way this project writes the names of its code. */
 export function isCodeName(name: string): boolean {
@@ -111,8 +127,16 @@ export function missesOf(doc: string, markdown: string, repo: Repository): Miss[
   for (const { line, text } of [...spans, ...blocks.map((b) => ({ line: b.line + 1, text: b.text }))])
     for (const m of text.matchAll(NPM_RUN)) {
       const script = m[1] ?? "";
+      const workspace = m[2];
       const at = line + (text.slice(0, m.index).match(/\n/g)?.length ?? 0);
-      if (!repo.scripts.has(script) && !NPM_BUILT_IN.has(script))
+      if (workspace !== undefined) {
+        if (!repo.scripts.has(`${workspace} ${script}`))
+          misses.push({
+            line: at,
+            cited: `npm run ${script} -w ${workspace}`,
+            problem: "no such script in that workspace's package.json",
+          });
+      } else if (!repo.scripts.has(script) && !NPM_BUILT_IN.has(script))
         misses.push({ line: at, cited: `npm run ${script}`, problem: "no such script in package.json" });
     }
   for (const { line, text } of spans) {
@@ -220,10 +244,17 @@ export function repositoryOf(root: string): Repository {
       words(text.replace(/(^|\s)#.*$/gm, ""));
   };
   for (const path of new Set([...codeEntries(root), ...CODE])) read(path);
-  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
-    scripts: Record<string, string>;
-  };
-  return { root, names, scripts: new Set(Object.keys(pkg.scripts)) };
+  interface Manifest {
+    readonly name: string;
+    readonly scripts?: Record<string, string>;
+    readonly workspaces?: readonly string[];
+  }
+  const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as Manifest;
+  const pkg = manifest(root);
+  const scripts = new Set(Object.keys(pkg.scripts ?? {}));
+  for (const workspace of (pkg.workspaces ?? []).map((dir) => manifest(join(root, dir))))
+    for (const script of Object.keys(workspace.scripts ?? {})) scripts.add(`${workspace.name} ${script}`);
+  return { root, names, scripts };
 }
 
 /** The guides: the READMEs (the project's, the tests') and every Markdown file of `docs/`, as paths relative to the root. */

@@ -32,6 +32,21 @@ describe("the constructs build an organization that is not Void", () => {
     for (const name of stacks) assert.doesNotMatch(text(name), /void|repo-|\.m\.|netauth/i, name);
   });
 
+  test("each stack keeps its state under its own key in S3, and the output holds no path of this machine", () => {
+    for (const name of stacks) {
+      assert.deepEqual(stack(name).terraform?.backend, {
+        s3: {
+          bucket: "acme-terraform-state",
+          key: `acme/${name}.tfstate`,
+          region: "eu-north-1",
+          encrypt: true,
+          use_lockfile: true,
+        },
+      });
+      assert.ok(!text(name).includes(outdir) && !text(name).includes(process.cwd()), name);
+    }
+  });
+
   test("web: a Route53 zone, EC2 hosts named freely, a proxy tier and a service in front of it", () => {
     const web = stack("web");
     assert.equal(resource(web, "aws_route53_zone", "zone_acme_example").name, "acme.example");

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { addStateMigration } from "../../constructs/terraform/state-migration";
+import { Testing } from "@void-linux/infra-constructs/cdktf";
+import { addStateMigration } from "@void-linux/infra-constructs/terraform";
 import { hashistackMigration } from "../../migration/hashistack";
 import { tlsMigration } from "../../migration/tls";
-import { Testing } from "../../runtime/cdktf";
 import { adoptionStacks } from "../support/stacks";
 import { parse, type StackJson } from "../support/synth";
 

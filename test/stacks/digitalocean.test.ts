@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { Testing } from "@void-linux/infra-constructs/cdktf";
+import { compareText } from "@void-linux/infra-constructs/core";
 import { proxiedServicesJson } from "../../app/artifacts/services";
 import { stateBackendFromEnv } from "../../app/backend";
 import type { MirrorEntry } from "../../inputs/mirrors";
-import { Testing } from "../../runtime/cdktf";
-import { compareText } from "../../runtime/values";
 import { DigitalOceanStack } from "../../stacks/digitalocean";
 import { ADOPTION_ESTATE, adoptionInputs } from "../support/app";
 import { readEstate } from "../support/estate";
@@ -184,6 +184,17 @@ describe("digitalocean stack: settings", () => {
 });
 
 describe("digitalocean stack: mirrors", () => {
+  it("gives each machine the site and country its name declares under hosts.yaml's convention", () => {
+    const { naming } = ADOPTION_ESTATE.hosts;
+    const pattern = new RegExp(naming.pattern);
+    for (const [name, host] of stack.hosts) {
+      const machine = name.split(".").at(-1) ?? name;
+      const groups = pattern.exec(machine)?.groups;
+      assert.ok(groups?.cc, `${machine} declares a country in its name`);
+      assert.deepEqual([host.site, host.country], [groups.site, groups.cc], name);
+    }
+  });
+
   it("warns about the disabled repo-us (wrong country, not synchronised)", () => {
     const repoUs = stack.mirrors.find((m) => m.name === "repo-us");
     const warnings =

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { Testing } from "@void-linux/infra-constructs/cdktf";
 import { stateBackendFromEnv } from "../../app/backend";
-import { Testing } from "../../runtime/cdktf";
 import { FastlyStack } from "../../stacks/fastly";
 import { ADOPTION_ESTATE } from "../support/app";
 import { readEstate } from "../support/estate";

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { TerraformOutput, TerraformStack } from "@void-linux/infra-constructs/cdktf";
 import { buildApp } from "../../app/app";
 import { STATE } from "../../estate/state";
-import { TerraformOutput, TerraformStack } from "../../runtime/cdktf";
 import { UsageError } from "../../runtime/errors";
 import { STACKS } from "../../stacks";
 import { type Secret, StackRegistry, type StackVariable } from "../../stacks/stack-registry";

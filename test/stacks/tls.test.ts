@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { Testing } from "../../runtime/cdktf";
+import { Testing } from "@void-linux/infra-constructs/cdktf";
 import type { TlsStack } from "../../stacks/tls";
 import { adoptionStacks } from "../support/stacks";
 import { addressOf, parse, resourcesOf, type StackJson } from "../support/synth";

@@ -1,9 +1,9 @@
 import { TlsProvider } from "@cdktf/provider-tls/lib/provider";
 import { VaultProvider } from "@cdktf/provider-vault/lib/provider";
-import { AcmeProvider, LETS_ENCRYPT_STAGING } from "../../bindings/acme/provider";
-import { ConsulProvider } from "../../bindings/consul/provider";
-import { NomadProvider } from "../../bindings/nomad/provider";
-import { type Construct, TerraformStack, Testing } from "../../runtime/cdktf";
+import { AcmeProvider, LETS_ENCRYPT_STAGING } from "@void-linux/infra-constructs/bindings/acme";
+import { ConsulProvider } from "@void-linux/infra-constructs/bindings/consul";
+import { type Construct, TerraformStack, Testing } from "@void-linux/infra-constructs/cdktf";
+import { nomadProvider } from "@void-linux/infra-constructs/nomad";
 import { parse, type StackJson, testApp } from "./synth";
 
 /**
@@ -12,7 +12,7 @@ import { parse, type StackJson, testApp } from "./synth";
  */
 export function synthValidated(build: (scope: Construct) => void): StackJson {
   const stack = new TerraformStack(testApp(), "stack");
-  new NomadProvider(stack, "nomad-provider");
+  nomadProvider(stack, "nomad-provider");
   new ConsulProvider(stack, "consul-provider");
   new VaultProvider(stack, "vault-provider");
   new AcmeProvider(stack, "acme-provider", { serverUrl: LETS_ENCRYPT_STAGING });

@@ -5,7 +5,7 @@ import {
   type TerraformResource,
   TerraformStack,
   Testing,
-} from "../../runtime/cdktf";
+} from "@void-linux/infra-constructs/cdktf";
 import { tempDir } from "./project";
 
 /** Synthesized Terraform JSON of one stack, as cdktf writes it. */

@@ -70,7 +70,14 @@ describe("route-pulls.sh", () => {
     const run = spawnSync("bash", [join(REPO_ROOT, ".github", "scripts", "route-pulls.sh")], {
       cwd: env.checkout,
       encoding: "utf8",
-      env: { ...process.env, PATH: `${env.bin}:${process.env.PATH}`, TARGETS: JSON.stringify(targets) },
+      env: {
+        ...process.env,
+        PATH: `${env.bin}:${process.env.PATH}`,
+        TARGETS: JSON.stringify(targets),
+        // The command's sources import the construct library by name, which this checkout's
+        // tsconfig maps to its sources; tsx reads the tsconfig of the directory it runs in.
+        TSX_TSCONFIG_PATH: join(REPO_ROOT, "tsconfig.json"),
+      },
     });
     const dir = join(env.checkout, "routing");
     const files = existsSync(dir) ? readdirSync(dir).sort() : [];

@@ -1,4 +1,4 @@
-import { parseSshKey } from "../../../runtime/ssh-key";
+import { parseSshKey } from "@void-linux/infra-constructs/ssh-key";
 import { plainText } from "../../markdown";
 import type { Body } from "../model";
 import {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { parseSshKey } from "../../../../runtime/ssh-key";
+import { parseSshKey } from "@void-linux/infra-constructs/ssh-key";
 import { output, sentences } from "../../../support/review-diff";
 
 const KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAILYGqmD4pk4L/3VJU/l36ySYjOLed51EfzH6Fb99ZJ0A test-ed25519";

@@ -1,3 +1,0 @@
-export * from "./acl-policy";
-export * from "./acl-role";
-export * from "./rules";

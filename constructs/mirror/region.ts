@@ -1,3 +1,0 @@
-/** Continents as mirror lists (xmirror) name them, plus `World` for CDNs. */
-export const MIRROR_REGIONS = ["AF", "AN", "AS", "EU", "NA", "OC", "SA", "World"] as const;
-export type MirrorRegion = (typeof MIRROR_REGIONS)[number];

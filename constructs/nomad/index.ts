@@ -1,6 +1,0 @@
-export * from "./acl-policy";
-export * from "./acl-role";
-export * from "./namespace";
-export * from "./policy-document";
-export * from "./scheduler-config";
-export * from "./variable";

@@ -1,0 +1,1 @@
+export { AcmeCertificate, type AcmeCertificateProps, type AcmeDnsChallenge } from "./acme-certificate";
