@@ -15,7 +15,7 @@ export function bundleBot(root: string, entry: string): string {
     format: "iife",
     globalName: "bot",
     platform: "node",
-    target: "node20",
+    target: "node22",
     charset: "utf8",
     legalComments: "none",
     // The bundle names each module by its path; a symlinked node_modules (a worktree sharing an
