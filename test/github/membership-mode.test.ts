@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { githubRefreshCost } from "../../bench/refresh-cost";
 import { GithubOrganization, type MembershipMode } from "../../constructs/github";
 import { addStateMigration } from "../../constructs/terraform/state-migration";
 import { reviewDiff, type StackJson } from "../../review/diff";
-import { githubRefreshCost } from "../../review/refresh-cost";
 import { TerraformStack } from "../../runtime/cdktf";
 import { parse, resourcesOf, synthScope, testApp } from "../support/synth";
 
