@@ -50,6 +50,7 @@ export const OTHER_TOOLS: ReadonlyMap<string, string> = new Map([
   ["ImportStatePassthroughContext", "Terraform's plugin SDK: an import that takes the id as given"],
   ["EditOrgMembership", "go-github: the call behind github_membership"],
   ["resourceGithubTeamMembershipDelete", "terraform-provider-github: the delete of github_team_membership"],
+  ["allowScripts", "npm: the package.json field that allows or denies a dependency's install scripts"],
 ]);
 
 const SCREAMING = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
@@ -226,7 +227,7 @@ export function repositoryOf(root: string): Repository {
   return { root, names, scripts: new Set(Object.keys(pkg.scripts)) };
 }
 
-/** The guides: the README and every Markdown file of `docs/`, as paths relative to the root. */
+/** The guides: the README, CONTRIBUTING.md and every Markdown file of `docs/`, as paths relative to the root. */
 export function guidesOf(root: string): string[] {
   const docs = (dir: string): string[] =>
     readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
@@ -234,5 +235,5 @@ export function guidesOf(root: string): string[] {
       if (entry.isDirectory()) return docs(path);
       return entry.name.endsWith(".md") ? [path] : [];
     });
-  return ["README.md", ...docs("docs")];
+  return ["README.md", "CONTRIBUTING.md", ...docs("docs")];
 }
