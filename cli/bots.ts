@@ -33,7 +33,11 @@ export function botsRunBy(root: string): Map<string, string[]> {
 
 export const bots: Command = (args, io) => {
   const { check } = parseArgs<{ check?: boolean }>(
-    new Program("bots").option("--check", "write nothing; fail if a bundle is stale, missing or unused"),
+    new Program("bots")
+      .description(
+        "Bundle each bot a workflow runs, review/bot/<name>.ts, into .github/bots/<name>.cjs, and remove the bundles no workflow runs",
+      )
+      .option("--check", "write nothing; fail if a bundle is stale, missing or unused"),
     args,
     io,
   );
