@@ -12,12 +12,12 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { refreshCostTable } from "../review/refresh-cost";
 import { benchHostileCorpus } from "./hostile";
 import { benchLightInstall } from "./light-install";
 import { type Measurement, measure, printTable } from "./measure";
 import { copyProject, generateEstate, generateOrg, onboardingClone, REPO_ROOT } from "./project";
 import { refreshCostReport } from "./refresh";
+import { refreshCostTable } from "./refresh-cost";
 
 const USAGE = `Usage: npm run bench [-- --help]
 
@@ -155,7 +155,7 @@ async function main(): Promise<void> {
     `5,000 → 10,000 maintainers: synth ${(full.synth / half.synth).toFixed(2)}x the time, ${(full.synthMiB / half.synthMiB).toFixed(2)}x the peak memory (linear: at most 2.1x)`,
   );
   progress("GitHub API reads of one plan");
-  console.log("GitHub API reads of one plan, from this cost table (review/refresh-cost.ts):");
+  console.log("GitHub API reads of one plan, from this cost table (bench/refresh-cost.ts):");
   console.log(refreshCostTable());
   for (const line of refreshCostReport()) console.log(`  ${line}`);
   console.log(await benchHostileCorpus(progress));

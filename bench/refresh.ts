@@ -5,9 +5,9 @@ import { synthesize } from "../app/synth";
 import { type Inputs, loadInputs } from "../inputs";
 import type { Estate } from "../inputs/estate";
 import type { Maintainer } from "../inputs/maintainers/model";
-import { githubRefreshCost } from "../review/refresh-cost";
 import { withScratchDir } from "../runtime/scratch";
 import { REPO_ROOT } from "./project";
+import { githubRefreshCost } from "./refresh-cost";
 
 /** The github stack's JSON after synthesizing `estate` with `people` and the rest of `live` (the live mirror list). */
 function githubStack(live: Inputs, estate: Estate, people: readonly Maintainer[]): unknown {

@@ -1,37 +1,86 @@
 /**
- * `npm run bots`: bundles each bot module into the github-script step of the workflow that runs it
- * (the step marked `# Generated from <file> by npm run bots`). `-- --check` fails when a committed
- * workflow holds another script than its source bundles to (the tests run it).
+ * `npm run bots`: bundles each bot a workflow runs (a github-script step whose script is
+ * `return require("./.github/bots/<name>.cjs").main(...)`) from `review/bot/<name>.ts` into
+ * `.github/bots/<name>.cjs`, and removes the bundles no workflow runs. `-- --check` writes
+ * nothing and fails when a bundle is stale, missing or unused (the tests and CI run it).
  */
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Command as Program } from "commander";
-import { bundleBot, withBundledBots } from "../review/bot/bundle";
-import { UsageError } from "../runtime/errors";
+import { parse } from "yaml";
+import { botSourcePath, bundleBot } from "../review/bot/bundle";
+import { asRecord } from "../runtime/values";
+import { BOTS_DIR, botBundlePath, botOfScript } from "../workflow-lint/bot-script";
 import { WORKFLOWS_DIR } from "../workflow-lint/workflow";
 import { type Command, parseArgs } from "./command";
 
+/** The bots the workflows under `root` run, each with the workflows that run it. */
+export function botsRunBy(root: string): Map<string, string[]> {
+  const bots = new Map<string, string[]>();
+  for (const name of readdirSync(join(root, WORKFLOWS_DIR))
+    .filter((n) => n.endsWith(".yml"))
+    .sort()) {
+    const file = `${WORKFLOWS_DIR}/${name}`;
+    for (const job of Object.values(asRecord(asRecord(parse(readFileSync(join(root, file), "utf8"))).jobs)))
+      for (const step of [asRecord(job).steps].flat()) {
+        const bot = botOfScript(asRecord(asRecord(step).with).script);
+        if (bot !== undefined) bots.set(bot, [...new Set([...(bots.get(bot) ?? []), file])]);
+      }
+  }
+  return bots;
+}
+
 export const bots: Command = (args, io) => {
   const { check } = parseArgs<{ check?: boolean }>(
-    new Program("bots").option("--check", "fail if a workflow's generated script is stale"),
+    new Program("bots")
+      .description(
+        "Bundle each bot a workflow runs, review/bot/<name>.ts, into .github/bots/<name>.cjs, and remove the bundles no workflow runs",
+      )
+      .option("--check", "write nothing; fail if a bundle is stale, missing or unused"),
     args,
     io,
   );
-  const stale: string[] = [];
-  for (const name of readdirSync(join(io.cwd, WORKFLOWS_DIR))
-    .filter((n) => n.endsWith(".yml"))
-    .sort()) {
-    const path = join(io.cwd, WORKFLOWS_DIR, name);
-    const text = readFileSync(path, "utf8");
-    const fresh = withBundledBots(text, (entry) => bundleBot(io.cwd, entry));
-    if (fresh === text) continue;
-    stale.push(`${WORKFLOWS_DIR}/${name}`);
-    if (!check) writeFileSync(path, fresh);
+  const run = botsRunBy(io.cwd);
+  const problems = [...run]
+    .filter(([bot]) => !existsSync(join(io.cwd, botSourcePath(bot))))
+    .map(
+      ([bot, files]) =>
+        `${files.join(", ")}: runs the bot ${bot}, which has no source (expected ${botSourcePath(bot)})`,
+    );
+  if (problems.length > 0) return fail(io, problems);
+
+  const dir = join(io.cwd, BOTS_DIR);
+  const committed = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith(".cjs")) : [];
+  const unused = committed
+    .filter((n) => !run.has(n.slice(0, -".cjs".length)))
+    .map((n) => `${BOTS_DIR}/${n}`)
+    .sort();
+  const stale = [...run.keys()]
+    .sort()
+    .map((bot) => ({ file: botBundlePath(bot), text: bundleBot(io.cwd, bot) }))
+    .filter(
+      ({ file, text }) =>
+        !existsSync(join(io.cwd, file)) || readFileSync(join(io.cwd, file), "utf8") !== text,
+    );
+  if (check) {
+    const found = [
+      ...stale.map(
+        ({ file }) => `${file}: stale or missing (expected the bundle of its source); run npm run bots`,
+      ),
+      ...unused.map((file) => `${file}: no workflow runs it; run npm run bots to remove it`),
+    ];
+    if (found.length > 0) return fail(io, found);
+  } else {
+    mkdirSync(dir, { recursive: true });
+    for (const { file, text } of stale) writeFileSync(join(io.cwd, file), text);
+    for (const file of unused) rmSync(join(io.cwd, file));
   }
-  if (check && stale.length > 0)
-    throw new UsageError(`${stale.join(", ")}: generated script is stale; run npm run bots`);
-  io.out(
-    stale.length === 0 ? "bots: every workflow script is current\n" : `bots: wrote ${stale.join(", ")}\n`,
-  );
+  const changed = [...stale.map(({ file }) => `wrote ${file}`), ...unused.map((file) => `removed ${file}`)];
+  io.out(changed.length === 0 ? "bots: every bundle is current\n" : `bots: ${changed.join(", ")}\n`);
   return 0;
 };
+
+function fail(io: { err(text: string): void }, problems: readonly string[]): number {
+  io.err(problems.map((problem) => `error: ${problem}\n`).join(""));
+  return 1;
+}

@@ -154,7 +154,7 @@ function build(name, recipe) {
     bundle: true,
     platform: "node",
     format: "cjs",
-    target: "node20",
+    target: "node22",
     outfile,
     write: false,
     metafile: true,

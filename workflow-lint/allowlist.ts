@@ -16,8 +16,9 @@ const FIELDS = ["default_branch", "actions", "commands", "env"] as const;
 const ACTION_FIELDS = ["commit", "version", "inputs"] as const;
 
 /**
- * `"any"`: any value; `"bot-bundle"`: a script `npm run bots` generated; the values allowed; or
- * `{secret: NAME}`: exactly `${{ secrets.NAME }}`, the one way a secret may reach an action.
+ * `"any"`: any value; `"bot-bundle"`: exactly the run of a committed bot bundle (`bot-script.ts`);
+ * the values allowed; or `{secret: NAME}`: exactly `${{ secrets.NAME }}`, the one way a secret may
+ * reach an action.
  */
 const inputRule = z.union(
   [

@@ -1,4 +1,5 @@
 import { domainToASCII } from "node:url";
+import { decode as decodePunycode } from "punycode.js";
 
 /**
  * The one reading of a mirror's base URL. The same text goes to xbps (C, libfetch), to xmirror's
@@ -83,10 +84,27 @@ export function parseMirrorUrl(value: string): MirrorUrl | MirrorUrlProblem {
   const host = hostText.toLowerCase();
   const url: MirrorUrl = { href: `${lower}://${host}${path || "/"}`, scheme: lower, host, path: path || "/" };
   // The grammar above is a subset of WHATWG's; where they disagree (an invalid `xn--` label), refuse.
-  if (whatwgHref(url.href) !== url.href)
+  if (!host.split(".").every(isIdnaLabel) || whatwgHref(url.href) !== url.href)
     return { problem: `has the host ${host}, which browsers do not accept as written` };
   if (value !== url.href) return { problem: "is not written in its canonical form", expected: url.href };
   return url;
+}
+
+/**
+ * Whether a label is plain, or an `xn--` label that is the ASCII form of an internationalized one:
+ * its Punycode decodes to non-ASCII text whose IDNA (UTS #46) ASCII form is the label again. The
+ * URL parser cannot be asked alone: from Node.js 24 (Ada 4) it takes any `xn--` label as written,
+ * `xn--zz` included, which Python's IDNA codec and browsers refuse.
+ */
+function isIdnaLabel(label: string): boolean {
+  if (!label.startsWith("xn--")) return true;
+  try {
+    const unicode = decodePunycode(label.slice("xn--".length));
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: non-ASCII is what makes it an IDN
+    return /[^\u0000-\u007f]/.test(unicode) && domainToASCII(unicode) === label;
+  } catch {
+    return false;
+  }
 }
 
 function whatwgHref(text: string): string | undefined {

@@ -1,44 +1,30 @@
 import { buildSync } from "esbuild";
 
+/** Where the source of the bot `name` lives; `npm run bots` bundles it into `.github/bots/`. */
+export const botSourcePath = (name: string) => `review/bot/${name}.ts`;
+
 /**
- * A bot module bundled into the body of an actions/github-script step: every import inlined, so
- * the workflow runs exactly the reviewed code of this repository's default branch without checking
- * anything out. The script calls the module's `main` with what github-script provides. `entry` is
- * relative to the repository's `root`, which the bundle's module names are relative to.
+ * The bot `name` as the workflows run it: one CommonJS file with every import inlined, exporting
+ * the module's `main`, which a github-script step requires from its checkout of the default
+ * branch and calls with what github-script provides. Module names in the bundle are relative to
+ * the repository's `root`.
  */
-export function bundleBot(root: string, entry: string): string {
+export function bundleBot(root: string, name: string): string {
+  const entry = botSourcePath(name);
   const { outputFiles } = buildSync({
     absWorkingDir: root,
     entryPoints: [entry],
     bundle: true,
     write: false,
-    format: "iife",
-    globalName: "bot",
+    format: "cjs",
     platform: "node",
-    target: "node20",
+    target: "node22",
     charset: "utf8",
     legalComments: "none",
+    banner: { js: `// Generated from ${entry} by \`npm run bots\`; edit that file, not this one.` },
     // The bundle names each module by its path; a symlinked node_modules (a worktree sharing an
-    // install) must not change those names, or the committed script would look stale.
+    // install) must not change those names, or the committed bundle would look stale.
     preserveSymlinks: true,
   });
-  // esbuild writes U+0085 raw even inside a string literal, and YAML readers (actionlint's among
-  // them) take it for a line break: spelled as an escape, it means the same to JavaScript.
-  const code = (outputFiles[0]?.text ?? "").replace(/\u0085/g, "\\x85");
-  return `${code.trimEnd()}\nreturn bot.main({ github, context, core });\n`;
-}
-
-/** Where a workflow marks a generated script: the comment line, then the `script: |` line. */
-const GENERATED =
-  /^( *)# Generated from (\S+) by `npm run bots`[^\n]*\n\1script: \|\n(?:(?:\1 {2}[^\n]*)?\n)*/gm;
-
-/** The workflow text with every generated script replaced by a fresh bundle of its source. */
-export function withBundledBots(workflow: string, bundle: (entry: string) => string): string {
-  return workflow.replace(GENERATED, (_block, indent: string, entry: string) => {
-    const body = bundle(entry)
-      .split("\n")
-      .map((line) => (line === "" ? "" : `${indent}  ${line}`))
-      .join("\n");
-    return `${indent}# Generated from ${entry} by \`npm run bots\`; edit that file, not this script.\n${indent}script: |\n${body}`;
-  });
+  return outputFiles[0]?.text ?? "";
 }

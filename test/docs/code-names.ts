@@ -65,6 +65,7 @@ export const OTHER_TOOLS: ReadonlyMap<string, string> = new Map([
   ["FASTLY_API_URL", "terraform-provider-fastly: the API address it reads from the environment"],
   ["DO_PROPAGATION_TIMEOUT", "lego: how long its DigitalOcean DNS-01 solver waits for propagation"],
   ["TSX_TSCONFIG_PATH", "tsx: the tsconfig it reads instead of the working directory's"],
+  ["allowScripts", "npm: the package.json field that allows or denies a dependency's install scripts"],
 ]);
 
 const SCREAMING = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
@@ -257,7 +258,7 @@ export function repositoryOf(root: string): Repository {
   return { root, names, scripts };
 }
 
-/** The guides: the READMEs (the project's, the tests') and every Markdown file of `docs/`, as paths relative to the root. */
+/** The guides: the READMEs (the project's, the tests'), CONTRIBUTING.md and every Markdown file of `docs/`, as paths relative to the root. */
 export function guidesOf(root: string): string[] {
   const docs = (dir: string): string[] =>
     readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
@@ -265,5 +266,5 @@ export function guidesOf(root: string): string[] {
       if (entry.isDirectory()) return docs(path);
       return entry.name.endsWith(".md") ? [path] : [];
     });
-  return ["README.md", "test/README.md", ...docs("docs")];
+  return ["README.md", "test/README.md", "CONTRIBUTING.md", ...docs("docs")];
 }

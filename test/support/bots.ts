@@ -1,15 +1,17 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { parse } from "yaml";
-import { bundleBot, withBundledBots } from "../../review/bot/bundle";
+import { botSourcePath, bundleBot } from "../../review/bot/bundle";
+import { botBundlePath, botOfScript, botScript } from "../../workflow-lint/bot-script";
 import { REPO_ROOT } from "./project";
 
 /**
- * Runs the generated github-script steps of the workflows the way actions/github-script does: the
- * committed script text (the bundle `npm run bots` wrote), as the body of an async function of
- * `require`, `github`, `context`, `core` and `process`, against a fake GitHub.
+ * Runs the bot steps of the workflows the way actions/github-script does: the step's script, as
+ * the body of an async function of `require`, `github`, `context`, `core` and `process`, whose
+ * `require` loads a relative path from the checkout (the committed bundle, `.github/bots/`),
+ * against a fake GitHub.
  */
 
 interface WorkflowStep {
@@ -26,19 +28,25 @@ export function workflowScript(file: string, job: string, step: string): string 
 }
 
 /**
- * Fails unless the generated scripts of `.github/workflows/<file>`, `entry`'s among them, are the
- * current bundles of their sources, compared as `npm run bots -- --check` compares them (the
- * workflow's text, indentation and trailing newline included), bundling only this file's bots.
+ * Fails unless a step of `.github/workflows/<file>` runs the bot whose source is `entry`
+ * (`review/bot/<name>.ts`), exactly as `botScript` writes it, and its committed bundle is the
+ * current bundle of that source, byte for byte, as `npm run bots -- --check` compares them.
  */
 export function assertCurrentBundle(file: string, entry: string): void {
-  const text = readFileSync(join(REPO_ROOT, ".github", "workflows", file), "utf8");
-  const generated: string[] = [];
-  const fresh = withBundledBots(text, (found) => {
-    generated.push(found);
-    return bundleBot(REPO_ROOT, found);
-  });
-  assert.ok(generated.includes(entry), `${file} generates ${generated.join(", ")}, not ${entry}`);
-  assert.ok(fresh === text, `${file}: a script is not the current bundle of its source; run npm run bots`);
+  const name = basename(entry, ".ts");
+  assert.equal(botSourcePath(name), entry);
+  const workflow = parse(readFileSync(join(REPO_ROOT, ".github", "workflows", file), "utf8"));
+  const scripts = Object.values<{ steps?: WorkflowStep[] }>(workflow.jobs).flatMap((job) =>
+    (job.steps ?? []).flatMap((step) => (step.with?.script === undefined ? [] : [step.with.script])),
+  );
+  assert.ok(
+    scripts.some((script) => botOfScript(script) === name && script === botScript(name)),
+    `${file} runs ${scripts.map(botOfScript).join(", ")}, not ${name}`,
+  );
+  assert.ok(
+    readFileSync(join(REPO_ROOT, botBundlePath(name)), "utf8") === bundleBot(REPO_ROOT, name),
+    `${botBundlePath(name)} is not the current bundle of ${entry}; run npm run bots`,
+  );
 }
 
 /** A core (logger) that records what the script says. */
@@ -61,15 +69,39 @@ export function fakeCore() {
   };
 }
 
-/** Runs `script` with these globals; `env` is what the step's `env:` and the runner set. */
+/**
+ * Runs `script` with these globals; `env` is what the step's `env:` and the runner set. As in
+ * github-script, `require` of a relative path loads it from the checkout (`REPO_ROOT`); the module
+ * sees the step's `process`, as it would in the step's own process.
+ */
 export async function runScript(
   script: string,
   globals: { github: unknown; context: unknown; core: unknown; env?: Record<string, string> },
 ): Promise<void> {
   const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor;
   const run = new AsyncFunction("require", "github", "context", "core", "process", script);
-  const env = { ...process.env, ...globals.env };
-  await run(createRequire(__filename), globals.github, globals.context, globals.core, { ...process, env });
+  const stepProcess = { ...process, env: { ...process.env, ...globals.env } };
+  await run(checkoutRequire(stepProcess), globals.github, globals.context, globals.core, stepProcess);
+}
+
+/** github-script's `require`: a relative path from the checkout, as a CommonJS module of `stepProcess`. */
+function checkoutRequire(stepProcess: unknown) {
+  const packages = createRequire(join(REPO_ROOT, "package.json"));
+  return (id: string): unknown => {
+    if (!id.startsWith(".")) return packages(id);
+    const file = resolve(REPO_ROOT, id);
+    const module = { exports: {} };
+    const body = readFileSync(file, "utf8");
+    new Function("exports", "require", "module", "__filename", "__dirname", "process", body)(
+      module.exports,
+      createRequire(file),
+      module,
+      file,
+      dirname(file),
+      stepProcess,
+    );
+    return module.exports;
+  };
 }
 
 /** A comment as the GitHub API lists it. */

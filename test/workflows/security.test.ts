@@ -6,6 +6,7 @@ import { parse } from "yaml";
 import { RUN_TITLE } from "../../review/bot/plan-record";
 import { formatDiagnostic } from "../../runtime/diagnostics";
 import { STACKS } from "../../stacks";
+import { BOTS_DIR, botScript } from "../../workflow-lint/bot-script";
 import { projectAt } from "../../workflow-lint/project";
 import { checkWorkflow } from "../../workflow-lint/rules";
 import { parseWorkflow } from "../../workflow-lint/workflow";
@@ -154,20 +155,33 @@ describe("workflow security properties", () => {
       assert.ok(checks.includes(command), command);
   });
 
-  /** No permission at the top, no checkout, no shell: only the bundle of `review/bot/<bot>.ts`. */
-  const runsOnlyItsBundledBot = (file: string, bot: string) => {
-    const wf = load(file);
-    assert.deepEqual(wf.permissions, {}, file);
-    const steps = stepsOf(wf);
-    assert.ok(
-      steps.every((s) => !String(s.uses ?? "").startsWith("actions/checkout@")),
-      file,
+  /**
+   * A job that runs bots and nothing else: its one checkout, first, is the run's own commit of the
+   * default branch (no ref: every trigger of these workflows runs there, or the job requires main),
+   * `.github/bots/` alone and without the token; no shell; each github-script step runs one bot's
+   * committed bundle, exactly as `botScript` writes it, in the order given.
+   */
+  const runsOnlyBots = (where: string, job: Job, bots: readonly string[]) => {
+    const steps = job.steps ?? [];
+    const checkouts = steps.filter((s) => String(s.uses ?? "").startsWith("actions/checkout@"));
+    assert.equal(checkouts.length, 1, `${where}: one checkout`);
+    assert.equal(steps[0], checkouts[0], `${where}: the checkout comes first`);
+    assert.deepEqual(
+      checkouts[0]?.with,
+      { "persist-credentials": false, "sparse-checkout": BOTS_DIR },
+      where,
     );
     assert.ok(
       steps.every((s) => s.run === undefined),
-      `${file}: no shell steps at all`,
+      `${where}: no shell steps at all`,
     );
-    assert.ok(text(file).includes(`# Generated from review/bot/${bot}.ts by \`npm run bots\``), file);
+    assert.deepEqual(
+      steps
+        .filter((s) => String(s.uses ?? "").startsWith("actions/github-script@"))
+        .map((s) => s.with?.script),
+      bots.map(botScript),
+      where,
+    );
   };
 
   test("the review bot runs main's code only: bundles, and a route job without credentials", () => {
@@ -177,21 +191,20 @@ describe("workflow security properties", () => {
       push: { branches: ["main"] },
     });
     assert.deepEqual(wf.permissions, {});
-    for (const bot of ["find-pulls", "approvals-check", "review-comment"])
-      assert.ok(
-        text("review-comment.yml").includes(`# Generated from review/bot/${bot}.ts by \`npm run bots\``),
-        bot,
-      );
     assert.doesNotMatch(
       text("review-comment.yml"),
       /\$\{\{[^}]*\}\}[^\n]*\n\s*script:/,
       "no expression in a script",
     );
     const job = (id: string) => wf.jobs[id] ?? assert.fail(`no ${id} job`);
-    assert.deepEqual(job("find").permissions, { "pull-requests": "read" });
+    assert.deepEqual(job("find").permissions, { contents: "read", "pull-requests": "read" });
     assert.deepEqual(job("route").permissions, { contents: "read" }, "the job that runs code holds nothing");
-    assert.deepEqual(job("approvals").permissions, {});
-    assert.deepEqual(job("comment").permissions, { actions: "read", "pull-requests": "write" });
+    assert.deepEqual(job("approvals").permissions, { contents: "read" }, "the app's token, and the bundle");
+    assert.deepEqual(job("comment").permissions, {
+      actions: "read",
+      contents: "read",
+      "pull-requests": "write",
+    });
     // The route job checks out the default branch and runs only its own script on git objects.
     const route = job("route").steps ?? [];
     const checkout = route.find((s) => String(s.uses).startsWith("actions/checkout@"));
@@ -204,14 +217,10 @@ describe("workflow security properties", () => {
       script("route-pulls.sh"),
       /npm run --silent approvals -- --base-ref "origin\/\$base" --head "\$head" --format json/,
     );
-    // No other job checks out or runs a shell.
-    for (const id of ["find", "approvals", "comment"])
-      assert.ok(
-        (job(id).steps ?? []).every(
-          (s) => s.run === undefined && !String(s.uses).startsWith("actions/checkout@"),
-        ),
-        id,
-      );
+    // The other jobs run bots only.
+    runsOnlyBots("find", job("find"), ["find-pulls"]);
+    runsOnlyBots("approvals", job("approvals"), ["approvals-check"]);
+    runsOnlyBots("comment", job("comment"), ["review-comment"]);
   });
 
   test("only the review bot's app sets the approvals check; no workflow token writes checks or statuses", () => {
@@ -222,10 +231,18 @@ describe("workflow security properties", () => {
         assert.notEqual(scopes.checks, "write", `${name} ${id}`);
         assert.notEqual(scopes.statuses, "write", `${name} ${id}`);
       }
-      // The bundles never call the commit status API; only the approvals job's bundle creates checks.
-      assert.doesNotMatch(text(name), /createCommitStatus/, name);
-      const creates = (text(name).match(/checks\.create\(/g) ?? []).length;
-      assert.equal(creates, name === "review-comment.yml" ? 1 : 0, name);
+      assert.doesNotMatch(text(name), /createCommitStatus|checks\.create\(/, name);
+    }
+    // The bots never call the commit status API; only the approvals check's bundle creates checks.
+    const bundles = join(REPO_ROOT, BOTS_DIR);
+    for (const name of readdirSync(bundles)) {
+      const bundle = readFileSync(join(bundles, name), "utf8");
+      assert.doesNotMatch(bundle, /createCommitStatus/, name);
+      assert.equal(
+        (bundle.match(/checks\.create\(/g) ?? []).length,
+        name === "approvals-check.cjs" ? 1 : 0,
+        name,
+      );
     }
     const wf = load("review-comment.yml");
     const approvals = wf.jobs.approvals ?? assert.fail("no approvals job");
@@ -235,20 +252,26 @@ describe("workflow security properties", () => {
     const bot = steps.findIndex((s) => String(s.uses).startsWith("actions/github-script@"));
     assert.ok(token !== -1 && token < bot, "the app token is made before the bot runs");
     assert.equal(steps[bot]?.with?.["github-token"], "${{ steps.app.outputs.token }}");
-    assert.match(text("review-comment.yml"), /# Generated from review\/bot\/approvals-check\.ts/);
+    assert.equal(steps[bot]?.with?.script, botScript("approvals-check"));
   });
 
-  test("the plan comment workflow runs after plan runs, never checks out, and runs bundled code only", () => {
+  test("the plan comment workflow runs after plan runs and runs its bot's committed bundle only", () => {
     const wf = load("plan-comment.yml");
     assert.deepEqual(wf.on, {
       workflow_run: { workflows: ["plan pull request"], types: ["requested", "completed"] },
     });
     assert.equal(parse(text("plan-pr.yml")).name, "plan pull request", "the workflow it follows");
-    runsOnlyItsBundledBot("plan-comment.yml", "plan-comment");
+    assert.deepEqual(wf.permissions, {});
     assert.deepEqual(
       jobsOf(wf).map(([, job]) => [job.permissions, job.if]),
-      [[{ actions: "read", "pull-requests": "write" }, "github.event.workflow_run.event == 'workflow_run'"]],
+      [
+        [
+          { actions: "read", contents: "read", "pull-requests": "write" },
+          "github.event.workflow_run.event == 'workflow_run'",
+        ],
+      ],
     );
+    for (const [id, job] of jobsOf(wf)) runsOnlyBots(id, job, ["plan-comment"]);
   });
 
   test("review events wakes the comment workflow with no token scope and no code", () => {
@@ -352,7 +375,7 @@ describe("workflow security properties", () => {
       );
   });
 
-  test("apply.yml: the plans shown for review are looked up and reported by jobs without credentials or checkout", () => {
+  test("apply.yml: the plans shown for review are looked up and reported by jobs without credentials that run main's bots only", () => {
     const wf = load("apply.yml");
     const dispatch = wf.on.workflow_dispatch as { inputs: Record<string, unknown> };
     assert.deepEqual(Object.keys(dispatch.inputs), ["stack"], "no switch turns the check off");
@@ -362,17 +385,14 @@ describe("workflow security properties", () => {
       contents: "read",
       "pull-requests": "read",
     });
-    assert.deepEqual(job("report").permissions, { "pull-requests": "write" });
+    assert.deepEqual(job("report").permissions, { contents: "read", "pull-requests": "write" });
     for (const id of ["reviewed", "report"]) {
       assert.equal(job(id).environment, undefined, id);
       assert.doesNotMatch(JSON.stringify(job(id)), /secrets/, id);
-      assert.ok(
-        (job(id).steps ?? []).every((s) => s.run === undefined && !String(s.uses).includes("checkout")),
-        id,
-      );
+      assert.match(String(job(id).if), /github\.ref == 'refs\/heads\/main'/, `${id}: main's bundles only`);
     }
-    for (const bot of ["reviewed-plan", "main-plan", "apply-report"])
-      assert.ok(text("apply.yml").includes(`# Generated from review/bot/${bot}.ts by \`npm run bots\``), bot);
+    runsOnlyBots("reviewed", job("reviewed"), ["reviewed-plan", "main-plan"]);
+    runsOnlyBots("report", job("report"), ["apply-report"]);
     // plan.yml's artifact goes outside any checkout, from the run the lookup found.
     const download = (job("reviewed").steps ?? []).find((s) =>
       String(s.uses).startsWith("actions/download-artifact@"),

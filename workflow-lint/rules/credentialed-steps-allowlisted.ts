@@ -2,13 +2,12 @@ import type { FieldPath } from "../../inputs/yaml-source";
 import type { Diagnostic } from "../../runtime/diagnostics";
 import { asRecord, shorten } from "../../runtime/values";
 import { ALLOWLIST_PATH, type Allowlist, type InputRule } from "../allowlist";
+import { BOTS_DIR, botBundlePath, botOfScript, botScript } from "../bot-script";
 import { credentialsOf, describeCredentials } from "../credentials";
 import { normalizeCondition } from "../expressions";
+import type { Project } from "../project";
 import { actionName, type Job, type Step, usesOf, type Workflow } from "../workflow";
 import type { WorkflowCheck } from "./context";
-
-/** The line `npm run bots` writes above each script it generated. */
-const BOT_BUNDLE = /^\s*# Generated from \S+ by `npm run bots`/;
 
 /**
  * A job that holds a credential (a secret, an environment, any write permission) runs only what
@@ -17,7 +16,7 @@ const BOT_BUNDLE = /^\s*# Generated from \S+ by `npm run bots`/;
  * image, no reusable workflow, no other shell or working directory, and only the environment
  * variable names the allowlist names (`BASH_ENV`, `NODE_OPTIONS`, `TF_CLI_ARGS` change code).
  */
-export const credentialedStepsAllowlisted: WorkflowCheck = (workflow, { allowlist }) =>
+export const credentialedStepsAllowlisted: WorkflowCheck = (workflow, project) =>
   workflow.jobs.flatMap((job) => {
     const held = credentialsOf(workflow, job);
     if (held.length === 0) return [];
@@ -26,8 +25,8 @@ export const credentialedStepsAllowlisted: WorkflowCheck = (workflow, { allowlis
       workflow.source.diagnostic(path, `${what} ${inJob} (expected ${expected})`);
     return [
       ...jobLevel(workflow, job, refuse),
-      ...envNames(workflow, job, allowlist, refuse),
-      ...job.steps.flatMap((step) => stepProblems(workflow, step, allowlist, refuse)),
+      ...envNames(workflow, job, project.allowlist, refuse),
+      ...job.steps.flatMap((step) => stepProblems(step, project, refuse)),
     ];
   });
 
@@ -85,7 +84,8 @@ function envNames({ data }: Workflow, job: Job, allowlist: Allowlist, refuse: Re
   );
 }
 
-function stepProblems(workflow: Workflow, step: Step, allowlist: Allowlist, refuse: Refuse): Diagnostic[] {
+function stepProblems(step: Step, project: Project, refuse: Refuse): Diagnostic[] {
+  const { allowlist } = project;
   const found: Diagnostic[] = [];
   const { data, path } = step;
   if (data.shell !== undefined && data.shell !== "bash")
@@ -131,7 +131,7 @@ function stepProblems(workflow: Workflow, step: Step, allowlist: Allowlist, refu
           known.length > 0 ? `one of: ${known.join(", ")}` : "no inputs",
         ),
       );
-    } else if (!valueAllowed(rule, value, workflow, at)) {
+    } else if (!valueAllowed(rule, value, project)) {
       found.push(refuse(at, `gives ${name} ${JSON.stringify(value)}`, describeRule(rule)));
     }
   }
@@ -151,11 +151,12 @@ function stepProblems(workflow: Workflow, step: Step, allowlist: Allowlist, refu
   return found;
 }
 
-function valueAllowed(rule: InputRule, value: unknown, { source, text }: Workflow, at: FieldPath): boolean {
+function valueAllowed(rule: InputRule, value: unknown, project: Project): boolean {
   if (rule === "any") return true;
   if (rule === "bot-bundle") {
-    const line = source.position(at, { key: true }).line;
-    return typeof value === "string" && BOT_BUNDLE.test(text.split("\n")[line - 2] ?? "");
+    // A bundle the default branch commits: the job's checkout can only be of that branch.
+    const bot = botOfScript(value);
+    return bot !== undefined && project.read(botBundlePath(bot)) !== undefined;
   }
   if ("secret" in rule) return canonical(value) === canonical(secretExpression(rule.secret));
   return rule.values.some((allowed) => canonical(allowed) === canonical(value));
@@ -167,7 +168,7 @@ export const secretExpression = (name: string) => `\${{ secrets.${name} }}`;
 function describeRule(rule: InputRule): string {
   if (rule === "any") return "any value";
   if (rule === "bot-bundle")
-    return 'a script that npm run bots generated, under its "# Generated from ..." line';
+    return `a committed bot bundle, run exactly as ${botScript("<name>")} (npm run bots writes ${BOTS_DIR}/<name>.cjs)`;
   if ("secret" in rule) return secretExpression(rule.secret);
   return `${rule.values.length === 1 ? "" : "one of: "}${rule.values.map((v) => JSON.stringify(v)).join(", ")}`;
 }

@@ -89,6 +89,14 @@ describe("mirror URLs: one reading that every consumer shares", () => {
     for (const [url, problem] of cases) assert.match(problemOf(url), problem, url);
   });
 
+  test("an xn-- host is the ASCII form of an internationalized name, whatever the Node.js URL parser takes", () => {
+    assert.equal(accepted("https://xn--bcher-kva.example.org/")?.host, "xn--bcher-kva.example.org");
+    // Not Punycode at all, and the Punycode of "bu\u0308cher", whose IDNA form is xn--bcher-kva:
+    // Node.js 24's URL parser takes both as written, Python's IDNA codec refuses them.
+    for (const url of ["https://xn--zz.example.org/", "https://a.xn--bucher-xyd.example.org/"])
+      assert.match(problemOf(url), /which browsers do not accept as written$/, url);
+  });
+
   test("a spelling other than the canonical one is refused, naming the canonical one", () => {
     for (const [url, canonical] of [
       ["https://A.Example.org/void/", "https://a.example.org/void/"],

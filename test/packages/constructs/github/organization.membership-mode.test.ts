@@ -3,8 +3,8 @@ import { describe, test } from "node:test";
 import { TerraformStack } from "@void-linux/infra-constructs/cdktf";
 import { GithubOrganization, type MembershipMode } from "@void-linux/infra-constructs/github";
 import { addStateMigration } from "@void-linux/infra-constructs/terraform";
+import { githubRefreshCost } from "../../../../bench/refresh-cost";
 import { reviewDiff, type StackJson } from "../../../../review/diff";
-import { githubRefreshCost } from "../../../../review/refresh-cost";
 import { parse, resourcesOf, synthScope, testApp } from "../../../support/synth";
 
 /** An organization with two teams; Carol joins `core` after Alice and Bob. */

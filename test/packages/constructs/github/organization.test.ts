@@ -2,7 +2,14 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { GithubProvider } from "@cdktf/provider-github/lib/provider";
 import { GithubOrganization, type RepositoryProps } from "@void-linux/infra-constructs/github";
-import { addressOf, assertHasResource, failureOf, parse, resourcesOf, synthScope } from "../../../support/synth";
+import {
+  addressOf,
+  assertHasResource,
+  failureOf,
+  parse,
+  resourcesOf,
+  synthScope,
+} from "../../../support/synth";
 
 describe("GithubOrganization", () => {
   test("teams default to closed and memberships carry their role", () => {

@@ -6,7 +6,13 @@ import { route53Dns } from "@void-linux/infra-constructs/dns/aws";
 import { digitalOceanDns } from "@void-linux/infra-constructs/dns/digitalocean";
 import { existingMachine, Host, type IHost } from "@void-linux/infra-constructs/host";
 import { type IProxyTier, ProxyTier, PublishedService } from "@void-linux/infra-constructs/proxy";
-import { assertHasResource, assertNoResource, failureOf, resourcesOf, synthScope } from "../../../support/synth";
+import {
+  assertHasResource,
+  assertNoResource,
+  failureOf,
+  resourcesOf,
+  synthScope,
+} from "../../../support/synth";
 
 interface World {
   zone: DnsZone;
