@@ -10,17 +10,20 @@ import {
 } from "js-yaml";
 
 /**
- * The quick reading of a plain YAML document: what nearly every data file is, one document of
- * mappings, sequences and scalars with no directive, anchor, alias, tag, repeated key or key that
- * would reach an object's prototype. js-yaml's event parser finds the structure (four to five
- * times faster than the `yaml` library's, which matters from a few hundred files on) and the YAML
- * 1.2 core schema resolves the plain scalars, as `yaml` does.
+ * The quick reading of a plain YAML document, what nearly every data file is: one document, a
+ * mapping or a sequence of mappings, sequences and scalars, with no directive, anchor, alias, tag,
+ * repeated key, key that is not text or key that would reach an object's prototype. js-yaml's
+ * event parser finds the structure (four to five times faster than the `yaml` library's, which
+ * matters from a few hundred files on) and the YAML 1.2 core schema resolves the plain scalars,
+ * as `yaml` does.
  *
- * Anything else is not read here (undefined): a document js-yaml refuses, or one holding anything
- * beyond plain data, is read by {@link YamlSource} with the `yaml` library, which decides on it
- * and words its problems, so every refusal reads as it always did.
+ * Anything else is not read here (undefined): a document js-yaml refuses, one holding anything
+ * beyond plain data, or text of the few kinds the two libraries read differently is read by
+ * {@link YamlSource} with the `yaml` library, which decides on it and words its problems, so every
+ * refusal reads as it always did and every reading is the library's.
  */
 export function readPlainYaml(text: string, maxDepth: number): { readonly value: unknown } | undefined {
+  if (OUTSIDE_PLAIN.test(text)) return undefined;
   let events: Event[];
   try {
     events = parseEvents(text, { maxDepth });
@@ -45,6 +48,8 @@ function construct(text: string, events: readonly Event[]): { readonly value: un
   const place = (value: unknown, scalar?: ScalarEvent): boolean => {
     const parent = open.at(-1);
     if (!parent) {
+      // A data file holds a mapping or a sequence; a lone scalar is the library's to read.
+      if (scalar !== undefined) return false;
       result = { value };
       return true;
     }
@@ -95,6 +100,15 @@ function construct(text: string, events: readonly Event[]): { readonly value: un
   }
   return documents === 1 ? result : undefined;
 }
+
+/**
+ * Text where js-yaml and the `yaml` library read differently, left to the library: a tab anywhere
+ * (tabs are indentation to one and separation to the other at the start of a line), a document
+ * marker (`---`, `...`) not at the start of its line, a block scalar's explicit indentation (`|1`,
+ * `>-2`), and a line break escaped with `\` (the two fold the empty lines after it differently).
+ * Found by the property test that compares the two readings.
+ */
+const OUTSIDE_PLAIN = /\t|^[ ]+(?:---|\.\.\.)(?:[ ]|$)|[|>][-+]?[1-9]|\\\r?\n/m;
 
 /**
  * Plain data nests a handful of levels; deeper documents are left to the `yaml` library, which

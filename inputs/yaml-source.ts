@@ -324,6 +324,8 @@ function composeOne(tokens: readonly CST.Token[], length: number): Document.Pars
  * line indented further than any real document, would make the recursive parts of a YAML parser
  * work hard for nothing. Returns where, or undefined.
  */
+const SPACE = 0x20;
+
 function nestingProblem(text: string): { line: number; col: number; message: string } | undefined {
   let depth = 0;
   let quote = "";
@@ -335,7 +337,8 @@ function nestingProblem(text: string): { line: number; col: number; message: str
       quote = "";
       line++;
       lineStart = i + 1;
-      const indent = /^ */.exec(text.slice(i + 1, i + 2 + 4 * MAX_DEPTH))?.[0].length ?? 0;
+      let indent = 0;
+      while (indent <= 4 * MAX_DEPTH && text.charCodeAt(i + 1 + indent) === SPACE) indent++;
       if (indent > 4 * MAX_DEPTH)
         return {
           line,
