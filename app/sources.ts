@@ -12,7 +12,8 @@ import {
   readSync,
 } from "node:fs";
 import { join } from "node:path";
-import { readSynthOutput, type SynthOutput } from "../review/diff";
+import type { SynthOutput } from "../review/diff/model";
+import { readSynthOutput } from "../review/diff/read";
 import { UsageError } from "../runtime/errors";
 import { compareText } from "../runtime/values";
 

