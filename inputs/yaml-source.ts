@@ -44,7 +44,7 @@ export class YamlSource {
   /** The text the `yaml` library reads: none at all when it nests too deep to be parsed. */
   private readonly parsed: string;
   private library: LibraryReading | undefined;
-  private readonly pairsByMap = new WeakMap<object, Map<unknown, Pair>>();
+  private pairsByMap: WeakMap<object, Map<unknown, Pair>> | undefined;
   private value: { readonly js: unknown } | undefined;
   private textLines: readonly string[] | undefined;
 
@@ -120,6 +120,7 @@ export class YamlSource {
 
   /** The pair of `map` whose key is `key`, through an index built once per map (lookups stay linear overall). */
   private pairOf(map: { items: Pair[] }, key: unknown): Pair | undefined {
+    this.pairsByMap ??= new WeakMap();
     let index = this.pairsByMap.get(map);
     if (!index) {
       index = new Map(map.items.map((item) => [(item.key as { value?: unknown } | null)?.value, item]));
@@ -324,17 +325,18 @@ function composeOne(tokens: readonly CST.Token[], length: number): Document.Pars
  * line indented further than any real document, would make the recursive parts of a YAML parser
  * work hard for nothing. Returns where, or undefined.
  */
-const SPACE = 0x20;
+const [NEWLINE, SPACE, DOUBLE_QUOTE, SINGLE_QUOTE, HASH] = [0x0a, 0x20, 0x22, 0x27, 0x23];
+const [OPEN_SQUARE, CLOSE_SQUARE, OPEN_CURLY, CLOSE_CURLY] = [0x5b, 0x5d, 0x7b, 0x7d];
 
 function nestingProblem(text: string): { line: number; col: number; message: string } | undefined {
   let depth = 0;
-  let quote = "";
+  let quote = 0;
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === "\n") {
-      quote = "";
+    const c = text.charCodeAt(i);
+    if (c === NEWLINE) {
+      quote = 0;
       line++;
       lineStart = i + 1;
       let indent = 0;
@@ -345,20 +347,20 @@ function nestingProblem(text: string): { line: number; col: number; message: str
           col: 1,
           message: `is indented more than ${4 * MAX_DEPTH} columns (expected a flatter document)`,
         };
-    } else if (quote) {
-      if (c === quote) quote = "";
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === "#") {
+    } else if (quote !== 0) {
+      if (c === quote) quote = 0;
+    } else if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) quote = c;
+    else if (c === HASH) {
       const end = text.indexOf("\n", i);
       i = (end === -1 ? text.length : end) - 1;
-    } else if (c === "[" || c === "{") {
+    } else if (c === OPEN_SQUARE || c === OPEN_CURLY) {
       if (++depth > MAX_DEPTH)
         return {
           line,
           col: i - lineStart + 1,
           message: `nests deeper than ${MAX_DEPTH} levels (expected a flatter document)`,
         };
-    } else if (c === "]" || c === "}") depth = Math.max(0, depth - 1);
+    } else if (c === CLOSE_SQUARE || c === CLOSE_CURLY) depth = Math.max(0, depth - 1);
   }
   return undefined;
 }
