@@ -327,8 +327,12 @@ function composeOne(tokens: readonly CST.Token[], length: number): Document.Pars
  */
 const [NEWLINE, SPACE, DOUBLE_QUOTE, SINGLE_QUOTE, HASH] = [0x0a, 0x20, 0x22, 0x27, 0x23];
 const [OPEN_SQUARE, CLOSE_SQUARE, OPEN_CURLY, CLOSE_CURLY] = [0x5b, 0x5d, 0x7b, 0x7d];
+const FLOW_OPENER = /[[{]/;
+const DEEP_INDENT = new RegExp(`\n {${4 * MAX_DEPTH + 1}}`);
 
 function nestingProblem(text: string): { line: number; col: number; message: string } | undefined {
+  // Most files hold no flow collection and no deep indent, which two native scans tell.
+  if (!FLOW_OPENER.test(text) && !DEEP_INDENT.test(text)) return undefined;
   let depth = 0;
   let quote = 0;
   let line = 1;
