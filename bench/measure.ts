@@ -29,6 +29,9 @@ export interface Command {
 
 const PROBE = join(__dirname, "process-probe.cjs");
 
+/** How a figure compares with its target, in the report's words. */
+export const verdict = (ok: boolean) => (ok ? "within target" : "OVER TARGET");
+
 const progress = (line: string) => void process.stderr.write(`bench: ${line}\n`);
 
 /** Runs `command` once in `cwd`, with the probe in every node process it starts; a failure throws. */
