@@ -13,7 +13,8 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { compareText } from "@void-linux/infra-constructs/core";
-import { readSynthOutput, type SynthOutput } from "../review/diff";
+import type { SynthOutput } from "../review/diff/model";
+import { readSynthOutput } from "../review/diff/read";
 import { UsageError } from "../runtime/errors";
 
 /** Where synth records what it was built from, inside the output directory. */

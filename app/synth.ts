@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Inputs } from "../inputs";
-import { ARTIFACTS_DIR } from "../review/diff";
+import { ARTIFACTS_DIR } from "../review/diff/read";
 import { replaceDirectory } from "../runtime/replace-directory";
 import { type AppSpec, buildApp } from "./app";
 import { writeSynthArtifacts } from "./artifacts/registry";

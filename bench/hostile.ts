@@ -1,4 +1,5 @@
 import { runCorpusInChild } from "../test/hostile/child";
+import { verdict } from "./measure";
 
 /**
  * Runs the hostile corpus (test/fixtures/hostile) once and reports its slowest case and the case
@@ -15,7 +16,6 @@ export async function benchHostileCorpus(progress: (line: string) => void): Prom
   const slowest = outcomes.reduce((a, b) => (b.ms > a.ms ? b : a));
   const hungriest = outcomes.reduce((a, b) => (b.growthMiB > a.growthMiB ? b : a));
   const total = outcomes.reduce((sum, o) => sum + o.ms, 0);
-  const verdict = (ok: boolean) => (ok ? "within target" : "OVER TARGET");
   return [
     `hostile corpus: ${outcomes.length} cases in ${(total / 1000).toFixed(1)} s`,
     `slowest case ${slowest.name}: ${Math.round(slowest.ms)} ms (${verdict(slowest.ms < 2000)}: 2,000 ms)`,

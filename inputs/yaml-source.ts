@@ -9,12 +9,12 @@ import {
   type Node,
   type Pair,
   Parser,
-  parse,
   visit,
   YAMLParseError,
 } from "yaml";
 import type { Diagnostic, Severity } from "../runtime/diagnostics";
 import { MAX_DEPTH } from "../runtime/input-file";
+import { RESERVED_KEYS, readPlainYaml, readYaml11 } from "./plain-yaml";
 import { explainYamlError } from "./yaml-errors";
 
 export type FieldPath = readonly (string | number)[];
@@ -32,12 +32,19 @@ export function fieldName(path: FieldPath): string {
  * The one reading of every data file people edit (maintainers, the mirror list, overrides) and of
  * workflows: YAML 1.2 with the core schema, always. A `%YAML` or `%TAG` directive is a problem, and
  * is never obeyed: `%YAML 1.1` would otherwise make `yes` a boolean and `<<` a merge.
+ *
+ * A plain document (nearly every file) is read by {@link readPlainYaml}, quickly; only where a
+ * problem needs a line and column is it parsed again by the `yaml` library, whose nodes know
+ * their places. Every other document is read by the `yaml` library alone, which words its
+ * problems.
  */
 export class YamlSource {
-  private readonly lines = new LineCounter();
-  private readonly doc: Document.Parsed;
   private readonly problems: Diagnostic[];
-  private readonly pairsByMap = new WeakMap<object, Map<unknown, Pair>>();
+  private readonly plain: { readonly value: unknown } | undefined;
+  /** The text the `yaml` library reads: none at all when it nests too deep to be parsed. */
+  private readonly parsed: string;
+  private library: LibraryReading | undefined;
+  private pairsByMap: WeakMap<object, Map<unknown, Pair>> | undefined;
   private value: { readonly js: unknown } | undefined;
   private textLines: readonly string[] | undefined;
 
@@ -52,19 +59,23 @@ export class YamlSource {
     private readonly text: string,
   ) {
     const tooDeep = nestingProblem(text);
-    const tokens = [...new Parser(this.lines.addNewLine).parse(tooDeep ? "" : text)];
-    const directives = tokens.filter((token) => token.type === "directive");
-    this.doc = composeOne(
-      tokens.filter((token) => token.type !== "directive"),
-      tooDeep ? 0 : text.length,
-    );
+    this.parsed = tooDeep ? "" : text;
+    this.plain = tooDeep ? undefined : readPlainYaml(text, MAX_DEPTH);
     this.problems = tooDeep
       ? [{ file, ...tooDeep, field: "(yaml)", severity: "error" }]
-      : distinct([
-          ...directives.map((directive) => this.directiveDiagnostic(directive)),
-          ...this.syntaxDiagnostics(),
-          ...this.structureProblems(),
-        ]);
+      : this.plain
+        ? []
+        : distinct([
+            ...this.reading().directives.map((directive) => this.directiveDiagnostic(directive)),
+            ...this.syntaxDiagnostics(),
+            ...this.structureProblems(),
+          ]);
+  }
+
+  /** The `yaml` library's reading of the file: at once for a document that is not plain, when a position is asked for otherwise. */
+  private reading(): LibraryReading {
+    this.library ??= readWithLibrary(this.parsed);
+    return this.library;
   }
 
   /** Syntax problems (malformed YAML, duplicate keys, aliases, forbidden keys, nesting), one diagnostic each. */
@@ -74,18 +85,21 @@ export class YamlSource {
 
   /** The document as plain data (computed once). Call only when {@link syntaxProblems} is empty. */
   toJS(): unknown {
-    this.value ??= { js: this.doc.toJS({ maxAliasCount: 0 }) };
+    if (this.plain) return this.plain.value;
+    this.value ??= { js: this.reading().doc.toJS({ maxAliasCount: 0 }) };
     return this.value.js;
   }
 
+  /** Whether the document has a value (null included) at `path`. */
   has(path: FieldPath): boolean {
-    return this.doc.hasIn(path);
+    return this.plain ? hasPath(this.plain.value, path) : this.reading().doc.hasIn(path);
   }
 
   /** Line and column of the value at `path` (or of its key with `key: true`); falls back to the nearest parent. */
   position(path: FieldPath, { key = false } = {}): { line: number; col: number } {
-    let node: unknown = this.doc.contents;
-    let offset = (this.doc.contents as Node | null)?.range?.[0] ?? 0;
+    const { doc, lines } = this.reading();
+    let node: unknown = doc.contents;
+    let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
     for (const [index, segment] of path.entries()) {
       const last = index === path.length - 1;
       if (isMap(node)) {
@@ -101,11 +115,12 @@ export class YamlSource {
         break;
       }
     }
-    return this.lines.linePos(offset);
+    return lines.linePos(offset);
   }
 
   /** The pair of `map` whose key is `key`, through an index built once per map (lookups stay linear overall). */
   private pairOf(map: { items: Pair[] }, key: unknown): Pair | undefined {
+    this.pairsByMap ??= new WeakMap();
     let index = this.pairsByMap.get(map);
     if (!index) {
       index = new Map(map.items.map((item) => [(item.key as { value?: unknown } | null)?.value, item]));
@@ -123,7 +138,7 @@ export class YamlSource {
     if (this.problems.length > 0)
       throw new Error(`${this.file}: yaml11Reading() of a file with syntax problems`);
     try {
-      return { value: parse(this.text, { version: "1.1", maxAliasCount: 0, uniqueKeys: false }) };
+      return { value: readYaml11(this.text) };
     } catch (error) {
       return { problem: error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error) };
     }
@@ -152,8 +167,9 @@ export class YamlSource {
   private syntaxDiagnostics(): Diagnostic[] {
     this.textLines ??= this.text.split(/\r?\n/);
     const lines = this.textLines;
-    const explained = this.doc.errors.map((error) => {
-      const { line, col } = this.lines.linePos(error.pos[0]);
+    const { doc, lines: counter } = this.reading();
+    const explained = doc.errors.map((error) => {
+      const { line, col } = counter.linePos(error.pos[0]);
       return {
         error,
         plain: explainYamlError({ code: error.code, message: error.message, line, col, lines }),
@@ -169,7 +185,7 @@ export class YamlSource {
   }
 
   private at(offset: number, text: string): Diagnostic {
-    const { line, col } = this.lines.linePos(offset);
+    const { line, col } = this.reading().lines.linePos(offset);
     const message = (text.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
     return { file: this.file, line, col, field: "(yaml)", message, severity: "error" };
   }
@@ -178,7 +194,8 @@ export class YamlSource {
     const found: Diagnostic[] = [];
     const at = (node: Node | null | undefined, message: string) =>
       found.push(this.at(node?.range?.[0] ?? 0, message));
-    visit(this.doc, {
+    const { doc, lines } = this.reading();
+    visit(doc, {
       Alias: (_, node) =>
         void at(node, "uses an alias (expected plain values: anchors and aliases are not allowed)"),
       Node: (_, node, path) => {
@@ -200,7 +217,7 @@ export class YamlSource {
           const key = isScalar(pair.key) ? pair.key.value : pair.key;
           const first = seen.get(key);
           if (first) {
-            const { line } = this.lines.linePos(first.range?.[0] ?? 0);
+            const { line } = lines.linePos(first.range?.[0] ?? 0);
             const name = typeof key === "string" && key.length <= 60 ? ` ${JSON.stringify(key)}` : "";
             at(
               pair.key as Node,
@@ -211,7 +228,7 @@ export class YamlSource {
       },
       Pair: (_, pair) => {
         const key = isScalar(pair.key) ? pair.key.value : undefined;
-        if (typeof key === "string" && FORBIDDEN_KEYS.has(key))
+        if (typeof key === "string" && RESERVED_KEYS.has(key))
           at(pair.key as Node, `uses the key "${key}", which is reserved (expected a field or team name)`);
       },
     });
@@ -227,6 +244,25 @@ export class YamlSource {
   }
 }
 
+/**
+ * {@link YamlSource.has} on plain data, as the `yaml` library answers it: a mapping's key is text,
+ * a sequence's index a whole number (or its digits).
+ */
+function hasPath(value: unknown, path: FieldPath): boolean {
+  let node = value;
+  for (const segment of path) {
+    if (Array.isArray(node)) {
+      const index = segment === "" ? Number.NaN : Number(segment);
+      if (!(Number.isInteger(index) && index >= 0 && index < node.length)) return false;
+      node = node[index];
+    } else if (typeof node === "object" && node !== null && typeof segment === "string") {
+      if (!Object.hasOwn(node, segment)) return false;
+      node = (node as Record<string, unknown>)[segment];
+    } else return false;
+  }
+  return true;
+}
+
 /** `diagnostics` without repeats of the same message at the same place, in order. */
 function distinct(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
@@ -238,8 +274,25 @@ function distinct(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   });
 }
 
-/** Keys that would reach an object's prototype when the document becomes plain data. */
-const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+/** The `yaml` library's parse of a file: its document, the directives it met, and where its lines start. */
+interface LibraryReading {
+  readonly doc: Document.Parsed;
+  readonly directives: readonly CST.Directive[];
+  readonly lines: LineCounter;
+}
+
+function readWithLibrary(text: string): LibraryReading {
+  const lines = new LineCounter();
+  const tokens = [...new Parser(lines.addNewLine).parse(text)];
+  return {
+    doc: composeOne(
+      tokens.filter((token) => token.type !== "directive"),
+      text.length,
+    ),
+    directives: tokens.filter((token) => token.type === "directive"),
+    lines,
+  };
+}
 
 /**
  * The first document of `tokens`, composed as YAML 1.2 with the core schema (as the library's
@@ -272,38 +325,46 @@ function composeOne(tokens: readonly CST.Token[], length: number): Document.Pars
  * line indented further than any real document, would make the recursive parts of a YAML parser
  * work hard for nothing. Returns where, or undefined.
  */
+const [NEWLINE, SPACE, DOUBLE_QUOTE, SINGLE_QUOTE, HASH] = [0x0a, 0x20, 0x22, 0x27, 0x23];
+const [OPEN_SQUARE, CLOSE_SQUARE, OPEN_CURLY, CLOSE_CURLY] = [0x5b, 0x5d, 0x7b, 0x7d];
+const FLOW_OPENER = /[[{]/;
+const DEEP_INDENT = new RegExp(`\n {${4 * MAX_DEPTH + 1}}`);
+
 function nestingProblem(text: string): { line: number; col: number; message: string } | undefined {
+  // Most files hold no flow collection and no deep indent, which two native scans tell.
+  if (!FLOW_OPENER.test(text) && !DEEP_INDENT.test(text)) return undefined;
   let depth = 0;
-  let quote = "";
+  let quote = 0;
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === "\n") {
-      quote = "";
+    const c = text.charCodeAt(i);
+    if (c === NEWLINE) {
+      quote = 0;
       line++;
       lineStart = i + 1;
-      const indent = /^ */.exec(text.slice(i + 1, i + 2 + 4 * MAX_DEPTH))?.[0].length ?? 0;
+      let indent = 0;
+      while (indent <= 4 * MAX_DEPTH && text.charCodeAt(i + 1 + indent) === SPACE) indent++;
       if (indent > 4 * MAX_DEPTH)
         return {
           line,
           col: 1,
           message: `is indented more than ${4 * MAX_DEPTH} columns (expected a flatter document)`,
         };
-    } else if (quote) {
-      if (c === quote) quote = "";
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === "#") {
+    } else if (quote !== 0) {
+      if (c === quote) quote = 0;
+    } else if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) quote = c;
+    else if (c === HASH) {
       const end = text.indexOf("\n", i);
       i = (end === -1 ? text.length : end) - 1;
-    } else if (c === "[" || c === "{") {
+    } else if (c === OPEN_SQUARE || c === OPEN_CURLY) {
       if (++depth > MAX_DEPTH)
         return {
           line,
           col: i - lineStart + 1,
           message: `nests deeper than ${MAX_DEPTH} levels (expected a flatter document)`,
         };
-    } else if (c === "]" || c === "}") depth = Math.max(0, depth - 1);
+    } else if (c === CLOSE_SQUARE || c === CLOSE_CURLY) depth = Math.max(0, depth - 1);
   }
   return undefined;
 }

@@ -1,4 +1,6 @@
 import { type SpawnSyncReturns, spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { checkInterrupted, UsageError } from "./errors";
 
 /**
@@ -32,6 +34,23 @@ export function resolveRef(ref: string, cwd: string): GitRef {
   const commit = git(cwd, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
   if (commit.status !== 0) throw new UsageError(`unknown git ref "${ref}" (expected e.g. origin/main)`);
   return { name: ref, commit: text(commit) };
+}
+
+/**
+ * Writes the project at `commit` (the part of the repository `cwd` lies in) into the new directory
+ * `tree`, with `git archive` through a tar file in `scratch`: no worktree is registered, so nothing
+ * is left in `.git` even if the process is killed.
+ */
+export function exportTree({ name, commit }: GitRef, cwd: string, scratch: string, tree: string): void {
+  const archive = join(scratch, "tree.tar");
+  mkdirSync(tree);
+  git(cwd, ["archive", "--format=tar", "-o", archive, `${commit}:${projectPrefix(cwd)}`], {
+    failure: `cannot export ${name}`,
+  });
+  const untar = spawnSync("tar", ["-xf", archive, "-C", tree], { encoding: "utf8" });
+  checkInterrupted(untar);
+  if (untar.status !== 0)
+    throw new UsageError(`cannot unpack ${name}: ${(untar.stderr || String(untar.error)).trim()}`);
 }
 
 /** Where `cwd` lies inside its repository, as git spells a path prefix (`""` or `sub/dir/`). */

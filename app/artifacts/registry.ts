@@ -1,5 +1,6 @@
 import type { Inputs } from "../../inputs";
-import { ARTIFACTS_MANIFEST, type ArtifactKind } from "../../review/diff";
+import type { ArtifactKind } from "../../review/diff/artifacts";
+import { ARTIFACTS_MANIFEST } from "../../review/diff/read";
 import { accessJson, netauthAccess } from "./access";
 import { inventoryJson } from "./inventory";
 import { renderMirrorsJson, renderMirrorsLst, renderPrometheusTargets } from "./mirrors";

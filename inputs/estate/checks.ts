@@ -60,12 +60,13 @@ function listed<T>(
   nameOf: (entry: T) => string | undefined,
   subfield: string | undefined = "name",
 ): Reference[] {
-  return entries.flatMap((entry, index) => {
+  const refs: Reference[] = [];
+  entries.forEach((entry, index) => {
     const name = nameOf(entry);
-    return name === undefined
-      ? []
-      : [{ source, path: subfield ? [field, index, subfield] : [field, index], name }];
+    if (name !== undefined)
+      refs.push({ source, path: subfield ? [field, index, subfield] : [field, index], name });
   });
+  return refs;
 }
 
 /** Names claimed twice among `refs`, each later claim reported against the first. */
@@ -138,14 +139,16 @@ const machinesHaveAddresses: EstateCheck = ({ machines }) =>
     return problems;
   });
 
-/** IPv6 in one spelling (`2a01:4f9::2` and `2a01:04f9:0::2` are one address). */
+/**
+ * IPv6 in one spelling (`2a01:4f9::2` and `2a01:04f9:0::2` are one address, as are `::ffff:1.2.3.4`
+ * and `::ffff:102:304`): RFC 5952's, which the URL parser writes.
+ */
 function canonicalIpv6(address: string): string {
-  const [head = "", tail] = address.toLowerCase().split("::");
-  const left = head ? head.split(":") : [];
-  const right = tail ? tail.split(":") : [];
-  const groups =
-    tail === undefined ? left : [...left, ...Array(8 - left.length - right.length).fill("0"), ...right];
-  return groups.map((group) => Number.parseInt(group, 16).toString(16)).join(":");
+  try {
+    return new URL(`http://[${address}]/`).hostname;
+  } catch {
+    return address.toLowerCase();
+  }
 }
 
 /** Two machines with one address would answer for each other: every address belongs to one machine or guest. */

@@ -19,11 +19,13 @@ const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}
  * leaves out are absent from the result, never `undefined`, so the constructs' defaults apply.
  */
 export function fields<S extends z.ZodRawShape>(shape: S) {
-  const fileShape = Object.fromEntries(Object.entries(shape).map(([key, type]) => [snake(key), type]));
+  // Each key's spelling in the file, worked out once rather than for every entry of every file.
+  const keys = Object.keys(shape).map((key) => [key, snake(key)] as const);
+  const fileShape = Object.fromEntries(keys.map(([key, fileKey]) => [fileKey, shape[key]]));
   return z.strictObject(fileShape as { [K in keyof S as Snake<K & string>]: S[K] }).transform((file) => {
     const model: Record<string, unknown> = {};
-    for (const key of Object.keys(shape)) {
-      const value = (file as Record<string, unknown>)[snake(key)];
+    for (const [key, fileKey] of keys) {
+      const value = (file as Record<string, unknown>)[fileKey];
       if (value !== undefined) model[key] = value;
     }
     return model as z.output<z.ZodObject<S>>;

@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, symlinkSync } from "node:fs";
+import { existsSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { checkInterrupted, UsageError } from "../../runtime/errors";
-import { type GitRef, git, projectPrefix } from "../../runtime/git";
+import { exportTree, type GitRef } from "../../runtime/git";
 import { withScratchDir } from "../../runtime/scratch";
 import type { SynthOutput } from "./model";
 import { readSynthOutput } from "./read";
@@ -21,19 +21,11 @@ interface SynthesizeRefOptions {
  * in the head shows as added. The directory is removed afterwards, also when synthesis fails or
  * the process is interrupted.
  */
-export function synthesizeRef({ name, commit }: GitRef, { cwd, env }: SynthesizeRefOptions): SynthOutput {
-  const prefix = projectPrefix(cwd);
+export function synthesizeRef(ref: GitRef, { cwd, env }: SynthesizeRefOptions): SynthOutput {
+  const { name, commit } = ref;
   return withScratchDir("void-infra-base-", (scratch) => {
     const tree = join(scratch, "tree");
-    const archive = join(scratch, "tree.tar");
-    mkdirSync(tree);
-    git(cwd, ["archive", "--format=tar", "-o", archive, `${commit}:${prefix}`], {
-      failure: `cannot export ${name}`,
-    });
-    const untar = spawnSync("tar", ["-xf", archive, "-C", tree], { encoding: "utf8" });
-    checkInterrupted(untar);
-    if (untar.status !== 0)
-      throw new UsageError(`cannot unpack ${name}: ${(untar.stderr || String(untar.error)).trim()}`);
+    exportTree(ref, cwd, scratch, tree);
     if (!existsSync(join(tree, "main.ts"))) return { stacks: new Map(), artifacts: new Map() };
 
     if (existsSync(join(cwd, "node_modules")) && !existsSync(join(tree, "node_modules")))
