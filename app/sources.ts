@@ -11,7 +11,7 @@ import {
   readlinkSync,
   readSync,
 } from "node:fs";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { compareText } from "@void-linux/infra-constructs/core";
 import type { SynthOutput } from "../review/diff/model";
 import { readSynthOutput } from "../review/diff/read";
@@ -66,12 +66,22 @@ function sourceFiles(root: string): string[] {
 
 /** Tracked and untracked-but-not-ignored files under `root`, or undefined outside a git work tree. */
 function filesGitSees(root: string): string[] | undefined {
+  // Outside a work tree (an exported tree) git has nothing to list: no process to learn that.
+  if (process.env.GIT_DIR === undefined && !insideWorkTree(root)) return undefined;
   const listed = spawnSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
     cwd: root,
     maxBuffer: 256 * 1024 * 1024,
   });
   if (listed.status !== 0) return undefined;
   return [...new Set(listed.stdout.toString("utf8").split("\0").filter(Boolean))];
+}
+
+/** Whether `root` or a folder above it holds `.git` (a repository, or a worktree's link to one). */
+function insideWorkTree(root: string): boolean {
+  for (let dir = resolve(root); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, ".git"))) return true;
+    if (dirname(dir) === dir) return false;
+  }
 }
 
 function filesUnder(root: string, relative: string): string[] {
@@ -81,6 +91,9 @@ function filesUnder(root: string, relative: string): string[] {
     return entry.isDirectory() ? filesUnder(root, path) : [path];
   });
 }
+
+/** One buffer for every file hashed: a fingerprint reads a few hundred. */
+const chunk = Buffer.allocUnsafe(1024 * 1024);
 
 /**
  * Adds one file to `hash`, read in chunks: a regular file by its content (or, past
@@ -104,10 +117,9 @@ function hashFile(hash: Hash, path: string): void {
     else if (stat.size > MAX_SOURCE_BYTES) hash.update(`too big\0${stat.size}\0${stat.mtimeMs}`);
     else {
       // Up to the size it had when opened: a file growing meanwhile cannot make this read more.
-      const buffer = Buffer.alloc(Math.min(stat.size, 1024 * 1024) || 1);
       for (let left = stat.size, n = 1; left > 0 && n > 0; left -= n) {
-        n = readSync(fd, buffer, 0, Math.min(buffer.length, left), null);
-        hash.update(buffer.subarray(0, n));
+        n = readSync(fd, chunk, 0, Math.min(chunk.length, left), null);
+        hash.update(chunk.subarray(0, n));
       }
     }
   } finally {

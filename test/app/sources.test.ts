@@ -1,11 +1,21 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { closeSync, mkdirSync, openSync, truncateSync, utimesSync, writeFileSync, writeSync } from "node:fs";
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  truncateSync,
+  utimesSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { MAX_SOURCE_BYTES, sourceFingerprint } from "../../app/sources";
 import { git } from "../support/git";
-import { scratchProject } from "../support/project";
+import { scratchProject, tempDir } from "../support/project";
 
 describe("the source fingerprint reads the sources, within a size bound", () => {
   test("a file past the bound counts by size and time: never read, however big", () => {
@@ -54,6 +64,26 @@ describe("the source fingerprint reads the sources, within a size bound", () => 
 
     writeFileSync(join(dir, "maintainers", "newcomer.yaml"), "name: Newer\n");
     assert.notEqual(sourceFingerprint(dir), untracked, "by its content");
+  });
+
+  test("outside a git work tree (an exported tree) no git process is started", () => {
+    const exported = scratchProject();
+    const workTree = scratchProject();
+    git(workTree, "init", "--quiet");
+    const spy = tempDir("git-spy-");
+    const called = join(spy, "called");
+    writeFileSync(join(spy, "git"), `#!/bin/sh\n: > "${called}"\nexit 128\n`);
+    chmodSync(join(spy, "git"), 0o755);
+    const path = process.env.PATH;
+    process.env.PATH = `${spy}:${path}`;
+    try {
+      sourceFingerprint(exported);
+      assert.ok(!existsSync(called), "git was not asked");
+      sourceFingerprint(workTree);
+      assert.ok(existsSync(called), "in a work tree, git is asked");
+    } finally {
+      process.env.PATH = path;
+    }
   });
 
   test("a socket or FIFO among the sources neither blocks nor fails it", () => {

@@ -11,9 +11,10 @@ const REAL_GIT = spawnSync("sh", ["-c", "command -v git"], { encoding: "utf8" })
 
 /**
  * A `git` first on the command's PATH that stops at one subcommand (`ls-files`, which synth runs
- * to fingerprint its sources once its staging folder exists; `archive`, which diff runs once its
- * temporary tree exists) and waits there until the process group is signalled. The command is
- * then certainly at the point to interrupt, however slow a busy machine makes it or the test.
+ * in a git work tree to fingerprint its sources once its staging folder exists; `archive`, which
+ * diff runs once its temporary tree exists) and waits there until the process group is signalled.
+ * The command is then certainly at the point to interrupt, however slow a busy machine makes it or
+ * the test.
  */
 function gate(subcommand: string): { env: NodeJS.ProcessEnv; reached: () => boolean } {
   const dir = tempDir("git-gate-");
@@ -70,9 +71,16 @@ async function until(reached: () => boolean, started: Started): Promise<void> {
 
 const leftovers = (dir: string) => readdirSync(dir).filter((name) => name.startsWith(".cdktf.out."));
 
+/** A scratch copy of the checkout's data in a git work tree of its own, where synth asks git for its sources. */
+function scratchWorkTree(): string {
+  const dir = scratchProject(REPO_ROOT);
+  git(dir, "init", "--quiet");
+  return dir;
+}
+
 describe("interrupted commands exit as the shell expects and leave nothing", () => {
   test("SIGTERM during synth: exit 143, no staging directory, cdktf.out whole or absent", async () => {
-    const dir = scratchProject(REPO_ROOT);
+    const dir = scratchWorkTree();
     const { env, reached } = gate("ls-files");
     const synth = start(["synth"], dir, env);
     await until(reached, synth);
@@ -102,7 +110,7 @@ describe("interrupted commands exit as the shell expects and leave nothing", () 
   });
 
   test("what a SIGKILL leaves is removed by the next run; a live run's directory is not", async () => {
-    const dir = scratchProject(REPO_ROOT);
+    const dir = scratchWorkTree();
     const { env, reached } = gate("ls-files");
     const killed = start(["synth"], dir, env);
     await until(reached, killed);
