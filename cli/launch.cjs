@@ -3,7 +3,8 @@
  * The entry point of every npm script: `node cli/launch.cjs <command> [args...]`.
  *
  * Each command runs from a bundle of exactly the code it needs (esbuild, one file, nothing else
- * to resolve at start-up), with the code V8 compiled for it kept between runs. Bundles are cached
+ * to resolve at start-up), loaded with a plain `require`; Node's compile cache keeps the code V8
+ * compiled for it between runs. Bundles are cached
  * per checkout under node_modules/.cache/void-infra/, each beside a record of what it was built
  * from: the SHA-256 of every source file esbuild read, of the listing of every folder holding one
  * (so a new file that an import could resolve to counts), of the lockfile, tsconfig and this
@@ -36,8 +37,7 @@ const {
 const { tmpdir } = require("node:os");
 const { dirname, join, relative, resolve, sep } = require("node:path");
 const { pathToFileURL } = require("node:url");
-const { createRequire, enableCompileCache } = require("node:module");
-const { isAscii } = require("node:buffer");
+const { enableCompileCache } = require("node:module");
 
 const ROOT = join(__dirname, "..");
 const CACHE = join(ROOT, "node_modules", ".cache", "void-infra");
@@ -121,33 +121,20 @@ function fingerprintOf(sources) {
   };
 }
 
-/**
- * The bundle at `paths.bundle`, as text, and its SHA-256, when the record beside it describes this
- * checkout as it is now and that bundle byte for byte; undefined otherwise. The text is what was
- * verified: it is what runs (read once, not again to run it).
- */
-function currentBundle(paths) {
+/** Whether the record at `paths.record` describes this checkout as it is now and the bundle beside it byte for byte. */
+function isCurrent(paths) {
   let record;
   try {
     record = JSON.parse(readFileSync(paths.record, "utf8"));
   } catch {
-    return undefined;
+    return false;
   }
-  if (record === null || typeof record !== "object" || record.root !== ROOT) return undefined;
+  if (record === null || typeof record !== "object" || record.root !== ROOT) return false;
   const { files = {}, folders = {} } = record;
   for (const [file, digest] of Object.entries(files))
-    if (fileDigest(join(ROOT, file)) !== digest) return undefined;
-  for (const [dir, digest] of Object.entries(folders)) if (listingDigest(dir) !== digest) return undefined;
-  let bytes;
-  try {
-    bytes = readFileSync(paths.bundle);
-  } catch {
-    return undefined;
-  }
-  if (createHash("sha256").update(bytes).digest("hex") !== record.bundle) return undefined;
-  // A bundle is ASCII (esbuild escapes the rest): read as such it is a one-byte string at once,
-  // where decoding it as UTF-8 costs Node 20 milliseconds per megabyte.
-  return { code: isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8"), digest: record.bundle };
+    if (fileDigest(join(ROOT, file)) !== digest) return false;
+  for (const [dir, digest] of Object.entries(folders)) if (listingDigest(dir) !== digest) return false;
+  return fileDigest(paths.bundle) === record.bundle;
 }
 
 /** The bundle, its source map and their record in `dir`: one set per command and checkout. */
@@ -158,7 +145,6 @@ function cachePaths(dir, name) {
     bundle: `${base}.cjs`,
     map: `${base}.cjs.map`,
     record: `${base}.json`,
-    codeCache: `${base}.cjs.v8cache`,
   };
 }
 
@@ -257,7 +243,7 @@ function recordedRoot(path) {
   }
 }
 
-/** Writes the three files under their names, the record last; returns the bundle and its SHA-256. */
+/** Writes the three files under their names, the record last. */
 function writeSet(paths, { code, map, sources }) {
   const record = {
     root: ROOT,
@@ -267,7 +253,6 @@ function writeSet(paths, { code, map, sources }) {
   writeByRename(paths.map, map);
   writeByRename(paths.bundle, code);
   writeByRename(paths.record, `${JSON.stringify(record, null, 1)}\n`);
-  return { code, digest: record.bundle };
 }
 
 /** Writes `path` whole or not at all: to a private name first, then renamed. */
@@ -288,13 +273,13 @@ function writeByRename(path, content) {
  */
 function readyBundle(name, recipe) {
   const cached = cachePaths(CACHE, name);
-  const current = currentBundle(cached);
-  if (current !== undefined) return { ...cached, ...current };
+  if (isCurrent(cached)) return cached.bundle;
   const built = build(name, recipe);
   try {
     mkdirSync(CACHE, { recursive: true });
     removeStale();
-    return { ...cached, ...writeSet(cached, built) };
+    writeSet(cached, built);
+    return cached.bundle;
   } catch (error) {
     if (typeof error?.code !== "string") throw error;
   }
@@ -303,52 +288,8 @@ function readyBundle(name, recipe) {
   process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
   const own = cachePaths(dir, name);
-  return { ...own, ...writeSet(own, built) };
-}
-
-/**
- * Runs the bundle as a CommonJS module compiled with V8's code cache kept beside it, for Node
- * before 22.1, which keeps none of its own: compiling the bundle (and each function it calls, the
- * first time) is a large part of a short run. The cache is written at the first run's exit, so it
- * holds every function that run compiled, under the SHA-256 of the bundle and of itself: a cache
- * of another bundle, or a damaged one, is never given to V8, and one V8 rejects (another Node) is
- * written again. Only public APIs: the bundle is wrapped as Node wraps a CommonJS file, its
- * `require` made by `module.createRequire`.
- */
-function runWithCodeCache({ bundle, code, codeCache, digest }) {
-  const { Script } = require("node:vm");
-  const cachedData = verifiedCodeCache(codeCache, digest);
-  const wrapped = `(function (exports, require, module, __filename, __dirname) { ${code}\n})`;
-  const script = new Script(wrapped, { filename: bundle, cachedData });
-  if (cachedData === undefined || script.cachedDataRejected)
-    process.once("exit", () => {
-      try {
-        const data = script.createCachedData();
-        writeByRename(codeCache, Buffer.concat([codeCacheSeal(digest, data), data]));
-      } catch {
-        // A cache is an optimisation: a read-only or full disk costs the next run its speed only.
-      }
-    });
-  const module = { exports: {} };
-  const run = script.runInThisContext();
-  run.call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
-}
-
-/** The seal a code cache is written under: the SHA-256 of the bundle's digest and of the cache. */
-function codeCacheSeal(digest, data) {
-  return createHash("sha256").update(digest).update(data).digest();
-}
-
-/** The code cache at `path` when it was sealed for the bundle of `digest` and is whole; undefined otherwise. */
-function verifiedCodeCache(path, digest) {
-  let file;
-  try {
-    file = readFileSync(path);
-  } catch {
-    return undefined;
-  }
-  const data = file.subarray(32);
-  return file.length > 32 && codeCacheSeal(digest, data).equals(file.subarray(0, 32)) ? data : undefined;
+  writeSet(own, built);
+  return own.bundle;
 }
 
 module.exports = { COMMANDS, entryCode, launch, ROOT };
@@ -364,13 +305,8 @@ function launch([name = "", ...rest]) {
     process.exitCode = 2;
     return;
   }
-  const ready = readyBundle(name, recipe);
+  const bundle = readyBundle(name, recipe);
   process.argv = [process.argv[0], relative(process.cwd(), join(ROOT, recipe.module)), ...rest];
-  // Node 22.1+ keeps compiled code between runs itself. Source maps name the sources only in
-  // stack traces of modules loaded by require, so with them on, the bundle is compiled afresh.
-  if (enableCompileCache === undefined && !process.sourceMapsEnabled) runWithCodeCache(ready);
-  else {
-    enableCompileCache?.(join(CACHE, "compile-cache"));
-    require(ready.bundle);
-  }
+  enableCompileCache?.(join(CACHE, "compile-cache"));
+  require(bundle);
 }
