@@ -4,29 +4,25 @@
  * `.github/bots/<name>.cjs`, and removes the bundles no workflow runs. `-- --check` writes
  * nothing and fails when a bundle is stale, missing or unused (the tests and CI run it).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { Command as Program } from "commander";
-import { parse } from "yaml";
 import { botSourcePath, bundleBot } from "../review/bot/bundle";
+import { writeIfChanged } from "../runtime/generated-file";
 import { asRecord } from "../runtime/values";
 import { BOTS_DIR, botBundlePath, botOfScript } from "../workflow-lint/bot-script";
-import { WORKFLOWS_DIR } from "../workflow-lint/workflow";
+import { parseWorkflow, readWorkflowText, workflowFiles } from "../workflow-lint/workflow";
 import { type Command, parseArgs } from "./command";
 
 /** The bots the workflows under `root` run, each with the workflows that run it. */
-export function botsRunBy(root: string): Map<string, string[]> {
+function botsRunBy(root: string): Map<string, string[]> {
   const bots = new Map<string, string[]>();
-  for (const name of readdirSync(join(root, WORKFLOWS_DIR))
-    .filter((n) => n.endsWith(".yml"))
-    .sort()) {
-    const file = `${WORKFLOWS_DIR}/${name}`;
-    for (const job of Object.values(asRecord(asRecord(parse(readFileSync(join(root, file), "utf8"))).jobs)))
-      for (const step of [asRecord(job).steps].flat()) {
-        const bot = botOfScript(asRecord(asRecord(step).with).script);
+  for (const file of workflowFiles(root))
+    for (const job of parseWorkflow(file, readWorkflowText(root, file)).jobs)
+      for (const step of job.steps) {
+        const bot = botOfScript(asRecord(step.data.with).script);
         if (bot !== undefined) bots.set(bot, [...new Set([...(bots.get(bot) ?? []), file])]);
       }
-  }
   return bots;
 }
 
@@ -55,27 +51,23 @@ export const bots: Command = (args, io) => {
     .filter((n) => !run.has(n.slice(0, -".cjs".length)))
     .map((n) => `${BOTS_DIR}/${n}`)
     .sort();
+  if (!check) mkdirSync(dir, { recursive: true });
   const stale = [...run.keys()]
     .sort()
-    .map((bot) => ({ file: botBundlePath(bot), text: bundleBot(io.cwd, bot) }))
-    .filter(
-      ({ file, text }) =>
-        !existsSync(join(io.cwd, file)) || readFileSync(join(io.cwd, file), "utf8") !== text,
-    );
+    .filter((bot) =>
+      writeIfChanged(join(io.cwd, botBundlePath(bot)), bundleBot(io.cwd, bot), { dryRun: check }),
+    )
+    .map(botBundlePath);
   if (check) {
     const found = [
       ...stale.map(
-        ({ file }) => `${file}: stale or missing (expected the bundle of its source); run npm run bots`,
+        (file) => `${file}: stale or missing (expected the bundle of its source); run npm run bots`,
       ),
       ...unused.map((file) => `${file}: no workflow runs it; run npm run bots to remove it`),
     ];
     if (found.length > 0) return fail(io, found);
-  } else {
-    mkdirSync(dir, { recursive: true });
-    for (const { file, text } of stale) writeFileSync(join(io.cwd, file), text);
-    for (const file of unused) rmSync(join(io.cwd, file));
-  }
-  const changed = [...stale.map(({ file }) => `wrote ${file}`), ...unused.map((file) => `removed ${file}`)];
+  } else for (const file of unused) rmSync(join(io.cwd, file));
+  const changed = [...stale.map((file) => `wrote ${file}`), ...unused.map((file) => `removed ${file}`)];
   io.out(changed.length === 0 ? "bots: every bundle is current\n" : `bots: ${changed.join(", ")}\n`);
   return 0;
 };

@@ -8,16 +8,16 @@
 import { join, resolve } from "node:path";
 import { Command as Program } from "commander";
 import { stacksScriptFile, workflowStackLists } from "../app/stack-lists";
-import { writeIfChanged } from "../inputs/maintainers/json-schema";
 import { displayPath, formatDiagnostic, sortDiagnostics } from "../runtime/diagnostics";
 import { UsageError } from "../runtime/errors";
-import { INPUT_LIMITS, listInputDirectory, readInputText } from "../runtime/input-file";
+import { writeIfChanged } from "../runtime/generated-file";
+import { INPUT_LIMITS, readInputText } from "../runtime/input-file";
 import { STACKS } from "../stacks";
 import { lintWorkflows } from "../workflow-lint/actionlint";
 import { ALLOWLIST_SCHEMA_PATH, allowlistJsonSchema } from "../workflow-lint/allowlist";
 import { projectAt } from "../workflow-lint/project";
 import { checkWorkflow } from "../workflow-lint/rules";
-import { parseWorkflow, WORKFLOWS_DIR } from "../workflow-lint/workflow";
+import { parseWorkflow, WORKFLOWS_DIR, workflowFiles } from "../workflow-lint/workflow";
 import { type Command, parseArgs } from "./command";
 
 export const lintWorkflowsCommand: Command = async (args, io) => {
@@ -31,7 +31,7 @@ export const lintWorkflowsCommand: Command = async (args, io) => {
     return 0;
   }
   const given: string[] = program.processedArgs[0];
-  const files = (given.length > 0 ? given : workflowFiles(join(io.cwd, WORKFLOWS_DIR))).map((file) =>
+  const files = (given.length > 0 ? given : workflowFiles(io.cwd)).map((file) =>
     displayPath(io.cwd, resolve(io.cwd, file)),
   );
   if (files.length === 0) throw new UsageError(`no workflow files in ${WORKFLOWS_DIR}`);
@@ -50,7 +50,7 @@ export const lintWorkflowsCommand: Command = async (args, io) => {
       // Every list of stacks and every step's credentials, against the stack registry.
       return [
         ...checkWorkflow(workflow, project),
-        ...workflowStackLists(file, text, STACKS, project).diagnostics,
+        ...workflowStackLists(file, workflow, STACKS, project).diagnostics,
       ];
     }),
     // The repository's own workflows plan every stack through the scripts' list.
@@ -66,9 +66,3 @@ export const lintWorkflowsCommand: Command = async (args, io) => {
   io.out(`${files.length} workflow files: actionlint and security rules pass\n`);
   return 0;
 };
-
-function workflowFiles(dir: string): string[] {
-  return listInputDirectory(dir, WORKFLOWS_DIR)
-    .filter((name) => /\.ya?ml$/.test(name))
-    .map((name) => join(WORKFLOWS_DIR, name));
-}

@@ -9,9 +9,9 @@ import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { Command as Program } from "commander";
 import { jsonSchemaFiles } from "../inputs/json-schemas";
-import { writeIfChanged } from "../inputs/maintainers/json-schema";
 import { loadOrganization } from "../inputs/organization";
 import { UsageError } from "../runtime/errors";
+import { writeIfChanged } from "../runtime/generated-file";
 import { type Command, parseArgs } from "./command";
 
 export const schema: Command = (args, io) => {

@@ -78,6 +78,15 @@ export class YamlSource {
     return this.library;
   }
 
+  /**
+   * The `yaml` library's document and where its lines start, for code that rewrites places of the
+   * text in place (computed once, shared with the positions this source reports).
+   */
+  document(): { readonly doc: Document.Parsed; readonly lines: LineCounter } {
+    const { doc, lines } = this.reading();
+    return { doc, lines };
+  }
+
   /** Syntax problems (malformed YAML, duplicate keys, aliases, forbidden keys, nesting), one diagnostic each. */
   syntaxProblems(): Diagnostic[] {
     return this.problems;

@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { INTERRUPT_EXIT_CODES } from "./errors";
 
 /**
  * Temporary paths that must not outlive the process. Each is named `<prefix>pid<N>-XXXXXX` after
@@ -10,13 +11,12 @@ import { join } from "node:path";
  * in the same place, once the process named in it is gone.
  */
 const pending = new Set<string>();
-const SIGNAL_NUMBERS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
 let installed = false;
 
-function onSignal(signal: keyof typeof SIGNAL_NUMBERS): void {
+function onSignal(signal: keyof typeof INTERRUPT_EXIT_CODES): void {
   for (const path of pending) rmSync(path, { recursive: true, force: true });
   pending.clear();
-  process.exit(128 + SIGNAL_NUMBERS[signal]);
+  process.exit(INTERRUPT_EXIT_CODES[signal]);
 }
 
 /**
@@ -26,7 +26,7 @@ function onSignal(signal: keyof typeof SIGNAL_NUMBERS): void {
  */
 export function exitCleanlyOnSignals(): void {
   if (installed) return;
-  for (const signal of Object.keys(SIGNAL_NUMBERS) as (keyof typeof SIGNAL_NUMBERS)[])
+  for (const signal of Object.keys(INTERRUPT_EXIT_CODES) as (keyof typeof INTERRUPT_EXIT_CODES)[])
     process.on(signal, onSignal);
   installed = true;
 }

@@ -1,6 +1,7 @@
+import { join } from "node:path";
 import { type FieldPath, YamlSource } from "../inputs/yaml-source";
 import type { Diagnostic } from "../runtime/diagnostics";
-import { INPUT_LIMITS } from "../runtime/input-file";
+import { INPUT_LIMITS, listInputDirectory, readInputText } from "../runtime/input-file";
 import { asRecord, isRecord } from "../runtime/values";
 
 /**
@@ -37,6 +38,18 @@ export interface Step {
 
 /** Where GitHub reads a repository's workflows. */
 export const WORKFLOWS_DIR = ".github/workflows";
+
+/** The workflows of the checkout at `root`, by path from it: the `.yml` and `.yaml` files GitHub reads. */
+export function workflowFiles(root: string): string[] {
+  return listInputDirectory(join(root, WORKFLOWS_DIR), WORKFLOWS_DIR)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .map((name) => `${WORKFLOWS_DIR}/${name}`);
+}
+
+/** The text of the workflow at `path` (from `root`), read as every input is: a regular file, within its size limit. */
+export function readWorkflowText(root: string, path: string): string {
+  return readInputText(join(root, path), path, INPUT_LIMITS.workflowFile);
+}
 
 /** The largest workflow file read; the real ones are a few KiB, the bundled bot about 30. */
 export const MAX_WORKFLOW_BYTES = INPUT_LIMITS.workflowFile;

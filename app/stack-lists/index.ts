@@ -1,10 +1,10 @@
 import { lstatSync } from "node:fs";
 import { join } from "node:path";
 import { type Diagnostic, fileDiagnostic } from "../../runtime/diagnostics";
-import { INPUT_LIMITS, listInputDirectory, readInputText } from "../../runtime/input-file";
+import { INPUT_LIMITS, readInputText } from "../../runtime/input-file";
 import type { StackList } from "../../stacks/stack-registry";
 import { projectAt } from "../../workflow-lint/project";
-import { WORKFLOWS_DIR } from "../../workflow-lint/workflow";
+import { parseWorkflow, readWorkflowText, workflowFiles } from "../../workflow-lint/workflow";
 import { GENERATED_TABLES, withGeneratedTable } from "./docs";
 import { REGISTRY_FILE } from "./generated";
 import { STACKS_SCRIPT, stacksScript } from "./script";
@@ -31,13 +31,10 @@ export interface StackListFile {
  */
 export function stackListFiles(root: string, list: StackList): StackListFile[] {
   const project = projectAt(root);
-  const workflows = listInputDirectory(join(root, WORKFLOWS_DIR), WORKFLOWS_DIR)
-    .filter((name) => /\.ya?ml$/.test(name))
-    .map((name): StackListFile => {
-      const path = `${WORKFLOWS_DIR}/${name}`;
-      const text = readInputText(join(root, path), path, INPUT_LIMITS.workflowFile);
-      return { path, text, ...workflowStackLists(path, text, list, project) };
-    });
+  const workflows = workflowFiles(root).map((path): StackListFile => {
+    const text = readWorkflowText(root, path);
+    return { path, text, ...workflowStackLists(path, parseWorkflow(path, text), list, project) };
+  });
   const docs = Object.entries(GENERATED_TABLES).map(([path, make]): StackListFile => {
     const text = readText(root, path);
     if (text === undefined)

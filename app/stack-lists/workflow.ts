@@ -1,22 +1,12 @@
 import { didYouMean, firstDuplicate } from "@void-linux/infra-constructs/core";
-import {
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  type Node,
-  type Pair,
-  parse,
-  parseDocument,
-  type YAMLMap,
-} from "yaml";
+import { isMap, isScalar, isSeq, type LineCounter, type Node, type Pair, parse, type YAMLMap } from "yaml";
 import { type FieldPath, fieldName } from "../../inputs/yaml-source";
 import type { Diagnostic } from "../../runtime/diagnostics";
 import { isSecretVariable, type StackList, type StackVariable } from "../../stacks/stack-registry";
 import { codeRunBy } from "../../workflow-lint/invocations";
 import type { Project } from "../../workflow-lint/project";
 import { runsTerraform } from "../../workflow-lint/terraform";
-import { parseWorkflow } from "../../workflow-lint/workflow";
+import type { Workflow } from "../../workflow-lint/workflow";
 import { REGISTRY_FILE } from "./generated";
 
 /**
@@ -61,14 +51,13 @@ interface Problem {
 
 export function workflowStackLists(
   file: string,
-  text: string,
+  workflow: Workflow,
   list: StackList,
   project: Pick<Project, "read">,
 ): StackListCheck {
-  const workflow = parseWorkflow(file, text);
   if (workflow.unreadable.length > 0) return { diagnostics: workflow.unreadable, fresh: undefined };
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines });
+  const { text } = workflow;
+  const { doc, lines } = workflow.source.document();
   const root = isMap(doc.contents) ? doc.contents : undefined;
   const places = root ? placesIn(root, list, lines, project) : [];
   const diagnostics = places.flatMap(({ path, node, problems }) =>

@@ -1,4 +1,3 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { z } from "zod";
 import { maintainerSchema } from "./schema";
 
@@ -14,11 +13,4 @@ export function maintainerJsonSchema(teams: readonly string[], organization: str
     { io: "input" },
   );
   return `${JSON.stringify({ ...schema, title: "Maintainer" }, null, 2)}\n`;
-}
-
-/** Writes `content` unless identical; returns whether it differed. */
-export function writeIfChanged(path: string, content: string, { dryRun = false } = {}): boolean {
-  const changed = !existsSync(path) || readFileSync(path, "utf8") !== content;
-  if (changed && !dryRun) writeFileSync(path, content);
-  return changed;
 }

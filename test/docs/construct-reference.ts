@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { compareText } from "@void-linux/infra-constructs/core";
 import ts from "typescript";
 import { REPO_ROOT } from "../support/project";
 
@@ -24,7 +25,7 @@ export function entryFiles(): Map<string, string> {
   const subpaths = Object.keys(PACKAGE.exports)
     .filter((key) => key !== "./package.json")
     .map((key) => key.slice(2))
-    .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+    .sort((a, b) => rank(a) - rank(b) || compareText(a, b));
   return new Map(
     subpaths.map((subpath) => {
       const file = join(LIBRARY_DIR, "src", `${subpath}.ts`);

@@ -1,11 +1,5 @@
 import assert from "node:assert/strict";
-import {
-  type App,
-  type Construct,
-  type TerraformResource,
-  TerraformStack,
-  Testing,
-} from "@void-linux/infra-constructs/cdktf";
+import { type App, type Construct, TerraformStack, Testing } from "@void-linux/infra-constructs/cdktf";
 import { tempDir } from "./project";
 
 /** Synthesized Terraform JSON of one stack, as cdktf writes it. */
@@ -63,10 +57,8 @@ export function resourcesOf(json: string | StackJson, type: string): Record<stri
   return stack.resource?.[type] ?? {};
 }
 
-/** The Terraform address (`<type>.<logical id>`) a resource handle synthesizes to. */
-export function addressOf(resource: TerraformResource): string {
-  return `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
-}
+/** The Terraform address (`<type>.<logical id>`) a resource handle synthesizes to: the library's own. */
+export { addressOf } from "@void-linux/infra-constructs/terraform";
 
 /** cdktf's matcher, with the candidates printed when it fails. */
 export function assertHasResource(

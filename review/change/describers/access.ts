@@ -56,9 +56,9 @@ function reach(groups: readonly string[], context: Context): string {
   return groups.length > 0 ? `access through ${named(groups)}` : "no group admits it";
 }
 
-/** The login a person's entity stands for: the name of the file it came from, else its id. */
+/** The login a person's entity stands for (wherever the organization keeps its people's files), else its id. */
 const loginOf = (entity: Body): string =>
-  /^maintainers\/([A-Za-z0-9-]{1,39})\.yaml$/.exec(text(entity.source))?.[1] ?? plainText(text(entity.id));
+  entity.login === undefined ? plainText(text(entity.id)) : text(entity.login);
 
 export const netauthEntity: Describer = (change, context) => {
   const entity = body(change);

@@ -9,6 +9,7 @@ import { formatDiagnostic } from "../../../runtime/diagnostics";
 import { STACKS } from "../../../stacks";
 import { isSecretVariable } from "../../../stacks/stack-registry";
 import { projectAt } from "../../../workflow-lint/project";
+import { parseWorkflow } from "../../../workflow-lint/workflow";
 import { REPO_ROOT } from "../../support/project";
 
 const DIR = join(REPO_ROOT, ".github", "workflows");
@@ -21,7 +22,8 @@ const VARIABLES = [...STACKS.stateEnv, ...STACKS.stacks.flatMap((stack) => stack
 const NAMES = new Set(VARIABLES.map((v) => v.env));
 
 const PROJECT = projectAt(REPO_ROOT);
-const check = (file: string, text: string) => workflowStackLists(file, text, STACKS, PROJECT);
+const check = (file: string, text: string) =>
+  workflowStackLists(file, parseWorkflow(file, text), STACKS, PROJECT);
 const lines = (text: string) => text.split("\n");
 
 /** Every place of the repository's workflows that names the stacks: a list's line, or an env line of a registry variable. */

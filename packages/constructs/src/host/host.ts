@@ -99,10 +99,9 @@ export class Host extends Construct implements IHost {
       this.country = props.parent.country;
     } else {
       const naming = props.naming ?? ANY_LABEL;
-      const match = wholeName(this, naming.pattern).exec(props.name);
       check(
         this,
-        match,
+        wholeName(this, naming.pattern).test(props.name),
         () =>
           `host name "${props.name}" does not follow the naming convention (expected ${naming.description})`,
       );

@@ -14,6 +14,7 @@ function access(
 ) {
   const entities = Object.entries(people).map(([login, p]) => ({
     id: login.toLowerCase(),
+    login,
     displayName: p.name ?? login,
     ...(p.email && { email: p.email }),
     keys: (p.keys ?? []).map((value) => ({ type: "SSH", value, fingerprint: FINGERPRINT })),
@@ -91,6 +92,7 @@ describe("NetAuth's import", () => {
             entities: [
               {
                 id: "bob",
+                login: "bob",
                 displayName: "bob",
                 keys: [],
                 groups: ["devspace-users", "dante"],
