@@ -17,9 +17,21 @@ export function readYamlFile(
   maxBytes: number,
   problems: Diagnostic[],
 ): YamlSource | undefined {
+  return parseYamlText(() => readInputText(path, display, maxBytes), display, problems);
+}
+
+/**
+ * The YAML that `read` yields (named `display` in messages), or undefined with its problems added:
+ * the reader's refusal (a {@link DataError}) or the parser's.
+ */
+export function parseYamlText(
+  read: () => string,
+  display: string,
+  problems: Diagnostic[],
+): YamlSource | undefined {
   let text: string;
   try {
-    text = readInputText(path, display, maxBytes);
+    text = read();
   } catch (error) {
     if (!(error instanceof DataError)) throw error;
     problems.push(...error.diagnostics);

@@ -27,14 +27,8 @@ export class GithubStack extends TerraformStack {
 
     // Everyone is a member of the organization, as peribolos has it: an owner demoted is an
     // update to member, and a person whose file is deleted leaves the organization.
-    for (const person of roster.people) {
-      org.addMember({
-        login: person.login,
-        role: person.orgOwner ? "admin" : "member",
-        previously: person.previously,
-      });
-      for (const [team, role] of Object.entries(person.teams)) org.team(team).addMember(person.login, role);
-    }
+    for (const { login, orgOwner, previously, teams } of roster.people)
+      org.addPerson({ login, role: orgOwner ? "admin" : "member", previously, teams });
 
     const defaults = github.repositoryDefaults;
     for (const { access, topics = [], ...settings } of github.repositories) {

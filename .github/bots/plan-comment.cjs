@@ -97,6 +97,14 @@ var ACTIONS = ["delete", "replace", "create", "update", "import", "read", "move"
 var DESTRUCTIVE_ACTIONS = ["delete", "replace"];
 var SENSITIVE = "(sensitive value)";
 var UNKNOWN = "(known after apply)";
+function noActions() {
+  return Object.fromEntries(ACTIONS.map((a) => [a, 0]));
+}
+function totalsOf(summaries) {
+  const totals = noActions();
+  for (const s of summaries) for (const a of ACTIONS) totals[a] += s.counts[a];
+  return totals;
+}
 
 // review/plan/model.ts
 var PLAN_ACTIONS = ACTIONS;
@@ -1051,11 +1059,8 @@ function headOf(stacks) {
   return head;
 }
 function cautionBlock(stacks, room) {
-  const counts = Object.fromEntries(
-    PLAN_ACTIONS.map((a) => [a, stacks.reduce((n, s) => n + s.stack.counts[a], 0)])
-  );
   const totals = reviewFirst(
-    counts,
+    totalsOf(stacks.map((s) => s.stack)),
     stacks.flatMap((s) => s.stack.lines.filter((l) => l.severity === "warning"))
   );
   const lines = ["[!CAUTION]", `${WARNING_MARKER} **${totals.join(", ")}**`];

@@ -1,10 +1,10 @@
 import { type Construct, TerraformStack } from "@void-linux/infra-constructs/cdktf";
-import { GithubOrganization } from "@void-linux/infra-constructs/github";
-
-/** A team as the organization's definition declares it. */
-type AcmeTeam = Parameters<GithubOrganization["addTeam"]>[0];
-/** A role in a team: member or maintainer. */
-type AcmeTeamRole = NonNullable<Parameters<ReturnType<GithubOrganization["team"]>["addMember"]>[1]>;
+import {
+  GithubOrganization,
+  type MembershipMode,
+  type TeamProps,
+  type TeamRole,
+} from "@void-linux/infra-constructs/github";
 
 /**
  * What Acme's GitHub organization is built from: the GitHub organization its definition declares
@@ -14,14 +14,14 @@ type AcmeTeamRole = NonNullable<Parameters<ReturnType<GithubOrganization["team"]
 export interface AcmeGithubProps {
   readonly github: {
     readonly organization: string;
-    readonly membershipMode?: GithubOrganization["membershipMode"];
-    readonly teams: readonly AcmeTeam[];
+    readonly membershipMode?: MembershipMode;
+    readonly teams: readonly TeamProps[];
   };
   readonly people: readonly {
     readonly login: string;
     readonly orgOwner: boolean;
     readonly previously: readonly string[];
-    readonly teams: Readonly<Record<string, AcmeTeamRole>>;
+    readonly teams: Readonly<Record<string, TeamRole>>;
   }[];
 }
 
@@ -37,14 +37,8 @@ export class AcmeGithubStack extends TerraformStack {
     });
     for (const team of github.teams) org.addTeam(team);
     // Everyone with a file is a member (an owner with org_owner), so deleting the file offboards.
-    for (const person of people) {
-      org.addMember({
-        login: person.login,
-        role: person.orgOwner ? "admin" : "member",
-        previously: person.previously,
-      });
-      for (const [team, role] of Object.entries(person.teams)) org.team(team).addMember(person.login, role);
-    }
+    for (const { login, orgOwner, previously, teams } of people)
+      org.addPerson({ login, role: orgOwner ? "admin" : "member", previously, teams });
     const developers = org.team("developers");
     const operators = org.team("operators");
 

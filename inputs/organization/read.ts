@@ -6,8 +6,8 @@ import { decodeInputBytes, INPUT_LIMITS } from "../../runtime/input-file";
 import { type GithubFile, githubSchema } from "../estate/github";
 import { ORGANIZATION_FILE } from "../files";
 import { parseDocumentWith } from "../schema-issues";
-import { readYamlFile } from "../yaml-files";
-import { YamlSource } from "../yaml-source";
+import { parseYamlText, readYamlFile } from "../yaml-files";
+import type { YamlSource } from "../yaml-source";
 import { DEFINITION_CHECKS } from "./checks";
 import { type Organization, type OrganizationDefinition, organizationSchema } from "./schema";
 
@@ -51,18 +51,7 @@ function commitReader(cwd: string, commit: string): Reader {
       problems.push(fileDiagnostic(display, `does not exist (${expected})`));
       return undefined;
     }
-    let text: string;
-    try {
-      text = decodeInputBytes(blob, display, maxBytes);
-    } catch (error) {
-      if (!(error instanceof DataError)) throw error;
-      problems.push(...error.diagnostics);
-      return undefined;
-    }
-    const source = new YamlSource(display, text);
-    const syntax = source.syntaxProblems();
-    problems.push(...syntax);
-    return syntax.length === 0 ? source : undefined;
+    return parseYamlText(() => decodeInputBytes(blob, display, maxBytes), display, problems);
   };
 }
 
@@ -123,8 +112,15 @@ export function loadOrganization(root: string): Organization {
  * the checkout defines it.
  */
 export function definitionAt(cwd: string, commit: string): OrganizationDefinition | undefined {
-  return parseDefinition(commitReader(cwd, commit), []);
+  // A commit id names content that never changes: one review reads its base's definition once.
+  if (!COMMIT_ID.test(commit)) return parseDefinition(commitReader(cwd, commit), []);
+  const key = `${cwd}\0${commit}`;
+  if (!definitionsAt.has(key)) definitionsAt.set(key, parseDefinition(commitReader(cwd, commit), []));
+  return definitionsAt.get(key);
 }
+
+const COMMIT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+const definitionsAt = new Map<string, OrganizationDefinition | undefined>();
 
 /**
  * The organization as `commit` defines it, with its GitHub organization read at the same commit:

@@ -42,8 +42,21 @@ export interface Entry {
 /** Thrown for an artifact whose text does not have its kind's shape; the caller names the file. */
 export class ArtifactShapeError extends Error {}
 
-/** The entries of an artifact by address (`type["name"]`); throws {@link ArtifactShapeError}. */
-export function entriesOf(file: ArtifactFile): Map<string, Entry> {
+/**
+ * The entries of an artifact by address (`type["name"]`); throws {@link ArtifactShapeError}. Read
+ * once per file: reading the output checks each artifact's shape, and the comparison reuses it.
+ */
+export function entriesOf(file: ArtifactFile): ReadonlyMap<string, Entry> {
+  const known = entriesRead.get(file);
+  if (known) return known;
+  const entries = readEntries(file);
+  entriesRead.set(file, entries);
+  return entries;
+}
+
+const entriesRead = new WeakMap<ArtifactFile, ReadonlyMap<string, Entry>>();
+
+function readEntries(file: ArtifactFile): Map<string, Entry> {
   const entries = new Map<string, Entry>();
   const add = (type: string, name: unknown, body: unknown) => {
     if (typeof name !== "string" || name === "") throw new ArtifactShapeError(`has a ${type} without a name`);

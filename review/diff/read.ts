@@ -1,6 +1,7 @@
 import { lstatSync } from "node:fs";
 import { join } from "node:path";
 import { compareText } from "@void-linux/infra-constructs/core";
+import { RELATIVE_PATH } from "../../inputs/files";
 import { UsageError } from "../../runtime/errors";
 import { INPUT_LIMITS, parseInputJson, readInputText } from "../../runtime/input-file";
 import { isRecord } from "../../runtime/values";
@@ -17,9 +18,8 @@ import type { StackJson, SynthOutput } from "./model";
 export const ARTIFACTS_DIR = "artifacts";
 export const ARTIFACTS_MANIFEST = "manifest.json";
 
-/** A clean relative path of plain names: what an artifact's path may be. */
-export const ARTIFACT_PATH =
-  /^(?!manifest\.json$)[A-Za-z0-9_-][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/;
+/** What an artifact's path may be: a clean relative path of plain names, not the manifest's. */
+export const ARTIFACT_PATH = new RegExp(String.raw`^(?!manifest\.json$)` + RELATIVE_PATH.source.slice(1));
 
 /**
  * Reads every stack of a synthesized output directory, as its `manifest.json` lists them, and

@@ -15,6 +15,7 @@ import {
   type ResourceSummary,
   type StackSummary,
   TABLE_ACTIONS,
+  totalsOf,
 } from "./model";
 import { entryOf, lineDiff, multiline, rank, reviewFirst, thousands, valueText } from "./render";
 
@@ -146,11 +147,8 @@ function headOf(stacks: readonly StackSummary[]): string[] {
 
 /** Every deletion, removal and grant of power of every stack, in one red block. */
 function cautionBlock(stacks: readonly { stack: StackSummary; entries: Entry[] }[], room: Room): string {
-  const counts = Object.fromEntries(
-    PLAN_ACTIONS.map((a) => [a, stacks.reduce((n, s) => n + s.stack.counts[a], 0)]),
-  ) as Record<PlanAction, number>;
   const totals = reviewFirst(
-    counts,
+    totalsOf(stacks.map((s) => s.stack)),
     stacks.flatMap((s) => s.stack.lines.filter((l) => l.severity === "warning")),
   );
   const lines = ["[!CAUTION]", `${WARNING_MARKER} **${totals.join(", ")}**`];

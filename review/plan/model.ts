@@ -3,7 +3,9 @@ import {
   type Action,
   DESTRUCTIVE_ACTIONS,
   type HumanLine,
+  noActions,
   type OutputSummary,
+  totalsOf,
 } from "../change/model";
 import type { AttributeChange } from "./values";
 
@@ -16,7 +18,7 @@ import type { AttributeChange } from "./values";
 /** What happens to one resource instance, in review order: destructive actions first. */
 export const PLAN_ACTIONS = ACTIONS;
 export type PlanAction = Action;
-export { DESTRUCTIVE_ACTIONS };
+export { DESTRUCTIVE_ACTIONS, noActions, totalsOf };
 
 /** The everyday actions, destructive first: every count table has a column for each. */
 export const TABLE_ACTIONS: readonly PlanAction[] = ["delete", "replace", "create", "update"];

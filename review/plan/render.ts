@@ -24,6 +24,7 @@ import {
   type ResourceSummary,
   type StackSummary,
   TABLE_ACTIONS,
+  totalsOf,
 } from "./model";
 import { type AttributeChange, SENSITIVE, UNKNOWN } from "./values";
 
@@ -78,10 +79,7 @@ export function renderMarkdown(stacks: readonly StackSummary[], options: RenderO
 
 /** The same summary for tools: stacks in the order given, values already masked. */
 export function renderJson(stacks: readonly StackSummary[]): string {
-  const totals = Object.fromEntries(
-    PLAN_ACTIONS.map((a) => [a, stacks.reduce((n, s) => n + s.counts[a], 0)]),
-  ) as Record<PlanAction, number>;
-  return `${JSON.stringify({ destructive: stacks.some(isDestructive), totals, stacks }, null, 2)}\n`;
+  return `${JSON.stringify({ destructive: stacks.some(isDestructive), totals: totalsOf(stacks), stacks }, null, 2)}\n`;
 }
 
 /** Destructive stacks first, then stacks with changes, then the quiet ones. */

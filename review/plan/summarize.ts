@@ -3,6 +3,7 @@ import { describeChanges } from "../change/describe";
 import type { Change as DescribedChange } from "../change/model";
 import { planSides } from "./described";
 import {
+  noActions,
   PLAN_ACTIONS,
   type PlanAction,
   type PlanLine,
@@ -78,7 +79,7 @@ export function summarizePlan(
         BY_ADDRESS.compare(a.summary.address, b.summary.address),
     );
   const resources = summarized.map((r) => r.summary);
-  const counts = Object.fromEntries(PLAN_ACTIONS.map((a) => [a, 0])) as Record<PlanAction, number>;
+  const counts = noActions();
   for (const r of resources) counts[r.action]++;
   const drifted = (plan.resource_drift ?? []).flatMap((rc) => {
     const summary = summarizeResource(rc, secrets);

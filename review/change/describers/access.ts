@@ -11,6 +11,7 @@ import {
   listed,
   person,
   text,
+  untold,
 } from "./shared";
 
 /**
@@ -137,10 +138,16 @@ export const netauthEntity: Describer = (change, context) => {
           text: `records ${who}'s new GitHub login (was @${plainText(text(change.before?.login))}): NetAuth entity ${plainText(text(entity.id))} and its user name on the machines stay`,
           people,
         });
-      const told = ["groups", "keys", "email", "displayName", "keysManaged", "login", "source"];
-      const rest = change.attributes.filter((a) => !told.includes(a.path.split(/[.[]/)[0] ?? ""));
-      if (rest.length > 0)
-        drafts.push(...genericUpdate({ ...change, attributes: rest }).map((d) => ({ ...d, people })));
+      const rest = untold(change, [
+        "groups",
+        "keys",
+        "email",
+        "displayName",
+        "keysManaged",
+        "login",
+        "source",
+      ]);
+      if (rest.attributes.length > 0) drafts.push(...genericUpdate(rest).map((d) => ({ ...d, people })));
       return drafts;
     }
     default:
@@ -198,9 +205,8 @@ export const netauthGroup: Describer = (change, context) => {
           text: `no longer lets NetAuth group ${name} use the service ${plainText(service)}`,
           removes: true,
         });
-      const told = ["members", "teams", "hostLogin", "services"];
-      const rest = change.attributes.filter((a) => !told.includes(a.path.split(/[.[]/)[0] ?? ""));
-      return [...drafts, ...(rest.length > 0 ? genericUpdate({ ...change, attributes: rest }, login) : [])];
+      const rest = untold(change, ["members", "teams", "hostLogin", "services"]);
+      return [...drafts, ...(rest.attributes.length > 0 ? genericUpdate(rest, login) : [])];
     }
     default:
       return undefined;

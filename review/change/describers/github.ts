@@ -14,6 +14,7 @@ import {
   type OutputView,
   person,
   text,
+  untold,
 } from "./shared";
 
 /** GitHub: organization membership, team memberships, teams, repositories and team access, as sentences. */
@@ -76,10 +77,10 @@ export const githubMembership: Describer = (change, context) => {
         drafts.push({ text: `makes ${login} an org owner (was member)`, sensitive: true, people });
       else if (owner(roleBefore) && !owner(roleAfter))
         drafts.push({ text: `demotes ${login} from org owner to member`, removes: true, people });
-      const rest = change.attributes.filter((a) => a.path !== "username" && a.path !== "role");
-      if (rest.length > 0)
+      const rest = untold(change, ["username", "role"]);
+      if (rest.attributes.length > 0)
         drafts.push({
-          text: `changes ${login}'s organization membership: ${changedAttributes({ ...change, attributes: rest })}`,
+          text: `changes ${login}'s organization membership: ${changedAttributes(rest)}`,
           people,
         });
       return drafts;
@@ -251,7 +252,7 @@ export const githubRepository: Describer = (change, context) => {
         drafts.push({
           text: `${isArchived === true ? "archives" : wasArchived === true ? "unarchives" : "changes archiving of"} repository ${repo}`,
         });
-      const rest = { ...change, attributes: change.attributes.filter((a) => a.path !== "archived") };
+      const rest = untold(change, ["archived"]);
       if (rest.attributes.length > 0)
         drafts.push({ text: `changes repository ${repo}: ${changedAttributes(rest)}` });
       return drafts;

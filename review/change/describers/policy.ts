@@ -10,6 +10,7 @@ import {
   follow,
   type OutputView,
   text,
+  untold,
 } from "./shared";
 
 /** Policies and grants (Nomad, Consul, Vault): always sensitive, with a small rule diff. */
@@ -43,10 +44,10 @@ export const policy =
             sensitive: true,
             ruleDiff: diff(before, after),
           });
-        const rest = change.attributes.filter((a) => a.path !== rulesKey);
-        if (rest.length > 0)
+        const rest = untold(change, [rulesKey]);
+        if (rest.attributes.length > 0)
           drafts.push({
-            text: `changes ${label} ${name}: ${changedAttributes({ ...change, attributes: rest })}`,
+            text: `changes ${label} ${name}: ${changedAttributes(rest)}`,
             sensitive: true,
           });
         return drafts;
@@ -112,12 +113,10 @@ export const grant =
             sensitive: true,
           });
         }
-        const rest = change.attributes.filter(
-          (a) => !field || !(a.path === field || a.path.startsWith(`${field}[`)),
-        );
-        if (rest.length > 0)
+        const rest = untold(change, [field]);
+        if (rest.attributes.length > 0)
           drafts.push({
-            text: `changes ${label} ${name}: ${changedAttributes({ ...change, attributes: rest })}`,
+            text: `changes ${label} ${name}: ${changedAttributes(rest)}`,
             sensitive: true,
           });
         return drafts;

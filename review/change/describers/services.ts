@@ -1,4 +1,14 @@
-import { body, changed, changedAttributes, code, type Describer, type Draft, listed, text } from "./shared";
+import {
+  body,
+  changed,
+  changedAttributes,
+  code,
+  type Describer,
+  type Draft,
+  listed,
+  text,
+  untold,
+} from "./shared";
 
 /**
  * The proxied services (`v0/services.json`): the proxy tiers, the services consul-template
@@ -26,10 +36,10 @@ export const proxiedService: Describer = (change) => {
       if (added.length > 0) drafts.push({ text: `publishes ${shown(added)} for ${job}` });
       if (removed.length > 0)
         drafts.push({ text: `stops publishing ${shown(removed)} for ${job}`, removes: true });
-      const rest = change.attributes.filter((a) => !/^(names|meta)\b/.test(a.path));
-      if (rest.length > 0)
+      const rest = untold(change, ["names", "meta"]);
+      if (rest.attributes.length > 0)
         drafts.push({
-          text: `changes the service of ${job}: ${changedAttributes({ ...change, attributes: rest })}`,
+          text: `changes the service of ${job}: ${changedAttributes(rest)}`,
         });
       return drafts;
     }
@@ -53,9 +63,8 @@ export const proxyTier: Describer = (change) => {
       const removed = before.filter((n) => !after.includes(n));
       if (added.length > 0) drafts.push({ text: `adds ${shown(added)} to ${label}` });
       if (removed.length > 0) drafts.push({ text: `removes ${shown(removed)} from ${label}`, removes: true });
-      const rest = change.attributes.filter((a) => !a.path.startsWith("members"));
-      if (rest.length > 0)
-        drafts.push({ text: `changes ${label}: ${changedAttributes({ ...change, attributes: rest })}` });
+      const rest = untold(change, ["members"]);
+      if (rest.attributes.length > 0) drafts.push({ text: `changes ${label}: ${changedAttributes(rest)}` });
       return drafts;
     }
     default:

@@ -63,9 +63,18 @@ export const changed = (change: Change, attribute: string) =>
     (a) => a.path === attribute || a.path.startsWith(`${attribute}.`) || a.path.startsWith(`${attribute}[`),
   );
 
+/** The top-level attribute a path lies in: `tags` for `tags[0]`, `vars` for `vars.ansible_host`. */
+const topLevel = (path: string) => path.split(/[.[]/)[0] || path;
+
+/** `change` without the attributes (by top-level name) that its sentences have already told. */
+export const untold = (change: Change, told: readonly (string | undefined)[]): Change => ({
+  ...change,
+  attributes: change.attributes.filter((a) => !told.includes(topLevel(a.path))),
+});
+
 /** Top-level attribute names that changed, e.g. `description, topics`. */
 export function changedAttributes(change: Change, limit = 5): string {
-  const names = [...new Set(change.attributes.map((a) => a.path.split(/[.[]/)[0] || a.path))];
+  const names = [...new Set(change.attributes.map((a) => topLevel(a.path)))];
   const shown = names.slice(0, limit).join(", ");
   return names.length > limit ? `${shown} and ${names.length - limit} more` : shown;
 }

@@ -37,6 +37,6 @@ export function findDeclared<T>(
   const known = [...map.keys()];
   throw new ValidationError(
     scope,
-    `${what} "${name}" is not declared${didYouMean(name, known)} (expected one of: ${known.join(", ")})`,
+    `${what} "${name}" is not declared${didYouMean(name, known)} (${known.length > 0 ? `expected one of: ${known.join(", ")}` : `no ${what} is declared yet`})`,
   );
 }

@@ -7,6 +7,7 @@ export {
   type MembershipSwitch,
   type OrganizationMember,
   type OrganizationRole,
+  type PersonProps,
 } from "./organization";
 export {
   type MergeSettings,

@@ -6,7 +6,7 @@ import { claimLogicalId, logicalId } from "../terraform/logical-id";
 import { setRenames } from "../terraform/state-migration";
 import { githubLoginProblem } from "./login";
 import { Repository, type RepositoryProps } from "./repository";
-import { Team, type TeamProps } from "./team";
+import { Team, type TeamProps, type TeamRole } from "./team";
 
 export interface GithubOrganizationProps {
   /** Organization login, e.g. `my-org`. The token comes from GITHUB_TOKEN, never from code. */
@@ -50,6 +50,12 @@ export interface MemberProps {
    * being destroyed. @default none
    */
   readonly previously?: readonly string[];
+}
+
+/** A person as a people's file declares them: their membership and their teams. */
+export interface PersonProps extends MemberProps {
+  /** The declared teams the person belongs to, with their role in each. @default none */
+  readonly teams?: Readonly<Record<string, TeamRole>>;
 }
 
 /** A person's organization membership. */
@@ -228,6 +234,17 @@ export class GithubOrganization extends Construct {
     const member = { login, role, previously: earlier, resource };
     this.memberMap.set(key, member);
     for (const team of this.teamMap.values()) team.joinedOrganization(member);
+    return this;
+  }
+
+  /**
+   * Declares a person, as the one-file flow has them: their membership ({@link addMember}) and a
+   * membership of each of their teams, so deleting the person's file offboards them.
+   */
+  addPerson(props: PersonProps): this {
+    this.addMember(props);
+    for (const [team, role] of Object.entries(props.teams ?? {}))
+      this.team(team).addMember(props.login, role);
     return this;
   }
 

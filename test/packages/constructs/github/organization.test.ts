@@ -40,6 +40,30 @@ describe("GithubOrganization", () => {
     );
   });
 
+  test("a person is their membership and each of their teams' memberships; an undeclared team is refused", () => {
+    const json = synthScope((scope) => {
+      const org = new GithubOrganization(scope, "org", { name: "acme" });
+      org.addTeam({ name: "core", description: "Core" });
+      org.addTeam({ name: "docs", description: "Docs" });
+      org.addPerson({ login: "Alice", role: "admin", teams: { core: "maintainer", docs: "member" } });
+      org.addPerson({ login: "bob" });
+    });
+    assertHasResource(json, "github_membership", { username: "Alice", role: "admin" });
+    assertHasResource(json, "github_membership", { username: "bob", role: "member" });
+    assert.deepEqual(Object.keys(resourcesOf(json, "github_team_membership")).sort(), [
+      "team_membership_core_alice",
+      "team_membership_docs_alice",
+    ]);
+    assertHasResource(json, "github_team_membership", { username: "Alice", role: "maintainer" });
+    const message = failureOf((scope) => {
+      new GithubOrganization(scope, "org", { name: "acme" }).addPerson({
+        login: "carol",
+        teams: { ops: "member" },
+      });
+    });
+    assert.equal(message, 'stack/org: team "ops" is not declared (no team is declared yet)');
+  });
+
   test("logical ids come from names, not from declaration order", () => {
     const build = (order: string[]) =>
       synthScope((scope) => {
@@ -291,8 +315,8 @@ describe("GithubOrganization validation names the construct path", () => {
 
   test("unknown team", () => {
     assert.throws(
-      org((o) => o.team("cor")),
-      /^ValidationError: stack\/org: team "cor" is not declared \(expected one of: \)$/,
+      org((o) => o.addTeam({ name: "core", description: "" }) && o.team("cor")),
+      /^ValidationError: stack\/org: team "cor" is not declared.* \(expected one of: core\)$/,
     );
   });
   test("duplicate membership, compared case-insensitively", () => {
