@@ -6,19 +6,13 @@ import { claimLogicalId, logicalId } from "../terraform/logical-id";
 import type { RegistryModule } from "../terraform/registry-module";
 import { checkNamespaceDeclared, type INomadNamespace, NOMAD_NAME } from "./namespace";
 import {
-  type CoarsePolicy,
   HOST_VOLUME_CAPABILITIES,
-  type HostVolumeCapability,
-  type HostVolumePolicy,
+  type HostVolumeRuleDocument,
   NAMESPACE_CAPABILITIES,
-  type NamespaceCapability,
-  type NamespacePolicy,
   type NamespaceRuleDocument,
   type NomadPolicyDocument,
-  type PluginPolicy,
   renderNomadPolicy,
   VARIABLE_CAPABILITIES,
-  type VariablePathRule,
 } from "./policy-document";
 
 /** A namespace glob such as `*` or `apps-*`; a plain name must be an {@link INomadNamespace}. */
@@ -30,26 +24,16 @@ export interface INomadAclPolicy {
   readonly policyName: string;
 }
 
-/** Grants on one namespace (or namespace glob). */
-export interface NomadNamespaceRule {
+/** Grants on one namespace (or namespace glob): its rule document, with the namespace for a label. */
+export interface NomadNamespaceRule extends Omit<NamespaceRuleDocument, "label"> {
   /** The namespace, or a glob such as `*`. */
   readonly namespace: INomadNamespace | NamespaceGlob;
-  /** Coarse disposition. @default none (capabilities only) */
-  readonly policy?: NamespacePolicy;
-  /** Fine-grained capabilities in addition to `policy`. @default none */
-  readonly capabilities?: readonly NamespaceCapability[];
-  /** Access to variables by path. @default none */
-  readonly variables?: readonly VariablePathRule[];
 }
 
-/** Grants on one host volume (or glob). */
-export interface NomadHostVolumeRule {
+/** Grants on one host volume (or glob): its rule document, with the volume for a label. */
+export interface NomadHostVolumeRule extends Omit<HostVolumeRuleDocument, "label"> {
   /** Host volume name or glob. */
   readonly volume: string;
-  /** Coarse disposition. @default none */
-  readonly policy?: HostVolumePolicy;
-  /** Fine-grained capabilities. @default none */
-  readonly capabilities?: readonly HostVolumeCapability[];
 }
 
 /** The job (optionally group and task) whose workload identity receives the policy. */
@@ -64,7 +48,9 @@ export interface NomadJobAcl {
   readonly task?: string;
 }
 
-export interface NomadAclPolicyProps {
+/** A policy's rules (as its document has them) and what Nomad keeps beside them. */
+export interface NomadAclPolicyProps
+  extends Pick<NomadPolicyDocument, "node" | "agent" | "operator" | "quota" | "plugin"> {
   /** Policy name (letters, digits, `-`); also its address `nomad_acl_policy.policy_<name>`. */
   readonly name: string;
   /** Shown by `nomad acl policy list`. @default empty */
@@ -73,16 +59,6 @@ export interface NomadAclPolicyProps {
   readonly namespaces?: readonly NomadNamespaceRule[];
   /** Host volume rules. @default none */
   readonly hostVolumes?: readonly NomadHostVolumeRule[];
-  /** Node rule. @default none */
-  readonly node?: CoarsePolicy;
-  /** Agent rule. @default none */
-  readonly agent?: CoarsePolicy;
-  /** Operator rule. @default none */
-  readonly operator?: CoarsePolicy;
-  /** Quota rule. @default none */
-  readonly quota?: CoarsePolicy;
-  /** CSI plugin rule. @default none */
-  readonly plugin?: PluginPolicy;
   /** Attach the policy to a job's workload identity instead of tokens. @default none */
   readonly jobAcl?: NomadJobAcl;
 }
