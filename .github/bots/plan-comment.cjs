@@ -546,6 +546,7 @@ function* decodings(text, blobs) {
   if (/[\\\r\n]/.test(text)) yield text.replace(DOUBLE_QUOTED, unescapeDoubleQuoted);
   if (/[\r\n]|''/.test(text)) yield text.replace(SINGLE_QUOTED, unescapeSingleQuoted);
   for (const width of indentations(text)) yield text.replace(new RegExp(`\\n {0,${width}}`, "g"), "\n");
+  if (text.includes("\n")) yield text.replace(BLOCK_FOLD, (_, empty) => empty || " ");
   if (PERCENT.test(text)) yield percentDecode(text);
   if (PERCENT.test(text) || text.includes("+")) yield percentDecode(text.replace(/\+/g, " "));
   for (const [run] of text.matchAll(BASE64_RUN)) {
@@ -567,6 +568,7 @@ var DOUBLE_QUOTED = new RegExp(
   "g"
 );
 var SINGLE_QUOTED = new RegExp(`''|${LINE_FOLD}`, "g");
+var BLOCK_FOLD = /(?<=[^\n])\n(\n*)(?=[^ \t\n])/g;
 var ESCAPES = {
   "0": "\0",
   a: "\x07",

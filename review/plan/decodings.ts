@@ -11,7 +11,9 @@ import { constants, inflateRawSync } from "node:zlib";
  *   (`yamlencode`) write them, with YAML's line folding (a line break and the blanks around it read
  *   as one space) and escaped line breaks;
  * - YAML single-quoted and plain scalars: line folding, and `''` for `'`;
- * - YAML block scalars: the indentation of their lines;
+ * - YAML block scalars: the indentation of their lines, and a folded one's line folding (a line
+ *   break between two lines reads as a space, each empty line as a line break; the blanks around
+ *   it stay, unlike a quoted scalar's);
  * - percent-encoding, as a query (`+` for a space: Go's `url.QueryEscape`, which `urlencode` is)
  *   and as a path;
  * - base64, standard or URL alphabet, line breaks ignored, from each of the four places a blob can
@@ -76,6 +78,7 @@ function* decodings(text: string, blobs: Map<string, Decoded[]>): Generator<Deco
   if (/[\\\r\n]/.test(text)) yield text.replace(DOUBLE_QUOTED, unescapeDoubleQuoted);
   if (/[\r\n]|''/.test(text)) yield text.replace(SINGLE_QUOTED, unescapeSingleQuoted);
   for (const width of indentations(text)) yield text.replace(new RegExp(`\\n {0,${width}}`, "g"), "\n");
+  if (text.includes("\n")) yield text.replace(BLOCK_FOLD, (_, empty: string) => empty || " ");
   if (PERCENT.test(text)) yield percentDecode(text);
   if (PERCENT.test(text) || text.includes("+")) yield percentDecode(text.replace(/\+/g, " "));
   for (const [run] of text.matchAll(BASE64_RUN)) {
@@ -100,6 +103,8 @@ const DOUBLE_QUOTED = new RegExp(
   "g",
 );
 const SINGLE_QUOTED = new RegExp(`''|${LINE_FOLD}`, "g");
+/** A folded block scalar's line break after a line, with the empty lines after it, before a line not more indented. */
+const BLOCK_FOLD = /(?<=[^\n])\n(\n*)(?=[^ \t\n])/g;
 
 /** The one-character escapes of JSON and YAML double-quoted scalars. */
 const ESCAPES: Readonly<Record<string, string>> = {

@@ -35,6 +35,15 @@ describe("someDecoding undoes Terraform's encodings, nested, inside longer text"
     assert.ok(holds("key: 'it''s mine'\n", "it's mine"));
   });
 
+  test("a folded block scalar keeps the blanks around its folds: a line break reads as a space, an empty line as a break", () => {
+    // The counterexample fast-check found (seed 469101073): yamlencode's `>-` of "x \n9     and more text".
+    const secret = " \n9    ";
+    const folded = '"token": >-\n  x \n\n  9     and more\n  text\n';
+    assert.ok(holds(folded, secret));
+    assert.ok(holds(folded, "and more text"));
+    assert.ok(holds(utf16le(folded), secret));
+  });
+
   test("base64 at any offset of a run, over line breaks, and gzip streams inside", () => {
     assert.ok(holds(`token${base64encode(urlencode(SECRET))}`));
     const pem = base64encode(jsonencode(SECRET)).replace(/(.{8})/g, "$1\n");
