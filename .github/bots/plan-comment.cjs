@@ -545,8 +545,10 @@ function someDecoding(text, found) {
 function* decodings(text, blobs) {
   if (/[\\\r\n]/.test(text)) yield text.replace(DOUBLE_QUOTED, unescapeDoubleQuoted);
   if (/[\r\n]|''/.test(text)) yield text.replace(SINGLE_QUOTED, unescapeSingleQuoted);
-  for (const width of indentations(text)) yield text.replace(new RegExp(`\\n {0,${width}}`, "g"), "\n");
-  if (text.includes("\n")) yield text.replace(BLOCK_FOLD, (_, empty) => empty || " ");
+  for (const width of indentations(text)) {
+    yield text.replace(new RegExp(`\\n {0,${width}}`, "g"), "\n");
+    yield unfoldBlock(text, width);
+  }
   if (PERCENT.test(text)) yield percentDecode(text);
   if (PERCENT.test(text) || text.includes("+")) yield percentDecode(text.replace(/\+/g, " "));
   for (const [run] of text.matchAll(BASE64_RUN)) {
@@ -568,7 +570,6 @@ var DOUBLE_QUOTED = new RegExp(
   "g"
 );
 var SINGLE_QUOTED = new RegExp(`''|${LINE_FOLD}`, "g");
-var BLOCK_FOLD = /(?<=[^\n])\n(\n*)(?=[^ \t\n])/g;
 var ESCAPES = {
   "0": "\0",
   a: "\x07",
@@ -603,6 +604,27 @@ function unescapeSingleQuoted(match) {
 function fold(blanks) {
   const breaks = blanks.replace(/\r\n/g, "\n").replace(/[^\r\n]/g, "").length;
   return breaks === 1 ? " " : "\n".repeat(breaks - 1);
+}
+function unfoldBlock(text, width) {
+  const indent = " ".repeat(width);
+  const [first = "", ...lines] = text.split("\n");
+  let unfolded = first;
+  let previous = "outside";
+  let empty = 0;
+  for (const line of lines) {
+    if (/^ *$/.test(line)) {
+      empty++;
+      continue;
+    }
+    const inside = line.startsWith(indent);
+    const content = inside ? line.slice(width) : line;
+    const kind = !inside ? "outside" : /^[ \t]/.test(content) ? "more" : "normal";
+    const folds = previous === "normal" && kind === "normal";
+    unfolded += (folds ? empty === 0 ? " " : "\n".repeat(empty) : "\n".repeat(empty + 1)) + content;
+    previous = kind;
+    empty = 0;
+  }
+  return unfolded + "\n".repeat(empty);
 }
 function indentations(text) {
   const widths = /* @__PURE__ */ new Set();

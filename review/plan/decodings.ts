@@ -77,8 +77,10 @@ export function someDecoding(text: string, found: (view: string) => boolean): bo
 function* decodings(text: string, blobs: Map<string, Decoded[]>): Generator<Decoded> {
   if (/[\\\r\n]/.test(text)) yield text.replace(DOUBLE_QUOTED, unescapeDoubleQuoted);
   if (/[\r\n]|''/.test(text)) yield text.replace(SINGLE_QUOTED, unescapeSingleQuoted);
-  for (const width of indentations(text)) yield text.replace(new RegExp(`\\n {0,${width}}`, "g"), "\n");
-  if (text.includes("\n")) yield text.replace(BLOCK_FOLD, (_, empty: string) => empty || " ");
+  for (const width of indentations(text)) {
+    yield text.replace(new RegExp(`\\n {0,${width}}`, "g"), "\n");
+    yield unfoldBlock(text, width);
+  }
   if (PERCENT.test(text)) yield percentDecode(text);
   if (PERCENT.test(text) || text.includes("+")) yield percentDecode(text.replace(/\+/g, " "));
   for (const [run] of text.matchAll(BASE64_RUN)) {
@@ -103,8 +105,6 @@ const DOUBLE_QUOTED = new RegExp(
   "g",
 );
 const SINGLE_QUOTED = new RegExp(`''|${LINE_FOLD}`, "g");
-/** A folded block scalar's line break after a line, with the empty lines after it, before a line not more indented. */
-const BLOCK_FOLD = /(?<=[^\n])\n(\n*)(?=[^ \t\n])/g;
 
 /** The one-character escapes of JSON and YAML double-quoted scalars. */
 const ESCAPES: Readonly<Record<string, string>> = {
@@ -145,6 +145,35 @@ function unescapeSingleQuoted(match: string): string {
 function fold(blanks: string): string {
   const breaks = blanks.replace(/\r\n/g, "\n").replace(/[^\r\n]/g, "").length;
   return breaks === 1 ? " " : "\n".repeat(breaks - 1);
+}
+
+/**
+ * `text` read as a folded block scalar indented by `width`: the indentation removed, a line break
+ * between two lines of the block read as a space and each empty line between them as a line
+ * break, but around a more indented line, which keeps its breaks. The blanks around a fold stay
+ * (a quoted scalar's go). A less indented line (the key after the block) is outside it, as is the
+ * first (its header).
+ */
+function unfoldBlock(text: string, width: number): string {
+  const indent = " ".repeat(width);
+  const [first = "", ...lines] = text.split("\n");
+  let unfolded = first;
+  let previous: "outside" | "normal" | "more" = "outside";
+  let empty = 0;
+  for (const line of lines) {
+    if (/^ *$/.test(line)) {
+      empty++;
+      continue;
+    }
+    const inside = line.startsWith(indent);
+    const content = inside ? line.slice(width) : line;
+    const kind = !inside ? "outside" : /^[ \t]/.test(content) ? "more" : "normal";
+    const folds = previous === "normal" && kind === "normal";
+    unfolded += (folds ? (empty === 0 ? " " : "\n".repeat(empty)) : "\n".repeat(empty + 1)) + content;
+    previous = kind;
+    empty = 0;
+  }
+  return unfolded + "\n".repeat(empty);
 }
 
 /** The widths of indentation in `text`, smallest first (a block scalar is indented by the least). */

@@ -36,12 +36,14 @@ describe("someDecoding undoes Terraform's encodings, nested, inside longer text"
   });
 
   test("a folded block scalar keeps the blanks around its folds: a line break reads as a space, an empty line as a break", () => {
-    // The counterexample fast-check found (seed 469101073): yamlencode's `>-` of "x \n9     and more text".
+    // Counterexamples fast-check found. Seed 469101073: yamlencode's `>-` of "x \n9     and more text".
     const secret = " \n9    ";
     const folded = '"token": >-\n  x \n\n  9     and more\n  text\n';
     assert.ok(holds(folded, secret));
     assert.ok(holds(folded, "and more text"));
     assert.ok(holds(utf16le(folded), secret));
+    // And seed 1361477: the block ends at the less indented line glued after it, whose break stays.
+    assert.ok(holds("token: >\n  token=       >\n  ~    \n}", "       > ~    \n"));
   });
 
   test("base64 at any offset of a run, over line breaks, and gzip streams inside", () => {
