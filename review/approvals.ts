@@ -13,8 +13,9 @@ import { inlineCode, table, WARNING_MARKER } from "./markdown";
  * - Joining, leaving or changing role in a team needs a maintainer of that team, as the base lists
  *   them: team maintainers admit and remove their own team's members.
  * - A grant of power (org owner, the operators' team, the maintainer role), any change to an org
- *   owner's or an operator's file, and a github_id change (it decides whose account a login is)
- *   need an operator. So does every changed path that is not a person's file.
+ *   owner's or an operator's file, and a github_id, earlier-logins or login change (each decides
+ *   whose account a login is; a rename is a file removed and one added under one github_id) need
+ *   an operator. So does every changed path that is not a person's file.
  * - Any other change to a person's file needs a maintainer of one of that person's teams.
  * - Operators may approve anything; nobody's approval counts for their own file (which is where
  *   power is granted to them), whoever opened the pull request. When nobody else may approve, the
@@ -260,6 +261,11 @@ function describe(
         : `makes ${who} ${is} of ${team}`;
     teams.push({ team, reason });
   }
+  // A new login for the same account: whose account it is, like earlier logins, is the operators' call.
+  const renamed =
+    before && after && before.login.toLowerCase() !== after.login.toLowerCase()
+      ? [`renames @${before.login} to ${who}`]
+      : [];
   const owner = after?.orgOwner && !before?.orgOwner ? [`makes ${who} an org owner`] : [];
   const unowner = before?.orgOwner && !after?.orgOwner ? [`removes ${who} as org owner`] : [];
   const identity =
@@ -272,13 +278,14 @@ function describe(
           `records ${(after?.previously ?? []).map((l) => `@${l}`).join(", ") || "no"} as earlier logins of ${who}`,
         ]
       : [];
-  const reasons = [...owner, ...unowner, ...teams.map((t) => t.reason), ...identity, ...history];
+  const reasons = [...renamed, ...owner, ...unowner, ...teams.map((t) => t.reason), ...identity, ...history];
   const privileged = [before, after].some(
     (p) => p !== undefined && (p.orgOwner || p.teams[operatorTeam] !== undefined),
   );
   return {
     reasons: reasons.length > 0 ? reasons : [`changes ${who}'s file`],
-    needsOperators: grantsPower || privileged || owner.length + identity.length + history.length > 0,
+    needsOperators:
+      grantsPower || privileged || renamed.length + owner.length + identity.length + history.length > 0,
     teams,
   };
 }
@@ -301,7 +308,29 @@ function changedPeople(
     .sort()
     .map((key) => ({ key, before: before.get(key), after: after.get(key) }))
     .filter(({ key, before: b, after: a }) => touched.has(key) || fingerprint(b) !== fingerprint(a))
-    .map(({ before: b, after: a }) => ({ file: (a ?? b)?.file ?? "", before: b, after: a }));
+    .map(({ before: b, after: a }) => ({ file: (a ?? b)?.file ?? "", before: b, after: a }))
+    .map(pairRenames);
+}
+
+/**
+ * A GitHub rename as a pull request makes it: one file removed and another added under the same
+ * github_id. Each of the two is described against the other (the person before and after), so
+ * both rows say "renames @old to @new" and only what else changed, never a removal and a newcomer.
+ */
+function pairRenames(
+  change: { file: string; before?: PersonSnapshot; after?: PersonSnapshot },
+  _: number,
+  changes: readonly { file: string; before?: PersonSnapshot; after?: PersonSnapshot }[],
+): { file: string; before?: PersonSnapshot; after?: PersonSnapshot } {
+  const { before, after } = change;
+  if ((before === undefined) === (after === undefined)) return change;
+  const id = (before ?? after)?.githubId;
+  if (id === undefined) return change;
+  // One file removed and one added under the id, or no rename: a second claim pairs with nothing.
+  const removed = changes.filter((c) => !c.after && c.before?.githubId === id);
+  const added = changes.filter((c) => !c.before && c.after?.githubId === id);
+  if (removed.length !== 1 || added.length !== 1) return change;
+  return { file: change.file, before: removed[0]?.before, after: added[0]?.after };
 }
 
 /** What routing compares of a person, in one canonical form (team order does not matter). */

@@ -256,6 +256,38 @@ describe("approval routing", () => {
     for (const row of rows) assert.deepEqual(row.subjects, ["olda", "olivia"], row.file);
   });
 
+  test("a file removed and one added under one github_id read as a rename on both rows, for an operator", () => {
+    const base = { people: [...BASE.people, person("olda", { core: "member" }, { githubId: 77 })] };
+    const renamed = person(
+      "olivia",
+      { core: "member", docs: "member" },
+      { githubId: 77, previously: ["olda"] },
+    );
+    const rows = routeApprovals(
+      base,
+      { people: [...BASE.people, renamed] },
+      ["maintainers/olda.yaml", "maintainers/olivia.yaml"],
+      SETTINGS,
+    ).requirements;
+    const reasons =
+      "renames @olda to @olivia; adds @olivia to docs (member); records @olda as earlier logins of @olivia";
+    assert.deepEqual(
+      rows.map((r) => [r.file, "operators" in r.by, r.approvers.join(" "), r.reasons.join("; ")]),
+      [
+        ["maintainers/olda.yaml", true, "olga otto", reasons],
+        ["maintainers/olivia.yaml", true, "olga otto", reasons],
+      ],
+    );
+    // Two added files claiming one id are no rename: each is read on its own.
+    const claimed = routeApprovals(
+      base,
+      { people: [...BASE.people, renamed, person("oskar", { core: "member" }, { githubId: 77 })] },
+      ["maintainers/olda.yaml", "maintainers/olivia.yaml", "maintainers/oskar.yaml"],
+      SETTINGS,
+    ).requirements;
+    assert.ok(claimed.every((r) => !r.reasons.some((reason) => reason.startsWith("renames"))));
+  });
+
   test("earlier logins move state from those logins: recording them needs an operator", () => {
     const renamed = route((people) =>
       replace(people, "mo", person("mo", { core: "member", docs: "member" }, { previously: ["old-mo"] })),
