@@ -305,7 +305,18 @@ function launch([name = "", ...rest]) {
     process.exitCode = 2;
     return;
   }
-  const bundle = readyBundle(name, recipe);
+  let bundle;
+  try {
+    bundle = readyBundle(name, recipe);
+  } catch (error) {
+    // esbuild has printed each error at its file and line already; its stack trace would add nothing.
+    if (!Array.isArray(error?.errors)) throw error;
+    process.stderr.write(
+      `error: the ${name} command cannot be built from this checkout's sources (${error.errors.length} ${error.errors.length === 1 ? "error" : "errors"} above)\n`,
+    );
+    process.exitCode = 1;
+    return;
+  }
   process.argv = [process.argv[0], relative(process.cwd(), join(ROOT, recipe.module)), ...rest];
   enableCompileCache?.(join(CACHE, "compile-cache"));
   require(bundle);

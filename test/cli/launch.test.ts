@@ -112,6 +112,21 @@ describe("the launcher runs a bundle it has verified", () => {
     assert.equal(frame?.trim(), `at new GithubStack (${join(dir, "stacks", "github.ts")}:${at + 1}:11)`);
   });
 
+  test("sources that do not build: esbuild's errors at their lines, one line more, no stack trace", () => {
+    const dir = copyCheckout();
+    const file = join(dir, "app", "void.ts");
+    writeFileSync(file, `import "./no-such-module";\n${readFileSync(file, "utf8")}`);
+    const run = launch(dir, ["synth"]);
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /Could not resolve "\.\/no-such-module"/);
+    assert.match(run.stderr, /app\/void\.ts:1:\d+/);
+    assert.match(
+      run.stderr,
+      /^error: the synth command cannot be built from this checkout's sources \(1 error above\)$/m,
+    );
+    assert.doesNotMatch(run.stderr, /\n\s+at /);
+  });
+
   test("uses no vm.Script and no private Node API", () => {
     const launcher = readFileSync(join(REPO_ROOT, "cli", "launch.cjs"), "utf8");
     assert.doesNotMatch(
