@@ -510,10 +510,8 @@ function withNewline(text) {
 
 // review/plan/decodings.ts
 var import_node_zlib = require("node:zlib");
-var MAX_DEPTH = 8;
 var MAX_INFLATED = 1 << 20;
-var BUDGET_BASE = 4 * MAX_INFLATED;
-var BUDGET_PER_CHARACTER = 64;
+var decodingBudget = (length) => 4 * MAX_INFLATED + 64 * length;
 var MIN_BASE64_RUN = 6;
 var GARBLED_START = 12;
 var GARBLED_END = 3;
@@ -524,16 +522,16 @@ function someDecoding(text, found) {
   if (found(text)) return true;
   const seen = /* @__PURE__ */ new Set([text]);
   const blobs = /* @__PURE__ */ new Map();
-  let budget = BUDGET_BASE + BUDGET_PER_CHARACTER * text.length;
+  let budget = decodingBudget(text.length);
   let level = [text];
-  for (let depth = 1; level.length > 0; depth++) {
+  while (level.length > 0) {
     const next = [];
     for (const view of level) {
       for (const decoded of decodings(view, blobs)) {
         if (decoded === UNREADABLE) return true;
         if (seen.has(decoded)) continue;
         budget -= decoded.length;
-        if (depth > MAX_DEPTH || budget < 0 || found(decoded)) return true;
+        if (budget < 0 || found(decoded)) return true;
         seen.add(decoded);
         next.push(decoded);
       }

@@ -20,18 +20,20 @@ import { constants, inflateRawSync } from "node:zlib";
  *   start in a run of base64 characters; what decodes to text (UTF-8, or UTF-16 either way round)
  *   is read on, and a gzip stream (`base64gzip`) is inflated first.
  *
- * Decodings are tried one after another, breadth first, to {@link MAX_DEPTH} levels. Deny by
- * default: a text still decodable past that depth, one whose decodings grow past a budget, and a
- * gzip stream that inflates past {@link MAX_INFLATED} bytes count as holding what is searched for.
+ * Decodings are tried one after another, breadth first, to the end, with no limit on depth:
+ * lenient decoders read a text wrongly as often as rightly, and a wrong reading decoded on is as
+ * many levels deep as the encodings it mixes up, so a depth cut-off masked harmless text. The
+ * search ends because every decoding but a gzip stream's shortens the text or turns a line break
+ * or a `+` into a space, and what inflating adds is paid from a budget. Deny by default: a text
+ * whose decodings grow past {@link decodingBudget} characters, and a gzip stream that inflates past
+ * {@link MAX_INFLATED} bytes, count as holding what is searched for.
  */
 
-/** Encodings undone one inside another: far more than any configuration nests. */
-export const MAX_DEPTH = 8;
 /** Largest inflated gzip stream read (a cloud-init `user_data` is at most 64 KiB on most clouds). */
 export const MAX_INFLATED = 1 << 20;
-/** Characters decoded per text searched, on top of {@link BUDGET_PER_CHARACTER} per character. */
-const BUDGET_BASE = 4 * MAX_INFLATED;
-const BUDGET_PER_CHARACTER = 64;
+
+/** Characters decoded, in all, while a text of `length` characters is searched. */
+export const decodingBudget = (length: number): number => 4 * MAX_INFLATED + 64 * length;
 /** Shortest run of base64 characters decoded: 4 bytes, the shortest text a secret hides in. */
 const MIN_BASE64_RUN = 6;
 /** Characters of a decoded blob that may be garbled by base64 characters glued before it. */
@@ -54,16 +56,16 @@ export function someDecoding(text: string, found: (view: string) => boolean): bo
   if (found(text)) return true;
   const seen = new Set([text]);
   const blobs = new Map<string, Decoded[]>();
-  let budget = BUDGET_BASE + BUDGET_PER_CHARACTER * text.length;
+  let budget = decodingBudget(text.length);
   let level = [text];
-  for (let depth = 1; level.length > 0; depth++) {
+  while (level.length > 0) {
     const next: string[] = [];
     for (const view of level) {
       for (const decoded of decodings(view, blobs)) {
         if (decoded === UNREADABLE) return true;
         if (seen.has(decoded)) continue;
         budget -= decoded.length;
-        if (depth > MAX_DEPTH || budget < 0 || found(decoded)) return true;
+        if (budget < 0 || found(decoded)) return true;
         seen.add(decoded);
         next.push(decoded);
       }

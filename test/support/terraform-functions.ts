@@ -49,15 +49,18 @@ export const STRING_STYLES = [
 
 /**
  * A YAML document holding `text` under a key, in one scalar style, folded at `lineWidth`. The yaml
- * package sometimes folds a string so that it does not read back the same (inside a surrogate
- * pair, or at blank lines next to spaces), which Terraform's encoder never does: such a text is
- * written unfolded.
+ * package sometimes writes a string so that it does not read back the same, which Terraform's
+ * encoder never does: folded inside a surrogate pair or at blank lines next to spaces (such a text
+ * is written unfolded), and, double-quoted, a line holding only a space between two line breaks
+ * even unfolded (such a text is written double-quoted on one line, escaped as JSON escapes it).
  */
 export function yamlencode(style: (typeof STRING_STYLES)[number], lineWidth: number): TerraformFunction {
   return (text) => {
-    const folded = stringify({ token: text }, { defaultStringType: style, lineWidth, minContentWidth: 0 });
-    if (!/\p{Cs}/u.test(folded) && parse(folded).token === text) return folded;
-    return stringify({ token: text }, { defaultStringType: style, lineWidth: 0 });
+    for (const width of [{ lineWidth, minContentWidth: 0 }, { lineWidth: 0 }]) {
+      const encoded = stringify({ token: text }, { defaultStringType: style, ...width });
+      if (!/\p{Cs}/u.test(encoded) && parse(encoded).token === text) return encoded;
+    }
+    return `token: ${JSON.stringify(text)}\n`;
   };
 }
 
