@@ -72,6 +72,41 @@ describe("npm test runs every test file exactly once, in two balanced halves", (
   });
 });
 
+describe("npm test draws every property test's inputs from one seed", () => {
+  const seedsSeen = (fcSeed: string | undefined) => {
+    const dir = tempDir("seed-");
+    const probe = join(dir, "probe.test.cjs");
+    writeFileSync(
+      probe,
+      `const fc = require(${JSON.stringify(require.resolve("fast-check"))});\n` +
+        `require("node:test").test("seed", () => console.log("seed=" + fc.readConfigureGlobal().seed));\n`,
+    );
+    // Without NODE_TEST_CONTEXT, which would make the inner runner report to this one.
+    const { NODE_TEST_CONTEXT: _, FC_SEED: __, ...env } = process.env;
+    const run = spawnSync(process.execPath, ["--import", "tsx", join(REPO_ROOT, "test", "run.ts"), probe], {
+      encoding: "utf8",
+      env: fcSeed === undefined ? env : { ...env, FC_SEED: fcSeed },
+    });
+    return { status: run.status, seed: run.stdout.match(/seed=(\S+)/)?.[1], stderr: run.stderr };
+  };
+
+  test("a fixed one by default, the one FC_SEED names, or a fresh one with FC_SEED=random", () => {
+    const fixed = seedsSeen(undefined);
+    assert.equal(fixed.status, 0, fixed.stderr);
+    assert.match(fixed.seed ?? "", /^-?\d+$/);
+    assert.equal(seedsSeen(undefined).seed, fixed.seed);
+    assert.equal(seedsSeen("-293542022").seed, "-293542022");
+    assert.equal(seedsSeen("random").seed, "undefined");
+  });
+
+  test("an FC_SEED that is no integer is refused in one line, and nothing runs", () => {
+    const bad = seedsSeen("12abc");
+    assert.equal(bad.status, 2);
+    assert.equal(bad.stderr, "error: FC_SEED=12abc (expected an integer, or random)\n");
+    assert.equal(bad.seed, undefined);
+  });
+});
+
 describe("a busy machine fails no test", () => {
   // Wall time and memory depend on what else runs; processor time (process.cpuUsage, ulimit -t)
   // does not, and a generous bound on it only catches a hang. Figures belong to npm run bench.
