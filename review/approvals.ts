@@ -299,38 +299,44 @@ function changedPeople(
   head: RosterSnapshot,
   changedFiles: readonly string[],
   refused: ReadonlySet<string>,
-): { file: string; before?: PersonSnapshot; after?: PersonSnapshot }[] {
+): FileChange[] {
   const byFile = (roster: RosterSnapshot) => new Map(roster.people.map((p) => [p.file.toLowerCase(), p]));
   const [before, after] = [byFile(base), byFile(head)];
   const touched = new Set(changedFiles.map((f) => f.toLowerCase()));
-  return [...new Set([...before.keys(), ...after.keys()])]
+  const changes = [...new Set([...before.keys(), ...after.keys()])]
     .filter((key) => !refused.has(key))
     .sort()
     .map((key) => ({ key, before: before.get(key), after: after.get(key) }))
     .filter(({ key, before: b, after: a }) => touched.has(key) || fingerprint(b) !== fingerprint(a))
-    .map(({ before: b, after: a }) => ({ file: (a ?? b)?.file ?? "", before: b, after: a }))
-    .map(pairRenames);
+    .map(({ before: b, after: a }) => ({ file: (a ?? b)?.file ?? "", before: b, after: a }));
+  return pairRenames(changes);
 }
+
+/** A person's file as the change leaves it: added (no `before`), removed (no `after`) or edited. */
+type FileChange = { file: string; before?: PersonSnapshot; after?: PersonSnapshot };
 
 /**
  * A GitHub rename as a pull request makes it: one file removed and another added under the same
  * github_id. Each of the two is described against the other (the person before and after), so
  * both rows say "renames @old to @new" and only what else changed, never a removal and a newcomer.
+ * One file removed and one added under the id, or no rename: a second claim pairs with nothing.
  */
-function pairRenames(
-  change: { file: string; before?: PersonSnapshot; after?: PersonSnapshot },
-  _: number,
-  changes: readonly { file: string; before?: PersonSnapshot; after?: PersonSnapshot }[],
-): { file: string; before?: PersonSnapshot; after?: PersonSnapshot } {
-  const { before, after } = change;
-  if ((before === undefined) === (after === undefined)) return change;
-  const id = (before ?? after)?.githubId;
-  if (id === undefined) return change;
-  // One file removed and one added under the id, or no rename: a second claim pairs with nothing.
-  const removed = changes.filter((c) => !c.after && c.before?.githubId === id);
-  const added = changes.filter((c) => !c.before && c.after?.githubId === id);
-  if (removed.length !== 1 || added.length !== 1) return change;
-  return { file: change.file, before: removed[0]?.before, after: added[0]?.after };
+function pairRenames(changes: readonly FileChange[]): FileChange[] {
+  const removed = new Map<number, PersonSnapshot[]>();
+  const added = new Map<number, PersonSnapshot[]>();
+  for (const { before, after } of changes) {
+    const [claims, person] = before ? [removed, before] : [added, after];
+    const id = person?.githubId;
+    if (person && (!before || !after) && id !== undefined)
+      claims.set(id, [...(claims.get(id) ?? []), person]);
+  }
+  return changes.map((change) => {
+    if ((change.before === undefined) === (change.after === undefined)) return change;
+    const id = (change.before ?? change.after)?.githubId;
+    const [gone, come] = id === undefined ? [] : [removed.get(id), added.get(id)];
+    if (gone?.length !== 1 || come?.length !== 1) return change;
+    return { file: change.file, before: gone[0], after: come[0] };
+  });
 }
 
 /** What routing compares of a person, in one canonical form (team order does not matter). */

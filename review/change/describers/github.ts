@@ -13,8 +13,8 @@ import {
   genericUpdate,
   type OutputView,
   person,
+  restChanged,
   text,
-  untold,
 } from "./shared";
 
 /** GitHub: organization membership, team memberships, teams, repositories and team access, as sentences. */
@@ -77,13 +77,10 @@ export const githubMembership: Describer = (change, context) => {
         drafts.push({ text: `makes ${login} an org owner (was member)`, sensitive: true, people });
       else if (owner(roleBefore) && !owner(roleAfter))
         drafts.push({ text: `demotes ${login} from org owner to member`, removes: true, people });
-      const rest = untold(change, ["username", "role"]);
-      if (rest.attributes.length > 0)
-        drafts.push({
-          text: `changes ${login}'s organization membership: ${changedAttributes(rest)}`,
-          people,
-        });
-      return drafts;
+      return [
+        ...drafts,
+        ...restChanged(change, ["username", "role"], `${login}'s organization membership`, { people }),
+      ];
     }
     default:
       return undefined;
@@ -252,10 +249,7 @@ export const githubRepository: Describer = (change, context) => {
         drafts.push({
           text: `${isArchived === true ? "archives" : wasArchived === true ? "unarchives" : "changes archiving of"} repository ${repo}`,
         });
-      const rest = untold(change, ["archived"]);
-      if (rest.attributes.length > 0)
-        drafts.push({ text: `changes repository ${repo}: ${changedAttributes(rest)}` });
-      return drafts;
+      return [...drafts, ...restChanged(change, ["archived"], `repository ${repo}`)];
     }
     default:
       return undefined;

@@ -9,8 +9,8 @@ import {
   type Draft,
   follow,
   type OutputView,
+  restChanged,
   text,
-  untold,
 } from "./shared";
 
 /** Policies and grants (Nomad, Consul, Vault): always sensitive, with a small rule diff. */
@@ -44,13 +44,7 @@ export const policy =
             sensitive: true,
             ruleDiff: diff(before, after),
           });
-        const rest = untold(change, [rulesKey]);
-        if (rest.attributes.length > 0)
-          drafts.push({
-            text: `changes ${label} ${name}: ${changedAttributes(rest)}`,
-            sensitive: true,
-          });
-        return drafts;
+        return [...drafts, ...restChanged(change, [rulesKey], `${label} ${name}`, { sensitive: true })];
       }
       default:
         return undefined;
@@ -113,13 +107,10 @@ export const grant =
             sensitive: true,
           });
         }
-        const rest = untold(change, [field]);
-        if (rest.attributes.length > 0)
-          drafts.push({
-            text: `changes ${label} ${name}: ${changedAttributes(rest)}`,
-            sensitive: true,
-          });
-        return drafts;
+        return [
+          ...drafts,
+          ...restChanged(change, field ? [field] : [], `${label} ${name}`, { sensitive: true }),
+        ];
       }
       default:
         return undefined;

@@ -6,8 +6,8 @@ import {
   type Describer,
   type Draft,
   listed,
+  restChanged,
   text,
-  untold,
 } from "./shared";
 
 /**
@@ -36,12 +36,7 @@ export const proxiedService: Describer = (change) => {
       if (added.length > 0) drafts.push({ text: `publishes ${shown(added)} for ${job}` });
       if (removed.length > 0)
         drafts.push({ text: `stops publishing ${shown(removed)} for ${job}`, removes: true });
-      const rest = untold(change, ["names", "meta"]);
-      if (rest.attributes.length > 0)
-        drafts.push({
-          text: `changes the service of ${job}: ${changedAttributes(rest)}`,
-        });
-      return drafts;
+      return [...drafts, ...restChanged(change, ["names", "meta"], `the service of ${job}`)];
     }
     default:
       return undefined;
@@ -63,9 +58,7 @@ export const proxyTier: Describer = (change) => {
       const removed = before.filter((n) => !after.includes(n));
       if (added.length > 0) drafts.push({ text: `adds ${shown(added)} to ${label}` });
       if (removed.length > 0) drafts.push({ text: `removes ${shown(removed)} from ${label}`, removes: true });
-      const rest = untold(change, ["members"]);
-      if (rest.attributes.length > 0) drafts.push({ text: `changes ${label}: ${changedAttributes(rest)}` });
-      return drafts;
+      return [...drafts, ...restChanged(change, ["members"], label)];
     }
     default:
       return undefined;

@@ -67,10 +67,26 @@ export const changed = (change: Change, attribute: string) =>
 const topLevel = (path: string) => path.split(/[.[]/)[0] || path;
 
 /** `change` without the attributes (by top-level name) that its sentences have already told. */
-export const untold = (change: Change, told: readonly (string | undefined)[]): Change => ({
+export const untold = (change: Change, told: readonly string[]): Change => ({
   ...change,
   attributes: change.attributes.filter((a) => !told.includes(topLevel(a.path))),
 });
+
+/**
+ * The sentence for what else changed of `change` past the attributes already told, `changes
+ * <subject>: description, topics` with the draft's `marks`; none when nothing else did.
+ */
+export function restChanged(
+  change: Change,
+  told: readonly string[],
+  subject: string,
+  marks: Omit<Draft, "text"> = {},
+): Draft[] {
+  const rest = untold(change, told);
+  return rest.attributes.length > 0
+    ? [{ text: `changes ${subject}: ${changedAttributes(rest)}`, ...marks }]
+    : [];
+}
 
 /** Top-level attribute names that changed, e.g. `description, topics`. */
 export function changedAttributes(change: Change, limit = 5): string {
