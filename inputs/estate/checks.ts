@@ -70,14 +70,15 @@ function listed<T>(
 }
 
 /** Names claimed twice among `refs`, each later claim reported against the first. */
-function claimedTwice(refs: readonly Reference[], what: string): Diagnostic[] {
+function claimedTwice(refs: readonly Reference[], what: string, claimed = "declared"): Diagnostic[] {
   return laterClaims(
     refs,
     (ref) => ref.name,
     (ref, first) =>
       ref.source.diagnostic(
         ref.path,
-        `${what} "${ref.name}" is already declared at ${where(first)} (expected each ${what} once)`,
+        `${what} "${ref.name}" is already ${claimed} at ${where(first)} (expected each ${what} once)`,
+        { key: ref.key },
       ),
   );
 }
@@ -237,15 +238,10 @@ const inventoryVariablesAreUnique: EstateCheck = ({ hosts }) => {
   const { source, data } = hosts;
   const refs = (field: string, variables: Readonly<Record<string, string>>) =>
     Object.keys(variables).map((name) => ({ source, path: ["ansible", field, name], name, key: true }));
-  return laterClaims(
+  return claimedTwice(
     [...refs("mesh_maps", data.ansible.meshMaps), ...refs("mesh_lists", data.ansible.meshLists)],
-    (ref) => ref.name,
-    (ref, first) =>
-      ref.source.diagnostic(
-        ref.path,
-        `variable "${ref.name}" is already set at ${where(first)} (expected each variable once)`,
-        { key: true },
-      ),
+    "variable",
+    "set",
   );
 };
 
