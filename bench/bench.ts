@@ -14,6 +14,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { parseArgs } from "node:util";
 
 import { UsageError } from "../runtime/errors";
 import { DEFAULT_BASELINE, exportBaseline } from "./baseline";
@@ -205,29 +206,34 @@ async function main(baselineRef: string): Promise<void> {
   console.log(benchLightInstall());
 }
 
-/** The baseline ref `args` name (`--baseline <ref>`, `--baseline=<ref>`), else BENCH_BASELINE, else the previous commit. */
-function baselineOf(args: readonly string[]): string {
-  let ref = process.env.BENCH_BASELINE || DEFAULT_BASELINE;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] ?? "";
-    if (arg === "--baseline") {
-      ref = args[++i] ?? "";
-      if (ref === "" || ref.startsWith("-"))
-        throw new UsageError("--baseline needs a git ref (e.g. --baseline main)");
-    } else if (arg.startsWith("--baseline=")) ref = arg.slice("--baseline=".length);
-    else throw new UsageError(`unknown argument ${arg} (expected --baseline <git-ref>, or --help)`);
+/**
+ * `args` read (node's parseArgs): whether to print the help, and the baseline ref (`--baseline
+ * <ref>`, else BENCH_BASELINE, else the previous commit); bad usage is a UsageError in one line.
+ */
+function optionsOf(args: string[]): { help: boolean; baseline: string } {
+  let values: { help?: boolean; baseline?: string };
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: { help: { type: "boolean", short: "h" }, baseline: { type: "string" } },
+    }));
+  } catch (error) {
+    const [reason] = (error as Error).message.split("\n");
+    throw new UsageError(`${reason} (expected --baseline <git-ref>, or --help)`);
   }
-  return ref;
+  if (values.baseline === "") throw new UsageError("--baseline needs a git ref (e.g. --baseline main)");
+  return {
+    help: values.help === true,
+    baseline: values.baseline ?? (process.env.BENCH_BASELINE || DEFAULT_BASELINE),
+  };
 }
 
-const args = process.argv.slice(2);
-if (args.some((arg) => arg === "--help" || arg === "-h")) process.stdout.write(USAGE);
-else {
-  try {
-    void main(baselineOf(args)).catch(fail);
-  } catch (error) {
-    fail(error);
-  }
+try {
+  const { help, baseline } = optionsOf(process.argv.slice(2));
+  if (help) process.stdout.write(USAGE);
+  else void main(baseline).catch(fail);
+} catch (error) {
+  fail(error);
 }
 
 /** A usage error (an unknown argument or ref) in one line and exit 2; anything else as it is. */
