@@ -77,15 +77,14 @@ export const diff =
     let review = reviewContextOf(inputs);
     let changed: string[] = [];
     if (baseRef !== undefined) {
-      const { organization } = inputs;
-      const baseRoster = readBaseAtRef(baseRef.commit, io.cwd, organization).roster;
+      const atBase = readBaseAtRef(baseRef.commit, io.cwd, inputs.organization);
       changed = changedFiles(baseRef.commit, io.cwd);
       if (options.routing) routing = routeMerge(io.cwd, baseRef.commit, "HEAD");
       // Names of people the head no longer has; host logins either side grants.
-      review = reviewContextOf(inputs, baseRoster.people);
+      review = reviewContextOf(inputs, atBase.roster.people);
       const hostLoginGroups = [
         ...(review.hostLoginGroups ?? []),
-        ...hostLoginGroupsAt(baseRef.commit, io.cwd, organization),
+        ...hostLoginGroupsAt(baseRef.commit, io.cwd, atBase.definition),
       ];
       if (hostLoginGroups.length > 0) review = { ...review, hostLoginGroups: new Set(hostLoginGroups) };
     }

@@ -107,6 +107,8 @@ export function readRosterDir(dir: string, folder: string, display = dir): Roste
 }
 
 interface BaseAtRef {
+  /** The definition in effect at the ref: its own, or the checkout's when it has none. */
+  readonly definition: OrganizationDefinition;
   readonly roster: RosterSnapshot;
   /** The override file's text at the ref, if it existed there. */
   readonly overridesText?: string;
@@ -120,9 +122,10 @@ interface BaseAtRef {
  */
 export function readBaseAtRef(ref: string, cwd: string, checkout: OrganizationDefinition): BaseAtRef {
   const sha = resolveRef(ref, cwd).commit;
-  const { people, overrides } = definitionAt(cwd, sha) ?? checkout;
+  const definition = definitionAt(cwd, sha) ?? checkout;
+  const { people, overrides } = definition;
   const [overridesText] = overrides === undefined ? [] : catFiles(cwd, sha, [projectPrefix(cwd) + overrides]);
-  return { roster: readRosterAt(cwd, sha, people), overridesText };
+  return { definition, roster: readRosterAt(cwd, sha, people), overridesText };
 }
 
 /**

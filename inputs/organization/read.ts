@@ -112,15 +112,8 @@ export function loadOrganization(root: string): Organization {
  * the checkout defines it.
  */
 export function definitionAt(cwd: string, commit: string): OrganizationDefinition | undefined {
-  // A commit id names content that never changes: one review reads its base's definition once.
-  if (!COMMIT_ID.test(commit)) return parseDefinition(commitReader(cwd, commit), []);
-  const key = `${cwd}\0${commit}`;
-  if (!definitionsAt.has(key)) definitionsAt.set(key, parseDefinition(commitReader(cwd, commit), []));
-  return definitionsAt.get(key);
+  return parseDefinition(commitReader(cwd, commit), []);
 }
-
-const COMMIT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
-const definitionsAt = new Map<string, OrganizationDefinition | undefined>();
 
 /**
  * The organization as `commit` defines it, with its GitHub organization read at the same commit:

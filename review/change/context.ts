@@ -1,7 +1,7 @@
 import type { OrganizationData } from "../../inputs";
 import { grantsHostLogin } from "../../inputs/estate/access";
 import { ESTATE_FILES } from "../../inputs/files";
-import { definitionAt, type OrganizationDefinition } from "../../inputs/organization";
+import type { OrganizationDefinition } from "../../inputs/organization";
 import { YamlSource } from "../../inputs/yaml-source";
 import { catFiles, projectPrefix } from "../../runtime/git";
 import { isRecord } from "../../runtime/values";
@@ -63,11 +63,11 @@ export function reviewContextOf(
  * The access groups the base commit lets log in to machines (`host_login:` roles), read leniently
  * from git objects: the review marks a key or a membership of a group as host login when either
  * side says so, so a change that drops the roles cannot hide a grant made with them. Nothing when
- * the commit's organization (its definition, or `checkout` when it has none) has no estate, or the
- * file is missing or unreadable.
+ * the organization in effect at the commit (`definition`, as `readBaseAtRef` found it) has no
+ * estate, or the file is missing or unreadable.
  */
-export function hostLoginGroupsAt(commit: string, cwd: string, checkout: OrganizationDefinition): string[] {
-  if (!(definitionAt(cwd, commit) ?? checkout).data.includes("estate")) return [];
+export function hostLoginGroupsAt(commit: string, cwd: string, definition: OrganizationDefinition): string[] {
+  if (!definition.data.includes("estate")) return [];
   const file = ESTATE_FILES.access;
   const [text] = catFiles(cwd, commit, [`${projectPrefix(cwd)}${file}`]);
   if (text === undefined) return [];

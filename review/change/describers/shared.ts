@@ -58,13 +58,12 @@ export function text(value: unknown): string {
 /** The body the change has on its side: after for creations and updates, before for deletions. */
 export const body = (change: Change): Body => change.after ?? change.before ?? {};
 
-export const changed = (change: Change, attribute: string) =>
-  change.attributes.some(
-    (a) => a.path === attribute || a.path.startsWith(`${attribute}.`) || a.path.startsWith(`${attribute}[`),
-  );
-
 /** The top-level attribute a path lies in: `tags` for `tags[0]`, `vars` for `vars.ansible_host`. */
 const topLevel = (path: string) => path.split(/[.[]/)[0] || path;
+
+/** Whether the top-level attribute `attribute` changed, anywhere inside it. */
+export const changed = (change: Change, attribute: string) =>
+  change.attributes.some((a) => topLevel(a.path) === attribute);
 
 /** `change` without the attributes (by top-level name) that its sentences have already told. */
 export const untold = (change: Change, told: readonly string[]): Change => ({

@@ -37,7 +37,7 @@ describe("what the review knows of power, from the data", () => {
     const flagged = commit(
       "groups:\n  - name: wheel\n    host_login: [netlogon]\n    teams: [ops]\n  - name: users\n    teams: [all]\n",
     );
-    // The commit has no definition of its own: it is read as the checkout defines it.
+    // The organization in effect at the commit (its own definition has none: the checkout's).
     const withEstate = {
       name: "T",
       people: "maintainers",
