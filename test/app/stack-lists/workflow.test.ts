@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import fc from "fast-check";
@@ -11,12 +11,9 @@ import { isSecretVariable } from "../../../stacks/stack-registry";
 import { projectAt } from "../../../workflow-lint/project";
 import { parseWorkflow } from "../../../workflow-lint/workflow";
 import { REPO_ROOT } from "../../support/project";
+import { committedWorkflows } from "../../support/workflows";
 
-const DIR = join(REPO_ROOT, ".github", "workflows");
-const WORKFLOWS = readdirSync(DIR)
-  .filter((name) => name.endsWith(".yml"))
-  .sort()
-  .map((name) => ({ file: `.github/workflows/${name}`, text: readFileSync(join(DIR, name), "utf8") }));
+const WORKFLOWS = committedWorkflows();
 const IDS = STACKS.stacks.map((stack) => stack.id);
 const VARIABLES = [...STACKS.stateEnv, ...STACKS.stacks.flatMap((stack) => stack.env)];
 const NAMES = new Set(VARIABLES.map((v) => v.env));
