@@ -272,12 +272,7 @@ function describe(
     before && after && before.githubId !== after.githubId ? [`changes the github_id of ${who}`] : [];
   // Earlier logins move state from those logins' memberships: who someone was is the operators' call.
   const earlier = (p?: PersonSnapshot) => (p?.previously ?? []).join(" ");
-  const history =
-    earlier(before) !== earlier(after)
-      ? [
-          `records ${(after?.previously ?? []).map((l) => `@${l}`).join(", ") || "no"} as earlier logins of ${who}`,
-        ]
-      : [];
+  const history = earlier(before) !== earlier(after) ? [earlierLogins(after?.previously ?? [], who)] : [];
   const reasons = [...renamed, ...owner, ...unowner, ...teams.map((t) => t.reason), ...identity, ...history];
   const privileged = [before, after].some(
     (p) => p !== undefined && (p.orgOwner || p.teams[operatorTeam] !== undefined),
@@ -288,6 +283,15 @@ function describe(
       grantsPower || privileged || renamed.length + owner.length + identity.length + history.length > 0,
     teams,
   };
+}
+
+/** The sentence for a file's new list of earlier logins (`previously:`). */
+function earlierLogins(logins: readonly string[], who: string): string {
+  if (logins.length === 0) return `clears the earlier logins of ${who}`;
+  const named = logins.map((login) => `@${login}`).join(", ");
+  return logins.length === 1
+    ? `records ${named} as an earlier login of ${who}`
+    : `records ${named} as earlier logins of ${who}`;
 }
 
 /**

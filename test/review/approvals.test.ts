@@ -270,7 +270,7 @@ describe("approval routing", () => {
       SETTINGS,
     ).requirements;
     const reasons =
-      "renames @olda to @olivia; adds @olivia to docs (member); records @olda as earlier logins of @olivia";
+      "renames @olda to @olivia; adds @olivia to docs (member); records @olda as an earlier login of @olivia";
     assert.deepEqual(
       rows.map((r) => [r.file, "operators" in r.by, r.approvers.join(" "), r.reasons.join("; ")]),
       [
@@ -294,7 +294,30 @@ describe("approval routing", () => {
     );
     assert.deepEqual(
       renamed.map((r) => [r.by, r.reasons]),
-      [["operators", "records @old-mo as earlier logins of @mo"]],
+      [["operators", "records @old-mo as an earlier login of @mo"]],
+    );
+    const two = route((people) =>
+      replace(
+        people,
+        "mo",
+        person("mo", { core: "member", docs: "member" }, { previously: ["old-mo", "older-mo"] }),
+      ),
+    );
+    assert.deepEqual(two[0]?.reasons, "records @old-mo, @older-mo as earlier logins of @mo");
+  });
+
+  test("clearing a file's earlier logins says so and needs an operator", () => {
+    const base = {
+      people: replace(
+        [...BASE.people],
+        "mo",
+        person("mo", { core: "member", docs: "member" }, { previously: ["old-mo"] }),
+      ),
+    };
+    const rows = routeApprovals(base, BASE, ["maintainers/mo.yaml"], SETTINGS).requirements;
+    assert.deepEqual(
+      rows.map((r) => ["operators" in r.by, r.reasons.join("; ")]),
+      [[true, "clears the earlier logins of @mo"]],
     );
   });
 
