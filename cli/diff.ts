@@ -84,7 +84,7 @@ export const diff =
       review = reviewContextOf(inputs, atBase.roster.people);
       const hostLoginGroups = [
         ...(review.hostLoginGroups ?? []),
-        ...hostLoginGroupsAt(baseRef.commit, io.cwd, atBase.definition),
+        ...hostLoginGroupsAt(baseRef.commit, io.cwd, atBase.definition).map((group) => group.name),
       ];
       if (hostLoginGroups.length > 0) review = { ...review, hostLoginGroups: new Set(hostLoginGroups) };
     }

@@ -11,7 +11,12 @@ import { YamlSource } from "./yaml-source";
  * they are and what power they hold. A validated {@link Maintainer} is one.
  */
 export type PersonSnapshot = Pick<Maintainer, "login" | "name" | "githubId" | "teams" | "orgOwner" | "file"> &
-  Partial<Pick<Maintainer, "previously">>;
+  Partial<Pick<Maintainer, "previously">> & {
+    /** The SSH public keys the file lists, each as `<type> <base64>` (its comment left out). */
+    readonly publicKeys?: readonly string[];
+    /** The file's `netauth:` entity id, when it sets one. */
+    readonly netauth?: string;
+  };
 
 export interface RosterSnapshot {
   readonly people: readonly PersonSnapshot[];
@@ -39,6 +44,9 @@ export function snapshotOf(file: string, text: string): PersonSnapshot | undefin
   const previously = Array.isArray(data.previously)
     ? data.previously.filter((l): l is string => typeof l === "string").map((l) => l.toLowerCase())
     : [];
+  const publicKeys = Array.isArray(data.ssh_keys)
+    ? data.ssh_keys.filter((k): k is string => typeof k === "string").map(keyIdentity)
+    : [];
   return {
     login,
     previously,
@@ -47,8 +55,13 @@ export function snapshotOf(file: string, text: string): PersonSnapshot | undefin
     teams,
     orgOwner: data.org_owner === true,
     file,
+    publicKeys,
+    ...(typeof data.netauth === "string" ? { netauth: data.netauth } : {}),
   };
 }
+
+/** A key line's type and data (`ssh-ed25519 AAAA…`): what logs in, whatever its comment says. */
+const keyIdentity = (line: string) => line.trim().split(/\s+/).slice(0, 2).join(" ");
 
 /** What a GitHub team's slug can be. */
 const TEAM_NAME = /^[A-Za-z0-9._-]{1,100}$/;
@@ -57,8 +70,9 @@ const TEAM_NAME = /^[A-Za-z0-9._-]{1,100}$/;
  * A person's file as a change proposes it, read strictly: only what can be read without doubt
  * becomes a person. Every field that decides power must be exactly what the schema allows (the
  * login equal to the file name, team names GitHub allows with roles `member` or `maintainer`,
- * `org_owner` a boolean, `github_id` a positive whole number); anything else is a problem, so the approval routing refuses the file
- * rather than guess what it grants. `file` is its repository path in the people's folder.
+ * `org_owner` a boolean, `github_id` a positive whole number, `ssh_keys` a list of lines,
+ * `netauth` a name); anything else is a problem, so the approval routing refuses the file rather
+ * than guess what it grants. `file` is its repository path in the people's folder.
  */
 export function readPersonFile(
   file: string,
@@ -110,6 +124,13 @@ export function readPersonFile(
     )
   )
     problem(["previously"], "is not a list of GitHub logins (expected the person's earlier logins)");
+  if (
+    data.ssh_keys !== undefined &&
+    !(Array.isArray(data.ssh_keys) && data.ssh_keys.every((k) => typeof k === "string"))
+  )
+    problem(["ssh_keys"], "is not a list of SSH public keys (expected one `ssh-ed25519 AAAA…` line per key)");
+  if (data.netauth !== undefined && typeof data.netauth !== "string")
+    problem(["netauth"], "is not a NetAuth entity id (expected a name such as `alice`)");
   if (problems.length > 0) return { problems };
   return { person: snapshotOf(file, text) as PersonSnapshot };
 }

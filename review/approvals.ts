@@ -12,10 +12,11 @@ import { inlineCode, table, WARNING_MARKER } from "./markdown";
  *
  * - Joining, leaving or changing role in a team needs a maintainer of that team, as the base lists
  *   them: team maintainers admit and remove their own team's members.
- * - A grant of power (org owner, the operators' team, the maintainer role), any change to an org
- *   owner's or an operator's file, and a github_id, earlier-logins or login change (each decides
- *   whose account a login is; a rename is a file removed and one added under one github_id) need
- *   an operator. So does every changed path that is not a person's file.
+ * - A grant of power (org owner, the operators' team, the maintainer role, a team whose access
+ *   group lets its members log in to machines, a new SSH key of someone with such a login), any
+ *   change to an org owner's or an operator's file, and a github_id, NetAuth id, earlier-logins or
+ *   login change (each decides whose account a login is; a rename is a file removed and one added
+ *   under one github_id) need an operator. So does every changed path that is not a person's file.
  * - Any other change to a person's file needs a maintainer of one of that person's teams.
  * - Operators may approve anything; nobody's approval counts for their own file (which is where
  *   power is granted to them), whoever opened the pull request. When nobody else may approve, the
@@ -34,6 +35,8 @@ interface ApprovalSettings {
   readonly people: string;
   /** Changed person files the caller could not read as a person, each with why. */
   readonly unreadable?: readonly Refusal[];
+  /** Teams whose members the base's access groups let log in to machines (`estate/access.yaml`). */
+  readonly hostLoginTeams?: readonly string[];
 }
 
 export interface Requirement {
@@ -107,8 +110,9 @@ export function routeApprovals(
   base: RosterSnapshot,
   head: RosterSnapshot,
   changedFiles: readonly string[],
-  { operatorTeam, people, unreadable = [] }: ApprovalSettings,
+  { operatorTeam, people, unreadable = [], hostLoginTeams = [] }: ApprovalSettings,
 ): Routing {
+  const power = { operatorTeam, hostLoginTeams: new Set(hostLoginTeams) };
   const personFile = (path: string) => isPersonFile(path, people);
   const operators = sortedUnique(base.people.filter((p) => p.teams[operatorTeam]).map((p) => p.login));
   const maintainersOf = (teams: readonly string[]) =>
@@ -133,7 +137,7 @@ export function routeApprovals(
 
   for (const { file, before, after } of changedPeople(base, head, paths.filter(personFile), refused)) {
     const subject = (after ?? before) as PersonSnapshot;
-    const change = describe(before, after, operatorTeam);
+    const change = describe(before, after, power);
     const subjects = subjectsOf(base, head, before, after, people);
     const concerned = new Set(subjects);
     const others = (logins: readonly string[]) => logins.filter((l) => !concerned.has(l.toLowerCase()));
@@ -240,10 +244,16 @@ interface PersonChange {
   readonly teams: readonly { team: string; reason: string }[];
 }
 
+/** The teams whose membership is power: the operators', and those that bring a host login. */
+interface PowerTeams {
+  readonly operatorTeam: string;
+  readonly hostLoginTeams: ReadonlySet<string>;
+}
+
 function describe(
   before: PersonSnapshot | undefined,
   after: PersonSnapshot | undefined,
-  operatorTeam: string,
+  { operatorTeam, hostLoginTeams }: PowerTeams,
 ): PersonChange {
   const who = `@${(after ?? before)?.login}`;
   const teams: { team: string; reason: string }[] = [];
@@ -253,7 +263,8 @@ function describe(
   ].sort()) {
     const [was, is] = [before?.teams[team], after?.teams[team]];
     if (was === is) continue;
-    if (is === "maintainer" || (is && team === operatorTeam)) grantsPower = true;
+    if (is === "maintainer" || (is && !was && (team === operatorTeam || hostLoginTeams.has(team))))
+      grantsPower = true;
     const reason = !was
       ? `adds ${who} to ${team} (${is})`
       : !is
@@ -268,22 +279,46 @@ function describe(
       : [];
   const owner = after?.orgOwner && !before?.orgOwner ? [`makes ${who} an org owner`] : [];
   const unowner = before?.orgOwner && !after?.orgOwner ? [`removes ${who} as org owner`] : [];
-  const identity =
-    before && after && before.githubId !== after.githubId ? [`changes the github_id of ${who}`] : [];
+  const identity = [
+    ...(before && after && before.githubId !== after.githubId ? [`changes the github_id of ${who}`] : []),
+    ...(before && after && before.netauth !== after.netauth ? [`changes the NetAuth id of ${who}`] : []),
+  ];
+  // A key logs in wherever its owner's groups may: for someone with a host login, a new key is power.
+  const hostLogin = [before, after].some((p) => p && Object.keys(p.teams).some((t) => hostLoginTeams.has(t)));
+  const [keysBefore, keysAfter] = [new Set(before?.publicKeys), new Set(after?.publicKeys)];
+  const addedKeys = [...keysAfter].filter((k) => !keysBefore.has(k)).length;
+  const removedKeys = [...keysBefore].filter((k) => !keysAfter.has(k)).length;
+  const keys = [
+    ...(addedKeys > 0 ? [`adds ${sshKeys(addedKeys)} to ${who}${hostLogin ? " (host login)" : ""}`] : []),
+    ...(removedKeys > 0 ? [`removes ${sshKeys(removedKeys)} from ${who}`] : []),
+  ];
   // Earlier logins move state from those logins' memberships: who someone was is the operators' call.
   const earlier = (p?: PersonSnapshot) => (p?.previously ?? []).join(" ");
   const history = earlier(before) !== earlier(after) ? [earlierLogins(after?.previously ?? [], who)] : [];
-  const reasons = [...renamed, ...owner, ...unowner, ...teams.map((t) => t.reason), ...identity, ...history];
+  const reasons = [
+    ...renamed,
+    ...owner,
+    ...unowner,
+    ...teams.map((t) => t.reason),
+    ...identity,
+    ...history,
+    ...keys,
+  ];
   const privileged = [before, after].some(
     (p) => p !== undefined && (p.orgOwner || p.teams[operatorTeam] !== undefined),
   );
   return {
     reasons: reasons.length > 0 ? reasons : [`changes ${who}'s file`],
     needsOperators:
-      grantsPower || privileged || renamed.length + owner.length + identity.length + history.length > 0,
+      grantsPower ||
+      privileged ||
+      (hostLogin && addedKeys > 0) ||
+      renamed.length + owner.length + identity.length + history.length > 0,
     teams,
   };
 }
+
+const sshKeys = (count: number) => (count === 1 ? "an SSH key" : `${count} SSH keys`);
 
 /** The sentence for a file's new list of earlier logins (`previously:`). */
 function earlierLogins(logins: readonly string[], who: string): string {
@@ -347,7 +382,16 @@ function pairRenames(changes: readonly FileChange[]): FileChange[] {
 function fingerprint(p: PersonSnapshot | undefined): string {
   if (!p) return "";
   const teams = Object.entries(p.teams).sort(([a], [b]) => compareText(a, b));
-  return JSON.stringify([p.login, p.name, p.githubId ?? null, p.orgOwner, teams, p.previously ?? []]);
+  return JSON.stringify([
+    p.login,
+    p.name,
+    p.githubId ?? null,
+    p.netauth ?? null,
+    p.orgOwner,
+    teams,
+    p.previously ?? [],
+    [...(p.publicKeys ?? [])].sort(compareText),
+  ]);
 }
 
 function sortedUnique(logins: readonly string[]): string[] {

@@ -16,6 +16,7 @@ import {
 import { spellControls } from "../runtime/log";
 import { shorten } from "../runtime/values";
 import { type BoundRouting, type Refusal, routeApprovals } from "./approvals";
+import { hostLoginGroupsAt } from "./change";
 
 /**
  * The routing of what merging `headRef` into `baseRef` would change, computed from git objects
@@ -37,7 +38,11 @@ export function routeMerge(cwd: string, baseRef: string, headRef: string): Bound
   const head = resolveRef(headRef, cwd).commit;
   const organization = organizationAt(cwd, base);
   const folder = organization.people;
-  const settings = { operatorTeam: organization.github.operatorTeam, people: folder };
+  const settings = {
+    operatorTeam: organization.github.operatorTeam,
+    people: folder,
+    hostLoginTeams: hostLoginGroupsAt(base, cwd, organization).flatMap((group) => group.teams),
+  };
   const top = projectPrefix(cwd);
   const baseRoster = readRosterAt(cwd, base, folder);
   const merge = mergeTree(cwd, base, head);

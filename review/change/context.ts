@@ -59,6 +59,12 @@ export function reviewContextOf(
   };
 }
 
+/** An access group that lets its members log in to machines, and the teams whose members it holds. */
+export interface HostLoginGroup {
+  readonly name: string;
+  readonly teams: readonly string[];
+}
+
 /**
  * The access groups the base commit lets log in to machines (`host_login:` roles), read leniently
  * from git objects: the review marks a key or a membership of a group as host login when either
@@ -66,7 +72,11 @@ export function reviewContextOf(
  * the organization in effect at the commit (`definition`, as `readBaseAtRef` found it) has no
  * estate, or the file is missing or unreadable.
  */
-export function hostLoginGroupsAt(commit: string, cwd: string, definition: OrganizationDefinition): string[] {
+export function hostLoginGroupsAt(
+  commit: string,
+  cwd: string,
+  definition: Pick<OrganizationDefinition, "data">,
+): HostLoginGroup[] {
   if (!definition.data.includes("estate")) return [];
   const file = ESTATE_FILES.access;
   const [text] = catFiles(cwd, commit, [`${projectPrefix(cwd)}${file}`]);
@@ -77,7 +87,7 @@ export function hostLoginGroupsAt(commit: string, cwd: string, definition: Organ
   const groups = isRecord(data) && Array.isArray(data.groups) ? data.groups : [];
   return groups.flatMap((g) =>
     isRecord(g) && Array.isArray(g.host_login) && g.host_login.length > 0 && typeof g.name === "string"
-      ? [g.name]
+      ? [{ name: g.name, teams: Array.isArray(g.teams) ? g.teams.filter((t) => typeof t === "string") : [] }]
       : [],
   );
 }

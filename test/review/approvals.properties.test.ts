@@ -10,8 +10,9 @@ import type { Review } from "../../review/bot/github";
 
 /**
  * The invariants of the approvals check (docs/review.md, "Who approves"), over generated rosters
- * (people, teams, roles, owners, operators; logins in any letter case), generated changes (joins,
- * leaves, role changes, promotions, key and email edits, renames with a github_id, deletions, stray
+ * (people, teams, roles, owners, operators, SSH keys; logins in any letter case; the teams whose
+ * access groups log in to machines), generated changes (joins, leaves, role changes, promotions,
+ * keys added and dropped, email edits, renames with a github_id, deletions, stray
  * and hostile file names, other paths, files the change leaves unreadable) and generated reviews
  * (approvals, change requests, dismissals, comments, stale commits, the author, the subject, any
  * letter case): the routing (`routeApprovals`, which `npm run approvals` and the diff use) and the
@@ -32,6 +33,9 @@ const lower = (s: string) => s.toLowerCase();
 const inAnyCase = (login: string) =>
   fc.constantFrom(login, login.toUpperCase(), `${login[0]?.toUpperCase()}${login.slice(1)}`);
 
+const KEYS = ["ssh-ed25519 AAAA1", "ssh-ed25519 AAAA2", "ssh-rsa AAAA3"];
+const keysArb = fc.subarray(KEYS);
+
 const teamsArb = fc.dictionary(fc.constantFrom(...TEAMS), fc.constantFrom<TeamRole>("member", "maintainer"), {
   maxKeys: 3,
 });
@@ -42,14 +46,16 @@ const personArb = (login: string, folder: string) =>
       teams: teamsArb,
       orgOwner: fc.boolean(),
       githubId: fc.option(fc.integer({ min: 1, max: 6 }), { nil: undefined }),
+      publicKeys: keysArb,
     })
     .map(
-      ({ login, teams, orgOwner, githubId }): PersonSnapshot => ({
+      ({ login, teams, orgOwner, githubId, publicKeys }): PersonSnapshot => ({
         login,
         name: login,
         githubId,
         teams,
         orgOwner,
+        publicKeys,
         file: `${folder}/${login}.yaml`,
       }),
     );
@@ -85,6 +91,7 @@ type Op =
   | { readonly kind: "leave" | "edit" | "unreadable"; readonly at: number }
   | { readonly kind: "teams"; readonly at: number; readonly teams: Record<string, TeamRole> }
   | { readonly kind: "owner"; readonly at: number; readonly orgOwner: boolean }
+  | { readonly kind: "keys"; readonly at: number; readonly publicKeys: string[] }
   | { readonly kind: "rename"; readonly at: number; readonly to: string; readonly id: number }
   | { readonly kind: "path"; readonly path: string };
 
@@ -100,6 +107,7 @@ const opArb = (folder: string): fc.Arbitrary<Op> =>
     }),
     fc.record({ kind: fc.constant("teams" as const), at: fc.nat(), teams: teamsArb }),
     fc.record({ kind: fc.constant("owner" as const), at: fc.nat(), orgOwner: fc.boolean() }),
+    fc.record({ kind: fc.constant("keys" as const), at: fc.nat(), publicKeys: keysArb }),
     fc.record({
       kind: fc.constant("rename" as const),
       at: fc.nat(),
@@ -115,6 +123,8 @@ const opArb = (folder: string): fc.Arbitrary<Op> =>
 interface Change {
   /** The people's folder of the base's definition. */
   readonly folder: string;
+  /** The teams the base's access groups let log in to machines. */
+  readonly hostLoginTeams: readonly string[];
   readonly base: PersonSnapshot[];
   readonly head: PersonSnapshot[];
   readonly changed: string[];
@@ -122,7 +132,12 @@ interface Change {
 }
 
 /** The head roster and the changed paths after applying `ops` to `base`, as the merge routing composes them. */
-function apply(folder: string, base: PersonSnapshot[], ops: readonly Op[]): Change {
+function apply(
+  folder: string,
+  hostLoginTeams: readonly string[],
+  base: PersonSnapshot[],
+  ops: readonly Op[],
+): Change {
   let head = [...base];
   const changed = new Set<string>();
   const unreadable: Refusal[] = [];
@@ -151,6 +166,7 @@ function apply(folder: string, base: PersonSnapshot[], ops: readonly Op[]): Chan
       unreadable.push({ file: was.file, problem: "is not a sound person's file" });
     } else if (op.kind === "teams") replace({ ...was, teams: op.teams });
     else if (op.kind === "owner") replace({ ...was, orgOwner: op.orgOwner });
+    else if (op.kind === "keys") replace({ ...was, publicKeys: op.publicKeys });
     else if (op.kind === "rename") {
       if (head.some((p) => lower(p.login) === lower(op.to))) continue;
       const id = was.githubId ?? op.id;
@@ -160,14 +176,14 @@ function apply(folder: string, base: PersonSnapshot[], ops: readonly Op[]): Chan
     }
   }
   // The merge routing leaves an unreadable file out of the head; it was only read, never routed.
-  return { folder, base, head, changed: [...changed], unreadable };
+  return { folder, hostLoginTeams, base, head, changed: [...changed], unreadable };
 }
 
 const changeArb = fc
-  .constantFrom(...FOLDERS)
-  .chain((folder) =>
+  .tuple(fc.constantFrom(...FOLDERS), fc.subarray([...TEAMS]))
+  .chain(([folder, hostLoginTeams]) =>
     rosterArb(folder).chain((base) =>
-      fc.array(opArb(folder), { maxLength: 6 }).map((ops) => apply(folder, base, ops)),
+      fc.array(opArb(folder), { maxLength: 6 }).map((ops) => apply(folder, hostLoginTeams, base, ops)),
     ),
   );
 const route = (c: Change): Routing =>
@@ -175,6 +191,7 @@ const route = (c: Change): Routing =>
     operatorTeam: OPS,
     people: c.folder,
     unreadable: c.unreadable,
+    hostLoginTeams: c.hostLoginTeams,
   });
 const bind = (routing: Routing): BoundRouting => ({ base: BASE, head: HEAD, ...routing });
 
@@ -233,16 +250,24 @@ describe("the approvals check's invariants, over generated rosters, changes and 
             assert.ok(baseOperators.has(login) || teams.some((t) => inBase.teams[t] === "maintainer"), login);
           }
         }
-        // A grant of power is routed to the operators (never to a team), or refused.
+        // A grant of power is routed to the operators (never to a team), or refused: an org
+        // owner, the operators' team, a maintainer role, a team that brings a host login, and a
+        // new key of someone who has (or had) one.
         const before = new Map(change.base.map((p) => [lower(p.file), p]));
+        const logsIn = (p?: PersonSnapshot) =>
+          Object.keys(p?.teams ?? {}).some((t) => change.hostLoginTeams.includes(t));
         for (const after of change.head) {
           const was = before.get(lower(after.file));
           const grants =
             (after.orgOwner && !was?.orgOwner) ||
             (after.teams[OPS] !== undefined && was?.teams[OPS] === undefined) ||
             Object.entries(after.teams).some(
-              ([t, role]) => role === "maintainer" && was?.teams[t] !== "maintainer",
-            );
+              ([t, role]) =>
+                (role === "maintainer" && was?.teams[t] !== "maintainer") ||
+                (change.hostLoginTeams.includes(t) && was?.teams[t] === undefined),
+            ) ||
+            ((logsIn(after) || logsIn(was)) &&
+              (after.publicKeys ?? []).some((k) => !(was?.publicKeys ?? []).includes(k)));
           if (!grants || !change.changed.includes(after.file)) continue;
           const rows = routing.requirements.filter((r) => lower(r.file) === lower(after.file));
           const refused = routing.refusals.some((r) => lower(r.file) === lower(after.file));
@@ -296,6 +321,51 @@ describe("the approvals check's invariants, over generated rosters, changes and 
           );
         },
       ),
+    );
+  });
+
+  test("1. a host login is power: joining a team that brings one, or a new key of someone who has one, needs an operator", () => {
+    // Aimed at the grant itself: one person outside the operators' team either joins a team whose
+    // access group logs in to machines, or, already in one, lists a key the base did not.
+    const without = (teams: PersonSnapshot["teams"], team: string) =>
+      Object.fromEntries(Object.entries(teams).filter(([t]) => t !== team));
+    const grantArb = fc
+      .tuple(
+        fc.constantFrom(...FOLDERS),
+        fc.constantFrom(...TEAMS.filter((t) => t !== OPS)),
+        fc.nat(),
+        fc.boolean(),
+        fc.constantFrom("ssh-ed25519 AAAANEW", ...KEYS),
+      )
+      .chain(([folder, team, at, joins, key]) =>
+        rosterArb(folder).map((roster): Change | undefined => {
+          const candidates = roster.filter((p) => p.teams[OPS] === undefined);
+          const was = candidates[at % Math.max(candidates.length, 1)];
+          if (was === undefined) return undefined;
+          const before: PersonSnapshot = joins
+            ? { ...was, teams: without(was.teams, team) }
+            : {
+                ...was,
+                teams: { ...was.teams, [team]: was.teams[team] ?? "member" },
+                publicKeys: (was.publicKeys ?? []).filter((k) => k !== key),
+              };
+          const after: PersonSnapshot = joins
+            ? { ...before, teams: { ...before.teams, [team]: "member" } }
+            : { ...before, publicKeys: [...(before.publicKeys ?? []), key] };
+          const base = roster.map((p) => (p === was ? before : p));
+          const head = base.map((p) => (p === before ? after : p));
+          return { folder, hostLoginTeams: [team], base, head, changed: [was.file], unreadable: [] };
+        }),
+      );
+    fc.assert(
+      fc.property(grantArb, (change) => {
+        fc.pre(change !== undefined);
+        const routing = route(change);
+        const [file] = change.changed;
+        const rows = routing.requirements.filter((r) => r.file === file);
+        const refused = routing.refusals.some((r) => r.file === file);
+        assert.ok(refused || (rows.length > 0 && rows.every((r) => "operators" in r.by)), file);
+      }),
     );
   });
 

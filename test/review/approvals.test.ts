@@ -306,6 +306,50 @@ describe("approval routing", () => {
     assert.deepEqual(two[0]?.reasons, "records @old-mo, @older-mo as earlier logins of @mo");
   });
 
+  test("a new SSH key is power for someone with a host login; elsewhere a team's maintainer approves it", () => {
+    const key = (n: number) => `ssh-ed25519 KEY${n}`;
+    const withKeys = (keys: string[], teams: PersonSnapshot["teams"] = { core: "member", docs: "member" }) =>
+      person("mo", teams, { publicKeys: keys });
+    const base = { people: replace([...BASE.people], "mo", withKeys([key(1)])) };
+    const routed = (next: PersonSnapshot, hostLoginTeams: string[]) =>
+      routeApprovals(base, { people: replace([...base.people], "mo", next) }, ["maintainers/mo.yaml"], {
+        ...SETTINGS,
+        hostLoginTeams,
+      }).requirements.map((r) => ["operators" in r.by, r.reasons.join("; ")]);
+
+    assert.deepEqual(routed(withKeys([key(1), key(2)]), ["docs"]), [
+      [true, "adds an SSH key to @mo (host login)"],
+    ]);
+    assert.deepEqual(routed(withKeys([key(2), key(3)]), []), [
+      [false, "adds 2 SSH keys to @mo; removes an SSH key from @mo"],
+    ]);
+    // Dropping a key grants nothing, host login or not.
+    assert.deepEqual(routed(withKeys([]), ["docs"]), [[false, "removes an SSH key from @mo"]]);
+    // Joining a team that brings a host login is a grant, as joining the operators' team is.
+    assert.deepEqual(routed(withKeys([key(1)], { core: "member", docs: "member", web: "member" }), ["web"]), [
+      [true, "adds @mo to web (member)"],
+    ]);
+  });
+
+  test("a change of NetAuth id needs an operator: it decides whose entity the keys log in as", () => {
+    const rows = routeApprovals(
+      BASE,
+      {
+        people: replace(
+          [...BASE.people],
+          "mo",
+          person("mo", { core: "member", docs: "member" }, { netauth: "olga" }),
+        ),
+      },
+      ["maintainers/mo.yaml"],
+      SETTINGS,
+    ).requirements;
+    assert.deepEqual(
+      rows.map((r) => ["operators" in r.by, r.reasons.join("; ")]),
+      [[true, "changes the NetAuth id of @mo"]],
+    );
+  });
+
   test("clearing a file's earlier logins says so and needs an operator", () => {
     const base = {
       people: replace(

@@ -151,6 +151,16 @@ describe("the routing of a merge, from git objects alone", () => {
         (d) => writeFileSync(join(d, "maintainers", "eve.yaml"), "- a list\n"),
         /is not a mapping of fields/,
       ],
+      [
+        "eve.yaml",
+        (d) => writeFileSync(join(d, "maintainers", "eve.yaml"), "github: eve\nssh_keys: ssh-ed25519 AAAA\n"),
+        /ssh_keys: is not a list of SSH public keys/,
+      ],
+      [
+        "eve.yaml",
+        (d) => writeFileSync(join(d, "maintainers", "eve.yaml"), "github: eve\nnetauth: [olga]\n"),
+        /netauth: is not a NetAuth entity id/,
+      ],
     ];
     for (const [name, make, problem] of cases) {
       const dir = repository();
@@ -188,6 +198,35 @@ describe("the routing of a merge, from git objects alone", () => {
       route(linked).refusals.map((r) => r.file),
       ["maintainers/ghost.yaml"],
     );
+  });
+
+  test("a new SSH key of someone whose team the base's access groups let log in needs an operator", () => {
+    const dir = repository();
+    git(dir, "checkout", "--quiet", "main");
+    writeFileSync(join(dir, "organization.yaml"), `${ORGANIZATION_DEFINITION}data: [estate]\n`);
+    writeFileSync(
+      join(dir, "estate", "access.yaml"),
+      "groups:\n  - name: builders\n    teams: [core]\n    host_login: [buildworker]\n",
+    );
+    commit(dir, "core logs in to the build machines");
+    git(dir, "checkout", "--quiet", "-B", "feature");
+    const key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAILYGqmD4pk4L/3VJU/l36ySYjOLed51EfzH6Fb99ZJ0A";
+    writeFileSync(
+      join(dir, "maintainers", "mo.yaml"),
+      person("mo", { core: "member" }, `ssh_keys:\n  - ${key} mo\n`),
+    );
+    commit(dir, "mo's key");
+    assert.deepEqual(rows(dir), [["maintainers/mo.yaml", "operators", "olga otto"]]);
+    assert.deepEqual(route(dir).requirements[0]?.reasons, ["adds an SSH key to @mo (host login)"]);
+
+    // The same key's comment changed: the key is the same, so it is no grant.
+    git(dir, "branch", "--quiet", "-f", "main");
+    writeFileSync(
+      join(dir, "maintainers", "mo.yaml"),
+      person("mo", { core: "member" }, `ssh_keys:\n  - ${key} laptop\n`),
+    );
+    commit(dir, "comment");
+    assert.deepEqual(rows(dir), [["maintainers/mo.yaml", "core", "cara olga otto"]]);
   });
 
   test("the people's folder and the operators' team are the base's: a change that moves either routes by the base", () => {

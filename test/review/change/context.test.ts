@@ -44,7 +44,7 @@ describe("what the review knows of power, from the data", () => {
       github: "estate/github.yaml",
       data: ["estate" as const],
     };
-    assert.deepEqual(hostLoginGroupsAt(flagged, repo, withEstate), ["wheel"]);
+    assert.deepEqual(hostLoginGroupsAt(flagged, repo, withEstate), [{ name: "wheel", teams: ["ops"] }]);
     assert.deepEqual(hostLoginGroupsAt(flagged, repo, { ...withEstate, data: [] }), [], "no estate: nothing");
     assert.deepEqual(hostLoginGroupsAt(commit("groups: [\n"), repo, withEstate), [], "not YAML: nothing");
     git(repo, "rm", "--quiet", "estate/access.yaml");
