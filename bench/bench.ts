@@ -37,7 +37,7 @@ and validate of 2,500 to 10,000 generated maintainers, an estate of 1,000 machin
 records (target: validated in under 1 s of CPU), the dynamic inventory, masking and fingerprints
 of 5,000 changes, a 5,000-record zone, npm test and .ci/run on a one-file onboarding clone, the
 GitHub reads of one plan, the hostile corpus (its slowest case and peak memory), and the data-only
-install. Takes about twenty minutes on two cores; progress goes to standard error, the figures to
+install. Takes about eleven minutes on two cores; progress goes to standard error, the figures to
 standard output. Figures are printed, never asserted.
 `;
 
