@@ -12,9 +12,10 @@ import type { AppSpec } from "../app/app";
 import { readCurrentOutput } from "../app/sources";
 import { synthesize } from "../app/synth";
 import { appInputs, type Inputs, loadOrganizationData } from "../inputs";
+import { hostLoginGroupsAt } from "../inputs/estate/access-at";
 import { readBaseAtRef } from "../inputs/safety";
 import { type Routing, renderRouting } from "../review/approvals";
-import { hostLoginGroupsAt, reviewContextOf } from "../review/change";
+import { reviewContextOf } from "../review/change";
 import {
   readSynthOutput,
   renderJson,

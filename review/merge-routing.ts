@@ -1,3 +1,4 @@
+import { hostLoginGroupsAt } from "../inputs/estate/access-at";
 import { isPersonFile } from "../inputs/files";
 import { organizationAt } from "../inputs/organization";
 import { type PersonSnapshot, readPersonFile } from "../inputs/person-snapshot";
@@ -16,7 +17,6 @@ import {
 import { spellControls } from "../runtime/log";
 import { shorten } from "../runtime/values";
 import { type BoundRouting, type Refusal, routeApprovals } from "./approvals";
-import { hostLoginGroupsAt } from "./change";
 
 /**
  * The routing of what merging `headRef` into `baseRef` would change, computed from git objects

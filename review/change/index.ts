@@ -1,5 +1,5 @@
 /** The one model of a change and its sentences, shared by the review diff and the plan summary. */
-export { hostLoginGroupsAt, type MachineFacts, type ReviewContext, reviewContextOf } from "./context";
+export { type MachineFacts, type ReviewContext, reviewContextOf } from "./context";
 export { DESCRIBERS, describeChanges, type Sides } from "./describe";
 export { ARTIFACT_DESCRIBERS } from "./describers/artifacts";
 export { ruleDiff } from "./describers/policy";
